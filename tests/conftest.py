@@ -1,0 +1,43 @@
+"""Shared fixtures: where ../shared is, and the seed articles."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path | None:
+    """The shared data folder: $NEWSQC_SHARED, or ../shared beside the repository."""
+    candidate = Path(os.environ.get("NEWSQC_SHARED", ROOT.parent / "shared"))
+    return candidate if (candidate / "seeds" / "expected.json").is_file() else None
+
+
+def require_shared() -> Path:
+    """The shared folder, or a skip (a failure under CI, where it must be there)."""
+    found = shared_dir()
+    if found is None:
+        message = "../shared (or $NEWSQC_SHARED) with seeds/ and corpus/ is not there"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + ", and CI must have it")
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return require_shared()
+
+
+@pytest.fixture(scope="session")
+def seeds(shared: Path) -> dict[str, Any]:
+    """expected.json of the seed articles, with each article's text under 'text'."""
+    expected = json.loads((shared / "seeds" / "expected.json").read_text(encoding="utf-8"))
+    for name, item in expected["articles"].items():
+        item["text"] = (shared / "seeds" / name).read_text(encoding="utf-8")
+    return expected

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsqc
+from newsqc import KINDS, Assessment, Span, Verdict
+
+ARTICLE = (
+    "Home\n"
+    "Officials from both countries met in Geneva on Monday to discuss a framework for a ceasefire. "
+    "The talks lasted six hours and ended without a joint statement, according to people familiar "
+    "with the meeting. Diplomats said the next round could take place within weeks.\n"
+    "The proposal includes security guarantees and a phased withdrawal of troops from the front line. "
+    "Critics in parliament said the plan left too many questions open.\n"
+    "0 Comments\n"
+)
+
+
+def check(a: Assessment, text: str) -> None:
+    assert isinstance(a, Assessment)
+    assert isinstance(a.verdict, Verdict)
+    assert 0.0 <= a.quality <= 1.0
+    assert set(KINDS) <= set(a.scores)
+    for kind in KINDS:
+        assert 0.0 <= a.scores[kind] <= 1.0
+    starts = [s.start for s in a.spans]
+    assert starts == sorted(starts)
+    for s in a.spans:
+        assert isinstance(s, Span)
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.kind in KINDS
+        assert s.reason.startswith(s.kind + ":")
+        assert 0.0 <= s.score <= 1.0
+    assert a.language is None or (isinstance(a.language, str) and len(a.language) == 2)
+    assert isinstance(a.cleaned_text, str)
+    d = a.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert set(d) >= {"verdict", "quality", "scores", "spans", "language", "cleaned_text"}
+
+
+def test_assess_contract() -> None:
+    a = newsqc.assess(ARTICLE, title="Geneva talks", url="https://example.org/a")
+    check(a, ARTICLE)
+    assert a.language == "en"
+    assert a.verdict == Verdict.CLEAN
+    assert "0 Comments" not in a.cleaned_text
+    assert "Officials from both countries" in a.cleaned_text
+    assert newsqc.clean(ARTICLE) == a.cleaned_text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "\x00", "\ud800", "word", "\u200f\u202e", "😀" * 50])
+def test_any_str_gets_an_assessment(text: str) -> None:
+    a = newsqc.assess(text)
+    check(a, text)
+
+
+@pytest.mark.parametrize("text", ["", " \n \n", "\u200b"])
+def test_blank_text_is_dropped(text: str) -> None:
+    a = newsqc.assess(text)
+    assert a.verdict == Verdict.DROP
+    assert all(a.scores[k] == 0.0 for k in KINDS)
+
+
+@pytest.mark.parametrize("bad", [b"bytes", bytearray(b"x"), None, 42, ["a list"]])
+def test_non_str_raises_type_error_saying_what_to_pass(bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        newsqc.assess(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="str"):
+        newsqc.clean(bad)  # type: ignore[arg-type]
+
+
+def test_bytes_error_says_decode() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        newsqc.assess(b"text")  # type: ignore[arg-type]
+
+
+def test_assess_many_keeps_order_and_matches_assess() -> None:
+    texts = [ARTICLE, "", "0 Comments", ARTICLE.upper()]
+    one = [a.to_dict() for a in newsqc.assess_many(texts)]
+    assert one == [newsqc.assess(t).to_dict() for t in texts]
+    two = [a.to_dict() for a in newsqc.assess_many(texts, jobs=2, chunksize=1)]
+    assert two == one
+
+
+def test_same_text_same_assessment() -> None:
+    assert newsqc.assess(ARTICLE).to_dict() == newsqc.assess(ARTICLE).to_dict()
+
+
+def test_public_names() -> None:
+    for name in ("assess", "clean", "assess_many", "Assessment", "Span", "Verdict"):
+        assert name in newsqc.__all__
+    assert {v.value for v in Verdict} == {"keep", "clean", "drop"}
