@@ -23,10 +23,14 @@ def main() -> None:
         records = [json.loads(line) for line in handle if line.strip()]
     verdicts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    for record, a in zip(records, newsqc.assess_many((r["text"] for r in records), jobs=args.jobs), strict=True):
+    for record, a in zip(
+        records, newsqc.assess_many((r["text"] for r in records), jobs=args.jobs), strict=True
+    ):
         verdicts[a.verdict.value] += 1
         reasons.update(s.reason for s in a.spans)
-        print(json.dumps({"id": record.get("id"), "verdict": a.verdict.value, "quality": round(a.quality, 3)}))
+        print(
+            json.dumps({"id": record.get("id"), "verdict": a.verdict.value, "quality": round(a.quality, 3)})
+        )
     print("verdicts:", dict(verdicts))
     print("reasons:", dict(reasons.most_common()))
 

@@ -15,6 +15,6 @@ extracted = (
 assessment = newsqc.assess(extracted, url="https://example.org/news/harbour")
 print("verdict:", assessment.verdict.value, f"(quality {assessment.quality:.2f})")
 for span in assessment.spans:
-    print(f"  {span.reason}: {extracted[span.start:span.end]!r}")
+    print(f"  {span.reason}: {extracted[span.start : span.end]!r}")
 if assessment.verdict != newsqc.Verdict.DROP:
     print("\nstore this text:\n" + assessment.cleaned_text)
