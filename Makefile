@@ -23,5 +23,10 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The quality benchmark on the test split, beside the anchors; writes benchmarks/RESULTS.md and gates on benchmarks/baseline.json.
+bench-quality: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e ".[bench]"
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.quality --anchors --jobs 4 --check
+
 clean-venv:
 	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""Benchmarks of newsqc: quality (benchmarks.quality) and throughput."""
