@@ -97,3 +97,12 @@ class Assessment:
     def span_text(self, span: Span) -> str:
         """The characters of the text that ``span`` covers."""
         return self.text[span.start : span.end]
+
+    def to_html(self) -> str:
+        """The article as an HTML fragment, flagged spans highlighted, as ``newsqc report`` shows it."""
+        from newsqc.report import render_assessment
+
+        return render_assessment(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
