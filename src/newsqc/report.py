@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -411,7 +411,6 @@ def _covered(spans: Sequence[Span], kind: str, n: int) -> int:
     return total
 
 
-@dataclass
 class Report:
     """Aggregates over every record added, and a bounded sample of articles to list.
 
@@ -426,29 +425,25 @@ class Report:
     (2, 1)
     """
 
-    max_articles: int = DEFAULT_MAX_ARTICLES
-    seed: int = 0
-    records: int = 0
-    verdicts: Counter[str] = field(default_factory=Counter)
-    reasons: Counter[str] = field(default_factory=Counter)
-    reason_articles: Counter[str] = field(default_factory=Counter)
-    kind_articles: Counter[str] = field(default_factory=Counter)
-    histograms: dict[str, list[int]] = field(
-        default_factory=lambda: {k: [0] * _BINS for k in ("quality", *KINDS)}
-    )
-    sites: dict[str, _SiteStats] = field(default_factory=dict)
-    other_sites: _SiteStats = field(default_factory=_SiteStats)
-    errors: int = 0
-    error_messages: list[str] = field(default_factory=list)
-    _worst: list[tuple[float, int, _Kept]] = field(default_factory=list, repr=False)
-    _reservoir: list[_Kept] = field(default_factory=list, repr=False)
-    _offered: int = 0
-    _rng: random.Random = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.max_articles < 0:
-            raise ValueError(f"max_articles must be 0 or more, got {self.max_articles}")
-        self._rng = random.Random(self.seed)
+    def __init__(self, max_articles: int = DEFAULT_MAX_ARTICLES, seed: int = 0) -> None:
+        if max_articles < 0:
+            raise ValueError(f"max_articles must be 0 or more, got {max_articles}")
+        self.max_articles = max_articles
+        self.seed = seed
+        self.records = 0  # every record added, failed ones included
+        self.errors = 0
+        self.error_messages: list[str] = []  # the first few
+        self.verdicts: Counter[str] = Counter()
+        self.reasons: Counter[str] = Counter()  # spans per reason
+        self.reason_articles: Counter[str] = Counter()  # articles per reason
+        self.kind_articles: Counter[str] = Counter()  # articles per kind
+        self.histograms: dict[str, list[int]] = {k: [0] * _BINS for k in ("quality", *KINDS)}
+        self.sites: dict[str, _SiteStats] = {}
+        self.other_sites = _SiteStats()
+        self._worst: list[tuple[float, int, _Kept]] = []  # heap: the best of the worst on top
+        self._reservoir: list[_Kept] = []
+        self._offered = 0  # articles offered to the reservoir
+        self._rng = random.Random(seed)
 
     def add(self, record: Mapping[str, Any], assessment: Assessment | None = None) -> None:
         """Count one record; ``assessment`` is None for a record with an ``error``."""
