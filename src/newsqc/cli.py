@@ -1,7 +1,15 @@
-"""The command line: ``newsqc assess`` and ``newsqc clean``.
+"""The command line: ``newsqc assess``, ``newsqc clean`` and the other subcommands.
 
-Exit codes: 0 every record was assessed; 1 some records failed (their error records are in
-the output); 2 usage error (bad arguments, unreadable input file).
+Each subcommand is one function that adds its parser and sets ``run`` (parsed arguments ->
+exit code), registered by one line in :data:`COMMANDS`.
+
+Exit codes:
+
+- 0: every record was assessed;
+- 1: some records failed (a malformed line, a missing text field, invalid UTF-8): their error
+  records, with the file and line, are in the output, and the run went on;
+- 2: usage error: bad arguments, an input that cannot be read, a missing optional package;
+- 130: interrupted; rerun with ``--resume`` to complete the output.
 """
 
 from __future__ import annotations
@@ -10,48 +18,204 @@ import argparse
 import json
 import logging
 import sys
-from collections import Counter
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from functools import partial
+from typing import Any
 
-from newsqc.batch import assess_record, read_records
+__all__ = ["COMMANDS", "main"]
 
-__all__ = ["main"]
+EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE = 0, 1, 2
+_EPILOG = (
+    "Exit codes: 0 every record assessed; 1 some records failed (error records with file and line "
+    "are in the output); 2 usage error; 130 interrupted (rerun with --resume)."
+)
+
+
+def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of the record-in, row-out commands (assess, clean)."""
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="JSON-lines files (plain, .gz or .zst; one object per line with a text field and optional "
+        "id, title, url), .parquet files, .txt files or directories of them (one article per file), "
+        "or - for standard input (the default)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of standard output: JSON lines, or Parquet (one column per field) "
+        "when FILE ends in .parquet",
+    )
+    p.add_argument(
+        "--text-field", default="text", metavar="NAME", help="the field holding the text (default: text)"
+    )
+    p.add_argument("--id-field", default="id", metavar="NAME", help="the field holding the id (default: id)")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to use (default 0: all cores); the output is the same for any N",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="complete the output of an interrupted run with the same arguments: the records "
+        "already written are kept and skipped",
+    )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, no summary, no per-record errors"
+    )
+    p.add_argument("--summary", metavar="FILE", help="also write the summary counters to FILE as JSON")
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default), or a Dask cluster (needs newsqc[dask])",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="with --engine dask: the scheduler's address; without it a LocalCluster of --jobs workers",
+    )
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from newsqc.batch import UsageError, run
+
+    if args.scheduler and args.engine != "dask":
+        print("newsqc: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.engine == "dask":
+        try:
+            from newsqc.dask import cluster_client
+
+            context: Any = cluster_client(args.scheduler, args.jobs)
+        except ImportError as error:
+            print(f"newsqc: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        context = nullcontext()
+    try:
+        with context as client:
+            submit = None if client is None else partial(client.submit, pure=False)
+            summary = run(
+                args.paths or ["-"],
+                args.output,
+                args.command,
+                jobs=args.jobs,
+                text_field=args.text_field,
+                id_field=args.id_field,
+                resume=args.resume,
+                progress=not args.quiet and sys.stderr.isatty(),
+                errors=None if args.quiet else sys.stderr,
+                submit=submit,
+            )
+    except UsageError as error:
+        print(f"newsqc: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, EOFError) as error:
+        print(f"newsqc: cannot read or write: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsqc: interrupted; rerun with --resume to complete the output", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if not args.quiet:
+        print("newsqc: " + summary.format().replace("\n", "\nnewsqc: "), file=sys.stderr)
+    if args.summary:
+        with open(args.summary, "w", encoding="utf-8") as handle:
+            json.dump(summary.to_dict(), handle, indent=1)
+            handle.write("\n")
+    return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+
+
+def add_assess(sub: Any) -> None:
+    """``newsqc assess``: one row per record with id, verdict, quality, scores, spans, language."""
+    help_text = "write one row per record: id, verdict, quality, scores, spans, language"
+    p = sub.add_parser("assess", help=help_text, description=help_text, epilog=_EPILOG)
+    _add_batch_arguments(p)
+    p.set_defaults(run=_run_batch)
+
+
+def add_clean(sub: Any) -> None:
+    """``newsqc clean``: one row per record with id, verdict, cleaned_text."""
+    help_text = "write one row per record: id, verdict, cleaned_text"
+    p = sub.add_parser("clean", help=help_text, description=help_text, epilog=_EPILOG)
+    _add_batch_arguments(p)
+    p.set_defaults(run=_run_batch)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from newsqc.batch import read_records
+    from newsqc.report import build_report, write_report
+
+    if args.max_articles < 0:
+        print(f"newsqc: --max-articles must be 0 or more, got {args.max_articles}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        records = read_records(args.paths, args.text_field, args.id_field)
+        report = build_report(records, max_articles=args.max_articles, jobs=args.jobs)
+        write_report(report, args.output)
+    except OSError as error:
+        print(f"newsqc: cannot read or write: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsqc: interrupted; no report written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    listed = min(len(report.articles()), report.records - report.errors)
+    print(
+        f"newsqc: {args.output}: {report.records} records, {report.errors} failed, {listed} articles listed",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED_RECORDS if report.errors else EXIT_OK
+
+
+def add_report(sub: Any) -> None:
+    """``newsqc report``: one self-contained HTML page of the records, flagged spans highlighted."""
+    help_text = "write one self-contained HTML page: the corpus at a glance and the articles, highlighted"
+    p = sub.add_parser(
+        "report",
+        help=help_text,
+        description=help_text + ". The figures cover every record; the article list keeps at most "
+        "--max-articles articles: the worst half by quality and a random sample (fixed seed) of the rest.",
+        epilog=_EPILOG,
+    )
+    p.add_argument("paths", nargs="+", metavar="INPUT", help="inputs, as for newsqc assess (- for stdin)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.add_argument(
+        "--max-articles", type=int, default=200, metavar="N", help="articles to list at most (default: 200)"
+    )
+    p.add_argument(
+        "--text-field", default="text", metavar="NAME", help="the field holding the text (default: text)"
+    )
+    p.add_argument("--id-field", default="id", metavar="NAME", help="the field holding the id (default: id)")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes (default 0: all cores)")
+    p.set_defaults(run=_run_report)
+
+
+#: The subcommands: each function adds its parser and sets ``run`` (arguments -> exit code).
+COMMANDS: list[Callable[[Any], None]] = [
+    add_assess,
+    add_clean,
+    add_report,
+]
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsqc",
         description="Tell what is wrong with crawled news articles, and where.",
-        epilog="Exit codes: 0 all records assessed, 1 some records failed, 2 usage error.",
+        epilog=_EPILOG,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, help_text in (
-        ("assess", "write one JSON line per record: id, verdict, quality, scores, spans, language"),
-        ("clean", "write one JSON line per record: id, verdict, cleaned_text"),
-    ):
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument(
-            "paths",
-            nargs="*",
-            metavar="PATH",
-            help="JSON-lines files (one object per line with a text field and optional id, title, url), "
-            ".txt files (one article each), or - for standard input (the default)",
-        )
-        p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-        p.add_argument(
-            "--text-field",
-            default="text",
-            metavar="NAME",
-            help="the JSON field holding the text (default: text)",
-        )
+    for add in COMMANDS:
+        add(sub)
     return parser
-
-
-def _write(out: TextIO, row: dict[str, Any]) -> None:
-    out.write(json.dumps(row, ensure_ascii=False).encode("utf-8", "replace").decode("utf-8") + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,45 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) and EXIT_USAGE
     logging.basicConfig(level=logging.WARNING, format="newsqc: %(message)s")
-    paths = args.paths or ["-"]
-    try:
-        out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    except OSError as error:
-        print(f"newsqc: cannot write {args.output}: {error.strerror}", file=sys.stderr)
-        return EXIT_USAGE
-    failed = 0
-    verdicts: Counter[str] = Counter()
-    try:
-        for record in read_records(paths, args.text_field):
-            if args.command == "clean" and "error" not in record:
-                from newsqc.api import assess
-
-                try:
-                    a = assess(record["text"], title=record.get("title"), url=record.get("url"))
-                    row: dict[str, Any] = {
-                        "id": record["id"],
-                        "verdict": a.verdict.value,
-                        "cleaned_text": a.cleaned_text,
-                    }
-                except Exception as error:
-                    row = {"id": record["id"], "error": f"{type(error).__name__}: {error}"}
-            else:
-                row = assess_record(record)
-            if "error" in row:
-                failed += 1
-                print(f"newsqc: {row['error']}", file=sys.stderr)
-            else:
-                verdicts[row["verdict"]] += 1
-            _write(out, row)
-    except OSError as error:
-        print(f"newsqc: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    summary = ", ".join(f"{v} {verdicts[v]}" for v in ("keep", "clean", "drop"))
-    print(f"newsqc: {sum(verdicts.values())} assessed ({summary}), {failed} failed", file=sys.stderr)
-    return EXIT_FAILED_RECORDS if failed else EXIT_OK
+    return int(args.run(args))
 
 
 if __name__ == "__main__":
