@@ -361,7 +361,7 @@ def seed_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     seeds = sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
     folder = tmp_path_factory.mktemp("browser")
     page = folder / "report.html"
-    assert main(["report", *seeds, "-o", str(page)]) == 0
+    assert main(["report", *seeds, "-o", str(page), "--jobs", "1"]) == 0
     return page, binary
 
 
