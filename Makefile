@@ -32,7 +32,12 @@ lint: $(BIN)/.installed
 # The quality benchmark on the test split, beside the anchors; writes benchmarks/RESULTS.md and gates on benchmarks/baseline.json.
 bench-quality: $(BIN)/.installed
 	$(BIN)/python -m pip install -q -e ".[bench]"
-	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.quality --anchors --jobs 4 --check
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.quality --anchors --jobs 0 --check
+
+# Retrain the shipped verdict model on the dev split (deterministic, a few minutes); writes
+# src/newsqc/models/verdict.json and benchmarks/RESULTS_verdict.md (figures on the test split).
+model: $(BIN)/.installed
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_verdict.py --jobs 0
 
 clean-venv:
 	rm -rf $(VENV)

@@ -14,6 +14,7 @@ import argparse
 import json
 import math
 import multiprocessing
+import os
 import sys
 import time
 from collections import Counter
@@ -24,7 +25,7 @@ from typing import Any
 from benchmarks.quality import dataset
 from benchmarks.quality.dataset import GROUPS, KIND_OF, Doc
 from benchmarks.quality.metrics import KINDS, Result, figures, lower_is_better, rows, seed_figures
-from benchmarks.quality.systems import ANCHORS, System, anchors, newsqc_system
+from benchmarks.quality.systems import ANCHORS, SPAN_KINDS, System, anchors, newsqc_system
 
 BENCH = Path(__file__).resolve().parent.parent
 RESULTS_MD = BENCH / "RESULTS.md"
@@ -66,15 +67,19 @@ def _run_chunk(args: tuple[str, list[str]]) -> list[tuple[Result, float]]:
     system = _system(name)
     out = []
     for text in texts:
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: one core's cost, whatever else the machine runs
         res = system(text)
-        out.append((res, time.perf_counter() - t0))
+        out.append((res, time.process_time() - t0))
     return out
 
 
 def run_system(name: str, docs: Sequence[Doc], jobs: int = 1) -> tuple[list[Result], float]:
-    """The results of system ``name`` on ``docs`` and the seconds it spent (summed over docs)."""
+    """The results of system ``name`` on ``docs`` and the CPU seconds it spent (summed over docs).
+
+    ``jobs`` worker processes (0: one per CPU).
+    """
     texts = [d.text for d in docs]
+    jobs = jobs or os.cpu_count() or 1
     _run_chunk((name, texts[:1]))  # load models outside the timing
     if jobs <= 1:
         pairs = _run_chunk((name, texts))
@@ -209,9 +214,9 @@ def baseline_from(
         if name.startswith(("speed/", "seeds/total")):
             continue
         if lower_is_better(name):
-            ceilings[name] = min(1.0, math.ceil((value + margin) * 1000) / 1000)
+            ceilings[name] = min(1.0, math.ceil(round((value + margin) * 1000, 6)) / 1000)
         else:
-            floors[name] = max(0.0, math.floor((value - margin) * 1000) / 1000)
+            floors[name] = max(0.0, math.floor(round((value - margin) * 1000, 6)) / 1000)
     return {
         "about": "Pinned floors (ceilings for false flags) of newsqc's figures on the test build; "
         "`python -m benchmarks.quality --check` fails when a figure crosses one. A detector issue "
@@ -235,13 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--groups", nargs="+", choices=GROUPS, help="only these groups")
     ap.add_argument("--anchors", action="store_true", help="score the anchors too (needs the [bench] extra)")
     ap.add_argument("--only-anchors", nargs="+", choices=ANCHORS, help="which anchors (with --anchors)")
-    ap.add_argument("--jobs", type=int, default=1, help="worker processes")
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes (0: one per CPU)")
     ap.add_argument("--check", action="store_true", help="fail (exit 1) when a figure crosses baseline.json")
     ap.add_argument(
         "--write-baseline", action="store_true", help="pin today's newsqc figures in baseline.json"
     )
     ap.add_argument("--no-write", action="store_true", help="do not write RESULTS.md / results.json")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--dump", type=Path, help="write the documents to this JSONL file and stop")
     args = ap.parse_args(argv)
 
     chosen = tuple(args.groups) if args.groups else groups_for(args.kinds)
@@ -258,6 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 taken[d.group] += 1
                 kept.append(d)
         docs = kept
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        print(f"wrote {len(docs)} documents to {args.dump}", file=sys.stderr)
+        return 0
     kinds = tuple(args.kinds) if args.kinds else KINDS
     full = args.split == "test" and args.limit is None and chosen == GROUPS and args.per_group == 40
 
@@ -272,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     shared = dataset.shared_dir()
     for name in names:
         results, seconds = run_system(name, docs, args.jobs)
-        figs = figures(docs, results, kinds)
+        figs = figures(docs, results, [k for k in kinds if k in SPAN_KINDS.get(name, ())])
         figs.update(seed_figures(shared, _system(name)))
         figs["speed/docs_per_s"] = len(docs) / seconds if seconds else 0.0
         systems[name] = figs

@@ -16,7 +16,8 @@ Groups (``Doc.group``), with their acceptable verdicts (``Doc.verdict_in``):
   corruption (see ``CORRUPTIONS``). Verdict ``clean`` or ``drop``.
 - ``mixed``: two or three different corruptions in one article. Verdict ``clean`` or ``drop``.
 - ``junk:<subkind>``: not an article: ``chrome`` (a page's boilerplate lines alone), ``spam``
-  (a wall of spam messages), ``word_salad`` (words of the split's articles in random order).
+  (a wall of 10-25 spam messages), ``word_salad`` (words drawn at random from the split's
+  English articles, with their natural frequencies, in sentences of 8-20 words).
   Verdict ``drop``.
 
 Labelling rule (``Doc.spans``, a list of :class:`Label`): each label covers exactly the
@@ -349,7 +350,9 @@ def _pools(shared: Path, split: str) -> _Pools:
             chunk = words[i : i + 3]
             if all(_SCRIPT_RUN.fullmatch(w) for w in chunk):
                 runs.add(" ".join(chunk))
-    salad = sorted({w for p in pages if p["lang"] == "en" for w in regex.findall(r"\p{L}+", p["clean_text"])})
+    # Every word token of the English articles, repeats included: word salad drawn from it has
+    # the words' natural frequencies (stop words and all).
+    salad = [w for p in pages if p["lang"] == "en" for w in regex.findall(r"\p{L}+", p["clean_text"])]
     return _Pools(list(pages), spam, anchors, mojibake, sorted(runs), salad)
 
 

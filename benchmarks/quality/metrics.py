@@ -146,6 +146,9 @@ def _auc(pos: list[float], neg: list[float]) -> float | None:
 def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str] = KINDS) -> dict[str, float]:
     """Every figure of the benchmark for one system (see the module docstring).
 
+    Span figures (recall, precision, boilerplate, clean_flagged) only for ``kinds``: the kinds
+    the system can output.
+
     >>> from benchmarks.quality.dataset import Label
     >>> d = Doc("x", "corrupt:spam", "Good text. Buy cheap pills now. More text.",
     ...         (Label(11, 31, "offtopic", "spam"),), ((0, 42),), ("clean", "drop"), "", "en")
@@ -209,6 +212,7 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
         if res.quality is not None:
             qualities[doc.group].append(res.quality)
 
+    kinds = [k for k in kinds if k in KINDS]
     for (kind, sub), (hit, n) in sorted(found.items()):
         if kind in kinds:
             out[f"recall/{kind}/{sub}"] = _div(hit, n)
@@ -227,7 +231,7 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
                 out[f"boilerplate/{group}/{unit}/p"] = p
                 out[f"boilerplate/{group}/{unit}/r"] = r
                 out[f"boilerplate/{group}/{unit}/f1"] = _f1(p, r)
-    if clean_chars:
+    if clean_chars and kinds:
         for k in (*kinds, "any"):
             out[f"clean_flagged/{k}"] = _div(clean_flag[k], clean_chars)
     if verdicts:

@@ -27,10 +27,17 @@ from typing import Any
 
 from benchmarks.quality.metrics import Result
 
-__all__ = ["ANCHORS", "System", "anchors", "newsqc_system"]
+__all__ = ["ANCHORS", "SPAN_KINDS", "System", "anchors", "newsqc_system"]
 
 System = Callable[[str], Result]
 ANCHORS: tuple[str, ...] = ("gopher_quality", "gopher_repetition", "c4", "fineweb", "datatrove", "ftfy")
+#: The span kinds each system can output: span figures of other kinds are left out ("–").
+SPAN_KINDS: dict[str, tuple[str, ...]] = {
+    "newsqc": ("boilerplate", "offtopic", "garbled", "repetition"),
+    "c4": ("boilerplate",),
+    "datatrove": ("boilerplate",),
+    "ftfy": ("garbled",),
+}
 
 
 def newsqc_system(text: str) -> Result:
