@@ -1,63 +1,390 @@
 """Repetition: what is printed twice, and what is stuffed.
 
-Detects lines printed again (a title, a heading, a caption, a paragraph): the later copies are
-spans, the first occurrence stays. Scores keyword stuffing as the share of the text's words
-that sit in its most repeated word 4-gram.
+Detects, as spans on the extra copies (the first occurrence stays):
 
-Signals: hashes of normalised lines (case, spacing and punctuation folded); counts of word
-4-grams.
+- a line printed again: the title or a heading repeated at the top, a caption printed twice,
+  a short line copied (``repetition:duplicate_line``);
+- a paragraph printed again, exactly (``repetition:duplicate_paragraph``) or with a few words
+  changed (``repetition:near_duplicate``);
+- keyword stuffing: a heading's phrase (the title, usually) repeated inside the sentences and
+  headings of the body far more often than news prose repeats a phrase
+  (``repetition:keyword_stuffing``, one span per embedded occurrence, only when the stuffing is
+  strong).
 
-Blind spots: near-duplicates with a few words changed, and repeats inside a line.
+The score is ``max(copies, stuffing)``: ``copies`` is the share of the text's characters that
+lie in flagged extra copies, divided by ``COPY_SHARE_FULL`` (so a title printed twice in a long
+article stays low, and a quarter of the text printed twice reaches 1); ``stuffing`` rises from
+0 to 1 as a heading phrase of ``m`` words is embedded in ``k >= 3`` other lines, with
+``k * m`` going from ``STUFFING_FLOOR`` to ``2 * STUFFING_FLOOR``.
+
+Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
+paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
+the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures). Everything is
+one pass over the words plus sorting of the repeated n-grams: linear in the text, no
+comparison of all pairs of lines.
+
+Legitimate repetition is left alone: a line printed three times or more, never back to back,
+is a template (form questions, list labels, a table header repeated, the days of a meal plan);
+lines of fewer than three words ("Yes", "No"), table rows and lines without letters are never
+copies; a phrase at the start of several lines is a shared list prefix, not stuffing.
+
+Features (Gopher, Rae et al. 2021, Table A1, as datatrove computes them, except that words are
+case-folded and n-grams seen once do not count as a "top" n-gram): ``repetition_dup_line_share``
+and ``repetition_dup_line_char_share`` (lines equal to an earlier line, by count and by
+characters), the same for paragraphs, ``repetition_top_{2,3,4}gram_char_share`` (characters of
+the most frequent n-gram times its count, over the text's length) and
+``repetition_dup_{5..10}gram_char_share`` (characters of words inside a later occurrence of a
+repeated n-gram, over the text's length). Plus ``repetition_copy_share``,
+``repetition_template_share`` (extra copies left alone as templates), ``repetition_stuffing``
+and ``repetition_stuffing_lines``.
+
+Blind spots: a sentence repeated inside a paragraph that is otherwise new; near duplicates of
+short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a stuffed phrase
+that is never printed as a line of its own (a name inserted at random places); copies printed
+three times or more far apart, which look like a template.
 """
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
+from operator import itemgetter
 
+import numpy as np
 import regex
 
 from newsqc.article import Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
-__all__ = ["Repetition"]
+__all__ = ["COPY_SHARE_FULL", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
-_NON_WORD = regex.compile(r"[\W_]+")
+#: Lines of fewer words are never copies ("Yes", "No", "Read more").
+MIN_COPY_WORDS = 3
+#: A line printed this many times or more, never within TEMPLATE_GAP lines of its previous
+#: printing, is a template (list label, form question), not a copy.
+TEMPLATE_COPIES = 3
+TEMPLATE_GAP = 3
+#: Near duplicates: lines of at least this many words whose 4-gram shingles mostly match one
+#: earlier line (matched shingles over the larger line's shingles).
+NEAR_MIN_WORDS = 10
+NEAR_SIMILARITY = 0.5
+SHINGLE = 4
+#: Extra copies covering this share of the text score 1.
+COPY_SHARE_FULL = 0.25
+#: A heading of 3 to HEADING_MAX_WORDS words embedded in STUFFING_MIN_LINES other lines or more
+#: is stuffing; ``k * m`` (lines times words) at STUFFING_FLOOR scores 0, at twice that 1.
+HEADING_MAX_WORDS = 14
+STUFFING_MIN_LINES = 3
+STUFFING_FLOOR = 16
+#: Stuffing spans are emitted from this stuffing score up.
+STUFFING_SPANS = 0.5
+
+_MAX_HEADINGS = 32
+_MAX_OCCURRENCES = 256
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_TEXT = itemgetter(2)  # Segment.text
+_TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
+_GOPHER_TOP = (2, 3, 4)
+_GOPHER_DUP = (5, 6, 7, 8, 9, 10)
+FEATURES: tuple[str, ...] = (
+    "repetition_copy_share",
+    "repetition_template_share",
+    "repetition_stuffing",
+    "repetition_stuffing_lines",
+    "repetition_dup_line_share",
+    "repetition_dup_line_char_share",
+    "repetition_dup_para_share",
+    "repetition_dup_para_char_share",
+    *(f"repetition_top_{n}gram_char_share" for n in _GOPHER_TOP),
+    *(f"repetition_dup_{n}gram_char_share" for n in _GOPHER_DUP),
+)
 
 
-def _normal(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+def _groups(h: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For equal values of ``h``: each group's first index, each item's group, group sizes."""
+    order = np.argsort(h, kind="stable")
+    ordered = h[order]
+    new = np.empty(h.size, dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    inverse = np.empty(h.size, dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    counts = np.empty_like(starts)
+    counts[:-1] = starts[1:] - starts[:-1]
+    counts[-1] = h.size - starts[-1]
+    return order[starts], inverse, counts
+
+
+class _Grams:
+    """Repeated word n-grams of a text, by a cascade of hashes (2-grams, then 3-grams of the
+    positions whose 2-gram repeats, and so on up to 10-grams)."""
+
+    def __init__(self, ids: list[int], lengths: np.ndarray, n_chars: int) -> None:
+        self.top: dict[int, float] = dict.fromkeys(_GOPHER_TOP, 0.0)
+        self.dup: dict[int, float] = dict.fromkeys(_GOPHER_DUP, 0.0)
+        # 3-grams that repeat: sorted positions and their group; 4-grams: first occurrences.
+        self.pos3 = self.group3 = self.count3 = np.zeros(0, dtype=np.int64)
+        self.pos4 = self.first4 = np.zeros(0, dtype=np.int64)
+        n_words = len(ids)
+        if n_words < 2:
+            return
+        arr = np.array(ids, dtype=np.uint64)
+        pos = np.arange(n_words - 1, dtype=np.int64)
+        h = arr[:-1] * _MULT + arr[1:]
+        for n in range(2, 11):
+            if pos.size == 0:
+                break
+            first, inverse, counts = _groups(h)
+            if n in self.top and counts.max() > 1:
+                top = counts.max()
+                start = int(pos[first[counts == top]].min())
+                chars = int(lengths[start : start + n].sum()) + n - 1
+                self.top[n] = ratio(chars * int(top), n_chars)
+            firstpos = pos[first[inverse]]
+            if n in self.dup:
+                later = pos[firstpos < pos]
+                if later.size:
+                    marks = np.bincount(later, minlength=n_words + 1) - np.bincount(
+                        later + n, minlength=n_words + 1
+                    )
+                    inside = np.cumsum(marks[:n_words]) > 0
+                    self.dup[n] = ratio(int(lengths[inside].sum()), n_chars)
+            if n == 3:
+                self.pos3, self.group3, self.count3 = pos, inverse, counts
+            elif n == 4:
+                self.pos4, self.first4 = pos, firstpos
+            keep = counts[inverse] > 1
+            pos, h = pos[keep], h[keep]
+            fits = pos + n < n_words
+            pos, h = pos[fits], h[fits]
+            h = h * _MULT + arr[pos + n]
 
 
 class Repetition:
-    """Finds repeated lines and stuffed phrases.
+    """Finds copies of lines and paragraphs, and stuffed heading phrases.
 
-    >>> f = Repetition().score(Article.from_text("Peace talks resume\\nPeace talks resume\\nBody."))
+    >>> text = "Peace talks resume in Geneva\\nPeace talks resume in Geneva\\nThe talks went on."
+    >>> f = Repetition().score(Article.from_text(text))
     >>> [(s.start, s.end, s.reason) for s in f.spans]
-    [(19, 37, 'repetition:duplicate_line')]
+    [(29, 57, 'repetition:duplicate_line')]
+    >>> round(f.features["repetition_copy_share"], 3)
+    0.368
     """
 
     name = "repetition"
 
     def score(self, article: Article) -> Finding:
-        spans: list[Span] = []
-        seen: set[str] = set()
-        for line in article.lines:
-            key = _normal(line.text)
-            if len(key.split()) < 3:
-                continue
-            if key in seen:
-                spans.append(Span(line.start, line.end, self.name, 1.0, f"{self.name}:duplicate_line"))
-            seen.add(key)
-        words = [w.text.casefold() for w in article.words]
-        grams = Counter(tuple(words[i : i + 4]) for i in range(len(words) - 3))
-        top = grams.most_common(1)[0][1] if grams else 0
-        stuffing = ratio(top * 4, len(words)) if top >= 3 else 0.0
-        duplicate_share = ratio(covered((s.start, s.end) for s in spans), len(article.text))
-        features = {
-            "repetition_duplicate_share": duplicate_share,
-            "repetition_stuffing": stuffing,
-            "repetition_top_4gram_count": float(top),
+        """Find the extra copies and the stuffing of ``article``."""
+        text = article.text
+        words = article.words
+        n_chars = len(text)
+        if not words:
+            return Finding(self.name, 0.0, (), dict.fromkeys(FEATURES, 0.0))
+        texts = list(map(_TEXT, words))
+        folded = "\x00".join(texts).casefold().split("\x00")
+        vocab: dict[str, int] = {}
+        ids = list(map(vocab.setdefault, folded, range(len(folded))))
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        grams = _Grams(ids, lengths, n_chars)
+        lines = article.lines
+        line_words = article.line_words
+        keys = [tuple(ids[a:b]) for a, b in line_words]
+        features: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
+        features.update(_gopher_lines(article))
+        for n, share in grams.top.items():
+            features[f"repetition_top_{n}gram_char_share"] = share
+        for n, share in grams.dup.items():
+            features[f"repetition_dup_{n}gram_char_share"] = share
+
+        title_key = self._title_key(article, vocab, keys)
+
+        def eligible(i: int) -> bool:
+            """Whether line ``i`` can be a copy: three words or more, with letters, not a table row."""
+            line, (a, b) = lines[i].text, line_words[i]
+            if b - a < MIN_COPY_WORDS or line.startswith("|") or line.endswith("|"):
+                return False
+            return not all(folded[k].isdigit() for k in range(a, b))
+
+        # Clusters of copies: each line that copies an earlier one joins that line's cluster.
+        root = list(range(len(lines)))
+        similarity = [1.0] * len(lines)
+        first_of: dict[tuple[int, ...], int] = {}
+        for i, key in enumerate(keys):
+            if len(key) >= MIN_COPY_WORDS:
+                j = first_of.setdefault(key, i)
+                if j != i and eligible(j) and eligible(i):
+                    root[i] = j
+        self._near_duplicates(grams, line_words, root, similarity, eligible)
+        members: dict[int, list[int]] = {}
+        for i, r in enumerate(root):
+            if r != i:
+                members.setdefault(r, [r]).append(i)
+        # Templates: printed three times or more, never back to back, with new lines between
+        # the printings (the answers to a form's questions, the items of a list); and the copies
+        # that sit beside a template's lines (the varying items of a repeated plan).
+        printed_once = [0] * (len(lines) + 1)
+        for i in range(len(lines)):
+            printed_once[i + 1] = printed_once[i] + (root[i] == i and i not in members and bool(keys[i]))
+        spread = {
+            r: r != 0
+            and keys[r] != title_key
+            and all(
+                b - a >= TEMPLATE_GAP and printed_once[b] > printed_once[a + 1]
+                for a, b in itertools.pairwise(group)
+            )
+            for r, group in members.items()
         }
-        score = clip(max(duplicate_share * 3, stuffing * 5))
+        template = {
+            i for r, group in members.items() if spread[r] and len(group) >= TEMPLATE_COPIES for i in group
+        }
+        spans: list[Span] = []
+        template_chars = 0
+        for r, group in members.items():
+            if spread[r] and (
+                len(group) >= TEMPLATE_COPIES
+                or all(any(k in template for k in range(i - 2, i + 3)) for i in group[1:])
+            ):
+                template_chars += sum(lines[i].end - lines[i].start for i in group[1:])
+                continue
+            for i in group[1:]:
+                n_words = line_words[i][1] - line_words[i][0]
+                if similarity[i] < 1.0:
+                    what = "near_duplicate"
+                elif n_words >= NEAR_MIN_WORDS:
+                    what = "duplicate_paragraph"
+                else:
+                    what = "duplicate_line"
+                spans.append(
+                    Span(lines[i].start, lines[i].end, self.name, similarity[i], f"{self.name}:{what}")
+                )
+
+        stuffing, stuffing_lines, stuffed = self._stuffing(grams, ids, keys, line_words, root)
+        if stuffing >= STUFFING_SPANS:
+            for a, b in stuffed:
+                spans.append(
+                    Span(
+                        words[a].start, words[b - 1].end, self.name, stuffing, f"{self.name}:keyword_stuffing"
+                    )
+                )
+        copy_share = ratio(
+            covered((s.start, s.end) for s in spans if not s.reason.endswith("stuffing")), n_chars
+        )
+        features["repetition_copy_share"] = copy_share
+        features["repetition_template_share"] = ratio(template_chars, n_chars)
+        features["repetition_stuffing"] = stuffing
+        features["repetition_stuffing_lines"] = float(stuffing_lines)
+        score = clip(max(copy_share / COPY_SHARE_FULL, stuffing))
+        spans.sort(key=lambda s: (s.start, s.end))
         return Finding(self.name, score, tuple(spans), features)
+
+    @staticmethod
+    def _title_key(article: Article, vocab: dict[str, int], keys: list[tuple[int, ...]]) -> tuple[int, ...]:
+        """The word ids of the caller's title, or of the first line when no title is given."""
+        if article.title is None:
+            return keys[0] if keys else ()
+        title_ids = [vocab.get(w) for w in _TITLE_WORD.findall(article.title.casefold())]
+        return tuple(i for i in title_ids if i is not None) if None not in title_ids else ()
+
+    @staticmethod
+    def _near_duplicates(
+        grams: _Grams,
+        line_words: tuple[tuple[int, int], ...],
+        root: list[int],
+        similarity: list[float],
+        eligible: Callable[[int], bool],
+    ) -> None:
+        """Link each long line whose shingles mostly first occurred in one earlier line to it."""
+        if grams.pos4.size == 0:
+            return
+        bounds = np.array(line_words, dtype=np.int64)
+        starts, ends = bounds[:, 0], bounds[:, 1]
+        later = grams.first4 < grams.pos4
+        pos, first = grams.pos4[later], grams.first4[later]
+        cur = np.searchsorted(starts, pos, side="right") - 1
+        src = np.searchsorted(starts, first, side="right") - 1
+        inside = (pos + SHINGLE <= ends[cur]) & (first + SHINGLE <= ends[src]) & (src < cur)
+        pairs = Counter(zip(cur[inside].tolist(), src[inside].tolist(), strict=True))
+        best: dict[int, tuple[int, int]] = {}
+        for (i, j), m in pairs.items():
+            if m > best.get(i, (0, 0))[0] or (m == best[i][0] and j < best[i][1]):
+                best[i] = (m, j)
+        for i in sorted(best):
+            m, j = best[i]
+            if root[i] != i or not eligible(i) or not eligible(j):
+                continue
+            n_i = line_words[i][1] - line_words[i][0]
+            n_j = line_words[j][1] - line_words[j][0]
+            if min(n_i, n_j) < NEAR_MIN_WORDS:
+                continue
+            sim = m / (max(n_i, n_j) - SHINGLE + 1)
+            if sim >= NEAR_SIMILARITY:
+                root[i] = root[j]
+                similarity[i] = round(min(sim, 0.99), 4)
+
+    @staticmethod
+    def _stuffing(
+        grams: _Grams,
+        ids: list[int],
+        keys: list[tuple[int, ...]],
+        line_words: tuple[tuple[int, int], ...],
+        root: list[int],
+    ) -> tuple[float, int, list[tuple[int, int]]]:
+        """The heading phrase embedded in the most other lines: score, line count, word ranges."""
+        candidates: dict[tuple[int, ...], int] = {}
+        for i, key in enumerate(keys):
+            if MIN_COPY_WORDS <= len(key) <= HEADING_MAX_WORDS and root[i] == i:
+                candidates.setdefault(key, line_words[i][0])
+        if not candidates or grams.pos3.size == 0:
+            return 0.0, 0, []
+        # Only headings whose first three words are printed STUFFING_MIN_LINES + 1 times or more.
+        starts = np.fromiter(candidates.values(), dtype=np.int64, count=len(candidates))
+        at = np.minimum(np.searchsorted(grams.pos3, starts), grams.pos3.size - 1)
+        often = (grams.pos3[at] == starts) & (grams.count3[grams.group3[at]] > STUFFING_MIN_LINES)
+        if not often.any():
+            return 0.0, 0, []
+        line_starts = [a for a, _ in line_words]
+        best_strength = 0
+        best_ranges: list[tuple[int, int]] = []
+        tried = 0
+        for key, index, ok in zip(candidates, at.tolist(), often.tolist(), strict=True):
+            if not ok:
+                continue
+            tried += 1
+            if tried > _MAX_HEADINGS:  # bounded work on texts made of look-alike lines
+                break
+            where = grams.pos3[grams.group3 == grams.group3[index]][:_MAX_OCCURRENCES]
+            m = len(key)
+            hits: dict[int, tuple[int, int]] = {}
+            for q in where.tolist():
+                i = bisect_right(line_starts, q) - 1
+                a, b = line_words[i]
+                # Embedded: inside a longer line, not at its start (a shared list prefix).
+                if q == a or q + m > b or root[i] != i or i in hits or tuple(ids[q : q + m]) != key:
+                    continue
+                hits[i] = (q, q + m)
+            strength = len(hits) * m if len(hits) >= STUFFING_MIN_LINES else 0
+            if strength > best_strength:
+                best_strength, best_ranges = strength, list(hits.values())
+        score = clip((best_strength - STUFFING_FLOOR) / STUFFING_FLOOR)
+        return score, len(best_ranges), best_ranges
+
+
+def _gopher_lines(article: Article) -> dict[str, float]:
+    """Gopher's duplicate line and paragraph shares (exact text, later occurrences only)."""
+    out: dict[str, float] = {}
+    n_chars = len(article.text)
+    for what, segments in (("line", article.lines), ("para", article.paragraphs)):
+        seen: set[str] = set()
+        dup = dup_chars = 0
+        for seg in segments:
+            if seg.text in seen:
+                dup += 1
+                dup_chars += len(seg.text)
+            seen.add(seg.text)
+        out[f"repetition_dup_{what}_share"] = ratio(dup, len(segments))
+        out[f"repetition_dup_{what}_char_share"] = ratio(dup_chars, n_chars)
+    return out

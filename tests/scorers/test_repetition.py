@@ -1,0 +1,168 @@
+"""The repetition scorer: labelled cases, the seed articles, the clean corpus, and its contract.
+
+Cases live in tests/cases/repetition.jsonl, one JSON object a line:
+
+- ``text``; ``flag``: snippets (at their ``occurrence``, counted from 1) that repetition spans
+  must cover for at least half of their characters, with that ``reason`` when one is given;
+- ``not_flag``: snippets that spans may cover for at most a fifth; ``no_spans``: no span at all;
+- ``score_min`` / ``score_max``: bounds of the repetition score;
+- ``xfail``: a known miss (a strict xfail naming the blind spot); ``note``: what the case shows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsqc.article import Article
+from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.repetition import FEATURES, Repetition
+from tests.conftest import ROOT, require_shared
+
+CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "repetition.jsonl").open(encoding="utf-8")]
+SCORER = Repetition()
+
+
+def _score(text: str) -> Finding:
+    return SCORER.score(Article.from_text(text))
+
+
+def _find(text: str, snippet: str, occurrence: int = 1) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(snippet, start + 1)
+        assert start >= 0, f"{snippet!r} is not printed {occurrence} times"
+    return start
+
+
+def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
+    hit = covered(
+        (max(s.start, start), min(s.end, end))
+        for s in finding.spans
+        if s.start < end and s.end > start and (reason is None or s.reason == reason)
+    )
+    return ratio(hit, end - start)
+
+
+def _params() -> list[Any]:
+    marks = {
+        c["id"]: [pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else [] for c in CASES
+    }
+    return [pytest.param(c, id=c["id"], marks=marks[c["id"]]) for c in CASES]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    f = _score(text)
+    shown = [(s.reason, text[s.start : s.end][:50]) for s in f.spans]
+    for item in case.get("flag", []):
+        start = _find(text, item["snippet"], item.get("occurrence", 1))
+        end = start + len(item["snippet"])
+        assert _cover(f, start, end, item.get("reason")) >= 0.5, (item, shown)
+    for item in case.get("not_flag", []):
+        start = _find(text, item["snippet"], item.get("occurrence", 1))
+        assert _cover(f, start, start + len(item["snippet"])) <= 0.2, (item, shown)
+    if case.get("no_spans"):
+        assert not f.spans, shown
+    assert case.get("score_min", 0.0) <= f.score <= case.get("score_max", 1.0), f.features
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", "Yes", "\x00\ud800 lone surrogate"])
+def test_empty_and_odd_text(text: str) -> None:
+    f = _score(text)
+    assert f.score == 0.0 and not f.spans
+    assert set(f.features) == set(FEATURES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab c\n\n.|0É")), max_size=300))
+def test_any_text(text: str) -> None:
+    f = _score(text)
+    assert 0.0 <= f.score <= 1.0
+    assert list(f.features) == list(FEATURES)
+    assert all(math.isfinite(v) and v >= 0.0 for v in f.features.values())
+    assert list(f.spans) == sorted(f.spans, key=lambda s: (s.start, s.end))
+    for s in f.spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.kind == "repetition" and s.reason.startswith("repetition:")
+    assert _score(text) == f  # deterministic
+
+
+def test_features_are_named_for_the_kind() -> None:
+    assert all(name.startswith("repetition_") for name in FEATURES)
+    f = _score(CASES[0]["text"])
+    assert f.features["repetition_dup_line_share"] == pytest.approx(1 / 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["word " * 50_000, "Same line printed again\n" * 5_000, "The best of the year: item\n" * 3_000],
+    ids=["one-word", "one-line", "look-alike-lines"],
+)
+def test_pathological_text_stays_fast(text: str) -> None:
+    start = time.process_time()
+    _score(text)
+    assert time.process_time() - start < 3.0
+
+
+# --------------------------------------------------------------------------- shared data
+
+
+def _seed(shared: Path, prefix: str) -> str:
+    return next((shared / "seeds").glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_000_title_and_stuffing() -> None:
+    text = _seed(require_shared(), "000")
+    f = _score(text)
+    title = "US Led Ukraine Russia Security Talks 2025 Challenges"
+    third = _find(text, title, 3)
+    assert _cover(f, third, third + len(title)) >= 0.5
+    second = _find(text, title, 2)
+    assert _cover(f, second, second + len(title)) == 0.0  # the title itself stays
+    assert f.features["repetition_stuffing"] >= 0.6
+
+
+def test_seed_003_caption() -> None:
+    text = _seed(require_shared(), "003")
+    f = _score(text)
+    second = _find(text, "Toward a fragile peace", 2)
+    assert _cover(f, second, second + len("Toward a fragile peace")) >= 0.5
+    assert f.score < 0.6
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_seeds_without_repetition(prefix: str) -> None:
+    f = _score(_seed(require_shared(), prefix))
+    assert not f.spans
+    assert f.score < 0.2
+
+
+def _clean_texts(shared: Path, split: str) -> list[str]:
+    path = shared / "corpus" / f"boilerplate-lines.{split}.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["clean_text"] for line in lines if line.strip()]
+
+
+def test_stuffing_ranks_seed_000_above_clean_articles() -> None:
+    shared = require_shared()
+    stuffing = _score(_seed(shared, "000")).features["repetition_stuffing"]
+    assert stuffing > _score(_seed(shared, "002")).features["repetition_stuffing"]
+    clean = [_score(t).features["repetition_stuffing"] for t in _clean_texts(shared, "test")]
+    assert stuffing > max(clean)
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_clean_articles_are_barely_flagged(split: str) -> None:
+    texts = _clean_texts(require_shared(), split)
+    flagged = sum(covered((s.start, s.end) for s in _score(t).spans) for t in texts)
+    assert ratio(flagged, sum(map(len, texts))) <= 0.005
+    assert max(_score(t).score for t in texts) < 0.6
