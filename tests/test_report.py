@@ -288,6 +288,81 @@ def test_the_report_is_the_same_for_any_jobs() -> None:
     assert rep.build_report(iter(records), max_articles=6, jobs=2).to_html() == one
 
 
+class Tags(HTMLParser):
+    """Every start tag and attribute of a page, and the text inside <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.in_script = False
+        self.script = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.script += data
+
+
+PIECES = st.sampled_from([*"a<>&\"'=/ \n", "<script>", "</div>", "javascript:", "\ud800", "\x00"])
+WORDS = st.lists(PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(WORDS, WORDS, WORDS, WORDS, SPANS), min_size=1, max_size=4))
+def test_no_record_can_inject_markup(rows: list[tuple[str, str, str, str, list[Any]]]) -> None:
+    r = rep.Report()
+    for ident, title, url, text, raw in rows:
+        spans = tuple(Span(min(a, b), max(a, b), k, x, f"{k}:{ident[:5]}") for a, b, k, x in raw)
+        r.add({"id": ident, "title": title, "url": "http://" + url}, fake(text, spans=spans))
+    page = r.to_html(title=rows[0][0])
+    page.encode("utf-8")
+    parser = Tags()
+    parser.feed(page)
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "div",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "section",
+    }
+    allowed |= {
+        "span",
+        "b",
+        "a",
+        "label",
+        "input",
+        "select",
+        "option",
+        "article",
+        "mark",
+        "table",
+        "tr",
+        "th",
+        "td",
+    }
+    allowed |= {"ul", "li", "script"}
+    assert {tag for tag, _ in parser.tags} <= allowed
+    assert [tag for tag, _ in parser.tags].count("script") == 1
+    assert parser.script.strip() == rep._SCRIPT.strip()
+    for _, attrs in parser.tags:
+        assert not any(name.startswith("on") for name, _ in attrs)
+        assert all((value or "").startswith("http") for name, value in attrs if name in ("href", "src"))
+
+
 # --- the command line, in process -------------------------------------------------------------------
 
 
