@@ -23,13 +23,18 @@ the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures). Ev
 one pass over the words plus sorting of the repeated n-grams: linear in the text, no
 comparison of all pairs of lines.
 
-Legitimate repetition is left alone: a line printed three times or more, never back to back,
-is a template (form questions, list labels, a table header repeated, the days of a meal plan);
-lines of fewer than three words ("Yes", "No"), table rows and lines without letters are never
-copies; a phrase at the start of several lines is a shared list prefix, not stuffing.
+Legitimate repetition is left alone: a line printed three times or more, never back to back
+and with new lines between its printings, is a template (form questions, list labels, a table
+header repeated, the days of a meal plan), and so are copies printed beside a template's lines;
+the first line of the text (or the caller's title) is never a template. Lines of fewer than
+three words ("Yes", "No"), table rows and lines without letters are never copies; a phrase at
+the start of several lines is a shared list prefix, not stuffing; a quote that the lead
+paraphrases shares too few shingles to be a near duplicate.
 
 Features (Gopher, Rae et al. 2021, Table A1, as datatrove computes them, except that words are
-case-folded and n-grams seen once do not count as a "top" n-gram): ``repetition_dup_line_share``
+newsqc's words case-folded, n-grams seen once do not count as a "top" n-gram, and duplicated
+n-gram characters are the words covered by later occurrences rather than datatrove's
+non-overlapping scan): ``repetition_dup_line_share``
 and ``repetition_dup_line_char_share`` (lines equal to an earlier line, by count and by
 characters), the same for paragraphs, ``repetition_top_{2,3,4}gram_char_share`` (characters of
 the most frequent n-gram times its count, over the text's length) and
@@ -41,7 +46,9 @@ and ``repetition_stuffing_lines``.
 Blind spots: a sentence repeated inside a paragraph that is otherwise new; near duplicates of
 short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a stuffed phrase
 that is never printed as a line of its own (a name inserted at random places); copies printed
-three times or more far apart, which look like a template.
+three times or more far apart, which look like a template; the boilerplate scorer's spans win
+over repetition spans that they mostly cover (``newsqc.api``), so a copy that the boilerplate
+scorer also calls chrome is reported as boilerplate.
 """
 
 from __future__ import annotations
@@ -144,19 +151,19 @@ class _Grams:
                 start = int(pos[first[counts == top]].min())
                 chars = int(lengths[start : start + n].sum()) + n - 1
                 self.top[n] = ratio(chars * int(top), n_chars)
-            firstpos = pos[first[inverse]]
-            if n in self.dup:
+            if n == 3:
+                self.pos3, self.group3, self.count3 = pos, inverse, counts
+            elif n >= 4:
+                firstpos = pos[first[inverse]]
+                if n == 4:
+                    self.pos4, self.first4 = pos, firstpos
                 later = pos[firstpos < pos]
-                if later.size:
+                if n in self.dup and later.size:
                     marks = np.bincount(later, minlength=n_words + 1) - np.bincount(
                         later + n, minlength=n_words + 1
                     )
                     inside = np.cumsum(marks[:n_words]) > 0
                     self.dup[n] = ratio(int(lengths[inside].sum()), n_chars)
-            if n == 3:
-                self.pos3, self.group3, self.count3 = pos, inverse, counts
-            elif n == 4:
-                self.pos4, self.first4 = pos, firstpos
             keep = counts[inverse] > 1
             pos, h = pos[keep], h[keep]
             fits = pos + n < n_words
