@@ -726,7 +726,14 @@ def build_report(
 
 
 def write_report(report: Report, path: str | os.PathLike[str], title: str = "newsqc report") -> None:
-    """Write ``report`` to ``path`` as one UTF-8 HTML file, atomically (a temporary file, then a rename)."""
+    """Write ``report`` to ``path`` as one UTF-8 HTML file, atomically (a temporary file, then a rename).
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+    >>> write_report(Report(), path)
+    >>> path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
     target = os.fspath(path)
     temp = f"{target}.{os.getpid()}.tmp"
     try:
