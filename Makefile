@@ -9,7 +9,7 @@ SHARED ?= $(abspath ../shared)
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test]"
+	$(BIN)/python -m pip install -q -e ".[test,parquet,zstd,dask]"
 	touch $@
 
 demo: $(BIN)/.installed
@@ -38,6 +38,15 @@ bench-quality: $(BIN)/.installed
 # src/newsqc/models/verdict.json and benchmarks/RESULTS_verdict.md (figures on the test split).
 model: $(BIN)/.installed
 	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_verdict.py --jobs 0
+
+# Throughput: docs/s on one core and on all cores, and peak memory of a streamed batch run, beside
+# datatrove's filter stack on the same documents; results by hand into benchmarks/THROUGHPUT.md.
+# DOCS and MEMORY (comma-separated stream lengths) size the runs.
+DOCS ?= 2000
+MEMORY ?= 10000
+bench-throughput: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e ".[bench]"
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.throughput --docs $(DOCS) --memory $(MEMORY)
 
 clean-venv:
 	rm -rf $(VENV)
