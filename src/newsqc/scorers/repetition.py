@@ -70,6 +70,9 @@ __all__ = ["COPY_SHARE_FULL", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
 #: Lines of fewer words are never copies ("Yes", "No", "Read more").
 MIN_COPY_WORDS = 3
+#: Lines of fewer words are copies only when printed within TEMPLATE_GAP - 1 lines of their
+#: previous printing, or when they are the title.
+SHORT_COPY_WORDS = 5
 #: A line printed this many times or more, never within TEMPLATE_GAP lines of its previous
 #: printing, is a template (list label, form question), not a copy.
 TEMPLATE_COPIES = 3
@@ -257,8 +260,11 @@ class Repetition:
             ):
                 template_chars += sum(lines[i].end - lines[i].start for i in group[1:])
                 continue
-            for i in group[1:]:
+            titled = r == 0 or keys[r] == title_key
+            for previous, i in itertools.pairwise(group):
                 n_words = line_words[i][1] - line_words[i][0]
+                if n_words < SHORT_COPY_WORDS and i - previous > TEMPLATE_GAP - 1 and not titled:
+                    continue  # a short phrase said again further on ("Here's the thing:")
                 if similarity[i] < 1.0:
                     what = "near_duplicate"
                 elif n_words >= NEAR_MIN_WORDS:
