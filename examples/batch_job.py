@@ -1,38 +1,37 @@
-"""For a batch job: assess a JSON-lines file of articles and count verdicts and reasons.
+"""For a batch job: assess a corpus file on every core, stream rows out, count verdicts and reasons.
 
     python examples/batch_job.py examples/data/articles.jsonl [--jobs 2]
 
-For big corpora use the command line: ``newsqc assess FILE.jsonl -o out.jsonl``.
+It uses the batch API the command line is built on: :func:`newsqc.batch.read_records`
+streams records (JSON lines plain, .gz or .zst, Parquet, directories of .txt files), and
+:func:`newsqc.batch.rows` assesses them on a pool of processes, in input order, with flat
+memory. A bad record gives an error row and the job goes on. For big corpora the command line
+does the same with a progress bar, Parquet output and --resume:
+
+    newsqc assess corpus.jsonl.zst -o assessed.parquet --resume
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 
-import newsqc
+from newsqc.batch import Summary, read_records, rows
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path")
-    parser.add_argument("--jobs", type=int, default=1)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--jobs", type=int, default=0, help="processes (default 0: all cores)")
     args = parser.parse_args()
-    with open(args.path, encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    verdicts: Counter[str] = Counter()
-    reasons: Counter[str] = Counter()
-    for record, a in zip(
-        records, newsqc.assess_many((r["text"] for r in records), jobs=args.jobs), strict=True
-    ):
-        verdicts[a.verdict.value] += 1
-        reasons.update(s.reason for s in a.spans)
-        print(
-            json.dumps({"id": record.get("id"), "verdict": a.verdict.value, "quality": round(a.quality, 3)})
-        )
-    print("verdicts:", dict(verdicts))
-    print("reasons:", dict(reasons.most_common()))
+    summary = Summary()
+    for row, reasons in rows(read_records(args.paths), "assess", jobs=args.jobs):
+        summary.add(row, reasons)
+        brief = {key: row.get(key) for key in ("id", "verdict", "quality", "error") if key in row}
+        print(json.dumps(brief, ensure_ascii=False))
+    print(summary.format())
 
 
 if __name__ == "__main__":

@@ -231,6 +231,7 @@ def test_assess_table_pandas_and_arrow() -> None:
     for arrow in (table, table.to_batches()[0]):
         got = assess_table(arrow, text_column="body")
         assert type(got) is type(arrow)
+        assert got.schema.names == ["body", *batch.TABLE_COLUMNS]
         assert got.column("verdict").to_pylist() == out["verdict"].tolist()
         assert got.column("spans").to_pylist()[0] == [
             {**s, "repair": s.get("repair")} for s in expected[0]["spans"]

@@ -47,13 +47,20 @@ from newsqc.assessment import KINDS, Assessment
 
 __all__ = [
     "COLUMNS",
+    "TABLE_COLUMNS",
+    "JsonlOutput",
+    "ParquetOutput",
     "Summary",
     "UsageError",
     "assess_many",
     "assess_record",
     "assess_table",
     "count_records",
+    "jobs_count",
+    "open_output",
+    "ordered_map",
     "read_records",
+    "rows",
     "run",
 ]
 
@@ -516,7 +523,7 @@ def _arrow_schema(command: str) -> Any:
         "error": pa.string(),
     }
     names = COLUMNS.get(command, TABLE_COLUMNS)
-    return pa.schema([(name, types[name]) for name in (*names, "error") if name in types])
+    return pa.schema([(name, types[name]) for name in dict.fromkeys((*names, "error"))])
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -751,9 +758,7 @@ def assess_table(batch: Any, text_column: str = "text", jobs: int | None = 1) ->
     """
     clash = [c for c in TABLE_COLUMNS if c in _column_names(batch)]
     if clash:
-        raise ValueError(
-            f"the batch already has the output columns {', '.join(clash)}: rename or drop them"
-        )
+        raise ValueError(f"the batch already has the output columns {', '.join(clash)}: rename or drop them")
     if text_column not in _column_names(batch):
         raise ValueError(
             f"the batch has no column {text_column!r}; "
