@@ -2,8 +2,9 @@
 
 Cases live in tests/cases/repetition.jsonl, one JSON object a line:
 
-- ``text``; ``flag``: snippets (at their ``occurrence``, counted from 1) that repetition spans
-  must cover for at least half of their characters, with that ``reason`` when one is given;
+- ``text``, and the caller's ``title`` if any;
+- ``flag``: snippets (at their ``occurrence``, counted from 1) that repetition spans must
+  cover for at least half of their characters, with that ``reason`` when one is given;
 - ``not_flag``: snippets that spans may cover for at most a fifth; ``no_spans``: no span at all;
 - ``score_min`` / ``score_max``: bounds of the repetition score;
 - ``xfail``: a known miss (a strict xfail naming the blind spot); ``note``: what the case shows.
@@ -61,7 +62,7 @@ def _params() -> list[Any]:
 @pytest.mark.parametrize("case", _params())
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
-    f = _score(text)
+    f = SCORER.score(Article.from_text(text, title=case.get("title")))
     shown = [(s.reason, text[s.start : s.end][:50]) for s in f.spans]
     for item in case.get("flag", []):
         start = _find(text, item["snippet"], item.get("occurrence", 1))

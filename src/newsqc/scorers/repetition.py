@@ -80,7 +80,7 @@ TEMPLATE_GAP = 3
 #: Near duplicates: lines of at least this many words whose 4-gram shingles mostly match one
 #: earlier line (matched shingles over the larger line's shingles).
 NEAR_MIN_WORDS = 10
-NEAR_SIMILARITY = 0.5
+NEAR_SIMILARITY = 0.6
 SHINGLE = 4
 #: Extra copies covering this share of the text score 1.
 COPY_SHARE_FULL = 0.25
@@ -139,6 +139,7 @@ class _Grams:
         # 3-grams that repeat: sorted positions and their group; 4-grams: first occurrences.
         self.pos3 = self.group3 = self.count3 = np.zeros(0, dtype=np.int64)
         self.pos4 = self.first4 = np.zeros(0, dtype=np.int64)
+        self.ids = np.zeros(0, dtype=np.uint64)
         n_words = len(ids)
         if n_words < 2:
             return
@@ -156,6 +157,7 @@ class _Grams:
                 self.top[n] = ratio(chars * int(top), n_chars)
             if n == 3:
                 self.pos3, self.group3, self.count3 = pos, inverse, counts
+                self.ids = arr
             elif n >= 4:
                 firstpos = pos[first[inverse]]
                 if n == 4:
@@ -275,7 +277,7 @@ class Repetition:
                     Span(lines[i].start, lines[i].end, self.name, similarity[i], f"{self.name}:{what}")
                 )
 
-        stuffing, stuffing_lines, stuffed = self._stuffing(grams, ids, keys, line_words, root)
+        stuffing, stuffing_lines, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
         if stuffing >= STUFFING_SPANS:
             for a, b in stuffed:
                 spans.append(
@@ -345,13 +347,24 @@ class Repetition:
         keys: list[tuple[int, ...]],
         line_words: tuple[tuple[int, int], ...],
         root: list[int],
+        title_key: tuple[int, ...],
     ) -> tuple[float, int, list[tuple[int, int]]]:
         """The heading phrase embedded in the most other lines: score, line count, word ranges."""
+        if grams.pos3.size == 0:
+            return 0.0, 0, []
         candidates: dict[tuple[int, ...], int] = {}
+        if MIN_COPY_WORDS <= len(title_key) <= HEADING_MAX_WORDS:
+            # The caller's title, wherever its first three words are printed first.
+            pos3 = grams.pos3
+            head = grams.ids[pos3] == title_key[0]
+            head &= grams.ids[pos3 + 1] == title_key[1]
+            head &= grams.ids[pos3 + 2] == title_key[2]
+            if head.any():
+                candidates[title_key] = int(pos3[np.argmax(head)])
         for i, key in enumerate(keys):
             if MIN_COPY_WORDS <= len(key) <= HEADING_MAX_WORDS and root[i] == i:
                 candidates.setdefault(key, line_words[i][0])
-        if not candidates or grams.pos3.size == 0:
+        if not candidates:
             return 0.0, 0, []
         # Only headings whose first three words are printed STUFFING_MIN_LINES + 1 times or more.
         starts = np.fromiter(candidates.values(), dtype=np.int64, count=len(candidates))
