@@ -1,34 +1,657 @@
 """Garbled text: broken encoding and garbage inside otherwise good prose.
 
-Detects mojibake (UTF-8 read as cp1252 or latin-1, "leagueâ€™s"), lossy encoding ("Ukraine?s",
-U+FFFD), words that mix a foreign script into Latin-script words ("easternម"), case garbling
-inside a word ("stKEs"), and stray control or private-use characters.
+What it finds, each as a span with a reason code:
 
-Signals: ftfy's badness measure on each line, with ftfy's repair as the span's ``repair``;
-patterns for '?' between letters; the Unicode script of each letter in a word; case changes.
+- ``garbled:mojibake``: UTF-8 read as cp1252, latin-1, MacRoman, cp1251... ("leagueâ€™s", "Ã©"),
+  double forms included. The span covers the mojibake word(s) only, and its ``repair`` is
+  ftfy's fix, so ``cleaned_text`` reads "league’s".
+- ``garbled:lossy``: a character replaced by ``?`` or U+FFFD ("Ukraine?s", "I???m", "Jos?").
+  Repaired where a single reading is clearly the word ("Ukraine’s", "José"); questions ("Why?")
+  and ``?`` in URLs are left alone.
+- ``garbled:script``: letters of another script glued to a word ("easternម", a Cyrillic "е" in
+  "prеssed"), or a run of foreign-script words between two words of Latin-script prose.
+- ``garbled:gibberish``: non-words next to such a run ("qued faper ter"), and lower-case
+  words that exist in no word list of the article's language and read badly letter by letter.
+- ``garbled:case``: case garbled inside a word ("stKEs", "LEAder"), with allowances for real
+  words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, kWh, camelCase).
+- ``garbled:control``: stray control, private-use, surrogate and non-characters.
+- ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
+  "[caption id="); entities are repaired ("&amp;" becomes "&"), tags and shortcodes removed.
+- ``garbled:word_salad``: a long sentence of words in random order, told by its near absence of
+  function words.
 
-Blind spots: gibberish made of plausible Latin letters ("qued faper ter"), lossy mojibake that
-ftfy cannot undo, and leftover markup.
+Signals: one cheap regex pass for the characters that UTF-8 mojibake is made of, then ftfy's
+badness and ``fix_encoding`` on those lines only; the Unicode script of letters (``regex``
+script properties) against the article's main script; word frequencies from wordfreq in the
+article's language; a character-trigram model of the language's words (built from wordfreq's
+list at first use); patterns for ``?`` inside words and for case changes inside words.
+
+The score: each flagged character weighs 1, except characters of spans that have a repair
+(mojibake, lossy and entities that can be undone), which weigh ``REPAIRABLE_WEIGHT``. The
+score is ``DAMAGE_FACTOR`` times the weighted share of the text, capped at 1. So a few
+mojibake words in a long article score near 0; a whole paragraph of repairable mojibake still
+scores well under the drop line (0.6); and a page whose fifth or more is garbage that cannot
+be repaired scores 0.6 or more.
+
+Blind spots: gibberish made of real words (spinner output), case garbling that looks like a
+brand name ("LeaDer" reads like "YouTube"), foreign-script words standing alone on a line or
+in brackets (kept on purpose: language menus, names in their own script), gibberish in
+languages wordfreq does not know, and mojibake that ftfy cannot undo (ftfy's known failures).
 """
 
 from __future__ import annotations
 
+import html
+import math
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
+from operator import attrgetter, itemgetter
+
 import ftfy
 import regex
-from ftfy.badness import badness
+from ftfy.badness import BADNESS_RE
 
-from newsqc.article import Article
+from newsqc.article import Article, Segment
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
-__all__ = ["Garbled"]
+__all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
 
-_LOSSY = regex.compile(r"(?<=\p{L})(\?+|\ufffd+)(?=\p{L})|\ufffd+")
-_CASE = regex.compile(r"\b\p{Ll}{2,}\p{Lu}{2,}\p{L}*\b")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\p{Co}]+")
-_MIXED = regex.compile(
-    r"\b\p{Latin}+[^\p{Latin}\p{Common}\p{Inherited}\s]+|[^\p{Latin}\p{Common}\p{Inherited}\s]+\p{Latin}+\b"
+#: Weight of a flagged character whose span has a repair (mojibake, lossy, entity).
+REPAIRABLE_WEIGHT = 0.1
+#: The score is this times the weighted share of flagged characters, capped at 1.
+DAMAGE_FACTOR = 3.0
+
+_KIND = "garbled"
+
+# ----------------------------------------------------------------------------- mojibake
+
+# Characters that only mojibake is made of, and the pairs that UTF-8 read as a single-byte
+# code page leaves: a lead byte (Â-ô) followed by a continuation byte (0x80-0xBF) as cp1252,
+# latin-1, cp1251 (Р/С + ...), cp1253 (Ξ/Ο + ...) or MacRoman (√, ‚Ä) shows it. One pass of
+# this regex is cheap; ftfy's own badness regex runs only on the lines it hits.
+_CONT_1252 = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸŚŤŽŹśťžźˇ˘ŁĄŞŻ˛łąşĽ˝ľż"  # and cp1250
+_LEAD_1250 = "ĂĹĆČĘĚĎĐŃŇŐŘŮŰŢŕăĺćčęěďđńň"
+_BAD_CHARS = "\x80-\x9f¦¤¨¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊\ufffd√≈│┌┐┘├┤┬┼═-╬▀▄█▌▐░▒▓"
+_HINT_FIRST = f"{_BAD_CHARS}\xc2-\xf4{_LEAD_1250}ВГРСвā‚ΒΓΞΟ"
+_MOJIBAKE_HINT = re.compile(
+    f"(?=[{_HINT_FIRST}])(?:[{_BAD_CHARS}]"
+    f"|[\xc2-\xf4{_LEAD_1250}][{_CONT_1252}]"
+    "|[ÂÃ][ \xa0]"
+    "|[ВГРС][ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЄЇІіґѕїјµ‚„…†‡€‰‹›™]"
+    "|вЂ|ā€|‚Ä"
+    "|[ΒΓΞΟ][±²³€‚ƒ„†‡‰‹›™΅Ά£¤¥¦§¨©«¬®°΄µ¶·ΈΉΊ»Ό½ΎΏ])"
 )
+_HINT_FIRST_RE = re.compile(f"[{_HINT_FIRST}]")
+_SPACE = regex.compile(r"\s")
+
+
+def _token_bounds(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """Widen [start, end) to whole white-space-delimited tokens, within [low, high)."""
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _changes(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    """The changed stretches of ``line``, widened to whole tokens and merged when only white
+    space lies between them, as (start, end, fixed_start, fixed_end).
+
+    >>> _changes("Itâ€™s the leagueâ€™s", "It’s the league’s")
+    [(0, 6, 0, 4), (11, 21, 9, 17)]
+    """
+    blocks = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
+    ranges: list[list[int]] = []
+    for tag, i1, i2, _, _ in blocks:
+        if tag == "equal":
+            continue
+        a, b = _token_bounds(line, i1, i2, 0, len(line))
+        if a == b:  # an insertion between two white spaces: take the character after it
+            b = min(len(line), a + 1)
+        if ranges and a <= ranges[-1][1] + 1 and not line[ranges[-1][1] : a].strip():
+            ranges[-1][1] = max(b, ranges[-1][1])
+        else:
+            ranges.append([a, b])
+    out: list[tuple[int, int, int, int]] = []
+    for a, b in ranges:
+        # Map the ends through the alignment; an end inside a changed block moves to its edge.
+        fa = fb = None
+        for tag, i1, i2, j1, j2 in blocks:
+            if fa is None and i1 <= a <= i2:
+                if tag == "equal":
+                    fa = j1 + (a - i1)
+                else:
+                    a, fa = i1, j1
+            if i1 <= b <= i2:
+                if tag == "equal":
+                    fb = j1 + (b - i1)
+                else:
+                    b, fb = i2, j2
+                if tag == "equal" or b == i2:
+                    break
+        if fa is None or fb is None:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]), out[-1][2], max(fb, out[-1][3]))
+        else:
+            out.append((a, b, fa, fb))
+    return out
+
+
+_TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # NBSP is part of a token: "MISUTÂ\xa0AJIKKO"
+
+
+def _non_ascii_runs(line: str) -> list[tuple[int, int]]:
+    """Runs of consecutive white-space-delimited tokens that hold a non-ASCII character."""
+    runs: list[tuple[int, int]] = []
+    open_run = False
+    for m in _TOKEN.finditer(line):
+        if m.group().isascii():
+            open_run = False
+        elif open_run:
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+            open_run = True
+    return runs
+
+
+def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
+    """Spans of the mojibake in text[lo:hi] (one line), each with ftfy's repair.
+
+    The whole line is fixed first; when ftfy cannot fix it whole (good text around the mojibake
+    keeps it from re-encoding), each run of tokens with non-ASCII characters is tried alone.
+    """
+    line = text[lo:hi]
+    if not BADNESS_RE.search(line):
+        return []
+    fixed = ftfy.fix_encoding(line)
+    pieces: list[tuple[int, str, str]] = []  # (offset in line, piece, its fix)
+    if fixed != line:
+        pieces.append((0, line, fixed))
+    else:
+        for a, b in _non_ascii_runs(line):
+            piece = line[a:b]
+            if BADNESS_RE.search(piece):
+                piece_fixed = ftfy.fix_encoding(piece)
+                if piece_fixed != piece:
+                    pieces.append((a, piece, piece_fixed))
+    spans = []
+    for offset, piece, piece_fixed in pieces:
+        for a, b, ja, jb in _changes(piece, piece_fixed):
+            repair = piece_fixed[max(0, ja) : max(0, jb)]
+            start, end = lo + offset + a, lo + offset + b
+            spans.append(Span(start, end, _KIND, 1.0, f"{_KIND}:mojibake", repair=repair))
+    return spans
+
+
+# ----------------------------------------------------------------------------- lossy
+
+# A run of '?' or U+FFFD inside a word, at its start, or at its end.
+_LOSSY = regex.compile(r"(?:(?<=\p{L})|(?<![\p{L}\p{N}?!.]))[?\ufffd]+(?=\p{L})|(?<=\p{L})[?\ufffd]+|\ufffd+")
+_URLISH = regex.compile(r"://|www\.|[=&/%@]|\.(?:com|org|net|html?|php|aspx?)\b")
+_CONTRACTION_TAILS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
+_ACCENTS = "éáíóúñüöäèàçãõâêôëïîûœøåßšžčćłńśźżěřůý"
+
+
+def _lossy_repair(word: str, frequencies: Mapping[str, float] | None, apostrophe: str) -> str | None:
+    """The one clear reading of ``word`` whose '?'/U+FFFD runs each stand for one character."""
+    parts = regex.split(r"[?\ufffd]+", word)
+    holes = len(parts) - 1
+    if holes == 1 and parts[0] and parts[1].lower() in _CONTRACTION_TAILS:
+        if parts[1].lower() != "t" or parts[0].lower().endswith("n"):
+            return parts[0] + apostrophe + parts[1]
+    if frequencies is None or holes > 2 or not any(parts):
+        return None
+    best: list[tuple[float, str]] = []
+    options = _ACCENTS + "'"
+    if holes == 1:
+        candidates = [parts[0] + c + parts[1] for c in options]
+    else:
+        candidates = [parts[0] + c + parts[1] + d + parts[2] for c in options for d in options]
+    for cand in candidates:
+        freq = frequencies.get(cand.lower(), 0.0)
+        if freq > 0:
+            best.append((freq, cand))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    if best[0][0] < 1e-7 or (len(best) > 1 and best[1][0] * 10 > best[0][0]):
+        return None  # too rare, or two readings: ambiguous
+    cand = best[0][1]
+    if "'" in cand:
+        cand = cand.replace("'", apostrophe)
+    # Keep the case of the original letters: candidates came from the text, so only the
+    # replaced letter's case is a guess; capitalise it when the letters around it are capitals.
+    return cand
+
+
+def _lossy_spans(
+    text: str, frequencies: Mapping[str, float] | None, apostrophe: str, skip: _Skip
+) -> list[Span]:
+    spans: list[Span] = []
+    last_end = -1
+    for m in _LOSSY.finditer(text):
+        if m.start() < last_end or skip.hit(m.start(), m.end()):
+            continue
+        # The whole word around the run, holes included.
+        start = m.start()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "?\ufffd"):
+            start -= 1
+        end = m.end()
+        while end < len(text) and (text[end].isalpha() or text[end] in "?\ufffd"):
+            end += 1
+        if start == end:
+            continue
+        word = text[start:end]
+        token_start, token_end = _token_bounds(text, start, end, 0, len(text))
+        if _URLISH.search(text, token_start, token_end):
+            continue
+        run = m.group()
+        inner = m.start() > start and m.end() < end
+        if "\ufffd" not in run:
+            letters_before = m.start() > start
+            letters_after = m.end() < end
+            if inner and len(run) == 1 and text[m.start() - 1].islower() and text[m.end()].isupper():
+                continue  # "why?Because": a question mark with its space lost
+            if len(run) >= 2 and text[m.start() - 1] in "âÃÂ":
+                pass  # "youâ??": a curly quote lost to '?' after its mojibake lead byte
+            elif not letters_after or not letters_before:
+                # "Jos?" or "?cole": only when a known word results, else it is punctuation.
+                repair = _lossy_repair(word, frequencies, apostrophe)
+                stem = word.strip("?")
+                if (
+                    repair is None
+                    or frequencies is None
+                    or frequencies.get(stem.lower(), 0.0) > frequencies.get(repair.lower(), 0.0)
+                ):
+                    continue
+                spans.append(Span(start, end, _KIND, 0.8, f"{_KIND}:lossy", repair=repair))
+                last_end = end
+                continue
+        repair = _lossy_repair(word, frequencies, apostrophe) if word.strip("?\ufffd") else None
+        spans.append(Span(start, end, _KIND, 1.0, f"{_KIND}:lossy", repair=repair))
+        last_end = end
+    return spans
+
+
+# ----------------------------------------------------------------------------- control
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\p{Co}\p{Cs}\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _control_span(start: int, end: int, chars: str) -> Span:
+    """A run of control characters; C1 ones that are cp1252 punctuation are mojibake.
+
+    >>> _control_span(5, 6, "\x85").repair, _control_span(5, 6, "\x1a").reason
+    ('…', 'garbled:control')
+    """
+    if all("\x80" <= c <= "\x9f" for c in chars):
+        try:
+            repair = chars.encode("latin-1").decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return Span(start, end, _KIND, 1.0, f"{_KIND}:mojibake", repair=repair)
+    return Span(start, end, _KIND, 1.0, f"{_KIND}:control")
+
+
+# ----------------------------------------------------------------------------- markup
+
+_TAGS = (
+    "a|abbr|article|aside|b|blockquote|body|br|button|caption|center|cite|code|col|dd|div|dl|dt|em"
+    "|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label"
+    "|li|link|meta|nav|noscript|ol|p|path|picture|pre|script|section|small|source|span|strong"
+    "|style|sub|sup|svg|table|tbody|td|th|thead|time|tr|u|ul|video"
+)
+_ATTR = r"\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]{0,300}\"?|'[^'<>\n]{0,300}'?|[^\s\"'<>]{1,300}))?"
+_SHORTCODES = (
+    "caption|embed|gallery|video|audio|playlist|tweet|youtube|instagram|contact-form-7|wpforms"
+    r"|vc_\w+|et_pb_\w+|su_\w+|fusion_\w+|av_\w+|url|img|quote"
+)
+_MARKUP = regex.compile(
+    rf"</(?:{_TAGS})\s*>"
+    rf"|<(?:{_TAGS})(?:{_ATTR}){{0,20}}\s*/?>"
+    rf"|<(?:{_TAGS})(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>\n]{{0,300}}\"?|'[^'<>\n]{{0,300}}'?|[^\s\"'<>]{{0,300}}))"
+    rf"(?:{_ATTR}){{0,20}}"
+    rf"|\[/(?:{_SHORTCODES})\]"
+    rf"|\[(?:{_SHORTCODES})(?:\]|\s+\w+=[^\[\]\n]{{0,300}}\]?|=[^\[\]\n]{{1,300}}\])"
+    r"|&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    regex.IGNORECASE,
+)
+
+
+def _unescape(entity: str) -> str | None:
+    """The text of an HTML entity, unescaped until stable; None when it is not an entity."""
+    out = entity
+    for _ in range(4):
+        nxt = html.unescape(out)
+        if nxt == out:
+            break
+        out = nxt
+    if out == entity or ("&" in out and out.endswith(";")):
+        return None
+    return out.replace("\xa0", " ")
+
+
+# ----------------------------------------------------------------------------- scripts
+
+_OTHER_LETTER = regex.compile(r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}]")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+# Blocks of letters in scripts other than Latin, coarse but fast (stdlib re).
+_NON_LATIN_BLOCKS = (
+    "\u0370-\u03ff\u0400-\u052f\u0530-\u1cff\u2c00-\u2c5f\u2c80-\u2dff\u2e80-\u2fdf\u3040-\u9fff"
+    "\ua000-\ua6ff\ua800-\uab2f\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufefc\uff66-\uffdc"
+)
+_NON_LATIN = re.compile(f"[{_NON_LATIN_BLOCKS}]")
+_LATIN_CHARS = "A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f\u1e00-\u1eff"
+# A Latin letter next to a letter of another block: a word that mixes scripts.
+_ADJACENT = re.compile(f"[{_LATIN_CHARS}][{_NON_LATIN_BLOCKS}]|[{_NON_LATIN_BLOCKS}][{_LATIN_CHARS}]")
+# A run of words in scripts other than Latin, separated by spaces.
+_FOREIGN_RUN = regex.compile(
+    r"(?<![\w\p{M}])[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:[^\P{L}\p{Latin}]\p{M}*)*"
+    r"(?:[ \u3000]+[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:[^\P{L}\p{Latin}]\p{M}*)*)*"
+)
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+#: From this share of CJK characters on, Latin words glued to CJK ones are how the text is written.
+CJK_SHARE = 0.05
+_ALL_LATIN = regex.compile(r"\p{Latin}+")
+_NOT_CJK_OR_LATIN = regex.compile(
+    r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}]"
+)
+_GREEK = regex.compile(r"\p{Greek}")
+_GREEK_UNIT = regex.compile(r"\p{Greek}\p{Latin}{1,2}")
+# Cyrillic and Greek letters that look like Latin ones: the repair of a homoglyph word.
+_HOMOGLYPHS = str.maketrans(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅԌαοτνικρΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwABEKMHOPCTXIJSGaotvikpABEZHIKMNOPTYX",
+)
+
+
+def _main_script_is_latin(text: str) -> bool:
+    """True when most of the text's first 4,000 characters are not letters of another script.
+
+    >>> _main_script_is_latin("The mayor of Moscow (Москва) said"), _main_script_is_latin("Москва заявила")
+    (True, False)
+    """
+    sample = text[:4000]
+    return len(_NON_LATIN.findall(sample)) < 0.3 * len(sample)
+
+
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+class _Present:
+    """What kinds of characters a text holds, from one pass over its distinct characters."""
+
+    __slots__ = ("control", "lossy", "markup", "mojibake", "other_letters")
+
+    def __init__(self, text: str) -> None:
+        chars = set(text)
+        self.lossy = "?" in chars or "\ufffd" in chars
+        self.markup = "<" in chars or "&" in chars or "[" in chars
+        self.control = self.mojibake = self.other_letters = False
+        for c in chars:
+            if " " <= c <= "~":
+                continue
+            if _CONTROL_CHAR.match(c) or c >= "\U000f0000":
+                self.control = True
+            if _HINT_FIRST_RE.match(c):
+                self.mojibake = True
+            if not self.other_letters and c.isalpha() and _OTHER_LETTER.match(c):
+                self.other_letters = True
+
+
+# ----------------------------------------------------------------------------- case
+
+_HUMP = regex.compile(r"\p{Lu}+\p{Ll}*|\p{Ll}+")
+# Real words whose case changes inside the word, beyond what the rules allow on their own.
+_CASE_ALLOWED = frozenset(
+    """iOS iPadOS macOS tvOS watchOS visionOS iPhone iPhones iPad iPads iPod iMac iTunes iCloud
+    iMessage iPlayer eBay eBook eBooks eCommerce eSports eSIM eVTOL mRNA tRNA siRNA mtDNA cDNA pH
+    kWh MWh GWh TWh mAh kHz MHz GHz THz kW MW GW kPa hPa mmHg dB dBm mL dL kJ kN mV kV Mbps Gbps
+    Kbps MBps GBps Mb Gb Tb MiB GiB TiB jQuery xAI vs""".split()
+)
+_CASE_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ish", "ism", "ist", "ists"})
+_OS_PREFIXES = frozenset({"mac", "tv", "watch", "vision", "ipad", "web", "chrome", "harmony"})
+
+
+_TEXT = itemgetter(2)
+_START = attrgetter("start")
+
+
+def _case_candidate(word: str) -> str:
+    """The letters of a word before any apostrophe ("McDonald's" -> "McDonald"), or ""."""
+    head = word.split("'", 1)[0].split("’", 1)[0]
+    return head if head.isalpha() else ""
+
+
+def _free_standing(text: str, word: Segment) -> bool:
+    """False for a word inside a URL, an address, a handle, a hashtag or a file name."""
+    before = text[word.start - 1] if word.start else " "
+    after = text[word.end : word.end + 2]
+    if before in "@#/\\.:_-" or after[:1] in "@/_-" or (after[:1] == "." and after[1:2].isalnum()):
+        return False
+    token_start, token_end = _token_bounds(text, word.start, word.end, 0, len(text))
+    return not _URLISH.search(text, token_start, token_end)
+
+
+def _is_capword(hump: str) -> bool:
+    return hump[0].isupper() and hump[1:].islower()
+
+
+def _case_garbled(word: str, zipf: _Zipf) -> bool:
+    """True when the case changes inside ``word`` in a way no real word does.
+
+    >>> z = _Zipf(None)
+    >>> [_case_garbled(w, z) for w in ["stKEs", "reNEWables", "iPhone", "eBay", "McDonald", "PhD"]]
+    [True, True, False, False, False, False]
+    """
+    if word in _CASE_ALLOWED:
+        return False
+    humps = _HUMP.findall(word)
+    if len(humps) < 2 and not (humps and humps[0][:2].isupper()):
+        return False
+    first = humps[0]
+    rest = humps[1:]
+    if first.islower():
+        known_whole = zipf(word.lower()) >= 2.0
+        if len(first) == 1:
+            if all(h.isupper() for h in rest):
+                return False  # mRNA, xAI, iOS
+            if first in "ie" and all(_is_capword(h) and len(h) >= 3 and zipf(h.lower()) >= 1.5 for h in rest):
+                return False  # iPhone, eBay, iTunes
+            return True
+        if first in _OS_PREFIXES and rest == ["OS"]:
+            return False
+        if len(rest) == 1 and rest[0].isupper() and len(first) >= 3 and not known_whole:
+            return False  # leanFIRE, factcheckUK: a word and an acronym
+        if (
+            all(_is_capword(h) for h in rest)
+            and not known_whole
+            and all(zipf(h.lower()) >= 3.0 for h in humps)
+        ):
+            return False  # camelCase: every part a word, the whole not one
+        return True
+    # An upper-case start: McDonald, YouTube, ChatGPT, PhD, CEOs, NYTimes, DJing are real.
+    for i, hump in enumerate(humps):
+        caps = len(hump) - len(hump.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) if hump.isascii() else None
+        if caps is None:
+            caps = next((k for k, ch in enumerate(hump) if not ch.isupper()), len(hump))
+        lower = hump[caps:]
+        if caps < 2 or not lower:
+            continue
+        if i > 0:
+            if not (lower == "s" and caps >= 3):
+                return True
+            continue
+        if lower in _CASE_SUFFIXES:
+            continue
+        if len(lower) >= 2 and zipf(hump[caps - 1 :].lower()) >= 3.0:
+            continue  # NYTimes, CNNMoney: an acronym glued to a word
+        if zipf(word.lower()) >= 3.0:
+            return True  # LEAder
+    return False
+
+
+# ----------------------------------------------------------------------------- word lists
+
+
+class _Zipf:
+    """Zipf frequency of a word in one language's wordfreq list (0 when unknown or no list)."""
+
+    def __init__(self, frequencies: Mapping[str, float] | None) -> None:
+        self.frequencies = frequencies
+
+    def __call__(self, word: str) -> float:
+        if self.frequencies is None:
+            return 0.0
+        freq = self.frequencies.get(word, 0.0)
+        return math.log10(freq) + 9.0 if freq > 0 else 0.0
+
+
+_lock = threading.Lock()
+_frequencies: dict[str, Mapping[str, float] | None] = {}
+_trigrams: dict[str, Mapping[str, float]] = {}
+
+
+def _word_frequencies(language: str | None) -> Mapping[str, float] | None:
+    """wordfreq's frequency of every word it knows in ``language``, loaded once per process."""
+    if language is None:
+        return None
+    if language not in _frequencies:
+        with _lock:
+            if language not in _frequencies:
+                import wordfreq
+
+                if language in wordfreq.available_languages():
+                    _frequencies[language] = wordfreq.get_frequency_dict(language)
+                else:
+                    _frequencies[language] = None
+    return _frequencies[language]
+
+
+#: How many of the language's most frequent words the letter model learns from.
+TRIGRAM_WORDS = 40000
+
+
+def _trigram_model(language: str, frequencies: Mapping[str, float]) -> Mapping[str, float]:
+    """log P(c | two letters before) over the language's frequent words, built once per process."""
+    if language not in _trigrams:
+        with _lock:
+            if language not in _trigrams:
+                counts: dict[str, int] = {}
+                contexts: dict[str, int] = {}
+                n = 0
+                for word in frequencies:  # most frequent first
+                    if not word.isalpha():
+                        continue
+                    padded = f"^^{word}$"
+                    for i in range(len(padded) - 2):
+                        tri = padded[i : i + 3]
+                        counts[tri] = counts.get(tri, 0) + 1
+                        contexts[tri[:2]] = contexts.get(tri[:2], 0) + 1
+                    n += 1
+                    if n >= TRIGRAM_WORDS:
+                        break
+                _trigrams[language] = {
+                    tri: math.log(count / (contexts[tri[:2]] + 30)) for tri, count in counts.items()
+                }
+    return _trigrams[language]
+
+
+#: Below this mean log-probability per letter, an unknown word reads as gibberish.
+GIBBERISH_LOGP = -2.6
+#: Words after a foreign run glued to a word are gibberish below this Zipf frequency.
+ANCHORED_ZIPF = 3.5
+#: Unknown words this short are gibberish whatever their letters: "aws", "isrt".
+SHORT_WORD = 5
+#: Rare words next to gibberish join it below this Zipf frequency: "ewif nal".
+RUN_ZIPF = 3.0
+#: When more of the lower-case word types are unknown than this, the language is wrong.
+MAX_UNKNOWN_SHARE = 0.25
+#: Fewer distinct lower-case words than this tell too little of the language to judge one.
+GIBBERISH_MIN_TYPES = 20
+
+
+def _is_compound(word: str, frequencies: Mapping[str, float]) -> bool:
+    """True when ``word`` is two known words of three letters or more: "earhooks"."""
+    for i in range(3, len(word) - 2):
+        if frequencies.get(word[:i], 0.0) > 1e-6 and frequencies.get(word[i:], 0.0) > 1e-6:
+            return True
+    return False
+
+
+_UNSEEN = math.log(1 / 60)
+
+
+def _letter_logp(word: str, model: Mapping[str, float]) -> float:
+    """Mean log-probability per letter of ``word`` under the trigram model."""
+    padded = f"^^{word}$"
+    total = 0.0
+    for i in range(len(padded) - 2):
+        total += model.get(padded[i : i + 3], _UNSEEN - 2.0)
+    return total / (len(padded) - 2)
+
+
+# ----------------------------------------------------------------------------- word salad
+
+# Word pairs that English grammar does not allow: an article before a function word ("the is",
+# "a in"), or a sentence that ends on an article, preposition or conjunction ("in the.").
+_SALAD_NEXT = (
+    "the|a|an|of|in|on|at|to|for|with|by|from|into|is|are|was|were|be|been|has|have|had|will"
+    "|would|can|could|should|and|or|but|if|he|she|it|they|we|i|you|him|them|its|their|his|her"
+    "|our|this|that|these|those|who|which"
+)
+_SALAD_PAIR = re.compile(
+    rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b|\b(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?]",
+    re.IGNORECASE,
+)
+#: Word salad: at least this many ungrammatical pairs in the text...
+SALAD_MIN_PAIRS = 4
+#: ... and at least this many per 1,000 characters (clean English prose has about 0.07).
+SALAD_PAIRS_PER_1000 = 2.0
+
+
+# ----------------------------------------------------------------------------- the scorer
+
+
+_LETTER_SPACE = regex.compile(r"\p{Latin}\p{M}? |\p{Latin} ")
+_SPACE_LETTER = regex.compile(r" \p{Latin}")
+
+
+def _script_repair(word: str, zipf: _Zipf) -> str | None:
+    """The word with its look-alike letters made Latin, or its foreign letters dropped when a
+    known word is left ("easternម" -> "eastern"); None when neither gives a word."""
+    mapped = word.translate(_HOMOGLYPHS)
+    if not _OTHER_LETTER.search(mapped):
+        return mapped
+    stripped = regex.sub(r"[^\P{L}\p{Latin}]\p{M}*", "", word)
+    if stripped and zipf(stripped.lower()) >= 3.0:
+        return stripped
+    return None
+
+
+class _Skip:
+    """Ranges already flagged by a stronger signal, looked up by position."""
+
+    def __init__(self, spans: Iterable[Span] = (), skip_ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.ranges = sorted([*((s.start, s.end) for s in spans), *skip_ranges])
+
+    def add(self, spans: Iterable[Span]) -> None:
+        self.ranges = sorted([*self.ranges, *((s.start, s.end) for s in spans)])
+
+    def hit(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.ranges)
+
+
+_NEXT_WORD = regex.compile(r" (\p{Ll}+)(?![\w\p{M}'’@/-])")
+_PREV_WORD = regex.compile(r"(?<![\w\p{M}'’@#/.\\-])(\p{Ll}+) \Z")
 
 
 class Garbled:
@@ -37,36 +660,262 @@ class Garbled:
     >>> f = Garbled().score(Article.from_text("Kyiv wants to keep Ukraine?s army going."))
     >>> [(s.reason, s.repair) for s in f.spans]
     [('garbled:lossy', "Ukraine's")]
+    >>> f = Garbled().score(Article.from_text("Itâ€™s the leagueâ€™s best team."))
+    >>> [(s.reason, s.repair) for s in f.spans]
+    [('garbled:mojibake', 'It’s'), ('garbled:mojibake', 'league’s')]
     """
 
     name = "garbled"
 
     def score(self, article: Article) -> Finding:
         text = article.text
+        present = _Present(text)
+        latin = not present.other_letters or _main_script_is_latin(text)
+        language = article.language or ("en" if latin else None)
+        frequencies = _word_frequencies(language)
+        zipf = _Zipf(frequencies)
         spans: list[Span] = []
-        for line in article.lines:
-            if badness(line.text) > 0:
-                fixed = ftfy.fix_encoding(line.text)
-                if fixed != line.text:
-                    spans.append(
-                        Span(line.start, line.end, self.name, 1.0, f"{self.name}:mojibake", repair=fixed)
-                    )
+
+        # Mojibake first: its characters would read as foreign letters or controls.
+        if present.mojibake:
+            seen: set[int] = set()
+            for m in _MOJIBAKE_HINT.finditer(text):
+                line = _line_of(article, m.start())
+                if line is None or line in seen:
                     continue
-            for m in _LOSSY.finditer(text, line.start, line.end):
-                w = regex.search(r"\p{L}*\Z", text[max(line.start, m.start() - 40) : m.start()])
-                start = m.start() - (len(w.group()) if w else 0)
-                end_match = regex.match(r"\p{L}*", text[m.end() : m.end() + 40])
-                end = m.end() + (len(end_match.group()) if end_match else 0)
-                repair = None
-                tail = text[m.end() : end]
-                if m.group() == "?" and tail in ("s", "t", "re", "ll", "ve", "d", "m"):
-                    repair = text[start : m.start()] + "'" + tail
-                spans.append(Span(start, end, self.name, 1.0, f"{self.name}:lossy", repair=repair))
-            for pattern, reason in ((_CASE, "case"), (_CONTROL, "control"), (_MIXED, "script")):
-                for m in pattern.finditer(text, line.start, line.end):
-                    spans.append(Span(m.start(), m.end(), self.name, 1.0, f"{self.name}:{reason}"))
+                seen.add(line)
+                seg = article.lines[line]
+                spans.extend(_mojibake_spans(text, seg.start, seg.end))
+        skip = _Skip(spans)
+
+        if present.lossy:
+            apostrophe = "’" if text.count("’") > text.count("'") else "'"
+            found = _lossy_spans(text, frequencies, apostrophe, skip)
+            spans.extend(found)
+            skip.add(found)
+
+        if present.control:
+            run: list[int] = []  # consecutive control characters outside other spans
+            for m in _CONTROL.finditer(text):
+                if skip.hit(m.start(), m.end()):
+                    continue
+                if run and m.start() != run[-1]:
+                    spans.append(_control_span(run[0], run[-1], text[run[0] : run[-1]]))
+                    run = []
+                run = [run[0] if run else m.start(), m.end()]
+            if run:
+                spans.append(_control_span(run[0], run[-1], text[run[0] : run[-1]]))
+
+        if present.markup:
+            for m in _MARKUP.finditer(text):
+                if skip.hit(m.start(), m.end()):
+                    continue
+                found_text = m.group()
+                repair = _unescape(found_text) if found_text.startswith("&") else None
+                if found_text.startswith("&") and (
+                    repair is None or (m.start() and not text[m.start() - 1].isascii())
+                ):
+                    continue  # "&foo;" is no entity; "Î&frac14;" may be escaped on purpose
+                spans.append(Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup", repair=repair))
+
+        script_spans: list[Span] = []
+        if present.other_letters:
+            script_spans = self._script_spans(article, latin, zipf, skip)
+            spans.extend(script_spans)
+            skip.add(script_spans)
+
+        # Case and gibberish look at each distinct word once, then at the places of the bad ones.
+        types = set(map(_TEXT, article.words))
+        odd_case = {w for w in types if not (w.islower() or w.isupper() or w.istitle())}
+        bad_case = {
+            w
+            for w in odd_case
+            if _case_candidate(w)
+            and _ALL_LATIN.fullmatch(_case_candidate(w))
+            and _case_garbled(_case_candidate(w), zipf)
+        }
+        if bad_case:
+            for word in article.words:
+                if (
+                    word.text in bad_case
+                    and not skip.hit(word.start, word.end)
+                    and _free_standing(text, word)
+                ):
+                    end = word.start + len(_case_candidate(word.text))
+                    spans.append(Span(word.start, end, _KIND, 1.0, f"{_KIND}:case"))
+
+        if latin and frequencies is not None and article.language is not None:
+            # Lines with mojibake are often in another language: no gibberish is looked for there.
+            mojibake_lines = [
+                (article.lines[i].start, article.lines[i].end) for i in _lines_of(article, spans)
+            ]
+            skip_gib = _Skip(skip_ranges=[*skip.ranges, *mojibake_lines])
+            found = self._gibberish_spans(article, types, frequencies, zipf, script_spans, skip, skip_gib)
+            spans.extend(found)
+            skip.add(found)
+        if latin and language == "en":
+            # Word salad reads as no language at all: an unknown language is taken for English.
+            spans.extend(self._salad_spans(article))
+
         spans.sort()
-        chars = covered((s.start, s.end) for s in spans)
-        share = ratio(chars, len(text))
-        features = {"garbled_share": share, "garbled_spans": float(len(spans))}
-        return Finding(self.name, clip(share * 10), tuple(spans), features)
+        return Finding(self.name, *self._score(text, spans))
+
+    def _score(self, text: str, spans: list[Span]) -> tuple[float, tuple[Span, ...], dict[str, float]]:
+        repaired = covered((s.start, s.end) for s in spans if s.repair is not None)
+        removed = covered((s.start, s.end) for s in spans if s.repair is None)
+        everything = covered((s.start, s.end) for s in spans)
+        n = len(text)
+        damage = ratio(removed + REPAIRABLE_WEIGHT * repaired, n)
+        features = {
+            "garbled_share": ratio(everything, n),
+            "garbled_spans": float(len(spans)),
+            "garbled_repairable_share": ratio(repaired, n),
+            "garbled_unrepairable_share": ratio(removed, n),
+        }
+        return clip(DAMAGE_FACTOR * damage), tuple(spans), features
+
+    def _script_spans(self, article: Article, latin: bool, zipf: _Zipf, skip: _Skip) -> list[Span]:
+        text = article.text
+        words = article.words
+        sample = text[:4000]
+        cjk = len(_CJK_CHAR.findall(sample)) >= CJK_SHARE * len(sample)
+        spans: list[Span] = []
+        seen: set[int] = set()
+        for m in _ADJACENT.finditer(text):
+            i = bisect_right(words, m.start(), key=_START) - 1
+            if i < 0 or i in seen or not words[i].start <= m.start() < words[i].end:
+                continue
+            seen.add(i)
+            word = words[i].text.split("'")[0].split("’")[0]
+            start, end = words[i].start, words[i].start + len(word)
+            others = _OTHER_LETTER.findall(word)
+            if skip.hit(start, end) or not others or not _LATIN_LETTER.search(word):
+                continue
+            if (not latin or cjk) and not _NOT_CJK_OR_LATIN.search(word):
+                continue  # "iPhoneを": Latin words inside CJK text
+            if (
+                len(others) == 1
+                and _GREEK.match(others[0])
+                and (not word.isalpha() or _GREEK_UNIT.fullmatch(word))
+            ):
+                continue  # "5μm", "μg"
+            spans.append(Span(start, end, _KIND, 1.0, f"{_KIND}:script", repair=_script_repair(word, zipf)))
+        if not latin:
+            return spans
+        placed = _Skip(spans)
+        line_numbers = {_line_of(article, m.start()) for m in _NON_LATIN.finditer(text)}
+        for i in sorted(j for j in line_numbers if j is not None):
+            line = article.lines[i]
+            for m in _FOREIGN_RUN.finditer(text, line.start, line.end):
+                if skip.hit(m.start(), m.end()) or placed.hit(m.start(), m.end()):
+                    continue
+                if len(m.group()) == 1 and _GREEK.match(m.group()):
+                    continue  # a Greek letter as a symbol: "the π value"
+                before = text[max(0, m.start() - 2) : m.start()]
+                after = text[m.end() : m.end() + 2]
+                if not (_LETTER_SPACE.fullmatch(before) and _SPACE_LETTER.fullmatch(after)):
+                    continue  # alone on its line, in brackets or quotes: a name or a menu item
+                spans.append(Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:script"))
+        return spans
+
+    def _gibberish_spans(
+        self,
+        article: Article,
+        types: set[str],
+        frequencies: Mapping[str, float],
+        zipf: _Zipf,
+        anchors: list[Span],
+        skip: _Skip,
+        skip_alone: _Skip,
+    ) -> list[Span]:
+        text = article.text
+        taken: list[tuple[int, int]] = []
+        # Rare lower-case words right after letters of another script glued to a word:
+        # "easternម qued faper ter front".
+        for anchor in anchors:
+            if _LATIN_LETTER.search(text, anchor.start, anchor.end):
+                taken.extend(_rare_words_after(text, anchor.end, zipf, ANCHORED_ZIPF, skip))
+        # Lower-case words that no word list knows, that are no compound of two known words,
+        # and that are short or read badly letter by letter.
+        lower = [w for w in types if len(w) >= 3 and w.islower() and w.isalpha()]
+        unknown = [w for w in lower if w not in frequencies and w.casefold() not in frequencies]
+        if (
+            article.language == "en"
+            and unknown
+            and len(lower) >= GIBBERISH_MIN_TYPES
+            and len(unknown) <= MAX_UNKNOWN_SHARE * len(lower)
+        ):
+            model = _trigram_model(article.language or "en", frequencies)
+            bad = {
+                w
+                for w in unknown
+                if _ALL_LATIN.fullmatch(w)
+                and (len(w) <= SHORT_WORD or _letter_logp(w, model) < GIBBERISH_LOGP)
+                and not _is_compound(w, frequencies)
+            }
+            if bad:
+                for word in article.words:
+                    if (
+                        word.text in bad
+                        and not skip_alone.hit(word.start, word.end)
+                        and _free_standing(text, word)
+                    ):
+                        taken.append((word.start, word.end))
+        # Rare words right after a gibberish word join it: "ewif nal era" -> "ewif nal".
+        for _, end in list(taken):
+            taken.extend(_rare_words_after(text, end, zipf, RUN_ZIPF, skip))
+        taken.sort()
+        spans: list[Span] = []
+        for start, end in taken:
+            if spans and start <= spans[-1].end + 1 and not text[spans[-1].end : start].strip():
+                if end > spans[-1].end:
+                    spans[-1] = Span(spans[-1].start, end, _KIND, 1.0, f"{_KIND}:gibberish")
+            else:
+                spans.append(Span(start, end, _KIND, 1.0, f"{_KIND}:gibberish"))
+        return spans
+
+    def _salad_spans(self, article: Article) -> list[Span]:
+        text = article.text
+        pairs = [m.start() for m in _SALAD_PAIR.finditer(text)]
+        if len(pairs) < SALAD_MIN_PAIRS or len(pairs) < SALAD_PAIRS_PER_1000 * len(text) / 1000:
+            return []
+        # A text of word salad: each paragraph with an ungrammatical pair is salad.
+        spans: list[Span] = []
+        for para in article.paragraphs:
+            i = bisect_right(pairs, para.start - 1)
+            if i < len(pairs) and pairs[i] < para.end:
+                spans.append(Span(para.start, para.end, _KIND, 0.8, f"{_KIND}:word_salad"))
+        return spans
+
+
+def _rare_words_after(text: str, pos: int, zipf: _Zipf, below: float, skip: _Skip) -> list[tuple[int, int]]:
+    """The lower-case words right after ``pos``, one space apart, rarer than ``below``."""
+    out = []
+    for _ in range(4):
+        m = _NEXT_WORD.match(text, pos)
+        if not m or zipf(m.group(1)) >= below or skip.hit(m.start(1), m.end(1)):
+            break
+        out.append((m.start(1), m.end(1)))
+        pos = m.end(1)
+    return out
+
+
+def _lines_of(article: Article, spans: Iterable[Span]) -> list[int]:
+    """Indices of the lines that hold a mojibake span."""
+    found = {_line_of(article, s.start) for s in spans if s.reason == f"{_KIND}:mojibake"}
+    return sorted(i for i in found if i is not None)
+
+
+def _line_of(article: Article, pos: int) -> int | None:
+    """Index of the line that holds position ``pos``, or None when it falls between lines."""
+    lines = article.lines
+    lo, hi = 0, len(lines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if lines[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(lines) and lines[lo].start <= pos < lines[lo].end:
+        return lo
+    return None

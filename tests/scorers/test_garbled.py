@@ -1,0 +1,239 @@
+"""The garbled scorer: labelled cases, ftfy's real cases and look-alikes, other languages, the score.
+
+Cases live in tests/cases/garbled.jsonl, one JSON object a line:
+
+- ``text``; ``flag``: snippets (at their ``occurrence``, counted from 1) that garbled spans must
+  cover for at least half of their characters, with that ``reason``, and with that ``repair``
+  when one is given;
+- ``no_spans``: no garbled span at all (a look-alike);
+- ``xfail``: a known miss (a strict xfail naming the blind spot); ``note``: what the case shows.
+
+ftfy's cases and look-alikes are read from ../shared/corpus (Apache-2.0, ftfy's test suite).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsqc.article import Article
+from newsqc.cleaning import clean_text
+from newsqc.language import detect_language
+from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.garbled import Garbled
+from tests.conftest import ROOT, require_shared, shared_dir
+
+CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "garbled.jsonl").open(encoding="utf-8")]
+SCORER = Garbled()
+
+
+def _score(text: str) -> Finding:
+    article = Article.from_text(text)
+    return SCORER.score(dataclasses.replace(article, language=detect_language(article)))
+
+
+def _find(text: str, snippet: str, occurrence: int = 1) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(snippet, start + 1)
+        assert start >= 0, f"{snippet!r} is not in the text {occurrence} times"
+    return start
+
+
+def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
+    hit = covered(
+        (max(s.start, start), min(s.end, end))
+        for s in finding.spans
+        if s.start < end and s.end > start and (reason is None or s.reason == reason)
+    )
+    return ratio(hit, end - start)
+
+
+def _params() -> list[Any]:
+    return [
+        pytest.param(
+            c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else []
+        )
+        for c in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    found = _score(text)
+    shown = [(s.reason, text[s.start : s.end], s.repair) for s in found.spans]
+    if case.get("no_spans"):
+        assert not found.spans, shown
+    for item in case.get("flag", []):
+        start = _find(text, item["snippet"], item.get("occurrence", 1))
+        end = start + len(item["snippet"])
+        assert _cover(found, start, end, item["reason"]) >= 0.5, (item, shown)
+        if "repair" in item:
+            repairs = [s.repair for s in found.spans if s.start <= start and s.end >= end]
+            assert item["repair"] in repairs, (item, shown)
+
+
+def test_cleaned_text_repairs_and_removes() -> None:
+    text = (
+        CASES[0]["text"].split("\n\n")[0] + "\n\nThe leagueâ€™s plan keeps Ukraine?s army going across its "
+        "easternម qued faper ter front, and the stKEs are high &amp; rising."
+    )
+    cleaned = clean_text(text, _score(text).spans)
+    assert cleaned.endswith(
+        "The league’s plan keeps Ukraine's army going across its eastern front, and the are high & rising."
+    )
+
+
+# ----------------------------------------------------------------------------- ftfy's data
+
+
+def _ftfy_rows(name: str) -> list[dict[str, Any]]:
+    shared = shared_dir()
+    if shared is None:
+        return []
+    with (shared / "corpus" / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+# Cases that ftfy itself cannot fix (its known failures), and what else newsqc cannot.
+_MOJIBAKE_MISSES = {
+    "“mismatched quotes\x85”": "U+0085 is a line break to newsqc, so the run is split across two lines",
+}
+
+
+def _case_params() -> list[Any]:
+    rows = _ftfy_rows("mojibake-cases.jsonl")
+    if not rows:
+        return [pytest.param(None, id="shared-missing")]
+    params = []
+    for i, row in enumerate(rows):
+        marks = []
+        if row["category"] == "known-failure":
+            marks.append(pytest.mark.xfail(strict=True, reason="one of ftfy's known failures"))
+        elif row["fixed"] in _MOJIBAKE_MISSES:
+            marks.append(pytest.mark.xfail(strict=True, reason=_MOJIBAKE_MISSES[row["fixed"]]))
+        params.append(pytest.param(row, id=f"case{i:03d}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("row", _case_params())
+def test_ftfy_case_is_found_and_repaired(row: dict[str, Any] | None) -> None:
+    if row is None:
+        require_shared()
+        return
+    found = _score(row["garbled"])
+    assert any(s.reason == "garbled:mojibake" for s in found.spans)
+    assert clean_text(row["garbled"], found.spans) == row["fixed"]
+
+
+# Look-alikes that newsqc flags on purpose, or where ftfy's own answer is a known failure.
+_NEGATIVE_EXPECTED = {
+    # ftfy's fix_text removes these controls too (fixed_text has them out).
+    "These control characters \x1a are apparently intentional \x81": {"garbled:control"},
+    "Here's a control character: \x1a": {"garbled:control"},
+    # "Mostly negative: we only need to fix C1 control characters": U+0085 is an ellipsis.
+    "C'est vrai que nous n'en avons pas encore beaucoup parlé\x85 Tu sais, ça fait de nombreuses années": {
+        "garbled:mojibake"
+    },
+}
+_NEGATIVE_MISSES = {
+    "MISUTÂ\xa0AJIKKO": "ftfy's known failure: fix_encoding changes this manga title",
+    "SENSЕ - Oleg Tsedryk": "deliberate: a Latin word with a Cyrillic letter is garbled:script in newsqc",
+}
+
+
+def _negative_params() -> list[Any]:
+    rows = _ftfy_rows("mojibake-negatives.jsonl")
+    if not rows:
+        return [pytest.param(None, id="shared-missing")]
+    params = []
+    for i, row in enumerate(rows):
+        reason = _NEGATIVE_MISSES.get(row["text"])
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(row, id=f"negative{i:02d}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("row", _negative_params())
+def test_ftfy_lookalike_is_not_flagged(row: dict[str, Any] | None) -> None:
+    if row is None:
+        require_shared()
+        return
+    found = _score(row["text"])
+    reasons = {s.reason for s in found.spans}
+    assert reasons <= _NEGATIVE_EXPECTED.get(row["text"], set()), [
+        (s.reason, row["text"][s.start : s.end]) for s in found.spans
+    ]
+    if "\x85" in row["text"]:
+        assert clean_text(row["text"], found.spans).replace("  ", " ") == row["fixed_text"].replace("  ", " ")
+
+
+# ----------------------------------------------------------------------------- other languages
+
+
+def _pages(langs: set[str]) -> list[dict[str, Any]]:
+    shared = shared_dir()
+    if shared is None:
+        return []
+    pages = []
+    for split in ("dev", "test"):
+        path: Path = shared / "corpus" / f"boilerplate-lines.{split}.jsonl"
+        with path.open(encoding="utf-8") as f:
+            pages.extend(p for p in map(json.loads, f) if p["lang"] in langs)
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["ru", "ja", "ko", "de", "pt"])
+def test_other_languages_are_not_garbled(lang: str) -> None:
+    require_shared()
+    pages = _pages({lang})
+    assert pages
+    for page in pages:
+        for text in (page["clean_text"], "\n".join(line["text"] for line in page["lines"])):
+            found = _score(text)
+            assert not found.spans, (page["id"], [(s.reason, text[s.start : s.end]) for s in found.spans][:5])
+
+
+# ----------------------------------------------------------------------------- the score
+
+
+def _article(paragraph: str, n: int = 12) -> str:
+    return "\n\n".join([paragraph] * n)
+
+
+def test_score_repairable_mojibake_is_small() -> None:
+    base = CASES[0]["text"].split("\n\n")[0]
+    few = _article(base.replace("officials said", "officialsâ€™ aides said", 1))
+    everywhere = _article(base.replace(" the ", " theâ€™ ").replace(" of ", " ofâ€™ "))
+    assert _score(few).score < 0.05
+    assert any(s.reason == "garbled:mojibake" for s in _score(everywhere).spans)
+    assert _score(everywhere).score < 0.3  # well under the drop line, 0.6
+
+
+def test_score_garbage_is_high() -> None:
+    base = CASES[0]["text"].split("\n\n")[0]
+    junk = _article(
+        "People coalition the is calls falsifying rallied a in people movie. Message a in it "
+        "granted the balance of. Firefly the any filled have in and the. Water the is cold to.",
+        8,
+    )
+    assert _score(_article(base)).score == 0.0
+    assert _score(junk).score >= 0.6
+    assert _score("\ue000\ue001\x07 \x08\x01" * 50).score >= 0.6
+
+
+def test_empty_and_odd_text() -> None:
+    for text in ("", "   \n\n", "\ud800 lone surrogate", "?" * 20, "&amp;" * 5, "<" * 30):
+        found = _score(text)
+        assert 0.0 <= found.score <= 1.0
+        assert set(found.features) >= {"garbled_share", "garbled_spans"}
+
+
+def test_deterministic() -> None:
+    text = CASES[13]["text"]
+    assert _score(text) == _score(text)
