@@ -172,6 +172,7 @@ _SCRIPT_RUN = regex.compile(r"[\p{Cyrillic}\p{Han}\p{Hiragana}\p{Katakana}\p{Han
 _APOS_WORD = regex.compile(r"\p{L}+['’]\p{L}+")
 _ACCENT_WORD = regex.compile(r"\p{L}*[À-ÖØ-öø-ÿĀ-ſ]\p{L}*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}{5,12}(?![\p{L}'’-])")
+_SALAD_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 _NAME = regex.compile(r"\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+")
 
 
@@ -352,7 +353,7 @@ def _pools(shared: Path, split: str) -> _Pools:
                 runs.add(" ".join(chunk))
     # Every word token of the English articles, repeats included: word salad drawn from it has
     # the words' natural frequencies (stop words and all).
-    salad = [w for p in pages if p["lang"] == "en" for w in regex.findall(r"\p{L}+", p["clean_text"])]
+    salad = [w for p in pages if p["lang"] == "en" for w in _SALAD_WORD.findall(p["clean_text"])]
     return _Pools(list(pages), spam, anchors, mojibake, sorted(runs), salad)
 
 
