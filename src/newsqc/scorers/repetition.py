@@ -14,8 +14,10 @@ Detects, as spans on the extra copies (the first occurrence stays):
 The score is ``max(copies, stuffing)``: ``copies`` is the share of the text's characters that
 lie in flagged extra copies, divided by ``COPY_SHARE_FULL`` (so a title printed twice in a long
 article stays low, and a quarter of the text printed twice reaches 1); ``stuffing`` rises from
-0 to 1 as a heading phrase of ``m`` words is embedded in ``k >= 3`` other lines, with
-``k * m`` going from ``STUFFING_FLOOR`` to ``2 * STUFFING_FLOOR``.
+0 to 1 as a heading phrase of ``m`` words (a line of its own, or the caller's title) is
+embedded ``k >= 3`` times inside other lines (not at their start, not in copies), with ``k * m``
+going from ``STUFFING_FLOOR`` to ``2 * STUFFING_FLOOR``. News prose repeats a name, rarely a
+whole headline: seed 000's 8-word title embedded 4 times scores 1.
 
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
@@ -41,7 +43,7 @@ the most frequent n-gram times its count, over the text's length) and
 ``repetition_dup_{5..10}gram_char_share`` (characters of words inside a later occurrence of a
 repeated n-gram, over the text's length). Plus ``repetition_copy_share``,
 ``repetition_template_share`` (extra copies left alone as templates), ``repetition_stuffing``
-and ``repetition_stuffing_lines``.
+and ``repetition_stuffing_count``.
 
 Blind spots: a sentence repeated inside a paragraph that is otherwise new; near duplicates of
 short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a stuffed phrase
@@ -84,10 +86,10 @@ NEAR_SIMILARITY = 0.6
 SHINGLE = 4
 #: Extra copies covering this share of the text score 1.
 COPY_SHARE_FULL = 0.25
-#: A heading of 3 to HEADING_MAX_WORDS words embedded in STUFFING_MIN_LINES other lines or more
-#: is stuffing; ``k * m`` (lines times words) at STUFFING_FLOOR scores 0, at twice that 1.
+#: A heading of 3 to HEADING_MAX_WORDS words embedded STUFFING_MIN_COUNT times or more inside
+#: other lines is stuffing; ``k * m`` (times by words) at STUFFING_FLOOR scores 0, at twice that 1.
 HEADING_MAX_WORDS = 14
-STUFFING_MIN_LINES = 3
+STUFFING_MIN_COUNT = 3
 STUFFING_FLOOR = 16
 #: Stuffing spans are emitted from this stuffing score up.
 STUFFING_SPANS = 0.5
@@ -103,7 +105,7 @@ FEATURES: tuple[str, ...] = (
     "repetition_copy_share",
     "repetition_template_share",
     "repetition_stuffing",
-    "repetition_stuffing_lines",
+    "repetition_stuffing_count",
     "repetition_dup_line_share",
     "repetition_dup_line_char_share",
     "repetition_dup_para_share",
@@ -277,7 +279,7 @@ class Repetition:
                     Span(lines[i].start, lines[i].end, self.name, similarity[i], f"{self.name}:{what}")
                 )
 
-        stuffing, stuffing_lines, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
+        stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
         if stuffing >= STUFFING_SPANS:
             for a, b in stuffed:
                 spans.append(
@@ -291,7 +293,7 @@ class Repetition:
         features["repetition_copy_share"] = copy_share
         features["repetition_template_share"] = ratio(template_chars, n_chars)
         features["repetition_stuffing"] = stuffing
-        features["repetition_stuffing_lines"] = float(stuffing_lines)
+        features["repetition_stuffing_count"] = float(stuffing_count)
         score = clip(max(copy_share / COPY_SHARE_FULL, stuffing))
         spans.sort(key=lambda s: (s.start, s.end))
         return Finding(self.name, score, tuple(spans), features)
@@ -315,10 +317,12 @@ class Repetition:
         """Link each long line whose shingles mostly first occurred in one earlier line to it."""
         if grams.pos4.size == 0:
             return
+        later = grams.first4 < grams.pos4
+        if not later.any():
+            return
+        pos, first = grams.pos4[later], grams.first4[later]
         bounds = np.array(line_words, dtype=np.int64)
         starts, ends = bounds[:, 0], bounds[:, 1]
-        later = grams.first4 < grams.pos4
-        pos, first = grams.pos4[later], grams.first4[later]
         cur = np.searchsorted(starts, pos, side="right") - 1
         src = np.searchsorted(starts, first, side="right") - 1
         inside = (pos + SHINGLE <= ends[cur]) & (first + SHINGLE <= ends[src]) & (src < cur)
@@ -349,8 +353,8 @@ class Repetition:
         root: list[int],
         title_key: tuple[int, ...],
     ) -> tuple[float, int, list[tuple[int, int]]]:
-        """The heading phrase embedded in the most other lines: score, line count, word ranges."""
-        if grams.pos3.size == 0:
+        """The heading phrase most embedded in other lines: score, times, word ranges."""
+        if grams.pos3.size == 0 or grams.count3.max() <= STUFFING_MIN_COUNT:
             return 0.0, 0, []
         candidates: dict[tuple[int, ...], int] = {}
         if MIN_COPY_WORDS <= len(title_key) <= HEADING_MAX_WORDS:
@@ -366,10 +370,10 @@ class Repetition:
                 candidates.setdefault(key, line_words[i][0])
         if not candidates:
             return 0.0, 0, []
-        # Only headings whose first three words are printed STUFFING_MIN_LINES + 1 times or more.
+        # Only headings whose first three words are printed STUFFING_MIN_COUNT + 1 times or more.
         starts = np.fromiter(candidates.values(), dtype=np.int64, count=len(candidates))
         at = np.minimum(np.searchsorted(grams.pos3, starts), grams.pos3.size - 1)
-        often = (grams.pos3[at] == starts) & (grams.count3[grams.group3[at]] > STUFFING_MIN_LINES)
+        often = (grams.pos3[at] == starts) & (grams.count3[grams.group3[at]] > STUFFING_MIN_COUNT)
         if not often.any():
             return 0.0, 0, []
         line_starts = [a for a, _ in line_words]
@@ -384,17 +388,18 @@ class Repetition:
                 break
             where = grams.pos3[grams.group3 == grams.group3[index]][:_MAX_OCCURRENCES]
             m = len(key)
-            hits: dict[int, tuple[int, int]] = {}
+            hits: list[tuple[int, int]] = []
             for q in where.tolist():
                 i = bisect_right(line_starts, q) - 1
                 a, b = line_words[i]
                 # Embedded: inside a longer line, not at its start (a shared list prefix).
-                if q == a or q + m > b or root[i] != i or i in hits or tuple(ids[q : q + m]) != key:
+                if q == a or q + m > b or root[i] != i or tuple(ids[q : q + m]) != key:
                     continue
-                hits[i] = (q, q + m)
-            strength = len(hits) * m if len(hits) >= STUFFING_MIN_LINES else 0
+                if not hits or q >= hits[-1][1]:
+                    hits.append((q, q + m))
+            strength = len(hits) * m if len(hits) >= STUFFING_MIN_COUNT else 0
             if strength > best_strength:
-                best_strength, best_ranges = strength, list(hits.values())
+                best_strength, best_ranges = strength, hits
         score = clip((best_strength - STUFFING_FLOOR) / STUFFING_FLOOR)
         return score, len(best_ranges), best_ranges
 
