@@ -16,8 +16,10 @@ Segmentation is plain and linear in the length of the text:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 import regex
@@ -43,6 +45,9 @@ _LINE = regex.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 # or a CJK terminal mark, after which no space is needed.
 _SENTENCE_END = regex.compile(r"[.!?…]+['\"”’»)\]]*\s+|[。！？]+[」』”’)]*\s*")
 _WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
+# The same words, each with the run of other characters before it: the offsets are then
+# running sums of lengths, and no match object is made per word.
+_GAP_WORD = regex.compile(r"([^\w\p{M}]*)([\w\p{M}]+(?:['’][\w\p{M}]+)*)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep prof no vs etc inc ltd co corp lt col sgt capt cmdr adm"
     " jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est vol pp e.g i.e".split()
@@ -157,23 +162,17 @@ class Article:
     @cached_property
     def words(self) -> tuple[Segment, ...]:
         """Every word of the text, in order."""
-        return tuple(Segment(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text))
+        pairs = _GAP_WORD.findall(self.text)
+        bounds = list(accumulate(map(len, chain.from_iterable(pairs))))  # gap end, word end, ...
+        texts = [word for _, word in pairs]
+        return tuple(map(tuple.__new__, repeat(Segment), zip(bounds[0::2], bounds[1::2], texts, strict=True)))
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:
         """For each line, the index range ``(first, last + 1)`` of its words in :attr:`words`."""
-        out: list[tuple[int, int]] = []
-        words = self.words
-        i = 0
-        for line in self.lines:
-            while i < len(words) and words[i].start < line.start:
-                i += 1
-            j = i
-            while j < len(words) and words[j].end <= line.end:
-                j += 1
-            out.append((i, j))
-            i = j
-        return tuple(out)
+        # No word crosses a line break or the white space stripped from a line's ends.
+        starts = [w.start for w in self.words]
+        return tuple((bisect_left(starts, line.start), bisect_left(starts, line.end)) for line in self.lines)
 
     @property
     def length(self) -> int:
