@@ -263,13 +263,11 @@ def _lossy_spans(
                 pass  # "youâ??": a curly quote lost to '?' after its mojibake lead byte
             elif not letters_after or not letters_before:
                 # "Jos?" or "?cole": only when a known word results, else it is punctuation.
+                stem = word.strip("?").lower()
+                if frequencies is None or frequencies.get(stem, 0.0) >= 1e-5:
+                    continue  # "Why?": a common word and a question mark
                 repair = _lossy_repair(word, frequencies, apostrophe)
-                stem = word.strip("?")
-                if (
-                    repair is None
-                    or frequencies is None
-                    or frequencies.get(stem.lower(), 0.0) > frequencies.get(repair.lower(), 0.0)
-                ):
+                if repair is None or frequencies.get(stem, 0.0) > frequencies.get(repair.lower(), 0.0):
                     continue
                 spans.append(Span(start, end, _KIND, 0.8, f"{_KIND}:lossy", repair=repair))
                 last_end = end
@@ -386,19 +384,23 @@ def _main_script_is_latin(text: str) -> bool:
 _CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
 
 
+# Characters that need a closer look: all but printable ASCII and common typography.
+_UNUSUAL = re.compile(
+    "[^\t-\r -~\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022"
+    "\u00b7\u00ab\u00bb\u00a9\u00ae\u2122\u00b0\u20ac\u00a3]"
+)
+
+
 class _Present:
     """What kinds of characters a text holds, from one pass over its distinct characters."""
 
     __slots__ = ("control", "lossy", "markup", "mojibake", "other_letters")
 
     def __init__(self, text: str) -> None:
-        chars = set(text)
-        self.lossy = "?" in chars or "\ufffd" in chars
-        self.markup = "<" in chars or "&" in chars or "[" in chars
+        self.lossy = "?" in text or "\ufffd" in text
+        self.markup = "<" in text or "&" in text or "[" in text
         self.control = self.mojibake = self.other_letters = False
-        for c in chars:
-            if " " <= c <= "~":
-                continue
+        for c in set(_UNUSUAL.findall(text)):
             if _CONTROL_CHAR.match(c) or c >= "\U000f0000":
                 self.control = True
             if _HINT_FIRST_RE.match(c):
@@ -464,7 +466,9 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
         if len(first) == 1:
             if all(h.isupper() for h in rest):
                 return False  # mRNA, xAI, iOS
-            if first in "ie" and all(_is_capword(h) and len(h) >= 3 and zipf(h.lower()) >= 1.5 for h in rest):
+            if first in "iex" and all(
+                _is_capword(h) and len(h) >= 3 and zipf(h.lower()) >= 1.5 for h in rest
+            ):
                 return False  # iPhone, eBay, iTunes
             return True
         if first in _OS_PREFIXES and rest == ["OS"]:
@@ -610,8 +614,9 @@ _SALAD_NEXT = (
 )
 _SALAD_PAIR = re.compile(
     rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b|\b(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?]",
-    re.IGNORECASE,
 )
+#: How many characters of the text the first check for word salad reads.
+SALAD_PROBE = 800
 #: Word salad: at least this many ungrammatical pairs in the text...
 SALAD_MIN_PAIRS = 4
 #: ... and at least this many per 1,000 characters (clean English prose has about 0.07).
@@ -837,13 +842,18 @@ class Garbled:
                 taken.extend(_rare_words_after(text, anchor.end, zipf, ANCHORED_ZIPF, skip))
         # Lower-case words that no word list knows, that are no compound of two known words,
         # and that are short or read badly letter by letter.
-        lower = [w for w in types if len(w) >= 3 and w.islower() and w.isalpha()]
-        unknown = [w for w in lower if w not in frequencies and w.casefold() not in frequencies]
+        not_listed = types.difference(frequencies)  # word lists hold lower-case words only
+        unknown = [
+            w
+            for w in not_listed
+            if len(w) >= 3 and w.islower() and w.isalpha() and w.casefold() not in frequencies
+        ]
+        n_lower = len(types) - len(not_listed) + len(unknown)
         if (
             article.language == "en"
             and unknown
-            and len(lower) >= GIBBERISH_MIN_TYPES
-            and len(unknown) <= MAX_UNKNOWN_SHARE * len(lower)
+            and n_lower >= GIBBERISH_MIN_TYPES
+            and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower
         ):
             model = _trigram_model(article.language or "en", frequencies)
             bad = {
@@ -875,7 +885,9 @@ class Garbled:
         return spans
 
     def _salad_spans(self, article: Article) -> list[Span]:
-        text = article.text
+        text = article.text.lower()
+        if len(_SALAD_PAIR.findall(text, 0, SALAD_PROBE)) < 2:
+            return []  # word salad is salad from its start
         pairs = [m.start() for m in _SALAD_PAIR.finditer(text)]
         if len(pairs) < SALAD_MIN_PAIRS or len(pairs) < SALAD_PAIRS_PER_1000 * len(text) / 1000:
             return []
