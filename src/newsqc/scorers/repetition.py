@@ -14,7 +14,7 @@ Detects, as spans on the extra copies (the first occurrence stays):
 The score is ``max(copies, stuffing)``: ``copies`` is the share of the text's characters that
 lie in flagged extra copies, divided by ``COPY_SHARE_FULL`` (so a title printed twice in a long
 article stays low, and a quarter of the text printed twice reaches 1); ``stuffing`` rises from
-0 to 1 as a heading phrase of ``m`` words (a line of its own, or the caller's title) is
+0 to 1 as a heading phrase of ``m >= 5`` words (a line of its own, or the caller's title) is
 embedded ``k >= 3`` times inside other lines (not at their start, not in copies), with ``k * m``
 going from ``STUFFING_FLOOR`` to ``2 * STUFFING_FLOOR``. News prose repeats a name, rarely a
 whole headline: seed 000's 8-word title embedded 4 times scores 1.
@@ -86,8 +86,10 @@ NEAR_SIMILARITY = 0.6
 SHINGLE = 4
 #: Extra copies covering this share of the text score 1.
 COPY_SHARE_FULL = 0.25
-#: A heading of 3 to HEADING_MAX_WORDS words embedded STUFFING_MIN_COUNT times or more inside
-#: other lines is stuffing; ``k * m`` (times by words) at STUFFING_FLOOR scores 0, at twice that 1.
+#: A heading of HEADING_MIN_WORDS to HEADING_MAX_WORDS words embedded STUFFING_MIN_COUNT times
+#: or more inside other lines is stuffing; ``k * m`` (times by words) at STUFFING_FLOOR scores 0,
+#: at twice that 1. Shorter headings are names ("16-inch MacBook Pro"), which news repeats.
+HEADING_MIN_WORDS = 5
 HEADING_MAX_WORDS = 14
 STUFFING_MIN_COUNT = 3
 STUFFING_FLOOR = 16
@@ -357,7 +359,7 @@ class Repetition:
         if grams.pos3.size == 0 or grams.count3.max() <= STUFFING_MIN_COUNT:
             return 0.0, 0, []
         candidates: dict[tuple[int, ...], int] = {}
-        if MIN_COPY_WORDS <= len(title_key) <= HEADING_MAX_WORDS:
+        if HEADING_MIN_WORDS <= len(title_key) <= HEADING_MAX_WORDS:
             # The caller's title, wherever its first three words are printed first.
             pos3 = grams.pos3
             head = grams.ids[pos3] == title_key[0]
@@ -366,7 +368,7 @@ class Repetition:
             if head.any():
                 candidates[title_key] = int(pos3[np.argmax(head)])
         for i, key in enumerate(keys):
-            if MIN_COPY_WORDS <= len(key) <= HEADING_MAX_WORDS and root[i] == i:
+            if HEADING_MIN_WORDS <= len(key) <= HEADING_MAX_WORDS and root[i] == i:
                 candidates.setdefault(key, line_words[i][0])
         if not candidates:
             return 0.0, 0, []
