@@ -671,11 +671,14 @@ def run(
     progress: bool = True,
     errors: IO[str] | None = None,
     submit: Callable[..., Future[Any]] | None = None,
+    in_flight: int | None = None,
 ) -> Summary:
     """Assess the records of ``paths`` into ``output`` (standard output when None).
 
     Returns the :class:`Summary`; ``summary.failed`` is the number of error records. With
-    ``resume``, the records already in ``output`` are skipped. Raises :class:`UsageError`.
+    ``resume``, the records already in ``output`` are skipped. ``submit`` (a Dask client's)
+    replaces the local processes; ``in_flight`` bounds the chunks of 16 records submitted
+    and not yet written. Raises :class:`UsageError`.
     """
     if command not in COLUMNS:
         raise UsageError(f"command must be one of {', '.join(COLUMNS)}, not {command!r}")
@@ -700,7 +703,7 @@ def run(
                 smoothing=0.05,
             )
         shown = 0
-        for row, reasons in rows(records, command, jobs, submit=submit):
+        for row, reasons in rows(records, command, jobs, submit=submit, in_flight=in_flight):
             writer.write(row)
             summary.add(row, reasons)
             if bar is not None:

@@ -104,6 +104,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     try:
         with context as client:
             submit = None if client is None else partial(client.submit, pure=False)
+            # two chunks per worker thread of the cluster: all busy, memory bounded
+            in_flight = None if client is None else 2 * sum(client.nthreads().values())
             summary = run(
                 args.paths or ["-"],
                 args.output,
@@ -115,6 +117,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                 progress=not args.quiet and sys.stderr.isatty(),
                 errors=None if args.quiet else sys.stderr,
                 submit=submit,
+                in_flight=in_flight,
             )
     except UsageError as error:
         print(f"newsqc: {error}", file=sys.stderr)
