@@ -576,7 +576,7 @@ ANCHORED_ZIPF = 3.5
 #: Unknown words this short are gibberish whatever their letters: "aws", "isrt".
 SHORT_WORD = 5
 #: Rare words next to gibberish join it below this Zipf frequency: "ewif nal".
-RUN_ZIPF = 3.0
+RUN_ZIPF = 3.5
 #: When more of the lower-case word types are unknown than this, the language is wrong.
 MAX_UNKNOWN_SHARE = 0.25
 #: Fewer distinct lower-case words than this tell too little of the language to judge one.
