@@ -618,7 +618,7 @@ _SALAD_PAIR = re.compile(
 #: How many characters of the text the first check for word salad reads.
 SALAD_PROBE = 800
 #: Word salad: at least this many ungrammatical pairs in the text...
-SALAD_MIN_PAIRS = 4
+SALAD_MIN_PAIRS = 2
 #: ... and at least this many per 1,000 characters (clean English prose has about 0.07).
 SALAD_PAIRS_PER_1000 = 2.0
 
@@ -886,18 +886,13 @@ class Garbled:
 
     def _salad_spans(self, article: Article) -> list[Span]:
         text = article.text.lower()
-        if len(_SALAD_PAIR.findall(text, 0, SALAD_PROBE)) < 2:
+        if not _SALAD_PAIR.search(text, 0, SALAD_PROBE):
             return []  # word salad is salad from its start
         pairs = [m.start() for m in _SALAD_PAIR.finditer(text)]
         if len(pairs) < SALAD_MIN_PAIRS or len(pairs) < SALAD_PAIRS_PER_1000 * len(text) / 1000:
             return []
-        # A text of word salad: each paragraph with an ungrammatical pair is salad.
-        spans: list[Span] = []
-        for para in article.paragraphs:
-            i = bisect_right(pairs, para.start - 1)
-            if i < len(pairs) and pairs[i] < para.end:
-                spans.append(Span(para.start, para.end, _KIND, 0.8, f"{_KIND}:word_salad"))
-        return spans
+        # The text is word salad, all of it.
+        return [Span(p.start, p.end, _KIND, 0.8, f"{_KIND}:word_salad") for p in article.paragraphs]
 
 
 def _rare_words_after(text: str, pos: int, zipf: _Zipf, below: float, skip: _Skip) -> list[tuple[int, int]]:
