@@ -28,7 +28,7 @@ from typing import Any
 
 from benchmarks.quality import dataset
 from benchmarks.quality.dataset import GROUPS, KIND_OF, Doc
-from benchmarks.quality.metrics import KINDS, Result, figures, lower_is_better, rows, seed_figures
+from benchmarks.quality.metrics import KINDS, Result, details, figures, lower_is_better, rows, seed_figures
 from benchmarks.quality.systems import ANCHORS, SPAN_KINDS, System, anchors, newsqc_system
 
 BENCH = Path(__file__).resolve().parent.parent
@@ -251,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--no-write", action="store_true", help="do not write RESULTS.md / results.json")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--details", type=Path, help="write newsqc's misses and false flags per document (JSONL)")
     ap.add_argument("--dump", type=Path, help="write the documents to this JSONL file and stop")
     args = ap.parse_args(argv)
 
@@ -293,6 +294,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         figs["speed/docs_per_s"] = len(docs) / seconds if seconds else 0.0
         systems[name] = figs
         print(f"{name}: {len(docs)} docs in {seconds:.1f} s", file=sys.stderr)
+        if args.details and name == "newsqc":
+            with args.details.open("w", encoding="utf-8") as f:
+                for doc, res in zip(docs, results, strict=True):
+                    f.write(json.dumps(details(doc, res), ensure_ascii=False) + "\n")
+            print(f"wrote newsqc's per-document misses and false flags to {args.details}", file=sys.stderr)
 
     prints = dataset.fingerprint(docs)
     if full and not args.anchors and RESULTS_JSON.is_file():

@@ -42,6 +42,7 @@ __all__ = [
     "LOWER_IS_BETTER",
     "Result",
     "covered",
+    "details",
     "figures",
     "lower_is_better",
     "merge",
@@ -262,6 +263,43 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
             if value is not None:
                 out[f"auc/{g}"] = value
     return out
+
+
+def details(doc: Doc, res: Result) -> dict[str, Any]:
+    """One document's outcome, for reading misses: verdict, missed labels and false flags.
+
+    A label is missed when spans of its kind cover less than half of it; a false flag is a
+    predicted span that touches no labelled span of its kind (boilerplate outside scored
+    lines is left out).
+
+    >>> from benchmarks.quality.dataset import Label
+    >>> d = Doc("x", "corrupt:lossy", "Kyiv?s plan. Fine.", (Label(0, 6, "garbled", "lossy"),),
+    ...         ((0, 18),), ("clean", "drop"), "", "en")
+    >>> out = details(d, Result("keep", 0.9, ((13, 18, "garbled"),)))
+    >>> out["verdict_ok"], out["missed"], out["false_flags"]
+    (False, [['garbled', 'lossy', 'Kyiv?s']], [['garbled', 'Fine.']])
+    """
+    missed = []
+    for lab in doc.spans:
+        pred = merge((s, e) for s, e, k in res.spans if k == lab.kind)
+        if 2 * covered(lab.start, lab.end, pred) < lab.end - lab.start:
+            missed.append([lab.kind, lab.subkind, doc.text[lab.start : lab.end]])
+    scored = merge(doc.scored)
+    false_flags = []
+    for s, e, k in res.spans:
+        truth = merge((lab.start, lab.end) for lab in doc.spans if lab.kind == k)
+        if covered(s, e, truth) == 0 and (k != "boilerplate" or covered(s, e, scored) > 0):
+            false_flags.append([k, doc.text[s:e]])
+    return {
+        "id": doc.id,
+        "group": doc.group,
+        "verdict": res.verdict,
+        "verdict_in": list(doc.verdict_in),
+        "verdict_ok": res.verdict in doc.verdict_in if res.verdict is not None else None,
+        "quality": res.quality,
+        "missed": missed,
+        "false_flags": false_flags,
+    }
 
 
 def _seed_cover(spans: Sequence[tuple[int, int, str]], start: int, end: int, kinds: set[str] | None) -> float:
