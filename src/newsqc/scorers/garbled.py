@@ -195,6 +195,7 @@ def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
 # A run of '?' or U+FFFD inside a word, at its start, or at its end.
 _LOSSY = regex.compile(r"(?:(?<=\p{L})|(?<![\p{L}\p{N}?!.]))[?\ufffd]+(?=\p{L})|(?<=\p{L})[?\ufffd]+|\ufffd+")
 _URLISH = regex.compile(r"://|www\.|[=&/%@]|\.(?:com|org|net|html?|php|aspx?)\b")
+_LOWER_NEXT = regex.compile(r" \p{Ll}")
 _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 _ACCENTS = "éáíóúñüöäèàçãõâêôëïîûœøåßšžčćłńśźżěřůý"
 
@@ -267,7 +268,13 @@ def _lossy_spans(
                 if frequencies is None or frequencies.get(stem, 0.0) >= 1e-5:
                     continue  # "Why?": a common word and a question mark
                 repair = _lossy_repair(word, frequencies, apostrophe)
-                if repair is None or frequencies.get(stem, 0.0) > frequencies.get(repair.lower(), 0.0):
+                if repair is None:
+                    # "Jeli? and Pavle": no question goes on with a lower-case word.
+                    if letters_before and _LOWER_NEXT.match(text, end):
+                        spans.append(Span(start, end, _KIND, 0.8, f"{_KIND}:lossy"))
+                        last_end = end
+                    continue
+                if frequencies.get(stem, 0.0) > frequencies.get(repair.lower(), 0.0):
                     continue
                 spans.append(Span(start, end, _KIND, 0.8, f"{_KIND}:lossy", repair=repair))
                 last_end = end
@@ -575,6 +582,8 @@ GIBBERISH_LOGP = -2.6
 ANCHORED_ZIPF = 3.5
 #: Unknown words this short are gibberish whatever their letters: "aws", "isrt".
 SHORT_WORD = 5
+#: Short words (3-4 letters) rarer than this are gibberish: "okr", "hwo".
+SHORT_RARE_ZIPF = 2.0
 #: Rare words next to gibberish join it below this Zipf frequency: "ewif nal".
 RUN_ZIPF = 3.5
 #: When more of the lower-case word types are unknown than this, the language is wrong.
@@ -742,6 +751,12 @@ class Garbled:
         if bad_case:
             for word in article.words:
                 if (
+                    len(word.text) <= 4
+                    and word.start >= 2
+                    and text[word.start - 2 : word.start].strip().isdigit()
+                ):
+                    continue  # a unit after a number: "38 dBa"
+                if (
                     word.text in bad_case
                     and not skip.hit(word.start, word.end)
                     and _free_standing(text, word)
@@ -863,6 +878,12 @@ class Garbled:
                 and (len(w) <= SHORT_WORD or _letter_logp(w, model) < GIBBERISH_LOGP)
                 and not _is_compound(w, frequencies)
             }
+            # Short words that a word list barely knows: "okr", "hwo" (no clean article has one).
+            bad.update(
+                w
+                for w in types
+                if 3 <= len(w) <= 4 and w.islower() and w.isalpha() and 0 < zipf(w) < SHORT_RARE_ZIPF
+            )
             if bad:
                 for word in article.words:
                     if (
@@ -871,9 +892,10 @@ class Garbled:
                         and _free_standing(text, word)
                     ):
                         taken.append((word.start, word.end))
-        # Rare words right after a gibberish word join it: "ewif nal era" -> "ewif nal".
-        for _, end in list(taken):
+        # Rare words around a gibberish word join it: "ewif nal era" -> "ewif nal".
+        for start, end in list(taken):
             taken.extend(_rare_words_after(text, end, zipf, RUN_ZIPF, skip))
+            taken.extend(_rare_words_before(text, start, zipf, RUN_ZIPF, skip))
         taken.sort()
         spans: list[Span] = []
         for start, end in taken:
@@ -904,6 +926,18 @@ def _rare_words_after(text: str, pos: int, zipf: _Zipf, below: float, skip: _Ski
             break
         out.append((m.start(1), m.end(1)))
         pos = m.end(1)
+    return out
+
+
+def _rare_words_before(text: str, pos: int, zipf: _Zipf, below: float, skip: _Skip) -> list[tuple[int, int]]:
+    """The lower-case words right before ``pos``, one space apart, rarer than ``below``."""
+    out = []
+    for _ in range(4):
+        m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+        if not m or zipf(m.group(1)) >= below or skip.hit(m.start(1), m.end(1)):
+            break
+        out.append((m.start(1), m.end(1)))
+        pos = m.start(1)
     return out
 
 
