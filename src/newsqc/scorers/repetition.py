@@ -174,10 +174,9 @@ class _Grams:
                     inside = np.cumsum(marks[:n_words]) > 0
                     self.dup[n] = ratio(int(lengths[inside].sum()), n_chars)
             keep = counts[inverse] > 1
-            pos, h = pos[keep], h[keep]
-            fits = pos + n < n_words
-            pos, h = pos[fits], h[fits]
-            h = h * _MULT + arr[pos + n]
+            keep &= pos + n < n_words
+            pos = pos[keep]
+            h = h[keep] * _MULT + arr[pos + n]
 
 
 class Repetition:
