@@ -547,6 +547,21 @@ def _word_frequencies(language: str | None) -> Mapping[str, float] | None:
     return _frequencies[language]
 
 
+_common: dict[str, frozenset[str]] = {}
+#: How many of the language's most frequent words make its small set of common words.
+COMMON_WORDS = 20000
+
+
+def _common_words(language: str, frequencies: Mapping[str, float]) -> frozenset[str]:
+    """The language's most frequent words, a set small enough to stay in the CPU's cache."""
+    if language not in _common:
+        with _lock:
+            if language not in _common:
+                words = iter(frequencies)  # most frequent first
+                _common[language] = frozenset(next(words) for _ in range(min(COMMON_WORDS, len(frequencies))))
+    return _common[language]
+
+
 #: How many of the language's most frequent words the letter model learns from.
 TRIGRAM_WORDS = 40000
 
@@ -740,7 +755,7 @@ class Garbled:
 
         # Case and gibberish look at each distinct word once, then at the places of the bad ones.
         types = set(map(_TEXT, article.words))
-        odd_case = {w for w in types if not (w.islower() or w.isupper() or w.istitle())}
+        odd_case = [w for w in types if not w.islower() and not w.isupper() and not w.istitle()]
         bad_case = {
             w
             for w in odd_case
@@ -857,13 +872,12 @@ class Garbled:
                 taken.extend(_rare_words_after(text, anchor.end, zipf, ANCHORED_ZIPF, skip))
         # Lower-case words that no word list knows, that are no compound of two known words,
         # and that are short or read badly letter by letter.
-        not_listed = types.difference(frequencies)  # word lists hold lower-case words only
-        unknown = [
-            w
-            for w in not_listed
-            if len(w) >= 3 and w.islower() and w.isalpha() and w.casefold() not in frequencies
-        ]
-        n_lower = len(types) - len(not_listed) + len(unknown)
+        # The common words first, in a small set; only the rest are looked up in the long list.
+        lower = [w for w in types if w.islower() and len(w) >= 3]
+        common = _common_words(article.language or "en", frequencies)
+        rare = [w for w in lower if w not in common and w.isalpha()]
+        unknown = [w for w in rare if w not in frequencies and w.casefold() not in frequencies]
+        n_lower = len(lower)
         if (
             article.language == "en"
             and unknown
@@ -879,11 +893,7 @@ class Garbled:
                 and not _is_compound(w, frequencies)
             }
             # Short words that a word list barely knows: "okr", "hwo" (no clean article has one).
-            bad.update(
-                w
-                for w in types
-                if 3 <= len(w) <= 4 and w.islower() and w.isalpha() and 0 < zipf(w) < SHORT_RARE_ZIPF
-            )
+            bad.update(w for w in rare if len(w) <= 4 and 0 < zipf(w) < SHORT_RARE_ZIPF)
             if bad:
                 for word in article.words:
                     if (
