@@ -68,7 +68,7 @@ from newsqc.article import Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
-__all__ = ["COPY_SHARE_FULL", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
+__all__ = ["COPY_SHARE_FULL", "FEATURES", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
 #: Lines of fewer words are never copies ("Yes", "No", "Read more").
 MIN_COPY_WORDS = 3
@@ -103,6 +103,7 @@ _TEXT = itemgetter(2)  # Segment.text
 _TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
 _GOPHER_TOP = (2, 3, 4)
 _GOPHER_DUP = (5, 6, 7, 8, 9, 10)
+#: The names of the features, in the order every finding gives them.
 FEATURES: tuple[str, ...] = (
     "repetition_copy_share",
     "repetition_template_share",
