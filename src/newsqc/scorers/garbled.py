@@ -880,11 +880,10 @@ class Garbled:
         n_lower = len(lower)
         if (
             article.language == "en"
-            and unknown
             and n_lower >= GIBBERISH_MIN_TYPES
             and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower
         ):
-            model = _trigram_model(article.language or "en", frequencies)
+            model = _trigram_model(article.language, frequencies) if unknown else {}
             bad = {
                 w
                 for w in unknown
