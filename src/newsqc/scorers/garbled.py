@@ -2,41 +2,52 @@
 
 What it finds, each as a span with a reason code:
 
-- ``garbled:mojibake``: UTF-8 read as cp1252, latin-1, MacRoman, cp1251... ("leagueâ€™s", "Ã©"),
-  double forms included. The span covers the mojibake word(s) only, and its ``repair`` is
-  ftfy's fix, so ``cleaned_text`` reads "league’s".
+- ``garbled:mojibake``: UTF-8 read as cp1252, latin-1, cp1250, cp1251, MacRoman... ("leagueâ€™s",
+  "Ã©"), double forms included, and stray C1 controls that are cp1252 punctuation. The span
+  covers the mojibake word(s) only; its ``repair`` is ftfy's fix, so ``cleaned_text`` reads
+  "league’s".
 - ``garbled:lossy``: a character replaced by ``?`` or U+FFFD ("Ukraine?s", "I???m", "Jos?").
-  Repaired where a single reading is clearly the word ("Ukraine’s", "José"); questions ("Why?")
-  and ``?`` in URLs are left alone.
-- ``garbled:script``: letters of another script glued to a word ("easternម", a Cyrillic "е" in
-  "prеssed"), or a run of foreign-script words between two words of Latin-script prose.
-- ``garbled:gibberish``: non-words next to such a run ("qued faper ter"), and lower-case
-  words that exist in no word list of the article's language and read badly letter by letter.
-- ``garbled:case``: case garbled inside a word ("stKEs", "LEAder"), with allowances for real
-  words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, kWh, camelCase).
+  Repaired where one reading is clearly a word ("Ukraine’s", "José"); questions ("Why?") and
+  ``?`` in URLs are left alone.
+- ``garbled:script``: letters of another script glued to a Latin word ("easternម", a Cyrillic
+  "е" in "prеssed", repaired to "eastern" and "pressed"), and runs of foreign-script words
+  between two words of Latin-script prose.
+- ``garbled:gibberish``: rare words right after such a glued run ("qued faper ter"); in English
+  text, lower-case words that no word list knows (no compound of two known words either) and
+  that are short or read badly letter by letter ("arteh ineerdst"), or short words that the
+  word list barely knows ("okr"), with the rare words around them.
+- ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder"), with allowances
+  for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE, camelCase)
+  and for units after numbers ("38 dBA").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="); entities are repaired ("&amp;" becomes "&"), tags and shortcodes removed.
-- ``garbled:word_salad``: a long sentence of words in random order, told by its near absence of
-  function words.
+- ``garbled:word_salad``: an English text whose function words stand where grammar does not
+  allow them ("the is", "a in", a sentence ending "of the.") at a rate prose never has: all
+  its paragraphs.
 
-Signals: one cheap regex pass for the characters that UTF-8 mojibake is made of, then ftfy's
-badness and ``fix_encoding`` on those lines only; the Unicode script of letters (``regex``
-script properties) against the article's main script; word frequencies from wordfreq in the
-article's language; a character-trigram model of the language's words (built from wordfreq's
-list at first use); patterns for ``?`` inside words and for case changes inside words.
+Signals: one cheap regex pass for characters that need a closer look; for mojibake, the
+characters UTF-8 mojibake is made of, then ftfy's badness and ``fix_encoding`` on those lines
+only; the Unicode script of letters (``regex`` script properties) against the article's main
+script; word frequencies from wordfreq in the article's language; a character-trigram model of
+the language's 40,000 most frequent words (built from wordfreq's list at first use, no model
+file); patterns for ``?`` in words and for case changes in words. Each distinct word is looked
+at once. About 0.2 ms per average article (3.9 KB) on one idle core.
 
 The score: each flagged character weighs 1, except characters of spans that have a repair
 (mojibake, lossy and entities that can be undone), which weigh ``REPAIRABLE_WEIGHT``. The
 score is ``DAMAGE_FACTOR`` times the weighted share of the text, capped at 1. So a few
-mojibake words in a long article score near 0; a whole paragraph of repairable mojibake still
-scores well under the drop line (0.6); and a page whose fifth or more is garbage that cannot
-be repaired scores 0.6 or more.
+mojibake words in a long article score near 0; an article full of repairable mojibake still
+scores well under the drop line (0.6); a page whose fifth or more is garbage that cannot be
+repaired (word salad, gibberish, foreign runs, controls, markup) scores 0.6 or more.
 
-Blind spots: gibberish made of real words (spinner output), case garbling that looks like a
-brand name ("LeaDer" reads like "YouTube"), foreign-script words standing alone on a line or
-in brackets (kept on purpose: language menus, names in their own script), gibberish in
-languages wordfreq does not know, and mojibake that ftfy cannot undo (ftfy's known failures).
+Blind spots: gibberish made of real words (spinner output, "ear ash"), case garbling shaped
+like a brand name ("LeaDer" reads like "YouTube"), foreign-script words alone on a line or in
+brackets (kept on purpose: language menus, names in their own script), gibberish alone in
+languages other than English (only found next to a foreign-script run), word salad inside an
+otherwise good article, mojibake that ftfy cannot undo (its known failures) or that sits in a
+line whose good text keeps ftfy from re-encoding it, and JSON escapes without their backslash
+("u2019s").
 """
 
 from __future__ import annotations
