@@ -30,8 +30,11 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 # The quality benchmark on the test split, beside the anchors; writes benchmarks/RESULTS.md and gates on benchmarks/baseline.json.
-bench-quality: $(BIN)/.installed
+$(BIN)/.bench-installed: $(BIN)/.installed
 	$(BIN)/python -m pip install -q -e ".[bench]"
+	touch $@
+
+bench-quality: $(BIN)/.bench-installed
 	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.quality --anchors --jobs 0 --check
 
 # Retrain the shipped verdict model on the dev split (deterministic, a few minutes); writes
