@@ -111,7 +111,7 @@ def test_kill_then_resume_completes_the_output(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "newsqc.cli", "assess", str(path), "-o", str(out), "-j", "2", "-q"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     process = subprocess.Popen(command, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 10):
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)

@@ -25,7 +25,12 @@ from newsqc.dask import assess_bag, assess_dataframe  # noqa: E402
 def client() -> Iterator[Any]:
     with (
         distributed.LocalCluster(
-            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
+            n_workers=1,
+            threads_per_worker=2,
+            processes=False,
+            protocol="tcp",
+            host="127.0.0.1",
+            dashboard_address=":0",
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

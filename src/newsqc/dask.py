@@ -82,8 +82,9 @@ def assess_bag(bag: Any, text_key: str = "text") -> Any:
 def cluster_client(scheduler: str | None = None, jobs: int | None = None) -> Iterator[Any]:
     """A ``distributed.Client`` of the scheduler at ``scheduler``, or of a new LocalCluster.
 
-    The LocalCluster has ``jobs`` single-threaded worker processes (None or 0: all cores;
-    1: one worker thread in this process). Both are closed on exit.
+    The LocalCluster listens on the loopback address and has ``jobs`` single-threaded worker
+    processes (None or 0: all cores; 1: one worker thread in this process). Both are closed
+    on exit.
     """
     try:
         from distributed import Client, LocalCluster
@@ -95,7 +96,14 @@ def cluster_client(scheduler: str | None = None, jobs: int | None = None) -> Ite
         return
     n = jobs_count(jobs)
     with (
-        LocalCluster(n_workers=n, threads_per_worker=1, processes=n > 1, dashboard_address=":0") as cluster,
+        LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=n > 1,
+            protocol="tcp",
+            host="127.0.0.1",
+            dashboard_address=":0",
+        ) as cluster,
         Client(cluster) as client,
     ):
         yield client
