@@ -46,6 +46,9 @@ separators, as ``(start, end, kind, subkind)`` with ``kind`` one of newsqc's fou
   article's most frequent name, 6-10 times).
 
 The dev build of this dataset is the classifier's training data; the test build is reported.
+The spam messages, anchor phrases and ftfy cases are split like the pages (:func:`split_of`):
+each build injects only the rows of its own split, so a detector that learns from
+spam-phrases.jsonl or mojibake-cases.jsonl must learn from the dev rows only.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ __all__ = [
     "build",
     "fingerprint",
     "shared_dir",
+    "split_of",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -322,9 +326,23 @@ def _site(page: dict[str, Any]) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def split_of(text: str) -> str:
+    """The split a row of spam-phrases.jsonl or mojibake-cases.jsonl belongs to ("dev"/"test").
+
+    As for the pages: "dev" when the first byte of the SHA-256 of the (UTF-8) text is even.
+    The test build injects only test rows, the dev build only dev rows: a detector that learns
+    from these files must learn from the dev rows only, or its test figures overstate.
+
+    >>> split_of("replica watches"), split_of("cheap car insurance")
+    ('test', 'dev')
+    """
+    return "dev" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
 def _pools(shared: Path, split: str) -> _Pools:
     pages = sorted(_corpus(shared, f"boilerplate-lines.{split}.jsonl"), key=lambda p: p["id"])
     spam_rows = _corpus(shared, "spam-phrases.jsonl")
+    spam_rows = tuple(r for r in spam_rows if split_of(r["text"]) == split)
     spam = sorted({r["text"] for r in spam_rows if r["kind"] in _SPAM_KINDS and 30 <= len(r["text"]) <= 300})
     anchors = sorted(
         {
@@ -339,7 +357,10 @@ def _pools(shared: Path, split: str) -> _Pools:
     mojibake = [
         r
         for r in _corpus(shared, "mojibake-cases.jsonl")
-        if r["garbled"] != r["fixed"] and 8 <= len(r["garbled"]) <= 200 and "\n" not in r["garbled"]
+        if r["garbled"] != r["fixed"]
+        and 8 <= len(r["garbled"]) <= 200
+        and "\n" not in r["garbled"]
+        and split_of(r["garbled"]) == split
     ]
     runs: set[str] = set()
     for p in pages:
