@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The anchors' figures depend on the documents only: keep those of the last run on them.
         last = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
         if last.get("fingerprint") == prints:
-            systems.update((n, f) for n, f in last["systems"].items() if n != "newsqc")
+            systems.update((n, last["systems"][n]) for n in ANCHORS if n in last["systems"])
             note = last.get("anchors_note")
     report = {
         "split": args.split,
