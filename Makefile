@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: demo test chromium lint bench-quality bench-throughput model clean-venv
+.PHONY: demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench-quality: $(BIN)/.bench-installed
 # src/newsqc/models/verdict.json and benchmarks/RESULTS_verdict.md (figures on the test split).
 model: $(BIN)/.installed
 	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_verdict.py --jobs 0
+
+# Retrain the offtopic scorer's model on the dev split and spam-phrases.jsonl (deterministic, about
+# a minute); writes src/newsqc/models/offtopic.json. `--eval` instead prints cross-fitted dev figures.
+model-offtopic: $(BIN)/.installed
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.99 --anchor-threshold 0.95
 
 # Throughput: docs/s on one core and on all cores, and peak memory of a streamed batch run, beside
 # datatrove's filter stack on the same documents; results by hand into benchmarks/THROUGHPUT.md.

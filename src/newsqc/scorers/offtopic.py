@@ -1,58 +1,557 @@
-"""Off-topic insertions: sentences that do not belong to the story.
+"""Off-topic insertions: sentences that do not belong to the story, and stray anchor texts.
 
-Detects whole sentences injected to sell something: marketing, SEO and spam sentences.
+Detects two forms of insertion in English articles:
 
-Signals: the share of a sentence's words that belong to commercial vocabulary and appear
-nowhere else in the article.
+- whole sentences: spam ("offtopic:spam"), marketing or SEO sentences written around a link
+  ("offtopic:marketing"), and sentences from another story ("offtopic:foreign_sentence");
+- anchor texts of stripped links left inside a sentence ("offtopic:anchor"): "Trump is under
+  pressure Chinese online shopping by isolationist elements", where only the inserted words
+  are flagged so that the cleaned sentence reads whole again.
 
-Blind spots: sentences from another news story, anchor texts left inside a sentence, and
-spam written without commercial words.
+Signals, all from a model trained by ``scripts/train_offtopic.py`` on the dev split and
+``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``):
+
+- commercial vocabulary: a logistic regression over word unigrams and bigrams, spam and
+  comment-spam phrases against news sentences, read as a dot product of dict lookups;
+- distance from the rest of the article: the share of a sentence's weighted words found in
+  other sentences, where a word weighs more the rarer it is in the language (wordfreq), and a
+  leave-two-out form that also sets aside the sentence most like it, so that two injected
+  sentences sharing a phrase do not vouch for each other; and a leave-one-out cosine;
+- a grammatical break for anchors: a word bigram model of news text (backed off to wordfreq)
+  says how unlikely the run is between its neighbours and how fluent the sentence is without it.
+
+A small logistic regression per form combines these signals; its weights ship in the model.
+
+Blind spots: non-English text (nothing is flagged); a sentence from another story on the same
+topic; anchors made of ordinary news words ("the best way"); quotes, asides and background
+paragraphs that share few words with the rest of a short article can be flagged.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
+import math
+import threading
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from newsqc.article import Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
-__all__ = ["Offtopic"]
+__all__ = [
+    "ANCHOR_FEATURES",
+    "SENTENCE_FEATURES",
+    "Offtopic",
+    "OfftopicModel",
+    "anchor_candidates",
+    "load_model",
+    "normalize_word",
+    "sentence_features",
+    "spam_logit",
+]
 
-_COMMERCIAL = frozenset(
-    "marketing campaigns campaign personalized leveraging seo casino loan loans insurance discount"
-    " coupon buy cheap shopping subscribe promo deals brand brands customers customer sales"
-    " viagra dating bitcoin crypto forex".split()
+#: The model file inside the package.
+MODEL_FILE = "offtopic.json"
+#: Sentences shorter than this many words are never flagged whole (headings, table cells).
+MIN_SENTENCE_WORDS = 6
+#: Words at or above this Zipf frequency carry no topic (the, said, also).
+FUNCTION_ZIPF = 5.8
+#: A word this commercial (phrase-model weight) is a "hot" word: a flagged sentence with a hot
+#: word found nowhere else in the article (or only in its twin) is a marketing sentence.
+HOT_WORD = 1.5
+#: Only words found in at most this many sentences point to a sentence's twin.
+TWIN_DF = 3
+#: Words are compared on their first letters only (a crude stem: talks, talk; Ukraine, Ukrainian).
+STEM = 5
+#: Words at or above this Zipf frequency are their own class in the fluency model.
+CLASS_ZIPF = 5.6
+#: An anchor run neither starts nor ends with a word this frequent ("on", "the", "to"),
+#: nor with one of EDGE_WORDS: an anchor names a thing.
+EDGE_ZIPF = 6.3
+EDGE_WORDS = frozenset(
+    "near with from about into over under after before through me you your my our their his her its"
+    " this that these those here there".split()
+)
+#: Removing an anchor must leave the sentence about as fluent as the run's edges: the bigram
+#: across the gap may be at most this much (log10) less likely than the worse edge bigram.
+GAP_MARGIN = 0.3
+#: Anchor runs are this many words long.
+ANCHOR_LENGTHS = (2, 3, 4)
+
+SENTENCE_FEATURES: tuple[str, ...] = (
+    "spam",
+    "coverage",
+    "coverage2",
+    "cosine",
+    "foreign_commercial",
+    "foreign_phrase",
+    "twin_only",
+    "log_words",
+    "log_sentences",
+    "terminal",
+)
+ANCHOR_FEATURES: tuple[str, ...] = (
+    "phrase",
+    "commercial",
+    "commercial_max",
+    "foreign",
+    "enter",
+    "leave",
+    "gap",
+    "inner",
+    "capitalized",
+    "length",
 )
 
 
-class Offtopic:
-    """Finds sentences built on commercial vocabulary foreign to the rest of the article.
+def normalize_word(word: str) -> str:
+    """The form under which a word is looked up: case-folded, digits as one shape.
 
-    >>> text = ("The council met on Monday. It voted on the budget. "
-    ...         "Leveraging AI for personalized marketing campaigns boosts sales.")
-    >>> [s.reason for s in Offtopic().score(Article.from_text(text)).spans]
-    ['offtopic:commercial']
+    >>> normalize_word("Ukraine’s"), normalize_word("2025"), normalize_word("G7")
+    ("ukraine's", '<num>', '<num>')
+    """
+    word = word.casefold()
+    if word.isalpha():
+        return word
+    if any(ch.isdigit() for ch in word):
+        return "<num>"
+    return word.replace("’", "'")
+
+
+def _ngrams(words: Sequence[str]) -> set[str]:
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return grams
+
+
+@dataclass(frozen=True)
+class OfftopicModel:
+    """The shipped model: spam weights, a bigram model, background frequencies, two combiners."""
+
+    spam_weights: dict[str, float]
+    spam_bias: float
+    phrase_weights: dict[str, float]
+    phrase_bias: float
+    bigrams: dict[str, int]
+    unigrams: dict[str, int]
+    total: int
+    zipf: dict[str, float]
+    sentence: dict[str, Any]
+    anchor: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], zipf: dict[str, float]) -> OfftopicModel:
+        """Build the model from its JSON form and a Zipf table."""
+        return cls(
+            spam_weights=data["spam"]["weights"],
+            spam_bias=float(data["spam"]["bias"]),
+            phrase_weights=data["phrase"]["weights"],
+            phrase_bias=float(data["phrase"]["bias"]),
+            bigrams=data["bigrams"],
+            unigrams=data["unigrams"],
+            total=sum(data["unigrams"].values()),
+            zipf=zipf,
+            sentence=data["sentence"],
+            anchor=data["anchor"],
+        )
+
+    def zipf_of(self, word: str) -> float:
+        """Zipf frequency of a normalized word in English (0 when unknown)."""
+        found = self.zipf.get(word)
+        if found is None and word.endswith("'s"):
+            found = self.zipf.get(word[:-2])
+        return found or 0.0
+
+    def idf(self, word: str) -> float:
+        """How much a word says about the topic: more the rarer it is in the language."""
+        return clip(7.0 - self.zipf_of(word), 1.0, 6.0)
+
+    def word_class(self, word: str, norm: str) -> str:
+        """A part-of-speech-like class: frequent words stand for themselves, others by shape.
+
+        >>> m = load_model()
+        >>> [m.word_class(w, normalize_word(w)) for w in ("the", "Chinese", "shopping", "2025")]
+        ['the', 'C', 'Ling', 'N']
+        """
+        if norm == "<num>":
+            return "N"
+        if self.zipf_of(norm) >= CLASS_ZIPF:
+            return norm
+        shape = "C" if word[:1].isupper() else "L"
+        for suffix in ("ing", "ed", "ly", "s"):
+            if norm.endswith(suffix):
+                return shape + suffix
+        return shape
+
+    def log_prob(self, before: str, after: str) -> float:
+        """log10 P(after | before) for two word classes, from news text (add-one backoff)."""
+        count = self.bigrams.get(f"{before} {after}", 0)
+        context = self.unigrams.get(before, 0)
+        background = (self.unigrams.get(after, 0) + 1.0) / (self.total + 1.0)
+        return math.log10((count + 2.0 * background) / (context + 2.0))
+
+
+_model: OfftopicModel | None = None
+_lock = threading.Lock()
+
+
+def _zipf_table() -> dict[str, float]:
+    import wordfreq
+
+    return {w: round(math.log10(f) + 9.0, 2) for w, f in wordfreq.get_frequency_dict("en").items()}
+
+
+def load_model() -> OfftopicModel:
+    """The shipped model, loaded once per process (thread-safe).
+
+    >>> load_model().zipf_of("the") > 7
+    True
+    """
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                text = (Path(__file__).parent.parent / "models" / MODEL_FILE).read_text(encoding="utf-8")
+                _model = OfftopicModel.from_dict(json.loads(text), _zipf_table())
+    return _model
+
+
+def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False) -> float:
+    """The spam model's log-odds for a sentence of normalized words (``phrase``: the anchor model).
+
+    Binary unigram and bigram features, scaled by one over the square root of their number.
+
+    >>> spam_logit(["win", "a", "free", "prize", "call", "now"], load_model()) > 0
+    True
+    >>> spam_logit(["cheap", "car", "insurance"], load_model(), phrase=True) > 0
+    True
+    """
+    weights, bias = (
+        (model.phrase_weights, model.phrase_bias) if phrase else (model.spam_weights, model.spam_bias)
+    )
+    grams = _ngrams(words)
+    if not grams:
+        return bias
+    return bias + sum(weights.get(g, 0.0) for g in grams) / math.sqrt(len(grams))
+
+
+def _combine(features: dict[str, float], combiner: dict[str, Any]) -> float:
+    z = combiner["intercept"]
+    for name, coef, mean, scale in zip(
+        combiner["features"], combiner["coef"], combiner["mean"], combiner["scale"], strict=True
+    ):
+        z += coef * (features[name] - mean) / scale
+    return 1.0 / (1.0 + math.exp(-clip(z, -30.0, 30.0)))
+
+
+def _sentence_words(article: Article) -> list[tuple[int, int]]:
+    """For each sentence, the index range of its words in ``article.words``."""
+    out: list[tuple[int, int]] = []
+    words = article.words
+    i = 0
+    for sentence in article.sentences:
+        while i < len(words) and words[i].start < sentence.start:
+            i += 1
+        j = i
+        while j < len(words) and words[j].end <= sentence.end:
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _prepared(article: Article) -> tuple[list[str], list[tuple[int, int]]]:
+    """The normalized words of the article and the word range of each sentence."""
+    return [normalize_word(w.text) for w in article.words], _sentence_words(article)
+
+
+def sentence_features(
+    article: Article, model: OfftopicModel, prepared: tuple[list[str], list[tuple[int, int]]] | None = None
+) -> list[dict[str, float]]:
+    """The named signals of each sentence of the article, in order (see SENTENCE_FEATURES).
+
+    >>> a = Article.from_text("Rain fell on Paris. Rain and wind hit Paris. Buy cheap watches now online.")
+    >>> f = sentence_features(a, load_model())
+    >>> f[0]["coverage"] > f[2]["coverage"]
+    True
+    """
+    norm, ranges = prepared or _prepared(article)
+    idf: dict[str, float] = {}
+    content: list[set[str]] = []
+    postings: dict[str, list[int]] = {}
+    for k, (i, j) in enumerate(ranges):
+        own = set()
+        for w in norm[i:j]:
+            if w == "<num>" or len(w) < 2:
+                continue
+            stem = w[:STEM]
+            if stem not in idf:
+                idf[stem] = model.idf(w) if model.zipf_of(w) < FUNCTION_ZIPF else 0.0
+            if idf[stem] > 0.0:
+                own.add(stem)
+        content.append(own)
+        for w in own:
+            postings.setdefault(w, []).append(k)
+    # The article vector: each word weighted by idf times the number of sentences holding it.
+    norm2 = sum((len(p) * idf[w]) ** 2 for w, p in postings.items())
+    log_sentences = math.log(1 + len(ranges))
+    out: list[dict[str, float]] = []
+    for k, (i, j) in enumerate(ranges):
+        own = content[k]
+        total = sum(idf[w] for w in own)
+        overlap: Counter[int] = Counter()
+        shared = 0.0
+        dot = 0.0
+        self2 = 0.0
+        removed2 = 0.0
+        for w in own:
+            p = postings[w]
+            df = len(p)
+            weight = idf[w]
+            self2 += weight * weight
+            dot += weight * (df - 1) * weight
+            removed2 += (df * df - (df - 1) * (df - 1)) * weight * weight
+            if df > 1:
+                shared += weight
+                if df <= TWIN_DF:  # a twin shares words that the rest of the article lacks
+                    for other in p:
+                        if other != k:
+                            overlap[other] += weight
+        twin = overlap.most_common(1)[0][0] if overlap else -1
+        shared2 = sum(idf[w] for w in own if len(postings[w]) - 1 - (twin in postings[w]) > 0)
+        rest = math.sqrt(max(norm2 - removed2, 0.0))
+        cosine = ratio(dot, math.sqrt(self2) * rest)
+        # Commercial words found nowhere else, or only in the twin.
+        twin_only = {stem for stem in own if len(postings[stem]) == 2 and twin in postings[stem]}
+        foreign = twin_only | {stem for stem in own if len(postings[stem]) == 1}
+        foreign_commercial = sum(
+            max(0.0, model.phrase_weights.get(w, 0.0)) for w in set(norm[i:j]) if w[:STEM] in foreign
+        )
+        foreign_hot = sum(
+            1 for w in set(norm[i:j]) if w[:STEM] in foreign and model.phrase_weights.get(w, 0.0) >= HOT_WORD
+        )
+        # The most commercial run of foreign words (frequent words may sit inside a run).
+        foreign_phrase = -5.0
+        run: list[str] = []
+        n_foreign = 0
+        for w in [*norm[i:j], "<end>"]:
+            stem = w[:STEM]
+            if stem in foreign:
+                run.append(w)
+                n_foreign += 1
+            elif run and stem not in own and w not in ("<end>", "<num>"):
+                run.append(w)
+            else:
+                while run and run[-1][:STEM] not in foreign:
+                    run.pop()
+                if n_foreign >= 2:
+                    foreign_phrase = max(foreign_phrase, spam_logit(run, model, phrase=True))
+                run = []
+                n_foreign = 0
+        last = article.sentences[k].text.rstrip("\"'”’»)] ")
+        out.append(
+            {
+                "spam": spam_logit(norm[i:j], model),
+                "coverage": ratio(shared, total),
+                "coverage2": ratio(shared2, total),
+                "cosine": cosine,
+                "foreign_commercial": foreign_commercial,
+                "foreign_phrase": foreign_phrase,
+                "twin_only": float(len(twin_only)),
+                "foreign_hot": float(foreign_hot),
+                "log_words": math.log(1 + j - i),
+                "log_sentences": log_sentences,
+                "terminal": 1.0 if last[-1:] in (".", "!", "?", "…") else 0.0,
+            }
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class AnchorCandidate:
+    """A run of words ``words[first:last]`` that may be an anchor text, with its signals."""
+
+    first: int
+    last: int
+    features: dict[str, float]
+
+
+def anchor_candidates(
+    article: Article, model: OfftopicModel, prepared: tuple[list[str], list[tuple[int, int]]] | None = None
+) -> list[AnchorCandidate]:
+    """Runs of 2-4 words inside a sentence that hold a commercial word foreign to the article.
+
+    >>> text = "Trump is under pressure Chinese online shopping by isolationist elements in his party."
+    >>> a = Article.from_text(text)
+    >>> found = anchor_candidates(a, load_model())
+    >>> "Chinese online shopping" in [" ".join(w.text for w in a.words[c.first : c.last]) for c in found]
+    True
+    """
+    norm, ranges = prepared or _prepared(article)
+    counts = Counter(norm)
+    classes: dict[int, str] = {}
+
+    def cls(k: int) -> str:
+        if k not in classes:
+            classes[k] = model.word_class(article.words[k].text, norm[k])
+        return classes[k]
+
+    weights = model.phrase_weights
+    hot_min = model.anchor["hot_min"]
+    words = article.words
+    text = article.text
+    out: list[AnchorCandidate] = []
+    for i, j in ranges:
+        if j - i < 4:
+            continue
+        hot = [weights.get(w, 0.0) for w in norm[i:j]]
+        if max(hot) < hot_min:
+            continue
+        lower = {k: words[k].text[:1].islower() for k in range(i, j)}
+        # plain[k]: word k is all letters, one space after the word before it.
+        plain = {
+            k: norm[k].isalpha() and text[words[k - 1].end : words[k].start] == " " for k in range(i + 1, j)
+        }
+        for first in range(i + 1, j):
+            for n in ANCHOR_LENGTHS:
+                last = first + n
+                if last > j:
+                    break
+                if max(hot[first - i : last - i]) < hot_min:
+                    continue
+                # Between two lower-case words, with nothing but single spaces around the words.
+                if not lower[first - 1] or (last < j and not lower[last]):
+                    continue
+                if not all(plain[k] for k in range(first, last + 1 if last < j else last)):
+                    continue
+                run = norm[first:last]
+                if run[0] in EDGE_WORDS or run[-1] in EDGE_WORDS:
+                    continue
+                if model.zipf_of(run[0]) >= EDGE_ZIPF or model.zipf_of(run[-1]) >= EDGE_ZIPF:
+                    continue
+                grams = [*run, *(f"{a} {b}" for a, b in itertools.pairwise(run))]
+                gram_weights = [weights.get(g, 0.0) for g in grams]
+                local = Counter(run)
+                foreign = sum(1 for w in run if counts[w] - local[w] == 0 or len(w) < 3)
+                before = cls(first - 1)
+                after = cls(last) if last < j else "</s>"
+                enter = model.log_prob(before, cls(first))
+                leave = model.log_prob(cls(last - 1), after)
+                gap = model.log_prob(before, after)
+                inner = sum(model.log_prob(cls(k), cls(k + 1)) for k in range(first, last - 1)) / (n - 1)
+                out.append(
+                    AnchorCandidate(
+                        first,
+                        last,
+                        {
+                            "phrase": spam_logit(run, model, phrase=True),
+                            "commercial": sum(gram_weights),
+                            "commercial_max": max(gram_weights),
+                            "foreign": foreign / n,
+                            "enter": enter,
+                            "leave": leave,
+                            "gap": gap,
+                            "inner": inner,
+                            "capitalized": 1.0 if words[first].text[:1].isupper() else 0.0,
+                            "length": float(n),
+                        },
+                    )
+                )
+    return out
+
+
+class Offtopic:
+    """Finds injected sentences and stray anchor texts in English articles.
+
+    >>> text = ("The council met on Monday to vote on the city budget for next year. "
+    ...         "Members argued over the budget for the city's schools and roads. "
+    ...         "WINNER!! Call now to claim your free prize, text WIN to 80086 today.")
+    >>> [s.reason for s in Offtopic().score(Article.from_text(text, language="en")).spans]
+    ['offtopic:spam']
     """
 
     name = "offtopic"
 
     def score(self, article: Article) -> Finding:
-        counts = Counter(w.text.casefold() for w in article.words)
+        """Flag off-topic sentences and anchor runs; the score is the flagged share of the text."""
         spans: list[Span] = []
-        words = article.words
-        i = 0
-        for sentence in article.sentences:
-            while i < len(words) and words[i].start < sentence.start:
-                i += 1
-            j = i
-            while j < len(words) and words[j].end <= sentence.end:
-                j += 1
-            own = Counter(w.text.casefold() for w in words[i:j])
-            foreign = [w for w in own if w in _COMMERCIAL and counts[w] - own[w] <= own[w]]
-            if len(foreign) >= 2:
-                spans.append(Span(sentence.start, sentence.end, self.name, 0.8, f"{self.name}:commercial"))
-            i = j
+        if article.language in (None, "en") and article.sentences:
+            model = load_model()
+            prepared = _prepared(article)
+            sentences = self._sentences(article, model, prepared)
+            anchors = self._anchors(
+                article, model, prepared, [s for s in sentences if s.reason.endswith(":spam")]
+            )
+            # An anchor explains why its sentence looked foreign: keep the anchor, not the sentence.
+            spans = [
+                s
+                for s in sentences
+                if s.reason.endswith(":spam") or not any(s.start <= a.start < s.end for a in anchors)
+            ]
+            spans += anchors
+            spans.sort()
         share = ratio(covered((s.start, s.end) for s in spans), len(article.text))
-        features = {"offtopic_share": share, "offtopic_sentences": float(len(spans))}
+        features = {
+            "offtopic_share": share,
+            "offtopic_sentences": float(sum(1 for s in spans if s.reason != "offtopic:anchor")),
+            "offtopic_anchors": float(sum(1 for s in spans if s.reason == "offtopic:anchor")),
+        }
         return Finding(self.name, clip(share * 10), tuple(spans), features)
+
+    def _sentences(
+        self, article: Article, model: OfftopicModel, prepared: tuple[list[str], list[tuple[int, int]]]
+    ) -> list[Span]:
+        combiner = model.sentence
+        threshold = combiner["threshold"]
+        spans: list[Span] = []
+        for sentence, (i, j), features in zip(
+            article.sentences, prepared[1], sentence_features(article, model, prepared), strict=True
+        ):
+            if j - i < MIN_SENTENCE_WORDS or sentence.text.lstrip().startswith("|"):
+                continue
+            p = _combine(features, combiner)
+            if p < threshold:
+                continue
+            if features["spam"] >= combiner["spam_reason"]:
+                what = "spam"
+            elif features["foreign_hot"] >= 1:
+                what = "marketing"
+            else:
+                what = "foreign_sentence"
+            spans.append(Span(sentence.start, sentence.end, self.name, p, f"{self.name}:{what}"))
+        return spans
+
+    def _anchors(
+        self,
+        article: Article,
+        model: OfftopicModel,
+        prepared: tuple[list[str], list[tuple[int, int]]],
+        taken: list[Span],
+    ) -> list[Span]:
+        combiner = model.anchor
+        threshold = combiner["threshold"]
+        scored = []
+        for c in anchor_candidates(article, model, prepared):
+            f = c.features
+            if f["gap"] < min(f["enter"], f["leave"]) - GAP_MARGIN:
+                continue  # the sentence without the run would read worse than with it
+            p = _combine(f, combiner)
+            if p >= threshold:
+                scored.append((p, c))
+        # The most likely run first; of runs about as likely, the longest (the whole anchor).
+        scored.sort(key=lambda pc: (-round(pc[0], 2), pc[1].first - pc[1].last, pc[1].first))
+        words = article.words
+        used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
+        spans: list[Span] = []
+        for p, c in scored:
+            start, end = words[c.first].start, words[c.last - 1].end
+            if any(start < e and s < end for s, e in used):
+                continue
+            used.append((start, end))
+            spans.append(Span(start, end, self.name, p, f"{self.name}:anchor"))
+        return spans

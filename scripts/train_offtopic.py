@@ -1,0 +1,538 @@
+"""Train the offtopic scorer's model and measure it on synthetic insertions into dev articles.
+
+    python scripts/train_offtopic.py            # train on dev + spam-phrases, write the model
+    python scripts/train_offtopic.py --eval     # cross-fitted figures on dev, model not written
+
+Data: the English pages of ``corpus/boilerplate-lines.dev.jsonl`` (their ``clean_text``) and
+``corpus/spam-phrases.jsonl``, read from $NEWSQC_SHARED or ../shared. Nothing from the test
+split is read.
+
+What is learned, and written to ``src/newsqc/models/offtopic.json``:
+
+1. spam weights: a logistic regression (scikit-learn) over binary word unigrams and bigrams,
+   scaled by 1/sqrt(their number); positives are the sentences of spam SMS, YouTube spam and
+   spun comment spam, and the comment-blocklist phrases; negatives are news sentences and short
+   runs of news words.
+2. a word bigram model (counts) of the news text.
+3. two small combiners (scaled logistic regressions), one for whole sentences and one for
+   anchor runs, fitted on out-of-fold signals of synthetic insertions into dev articles: the
+   pages and the spam items are cut into two folds by hash, the base model of each fold is
+   trained on the other fold, so the combiners see signals as they are on unseen text.
+
+Synthetic insertions (deterministic, seed 5): a spam sentence, a marketing sentence (a template
+around a blocklist phrase), a sentence from another dev article, or a blocklist phrase dropped
+between two words of a sentence (an anchor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import math
+import os
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+from newsqc.article import Article
+from newsqc.scorers import offtopic
+from newsqc.scorers.offtopic import (
+    ANCHOR_FEATURES,
+    SENTENCE_FEATURES,
+    OfftopicModel,
+    anchor_candidates,
+    normalize_word,
+    sentence_features,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.MODEL_FILE
+SEED = 5
+HOT_MIN = 1.0
+SPAM_C = 4.0
+
+# Words that make a blocklist phrase a commercial anchor text (what link spam sells).
+COMMERCIAL = frozenset(
+    "buy cheap discount sale price deals deal loan loans insurance casino poker online shop shopping"
+    " store free best replica watches pills credit cash money mortgage dating bonus coupon offer"
+    " outlet wholesale rental services service seo marketing agency lawyer repair cleaning diet"
+    " weight hotel travel jobs bags shoes jerseys".split()
+)
+MARKETING_TEMPLATES = (
+    "These global trends mirror how other sectors use {p} to strengthen their strategies.",
+    "Many observers are also taking cues from similar strategies explored in {p}.",
+    "For more insight, see our article on {p} and how it is changing the industry.",
+    "Readers who follow this story may also be interested in our guide to {p}.",
+    "Similar approaches have been discussed in the context of {p} and {q} in recent months.",
+    "This mirrors broader trends in {p}, as seen in the article on {q}.",
+    "Experts say the lessons apply to {p} as well, where {q} has become common.",
+    "It is a reminder of why {p} matters, much like {q} for many businesses today.",
+)
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("NEWSQC_SHARED", ROOT.parent / "shared"))
+
+
+def fold_of(key: str) -> int:
+    return hashlib.sha256(key.encode("utf-8")).digest()[1] % 2
+
+
+def load_pages() -> list[dict[str, Any]]:
+    path = shared_dir() / "corpus" / "boilerplate-lines.dev.jsonl"
+    pages = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["lang"] == "en" and len(row["clean_text"]) >= 400:
+                pages.append({"id": row["id"], "text": row["clean_text"], "fold": fold_of(row["id"])})
+    return pages
+
+
+def load_spam() -> list[dict[str, Any]]:
+    path = shared_dir() / "corpus" / "spam-phrases.jsonl"
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            rows.append({"text": row["text"], "kind": row["kind"], "fold": fold_of(row["text"])})
+    return rows
+
+
+def words_of(text: str) -> list[str]:
+    return [normalize_word(w.text) for w in Article.from_text(text).words]
+
+
+def sentences_of(text: str) -> list[str]:
+    return [s.text for s in Article.from_text(text).sentences]
+
+
+# --- base model: spam weights and bigrams --------------------------------------------------------
+
+
+def _grams(words: list[str]) -> set[str]:
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return grams
+
+
+def fit_spam(
+    pages: list[dict[str, Any]], spam: list[dict[str, Any]], rng: random.Random, phrase: bool
+) -> dict[str, Any]:
+    """Logistic regression on binary uni+bigrams scaled by 1/sqrt(n): spam (1) against news (0).
+
+    ``phrase``: blocklist phrases against runs of 2-4 news words (the anchor model); otherwise
+    sentences of spam messages against news sentences.
+    """
+    units: list[tuple[list[str], int]] = []
+    for row in spam:
+        if row["kind"] == "comment_blocklist_phrase":
+            if phrase:
+                units.append((words_of(row["text"]), 1))
+        elif not phrase:
+            for s in sentences_of(row["text"]):
+                w = words_of(s)
+                if len(w) >= 2:
+                    units.append((w, 1))
+    for page in pages:
+        for s in sentences_of(page["text"]):
+            w = words_of(s)
+            if len(w) < 2:
+                continue
+            if not phrase:
+                units.append((w, 0))
+                continue
+            for _ in range(6):
+                n = rng.choice((2, 3, 4))
+                if len(w) > n:
+                    k = rng.randrange(len(w) - n + 1)
+                    units.append((w[k : k + n], 0))
+    df: Counter[str] = Counter()
+    grams = [_grams(w) for w, _ in units]
+    for g in grams:
+        df.update(g)
+    vocab = {g: i for i, g in enumerate(sorted(g for g, c in df.items() if c >= 2))}
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for r, g in enumerate(grams):
+        scale = 1.0 / math.sqrt(len(g)) if g else 0.0
+        for x in g:
+            if x in vocab:
+                rows.append(r)
+                cols.append(vocab[x])
+                vals.append(scale)
+    X = csr_matrix((vals, (rows, cols)), shape=(len(units), len(vocab)))
+    y = np.array([label for _, label in units])
+    lr = LogisticRegression(C=SPAM_C, class_weight="balanced", max_iter=2000)
+    lr.fit(X, y)
+    coef = lr.coef_[0]
+    weights = {g: round(float(coef[i]), 3) for g, i in vocab.items() if abs(coef[i]) >= 0.05}
+    return {"weights": weights, "bias": round(float(lr.intercept_[0]), 4)}
+
+
+def fit_bigrams(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bigram counts of word classes (see OfftopicModel.word_class) over the news sentences."""
+    empty = {"weights": {}, "bias": 0.0}
+    model = make_model({"spam": empty, "phrase": empty, "bigrams": {}, "unigrams": {}} | _EMPTY)
+    bigrams: Counter[str] = Counter()
+    unigrams: Counter[str] = Counter()
+    for page in pages:
+        article = Article.from_text(page["text"])
+        norm = [normalize_word(w.text) for w in article.words]
+        for i, j in offtopic._sentence_words(article):
+            c = ["<s>"] + [model.word_class(article.words[k].text, norm[k]) for k in range(i, j)] + ["</s>"]
+            unigrams.update(c)
+            bigrams.update(f"{a} {b}" for a, b in itertools.pairwise(c))
+    return {"bigrams": dict(bigrams), "unigrams": dict(unigrams)}
+
+
+_EMPTY: dict[str, Any] = {"sentence": {}, "anchor": {}}
+
+
+def empty_combiner(names: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "features": list(names),
+        "coef": [0.0] * len(names),
+        "mean": [0.0] * len(names),
+        "scale": [1.0] * len(names),
+        "intercept": 0.0,
+        "threshold": 1.0,
+    }
+
+
+def fit_base(pages: list[dict[str, Any]], spam: list[dict[str, Any]]) -> dict[str, Any]:
+    rng = random.Random(SEED)
+    data: dict[str, Any] = {
+        "version": 1,
+        "spam": fit_spam(pages, spam, rng, phrase=False),
+        "phrase": fit_spam(pages, spam, rng, phrase=True),
+    }
+    data.update(fit_bigrams(pages))
+    data["sentence"] = empty_combiner(SENTENCE_FEATURES) | {"spam_reason": 0.0, "marketing_reason": 1.0}
+    data["anchor"] = empty_combiner(ANCHOR_FEATURES) | {"hot_min": HOT_MIN}
+    return data
+
+
+# --- synthetic insertions -------------------------------------------------------------------------
+
+
+def _insert_sentence(text: str, sentence: str, rng: random.Random) -> tuple[str, int, str, int]:
+    """(new text, insertion point, inserted string, offset of the sentence in it)."""
+    sentences = Article.from_text(text).sentences
+    after = rng.choice(sentences[: max(1, len(sentences) - 1)])
+    if rng.random() < 0.25:  # its own paragraph
+        line_end = text.find("\n", after.end)
+        pos = len(text) if line_end < 0 else line_end
+        return text[:pos] + "\n\n" + sentence + text[pos:], pos, "\n\n" + sentence, 2
+    pos = after.end
+    return text[:pos] + " " + sentence + text[pos:], pos, " " + sentence, 1
+
+
+def _insert_anchor(text: str, phrase: str, rng: random.Random) -> tuple[str, int, str, int] | None:
+    article = Article.from_text(text)
+    long = [s for s in article.sentences if len(s.text.split()) >= 8]
+    if not long:
+        return None
+    sentence = rng.choice(long)
+    t = sentence.text
+    spaces = [
+        sentence.start + k
+        for k, ch in enumerate(t)
+        if ch == " " and 0 < k < len(t) - 1 and t[k - 1].islower() and t[k + 1].islower()
+    ]
+    if not spaces:
+        return None
+    pos = rng.choice(spaces)
+    if rng.random() < 0.25:  # real anchors are often capitalized ("Chinese online shopping")
+        phrase = phrase[:1].upper() + phrase[1:]
+    return text[: pos + 1] + phrase + " " + text[pos + 1 :], pos + 1, phrase + " ", 0
+
+
+def make_docs(
+    pages: list[dict[str, Any]],
+    spam: list[dict[str, Any]],
+    all_pages: list[dict[str, Any]],
+    variants: int,
+    seed: int,
+) -> list[dict[str, Any]]:
+    """Each page once clean, then ``variants`` times with one or two insertions."""
+    rng = random.Random(seed)
+    spam_sentences = [
+        row["text"]
+        for row in spam
+        if row["kind"] != "comment_blocklist_phrase" and 30 <= len(row["text"]) <= 300
+    ]
+    phrases = [
+        row["text"]
+        for row in spam
+        if row["kind"] == "comment_blocklist_phrase" and COMMERCIAL & set(row["text"].lower().split())
+    ]
+    docs = []
+    for page in pages:
+        docs.append({"text": page["text"], "labels": [], "page": page["id"]})
+        others = [
+            s
+            for p in all_pages
+            if p["id"] != page["id"]
+            for s in sentences_of(p["text"])
+            if 8 <= len(s.split()) <= 50
+        ]
+        for _ in range(variants):
+            text = page["text"]
+            labels: list[tuple[int, int, str]] = []
+            for _ in range(rng.choice((1, 1, 2))):
+                kind = rng.choice(("spam", "marketing", "foreign", "anchor", "anchor"))
+                if kind == "anchor":
+                    got = _insert_anchor(text, rng.choice(phrases), rng)
+                    if got is None:
+                        continue
+                    text, pos, inserted, offset = got
+                    size = len(inserted) - 1
+                else:
+                    if kind == "spam":
+                        sentence = rng.choice(spam_sentences)
+                    elif kind == "marketing":
+                        template = rng.choice(MARKETING_TEMPLATES)
+                        p, q = rng.choice(phrases), rng.choice(phrases)
+                        sentence = template.format(p=p, q=q)
+                        if rng.random() < 0.5 and not labels:  # the same link twice, as SEO inserts do
+                            text, pos, inserted, offset = _insert_sentence(text, sentence, rng)
+                            labels.append((pos + offset, pos + offset + len(sentence), kind))
+                            sentence = rng.choice(MARKETING_TEMPLATES).format(p=p, q=rng.choice(phrases))
+                    else:
+                        sentence = rng.choice(others)
+                    text, pos, inserted, offset = _insert_sentence(text, sentence, rng)
+                    size = len(sentence)
+                # Earlier labels after the insertion point move right.
+                shift = len(inserted)
+                labels = [(s + shift, e + shift, k) if s >= pos else (s, e, k) for s, e, k in labels]
+                labels.append((pos + offset, pos + offset + size, kind))
+            for s, e, _k in labels:
+                assert 0 <= s < e <= len(text)
+            docs.append({"text": text, "labels": labels, "page": page["id"]})
+    return docs
+
+
+# --- combiners -----------------------------------------------------------------------------------
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def doc_rows(doc: dict[str, Any], model: OfftopicModel) -> tuple[list[Any], list[Any]]:
+    """Sentence rows (features, label, kind) and anchor rows (features, label) of one document."""
+    article = Article.from_text(doc["text"], language="en")
+    sentence_rows = []
+    ranges = offtopic._sentence_words(article)
+    for sentence, (i, j), f in zip(article.sentences, ranges, sentence_features(article, model), strict=True):
+        if j - i < offtopic.MIN_SENTENCE_WORDS or sentence.text.lstrip().startswith("|"):
+            continue
+        kind = "clean"
+        for s, e, k in doc["labels"]:
+            if k != "anchor" and _overlap((s, e), (sentence.start, sentence.end)) >= 0.5 * (
+                sentence.end - sentence.start
+            ):
+                kind = k
+        sentence_rows.append((f, kind))
+    anchor_rows = []
+    words = article.words
+    anchors = [(s, e) for s, e, k in doc["labels"] if k == "anchor"]
+    for c in anchor_candidates(article, model):
+        span = (words[c.first].start, words[c.last - 1].end)
+        label = 0
+        for a in anchors:
+            if span == a:
+                label = 1
+            elif _overlap(span, a) > 0:
+                label = -1  # partly right: left out of training
+        anchor_rows.append((c.features, label))
+    return sentence_rows, anchor_rows
+
+
+def fit_combiner(rows: list[dict[str, float]], y: list[int], names: tuple[str, ...]) -> dict[str, Any]:
+    X = np.array([[r[n] for n in names] for r in rows])
+    scaler = StandardScaler().fit(X)
+    lr = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    lr.fit(scaler.transform(X), np.array(y))
+    return {
+        "features": list(names),
+        "coef": [round(float(c), 4) for c in lr.coef_[0]],
+        "mean": [round(float(m), 4) for m in scaler.mean_],
+        "scale": [round(float(s), 4) for s in scaler.scale_],
+        "intercept": round(float(lr.intercept_[0]), 4),
+    }
+
+
+_ZIPF: dict[str, float] = {}
+
+
+def make_model(data: dict[str, Any]) -> OfftopicModel:
+    if not _ZIPF:
+        _ZIPF.update(offtopic._zipf_table())
+    return OfftopicModel.from_dict(data, _ZIPF)
+
+
+def out_of_fold(pages: list[dict[str, Any]], spam: list[dict[str, Any]], variants: int) -> dict[int, Any]:
+    """For each fold: the base model trained on the other fold, and the rows of its documents."""
+    out = {}
+    for fold in (0, 1):
+        train_pages = [p for p in pages if p["fold"] != fold]
+        train_spam = [r for r in spam if r["fold"] != fold]
+        data = fit_base(train_pages, train_spam)
+        model = make_model(data)
+        docs = make_docs(
+            [p for p in pages if p["fold"] == fold],
+            [r for r in spam if r["fold"] == fold],
+            [p for p in pages if p["fold"] == fold],
+            variants,
+            SEED + fold,
+        )
+        rows = [doc_rows(d, model) for d in docs]
+        out[fold] = {"data": data, "docs": docs, "rows": rows}
+        print(f"fold {fold}: {len(train_pages)} train pages, {len(docs)} docs", file=sys.stderr)
+    return out
+
+
+def combiners_from(rows: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    srows = [r for sentence_rows, _ in rows for r in sentence_rows]
+    arows = [r for _, anchor_rows in rows for r in anchor_rows if r[1] >= 0]
+    sentence = fit_combiner([f for f, _ in srows], [int(k != "clean") for _, k in srows], SENTENCE_FEATURES)
+    anchor = fit_combiner([f for f, _ in arows], [label for _, label in arows], ANCHOR_FEATURES)
+    return sentence, anchor
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+
+def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]:
+    scorer = offtopic.Offtopic()
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    flagged = hit = 0
+    clean_chars = clean_flagged = 0
+    by_reason: Counter[str] = Counter()
+    false_alarms = []
+    saved = offtopic._model
+    offtopic._model = model
+    try:
+        for doc in docs:
+            article = Article.from_text(doc["text"], language="en")
+            spans = scorer.score(article).spans
+            ranges = [(s.start, s.end) for s in spans]
+            for s, e, k in doc["labels"]:
+                total[k] += 1
+                if sum(_overlap((s, e), r) for r in ranges) >= 0.5 * (e - s):
+                    found[k] += 1
+            for span in spans:
+                n = span.end - span.start
+                h = sum(_overlap((span.start, span.end), (s, e)) for s, e, _ in doc["labels"])
+                flagged += n
+                hit += h
+                by_reason[span.reason] += 1
+                if h == 0:
+                    false_alarms.append((span.reason, doc["text"][span.start : span.end][:100]))
+            if not doc["labels"]:
+                clean_chars += len(doc["text"])
+                clean_flagged += sum(e - s for s, e in ranges)
+    finally:
+        offtopic._model = saved
+    return {
+        "recall": {k: round(found[k] / total[k], 3) for k in sorted(total)},
+        "n": dict(total),
+        "char_precision": round(hit / flagged, 3) if flagged else 1.0,
+        "clean_flagged_share": round(clean_flagged / clean_chars, 4) if clean_chars else 0.0,
+        "reasons": dict(by_reason),
+        "false_alarms": false_alarms,
+    }
+
+
+def set_thresholds(data: dict[str, Any], sentence_t: float, anchor_t: float) -> None:
+    data["sentence"]["threshold"] = sentence_t
+    data["anchor"]["threshold"] = anchor_t
+    data["sentence"]["spam_reason"] = 1.0
+    data["sentence"]["marketing_reason"] = 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", action="store_true", help="cross-fitted figures on dev; no model written")
+    parser.add_argument("--variants", type=int, default=4, help="insertion variants per page")
+    parser.add_argument("--sentence-threshold", type=float, default=0.99)
+    parser.add_argument("--anchor-threshold", type=float, default=0.95)
+    parser.add_argument("--verbose", action="store_true", help="list the false alarms")
+    parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
+    args = parser.parse_args()
+    pages = load_pages()
+    spam = load_spam()
+    folds = out_of_fold(pages, spam, args.variants)
+    if args.signals:
+        signals(folds)
+        return
+    if args.eval:
+        combined = []
+        for fold in (0, 1):
+            sentence, anchor = combiners_from(folds[1 - fold]["rows"])
+            data = dict(folds[fold]["data"])
+            data["sentence"] = folds[fold]["data"]["sentence"] | sentence
+            data["anchor"] = folds[fold]["data"]["anchor"] | anchor
+            combined.append(data)
+        for st in (args.sentence_threshold, 0.95, 0.98, 0.99, 0.995):
+            for at in (args.anchor_threshold, 0.95, 0.98, 0.99, 0.995):
+                if (st == args.sentence_threshold) != (at == args.anchor_threshold):
+                    continue
+                print(f"thresholds sentence {st} anchor {at}")
+                for fold in (0, 1):
+                    set_thresholds(combined[fold], st, at)
+                    r = evaluate(folds[fold]["docs"], make_model(combined[fold]))
+                    alarms = r.pop("false_alarms")
+                    print("  ", json.dumps(r))
+                    if args.verbose:
+                        for reason, text in sorted(set(alarms)):
+                            print("     FA", reason, repr(text))
+        return
+    sentence, anchor = combiners_from(folds[0]["rows"] + folds[1]["rows"])
+    data = fit_base(pages, spam)
+    data["sentence"].update(sentence)
+    data["anchor"].update(anchor)
+    set_thresholds(data, args.sentence_threshold, args.anchor_threshold)
+    MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB)", file=sys.stderr)
+
+
+def signals(folds: dict[int, Any]) -> None:
+    """Print the AUC of each signal alone and of the combiner (trained on the other fold)."""
+    from sklearn.metrics import roc_auc_score
+
+    for fold in (0, 1):
+        sentence, anchor = combiners_from(folds[1 - fold]["rows"])
+        rows = folds[fold]["rows"]
+        srows = [r for sr, _ in rows for r in sr]
+        arows = [r for _, ar in rows for r in ar if r[1] >= 0]
+        print(f"fold {fold}: {len(srows)} sentence rows, {len(arows)} anchor rows")
+        for kind in ("spam", "marketing", "foreign"):
+            sub = [(f, int(k == kind)) for f, k in srows if k in (kind, "clean")]
+            y = [b for _, b in sub]
+            aucs = {n: round(roc_auc_score(y, [f[n] for f, _ in sub]), 3) for n in SENTENCE_FEATURES}
+            aucs["combined"] = round(roc_auc_score(y, [offtopic._combine(f, sentence) for f, _ in sub]), 3)
+            print("  sentence", kind, aucs)
+        y = [b for _, b in arows]
+        aucs = {n: round(roc_auc_score(y, [f[n] for f, _ in arows]), 3) for n in ANCHOR_FEATURES}
+        aucs["combined"] = round(roc_auc_score(y, [offtopic._combine(f, anchor) for f, _ in arows]), 3)
+        print("  anchor", aucs, "positives", sum(y))
+        print("  sentence coef", dict(zip(SENTENCE_FEATURES, sentence["coef"], strict=True)))
+        print("  anchor coef", dict(zip(ANCHOR_FEATURES, anchor["coef"], strict=True)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The offtopic scorer: labelled cases, look-alikes, the seed articles, the model, the cost.
+
+Cases live in tests/cases/offtopic.jsonl, one JSON object a line:
+
+- ``text`` (and ``language``, "en" unless given); ``flag``: snippets that offtopic spans must
+  cover for at least half of their characters, with that ``reason`` when one is given;
+- ``keep``: snippets that spans may cover for at most a fifth of their characters;
+- ``no_spans``: no offtopic span at all (a look-alike: tables, lists, FAQ, quotes, names with
+  diacritics, product news, non-English text);
+- ``xfail``: a known miss (a strict xfail naming the blind spot); ``note``: what the case shows.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from newsqc.article import Article
+from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.offtopic import MODEL_FILE, Offtopic, load_model
+from tests.conftest import ROOT, require_shared
+
+CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "offtopic.jsonl").open(encoding="utf-8")]
+SCORER = Offtopic()
+
+
+def _score(text: str, language: str | None = "en") -> Finding:
+    return SCORER.score(Article.from_text(text, language=language))
+
+
+def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
+    hit = covered(
+        (max(s.start, start), min(s.end, end))
+        for s in finding.spans
+        if s.start < end and s.end > start and (reason is None or s.reason == reason)
+    )
+    return ratio(hit, end - start)
+
+
+def _params() -> list[Any]:
+    out = []
+    for case in CASES:
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+        out.append(pytest.param(case, id=case["id"], marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    finding = _score(text, case.get("language", "en"))
+    found = [(s.reason, text[s.start : s.end]) for s in finding.spans]
+    if case.get("no_spans"):
+        assert not finding.spans, found
+    for item in case.get("flag", []):
+        start = text.index(item["snippet"])
+        assert _cover(finding, start, start + len(item["snippet"]), item.get("reason")) >= 0.5, found
+    for snippet in case.get("keep", []):
+        start = text.index(snippet)
+        assert _cover(finding, start, start + len(snippet)) <= 0.2, found
+
+
+def test_anchor_span_is_just_the_inserted_words() -> None:
+    text = next(c["text"] for c in CASES if c["id"] == "anchor-capitalized")
+    (span,) = _score(text).spans
+    assert text[span.start : span.end] == "Chinese online shopping"
+    assert span.reason == "offtopic:anchor" and span.kind == "offtopic"
+
+
+@pytest.mark.parametrize("name", ["001_5fb357551eaa8a5e.txt", "002_11921da3f1ecce55.txt"])
+def test_hard_negative_seeds_have_no_spans(name: str) -> None:
+    text = (require_shared() / "seeds" / name).read_text(encoding="utf-8")
+    assert _score(text).spans == ()
+
+
+def test_seed_004_anchor() -> None:
+    text = (require_shared() / "seeds" / "004_65831639b4f4e14b.txt").read_text(encoding="utf-8")
+    spans = [s for s in _score(text).spans if s.reason == "offtopic:anchor"]
+    assert [text[s.start : s.end] for s in spans] == ["Chinese online shopping"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "Short.", "x" * 500, "\x00\ud800 lone surrogate."])
+def test_odd_text_gets_a_finding(text: str) -> None:
+    finding = _score(text)
+    assert 0.0 <= finding.score <= 1.0
+    assert set(finding.features) == {"offtopic_share", "offtopic_sentences", "offtopic_anchors"}
+
+
+def test_other_languages_are_not_scored() -> None:
+    text = next(c["text"] for c in CASES if c["id"] == "anchor-inside-sentence")
+    assert _score(text, language="de").spans == ()
+    assert _score(text, language=None).spans  # unknown language: read as English
+
+
+def test_deterministic_and_order_free() -> None:
+    texts = [c["text"] for c in CASES]
+    first = [_score(t) for t in texts]
+    again = [_score(t) for t in reversed(texts)][::-1]
+    assert first == again
+
+
+def test_model_loads_once_across_threads() -> None:
+    seen: list[int] = []
+    threads = [threading.Thread(target=lambda: seen.append(id(load_model()))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(seen)) == 1
+
+
+def test_model_is_small_json() -> None:
+    path = ROOT / "src" / "newsqc" / "models" / MODEL_FILE
+    assert path.stat().st_size < 3_000_000
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert {"spam", "phrase", "bigrams", "unigrams", "sentence", "anchor"} <= set(data)
+
+
+def test_cost_per_article() -> None:
+    """CPU time per 3.7 KB of news; the bound is loose (shared CI machines), the aim is ~2 ms."""
+    text = "\n\n".join(c["text"] for c in CASES if c.get("language", "en") == "en")
+    article = Article.from_text(text[:3700], language="en")
+    SCORER.score(article)
+    runs = 20
+    t0 = time.process_time()
+    for _ in range(runs):
+        SCORER.score(article)
+    assert (time.process_time() - t0) / runs < 0.015
