@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv
+.PHONY: demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ model: $(BIN)/.installed
 # a minute); writes src/newsqc/models/offtopic.json. `--eval` instead prints cross-fitted dev figures.
 model-offtopic: $(BIN)/.installed
 	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.99 --anchor-threshold 0.95
+
+# Retrain the boilerplate line model on the dev split (a minute or two): writes
+# src/newsqc/models/boilerplate.json and boilerplate.stopwords.json, prints out-of-fold dev figures.
+model-boilerplate: $(BIN)/.installed
+	NEWSQC_SHARED=$(SHARED) OMP_NUM_THREADS=1 $(BIN)/python scripts/train_boilerplate.py
 
 # Throughput: docs/s on one core and on all cores, and peak memory of a streamed batch run, beside
 # datatrove's filter stack on the same documents; results by hand into benchmarks/THROUGHPUT.md.

@@ -1,51 +1,574 @@
 """Boilerplate: site chrome around or inside the article.
 
-Detects lines that belong to the page rather than the article: navigation and breadcrumbs,
-calls to action ("Please login to bookmark"), counters ("0 Comments", "Bookmark (0)"),
-advert markers, related-link headers, datelines and "back to top" buttons.
+Detects lines that belong to the page rather than the article: navigation, menus and
+breadcrumbs, calls to action ("Please login to bookmark"), counters ("0 Comments"), advert
+markers, related-link headers and lists of related headlines, legal footers, datelines,
+bylines, captions and photo credits, "back to top" buttons.
 
-Signals: per-line patterns of chrome vocabulary on short lines, and short lines in capitals
-at the edges of the text (section labels).
+Signals: per-line features in the spirit of jusText (length in words and characters,
+stop-word density in the article's language and relative to the article's own prose,
+terminal punctuation, capitalisation, digits, glued menu words such as "SubscribeSign In",
+separators, chrome vocabulary), the line's position relative to the article's prose (before
+the first paragraph, after the last, or between) and its neighbours' features. A small
+gradient boosted tree model trained on the dev split of the line-labelled corpus
+(``scripts/train_boilerplate.py``, shipped as plain arrays in ``models/boilerplate.json``)
+turns them into a probability per line. The neighbour features play the part of jusText's
+context pass (a short line between article lines is article). High-precision patterns flag
+counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
+says, and name the reason of each flagged line; the others get a reason from their shape
+(short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
+the article's: aside).
+Stop words are the most frequent words of each language in wordfreq
+(``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
+the densities relative to the article's own prose, which hold in any language.
 
-Blind spots: chrome written as full sentences (author bios, legal footers), lists of related
-headlines, and non-English chrome vocabulary.
+:class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
+recur on several pages are chrome.
+
+Blind spots: chrome written as full sentences (author bios, promotions, teasers of related
+stories) and descriptive image captions without a credit are found only by their position
+and neighbours; a page whose article is a few short lines (a paywall teaser) looks like a
+menu; pages in scripts without word spaces (Japanese, Chinese) are judged on characters.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 import regex
 
 from newsqc.article import Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, covered, ratio
 
-__all__ = ["Boilerplate"]
+__all__ = ["Boilerplate", "SiteChrome", "line_features", "line_probabilities"]
 
-_MAX_WORDS = 10
-
+# Reason patterns, tried in this order on lines of at most _PATTERN_WORDS words and
+# _PATTERN_CHARS characters (which also bounds the cost of the patterns on pathological lines).
+_PATTERN_WORDS = 40
+_PATTERN_CHARS = 400
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (reason, regex.compile(pattern, regex.IGNORECASE))
+    (reason, regex.compile(pattern, regex.IGNORECASE | regex.V0))
     for reason, pattern in (
         (
             "counter",
-            r"^\W*(\d[\d,.]*\s*[km]?\s+(comments?|shares?|likes?|views?|replies)|"
+            r"^\W*(\d[\d,.]*\s*[km]?\s+(comments?|shares?|likes?|views?|replies|responses|reactions)|"
+            r"(comments?|shares?|likes?|views?|replies|bookmarks?)\s*[(:]?\s*\d[\d,.]*\s*[km]?\s*\)?|"
             r"[\p{L} ]{2,30}\s*\(\d+\))\W*$",
         ),
-        ("advert", r"^\W*(advertis(e)?ment|sponsored( content| business| links?)?|ad|spot_img)\b"),
+        (
+            "advert",
+            r"^\W*(advert[a-z]*|sponsored( content| business| links?| stories| posts?)?|ad|ads|"
+            r"promoted( content| stories)?|paid (content|post|partner content)|spot_img)\b",
+        ),
+        (
+            "navigation",
+            r"^home(?=\p{Lu})|^home\s*[»>/|›]|^(home|skip to (main )?content|main menu|menu|search|"
+            r"toggle navigation|close menu|open menu|sections?|topics)\W*$",
+        ),
         (
             "call_to_action",
-            r"\b(log ?in|sign ?in|sign up|subscribe|bookmark|share (this|on)|follow us|"
-            r"newsletter|click here|read more|back to top)\b",
+            r"\b(log ?in|sign ?in|sign ?up|subscribe|unsubscribe|bookmark|share (this|on|via)|follow us|"
+            r"newsletters?|click here|read more|read full|back to top|download (the|our) app|"
+            r"join the conversation|leave a (comment|reply)|post a comment|add a comment|"
+            r"print this|email this|register now|create an account|get the app|continue reading|"
+            r"show comments|load more|view comments|scroll to)\b",
         ),
         (
             "related_links",
-            r"^\W*(related (articles?|posts?|stories|news)|most (popular|read)|"
-            r"you (may|might) also like|read (also|next)|trending( now)?|more from)\W*$",
+            r"^\W*(related( articles?| posts?| stories| news| content| coverage| topics?| reading)?|"
+            r"most (popular|read|viewed|shared|watched)|"
+            r"you (may|might) (also )?(like|enjoy|be interested)|read (also|next|more)|"
+            r"more (from|on|stories)|trending( now| news| stories)?|top stories|"
+            r"latest( news| stories| posts)?|recommended( for you)?|"
+            r"also on [\w.]+|see (also|more)|editor'?s picks|popular( posts| stories)?|up next|"
+            r"[\w ]{0,20} trending news)\b",
         ),
-        ("dateline", r"^\W*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\p{L}+\s+\d{1,2},?\s+\d{4}\W*$"),
-        ("navigation", r"^home(?=\p{Lu})|^home\s*[»>/|]"),
+        (
+            "legal",
+            r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bprivacy (policy|notice|settings)\b|"
+            r"\bterms (of|and) (use|service|conditions)\b|\bcookie(s| policy| settings)\b|\bcopyright\b",
+        ),
+        ("byline", r"^(by|written by|posted by|reporting by|edited by|author:?)\s+\p{Lu}"),
+        (
+            "caption",
+            r"^(image|photo|picture|video)( caption| copyright| credit)?\s*[:|]|\b(getty images|"
+            r"shutterstock|afp|reuters|ap photo|associated press|epa|istock|pa images)\s*\)?\s*$|"
+            r"\b(photo|image|picture|credit|photograph)s?\s*:\s*\S|\((photo|image|pictured)\b",
+        ),
+        (
+            "dateline",
+            r"^\W*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+            r"(\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}|"
+            r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4})"
+            r"(,?\s*(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\W*$|"
+            r"^(published|updated|posted|last updated|modified)\b.{0,40}\d",
+        ),
     )
 )
+# Below this many lines the model is not asked.
+_MIN_LINES = 4
+# Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
+_FORCED = frozenset({"counter", "navigation"})
+_ADVERT_WORDS = 5
+# A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP".
+_CREDIT = regex.compile(
+    r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
+    r"\b(photo|image|picture|credit)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|ap photo[^.!?]{0,40})"
+    r"\W*$",
+    regex.IGNORECASE,
+)
+# A full date in a short line that is not a sentence, a table row or a list item: a dateline
+# ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "sexta-feira, 22 de outubro de 2010 às 20:13").
+_DATE = regex.compile(
+    r"\b(\p{L}{3,}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(de\s+)?\p{L}{3,}\.?,?\s+(de\s+)?\d{4}|"
+    r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b"
+)
+_DATE_WORDS = 14
+# A run of headline-like lines after a related-links header is related links.
+_RELATED_RUN = 15
+_FORCED_TEXT = regex.compile(
+    r"^\W*(back to top( button)?|scroll to top|skip to (main )?content)\W*$", regex.I
+)
+
+_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_TERMINAL = ".!?…。！？"
+_CLOSERS = "'\"”’»)]」』"
+_SEPARATORS = "|•·»›/"
+_BULLETS = "-–—•*·▪►"
+# Languages judged on characters (no spaces between words), and on word endings (particles).
+_CHAR_LANGUAGES = frozenset({"ja", "zh"})
+_SUFFIX_LANGUAGES = frozenset({"ko"})
+
+#: The names of the per-line features, in the column order of :func:`line_features`.
+BASE_FEATURES: tuple[str, ...] = (
+    "log_chars",
+    "log_words",
+    "stop_density",
+    "stop_relative",
+    "terminal",
+    "colon_end",
+    "question_end",
+    "sentences",
+    "commas",
+    "cap_words",
+    "all_caps",
+    "digit_words",
+    "glued",
+    "separators",
+    "bullet",
+    "duplicates",
+    "link_like",
+    *(f"pattern_{reason}" for reason, _ in _PATTERNS),
+)
+_CONTEXT = ("log_words", "stop_relative", "terminal", "prose")
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "position",
+    "log_lines_before",
+    "log_lines_after",
+    "log_lines",
+    "prose_before",
+    "prose_after",
+    "prose_inside",
+    "prose_share",
+    "doc_stop_density",
+    "dist_prose_before",
+    "dist_prose_after",
+    *(f"{side}{k}_{name}" for side in ("prev", "next") for k in (1, 2) for name in _CONTEXT),
+    "window3_words",
+    "window3_prose",
+    "window10_prose",
+    "log_run",
+    "doc_pattern_share",
+    "doc_short_share",
+    "doc_glued_share",
+)
+FEATURES: tuple[str, ...] = BASE_FEATURES + CONTEXT_FEATURES
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@dataclass(frozen=True)
+class _Trees:
+    """A gradient boosted tree ensemble as plain arrays (children of a leaf point to itself)."""
+
+    feature: np.ndarray  # (trees, nodes) int
+    threshold: np.ndarray  # (trees, nodes) float
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray  # (trees, nodes) float, learning rate included
+    init: float
+    depth: int
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> _Trees:
+        return cls(
+            np.asarray(d["feature"], dtype=np.intp),
+            np.asarray(d["threshold"], dtype=np.float64),
+            np.asarray(d["left"], dtype=np.intp),
+            np.asarray(d["right"], dtype=np.intp),
+            np.asarray(d["value"], dtype=np.float64),
+            float(d["init"]),
+            int(d["depth"]),
+        )
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """Probability of boilerplate for each row of ``x``."""
+        n = x.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        trees = self.feature.shape[0]
+        rows = np.arange(trees)[:, None]
+        node = np.zeros((trees, n), dtype=np.intp)
+        cols = np.arange(n)[None, :]
+        for _ in range(self.depth):
+            f = self.feature[rows, node]
+            go_left = x[cols, f] <= self.threshold[rows, node]
+            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
+        raw = self.init + self.value[rows, node].sum(axis=0)
+        return 1.0 / (1.0 + np.exp(-raw))
+
+
+@dataclass(frozen=True)
+class _Model:
+    lines: _Trees
+    threshold: float
+
+
+_lock = threading.Lock()
+_model: _Model | None = None
+_stopwords: dict[str, frozenset[str]] | None = None
+
+
+def _read_json(name: str) -> Any:
+    return json.loads((Path(__file__).parent.parent / "models" / name).read_text(encoding="utf-8"))
+
+
+def _load_stopwords() -> dict[str, frozenset[str]]:
+    global _stopwords
+    if _stopwords is None:
+        with _lock:
+            if _stopwords is None:
+                data = _read_json("boilerplate.stopwords.json")
+                _stopwords = {lang: frozenset(words) for lang, words in data["languages"].items()}
+    return _stopwords
+
+
+def _load_model() -> _Model | None:
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                try:
+                    data = _read_json("boilerplate.json")
+                except FileNotFoundError:
+                    return None
+                _model = _Model(_Trees.from_dict(data["lines"]), float(data["threshold"]))
+    return _model
+
+
+# --------------------------------------------------------------------------- features
+
+
+def _stop_set(language: str | None) -> frozenset[str]:
+    table = _load_stopwords()
+    return table.get(language or "en") or table["en"]
+
+
+def _normalized(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
+    """Per-line features of :data:`BASE_FEATURES` and each line's pattern reason."""
+    lines = article.lines
+    n = len(lines)
+    x = np.zeros((n, len(BASE_FEATURES)))
+    reasons: list[str | None] = [None] * n
+    if n == 0:
+        return x, reasons
+    words = article.words
+    line_words = article.line_words
+    language = article.language
+    stops = _stop_set(language)
+    char_mode = language in _CHAR_LANGUAGES
+    suffix_mode = language in _SUFFIX_LANGUAGES
+    counts: dict[str, int] = {}
+    keys = []
+    for line in lines:
+        key = _normalized(line.text) if len(line.text) < 300 else line.text
+        keys.append(key)
+        counts[key] = counts.get(key, 0) + 1
+    # Sentences per line, by a merge over offsets.
+    sentences = [0] * n
+    si = 0
+    for li, line in enumerate(lines):
+        while si < len(article.sentences) and article.sentences[si].start < line.end:
+            if article.sentences[si].start >= line.start:
+                sentences[li] += 1
+            si += 1
+    stop_total = word_total = 0
+    raw_density = np.zeros(n)
+    n_patterns = len(_PATTERNS)
+    p0 = len(BASE_FEATURES) - n_patterns
+    for i, line in enumerate(lines):
+        text = line.text
+        first, last = line_words[i]
+        ws = [w.text for w in words[first:last]]
+        n_words = len(ws)
+        n_chars = len(text)
+        cjk = 0 if text.isascii() else len(_CJK.findall(text))
+        if char_mode and cjk:
+            n_stop = sum(1 for ch in text if ch in stops)
+            n_tokens = cjk + sum(1 for w in ws if not _CJK.search(w))
+            effective_words = n_tokens / 2.0
+        else:
+            lowered = [w.lower() for w in ws]
+            if suffix_mode:
+                n_stop = sum(1 for w in lowered if w in stops or w[-1] in stops)
+            else:
+                n_stop = sum(1 for w in lowered if w in stops)
+            n_tokens = n_words
+            effective_words = float(n_words)
+        density = ratio(n_stop, n_tokens)
+        raw_density[i] = density
+        if effective_words >= 8:
+            stop_total += n_stop
+            word_total += n_tokens
+        stripped = text.rstrip(_CLOSERS + " ")
+        end = stripped[-1:] if stripped else ""
+        alpha = [w for w in ws if w[0].isalpha()]
+        row = x[i]
+        row[0] = math.log1p(n_chars + 2 * cjk)
+        row[1] = math.log1p(effective_words)
+        row[2] = density
+        row[4] = 1.0 if end and end in _TERMINAL else 0.0
+        row[5] = 1.0 if end == ":" else 0.0
+        row[6] = 1.0 if end in "?？" and end else 0.0
+        row[7] = math.log1p(sentences[i])
+        row[8] = ratio(text.count(",") + text.count("、") + text.count("，"), effective_words)
+        row[9] = ratio(sum(1 for w in alpha if w[0].isupper()), len(alpha))
+        row[10] = 1.0 if text.isupper() else 0.0
+        row[11] = ratio(sum(1 for w in ws if w[0].isdigit()), n_words)
+        row[12] = len(_GLUED.findall(text)) if n_chars < 400 else 0.0
+        row[13] = sum(text.count(c) for c in _SEPARATORS)
+        row[14] = 1.0 if text[0] in _BULLETS else 0.0
+        row[15] = math.log(counts[keys[i]])
+        row[16] = 1.0 if ("http" in text or "www." in text or ".com" in text or "@" in text) else 0.0
+        if n_words <= _PATTERN_WORDS and n_chars <= _PATTERN_CHARS:
+            for k, (reason, pattern) in enumerate(_PATTERNS):
+                if pattern.search(text):
+                    row[p0 + k] = 1.0
+                    if reasons[i] is None:
+                        reasons[i] = reason
+    doc_density = ratio(stop_total, word_total)
+    if doc_density > 0:
+        x[:, 3] = np.minimum(raw_density / doc_density, 3.0)
+    else:
+        x[:, 3] = 1.0
+    return x, reasons
+
+
+def _shift(values: np.ndarray, k: int, fill: float) -> np.ndarray:
+    """``values`` moved ``k`` places later (k > 0: the previous lines) with ``fill`` at the edge."""
+    out = np.full_like(values, fill)
+    if k > 0:
+        out[k:] = values[:-k]
+    elif k < 0:
+        out[:k] = values[-k:]
+    else:
+        out[:] = values
+    return out
+
+
+def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of ``values`` over the lines within ``k`` places, the line itself excluded."""
+    n = len(values)
+    c = np.concatenate(([0.0], np.cumsum(values)))
+    idx = np.arange(n)
+    lo = np.maximum(idx - k, 0)
+    hi = np.minimum(idx + k + 1, n)
+    total = c[hi] - c[lo] - values
+    count = hi - lo - 1
+    return np.where(count > 0, total / np.maximum(count, 1), 0.0)
+
+
+def _mass_context(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Share of the weight before each line, after it, and the smaller of the two."""
+    total = weights.sum()
+    if total <= 0:
+        zeros = np.zeros_like(weights)
+        return zeros, zeros, zeros
+    before = (np.cumsum(weights) - weights) / total
+    after = 1.0 - before - weights / total
+    return before, after, np.minimum(before, after)
+
+
+def _distance(flags: np.ndarray, reverse: bool) -> np.ndarray:
+    """Lines to the nearest flagged line before (or after) each line, capped at 20."""
+    n = len(flags)
+    out = np.full(n, 20.0)
+    last = -100
+    order = range(n - 1, -1, -1) if reverse else range(n)
+    for i in order:
+        if last >= -1:
+            out[i] = min(20.0, abs(i - last))
+        if flags[i]:
+            last = i
+    return out
+
+
+def _runs(flags: np.ndarray) -> np.ndarray:
+    """For each line, the length of the run of flagged lines it is part of (0 when not flagged)."""
+    out = np.zeros(len(flags))
+    i = 0
+    n = len(flags)
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and flags[j]:
+            j += 1
+        out[i:j] = j - i
+        i = j
+    return out
+
+
+def line_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
+    """The :data:`FEATURES` of every line of ``article``, and each line's pattern reason.
+
+    >>> x, reasons = line_features(Article.from_text("Home\\nA town held a vote on Monday.\\n0 Comments"))
+    >>> x.shape == (3, len(FEATURES)), reasons
+    (True, ['navigation', None, 'counter'])
+    """
+    base, reasons = _base_features(article)
+    n = base.shape[0]
+    ctx = np.zeros((n, len(CONTEXT_FEATURES)))
+    if n == 0:
+        return np.hstack([base, ctx]), reasons
+    col = {name: i for i, name in enumerate(BASE_FEATURES)}
+    log_words = base[:, col["log_words"]]
+    rel = base[:, col["stop_relative"]]
+    terminal = base[:, col["terminal"]]
+    prose = ((log_words >= math.log1p(8)) & (terminal > 0) & (rel >= 0.5)).astype(float)
+    chars = np.expm1(base[:, col["log_chars"]])
+    idx = np.arange(n, dtype=float)
+    before, after, inside = _mass_context(prose * chars)
+    ctx[:, 0] = idx / max(1, n - 1)
+    ctx[:, 1] = np.log1p(idx)
+    ctx[:, 2] = np.log1p(n - 1 - idx)
+    ctx[:, 3] = math.log1p(n)
+    ctx[:, 4] = before
+    ctx[:, 5] = after
+    ctx[:, 6] = inside
+    ctx[:, 7] = ratio(float((prose * chars).sum()), float(chars.sum()))
+    ctx[:, 8] = base[:, col["stop_density"]][prose > 0].mean() if prose.any() else 0.0
+    ctx[:, 9] = _distance(prose, reverse=False)
+    ctx[:, 10] = _distance(prose, reverse=True)
+    j = 11
+    context_values = {"log_words": log_words, "stop_relative": rel, "terminal": terminal, "prose": prose}
+    for side in (1, -1):
+        for k in (1, 2):
+            for name in _CONTEXT:
+                ctx[:, j] = _shift(context_values[name], side * k, -1.0)
+                j += 1
+    ctx[:, j] = _window_mean(log_words, 3)
+    ctx[:, j + 1] = _window_mean(prose, 3)
+    ctx[:, j + 2] = _window_mean(prose, 10)
+    ctx[:, j + 3] = np.log1p(_runs(prose == 0))
+    p0 = len(BASE_FEATURES) - len(_PATTERNS)
+    ctx[:, j + 4] = float((base[:, p0:].sum(axis=1) > 0).mean())
+    ctx[:, j + 5] = float((log_words <= math.log1p(3)).mean())
+    ctx[:, j + 6] = float((base[:, col["glued"]] > 0).mean())
+    return np.hstack([base, ctx]), reasons
+
+
+def _probabilities(article: Article) -> tuple[np.ndarray, list[str | None], np.ndarray]:
+    x, reasons = line_features(article)
+    model = _load_model()
+    if model is None or x.shape[0] < _MIN_LINES:
+        # Too little text to read its shape: the patterns alone decide.
+        return np.array([0.0 if r is None else 1.0 for r in reasons]), reasons, x
+    return model.lines.probability(x), reasons, x
+
+
+def line_probabilities(article: Article) -> tuple[np.ndarray, list[str | None]]:
+    """Probability that each line of ``article`` is boilerplate, and its pattern reason.
+
+    >>> p, reasons = line_probabilities(Article.from_text("Home\\nNews\\nSport"))
+    >>> p.shape, reasons
+    ((3,), ['navigation', None, None])
+    """
+    p, reasons, _ = _probabilities(article)
+    return p, reasons
+
+
+_COL = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _keep_article_lines(flagged: np.ndarray, x: np.ndarray, reasons: list[str | None]) -> None:
+    """jusText's context rules, in place: what the article's prose surrounds is article.
+
+    A long line of prose rich in stop words right after the article's prose (perhaps past a
+    subheading or two, which stay too), the headline (up to two headline-like lines right
+    before the first unflagged paragraph) and a subheading-like line (at most 16 words, no
+    terminal punctuation) between two unflagged lines of prose stay unflagged, unless a
+    pattern named them.
+    """
+    n = len(flagged)
+    log_words = x[:, _COL["log_words"]]
+    terminal = x[:, _COL["terminal"]] > 0
+    rel = x[:, _COL["stop_relative"]]
+    prose = (log_words >= math.log1p(8)) & terminal & (rel >= 0.5)
+    heading = ~terminal & (log_words <= math.log1p(16))
+    free = [r is None for r in reasons]
+    # Long prose right after the article's prose, perhaps past a subheading or two.
+    for i in range(n):
+        if not (flagged[i] and free[i] and prose[i] and rel[i] >= 0.8 and log_words[i] >= math.log1p(20)):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 2 and heading[j] and free[j]:
+            j -= 1
+        if j >= 0 and not flagged[j] and prose[j]:
+            flagged[i] = False
+            for k in range(j + 1, i):
+                flagged[k] = False
+    # The headline: headline-like lines just before the article's first paragraph.
+    first = next((i for i in range(n) if prose[i] and not flagged[i]), -1)
+    for i in range(max(0, first - 2), max(0, first)):
+        if flagged[i] and free[i] and heading[i] and log_words[i] >= math.log1p(4):
+            flagged[i] = False
+    # A subheading between two unflagged lines of prose.
+    for i in range(1, n - 1):
+        if flagged[i] and free[i] and heading[i]:
+            if not flagged[i - 1] and prose[i - 1] and not flagged[i + 1] and prose[i + 1]:
+                flagged[i] = False
+
+
+# --------------------------------------------------------------------------- the scorer
+
+
+def _fallback_reason(text: str, n_words: int, terminal: bool, run: int) -> str:
+    """The kind of chrome of a line that the model flagged and no pattern named."""
+    if n_words <= 4 and not terminal:
+        return "navigation"
+    if not terminal and run >= 2:
+        return "related_links"
+    if not terminal and n_words < 20:
+        return "related_links" if run >= 2 else "navigation"
+    return "aside"
 
 
 class Boilerplate:
@@ -59,31 +582,145 @@ class Boilerplate:
     name = "boilerplate"
 
     def score(self, article: Article) -> Finding:
-        spans: list[Span] = []
-        words = article.words
+        """Flag the lines of chrome of ``article``, with a reason each."""
+        lines = article.lines
+        n = len(lines)
+        p, reasons, x = _probabilities(article)
+        model = _load_model()
+        threshold = model.threshold if model is not None else 0.5
+        flagged = p >= threshold
+        _keep_article_lines(flagged, x, reasons)
         line_words = article.line_words
-        n = len(article.lines)
-        for i, line in enumerate(article.lines):
-            first, last = line_words[i]
-            n_words = last - first
-            if n_words > _MAX_WORDS:
+        n_words = [last - first for first, last in line_words]
+        terminal = [line.text.rstrip(_CLOSERS + " ")[-1:] in tuple(_TERMINAL) for line in lines]
+        reasons = list(reasons)
+        related = 0
+        for i, line in enumerate(lines):
+            reason = reasons[i]
+            if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
+                flagged[i] = True
+            elif len(line.text) > _PATTERN_CHARS:
+                pass
+            elif _FORCED_TEXT.match(line.text):
+                flagged[i] = True
+                reasons[i] = "call_to_action"
+            elif _CREDIT.search(line.text):
+                flagged[i] = True
+                reasons[i] = "caption"
+            elif (
+                reason in (None, "dateline")
+                and n_words[i] <= _DATE_WORDS
+                and not line.text.endswith(".")
+                and line.text[0] not in _BULLETS + "|"
+                and line.text.count("|") < 2
+                and _DATE.search(line.text)
+            ):
+                flagged[i] = True
+                reasons[i] = "dateline"
+            elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
+                flagged[i] = True
+                reasons[i] = "related_links"
+            # Two or more headline-like lines after a short related-links header.
+            if reasons[i] == "related_links" and n_words[i] <= 6:
+                ahead = 0
+                for k in range(i + 1, min(n, i + 3)):
+                    if reasons[k] is None and not terminal[k] and 2 <= n_words[k] <= 20:
+                        ahead += 1
+                related = _RELATED_RUN if ahead == 2 else 0
+            elif related and (terminal[i] or not 2 <= n_words[i] <= 20):
+                related = 0
+            else:
+                related = max(0, related - 1)
+        # Runs of flagged lines without terminal punctuation, for the related-links fallback.
+        run = [0] * n
+        i = 0
+        while i < n:
+            j = i
+            while j < n and flagged[j] and not terminal[j]:
+                j += 1
+            for k in range(i, j):
+                run[k] = j - i
+            i = max(j, i + 1)
+        spans: list[Span] = []
+        for i, line in enumerate(lines):
+            if not flagged[i]:
                 continue
-            reason = next((r for r, p in _PATTERNS if p.search(line.text)), None)
-            if reason is None and (i == 0 or i == n - 1) and n > 1 and 0 < n_words <= 4:
-                letters = [c for c in line.text if c.isalpha()]
-                if (
-                    letters
-                    and all(c.isupper() for c in letters)
-                    and any(w.text.isalpha() for w in words[first:last])
-                ):
-                    reason = "navigation"
-            if reason is not None:
-                spans.append(Span(line.start, line.end, self.name, 1.0, f"{self.name}:{reason}"))
+            reason = reasons[i]
+            if reason is None:
+                reason = _fallback_reason(line.text, n_words[i], terminal[i], run[i])
+            code = f"{self.name}:{reason}"
+            score = round(float(max(p[i], threshold)), 4)
+            if spans and spans[-1].reason == code and i > 0 and flagged[i - 1]:
+                last_span = spans[-1]
+                spans[-1] = Span(last_span.start, line.end, self.name, max(last_span.score, score), code)
+            else:
+                spans.append(Span(line.start, line.end, self.name, score, code))
         chars = covered((s.start, s.end) for s in spans)
-        content_chars = sum(line.end - line.start for line in article.lines)
+        content_chars = sum(line.end - line.start for line in lines)
         share = ratio(chars, content_chars)
         features = {
             "boilerplate_share": share,
-            "boilerplate_lines": ratio(len(spans), n),
+            "boilerplate_lines": ratio(int(flagged.sum()), n),
+            "boilerplate_mean_probability": float(p.mean()) if n else 0.0,
         }
         return Finding(self.name, min(1.0, share), tuple(spans), features)
+
+
+# --------------------------------------------------------------------------- corpus-level pass
+
+
+class SiteChrome:
+    """Lines that recur across many pages of one site: the corpus-level pass of a batch run.
+
+    Feed it the pages of a batch (``observe``), then ask which lines of a page are chrome
+    (``chrome_lines``): a line is chrome when its normalised text was seen on at least
+    ``min_pages`` different pages of the same site. Memory is bounded: at most ``max_lines``
+    distinct lines are counted (least recently seen first out), and a page counts once per line.
+
+    >>> sc = SiteChrome(min_pages=2)
+    >>> for page in ("Sign up for our newsletter\\nStory one.", "Sign up for our newsletter\\nStory two."):
+    ...     sc.observe("example.com", page.split("\\n"))
+    >>> sc.chrome_lines("example.com", ["Sign up for our newsletter", "Story three."])
+    [0]
+    """
+
+    def __init__(self, min_pages: int = 3, max_lines: int = 200_000, min_chars: int = 2) -> None:
+        self.min_pages = min_pages
+        self.max_lines = max_lines
+        self.min_chars = min_chars
+        self._counts: OrderedDict[tuple[str, str], int] = OrderedDict()
+
+    @staticmethod
+    def _key(site: str, line: str) -> tuple[str, str]:
+        return site.casefold(), _normalized(line)
+
+    def observe(self, site: str, lines: Iterable[str]) -> None:
+        """Count the distinct lines of one page of ``site``."""
+        seen = {self._key(site, line) for line in lines if len(line.strip()) >= self.min_chars}
+        counts = self._counts
+        for key in sorted(seen):
+            counts[key] = counts.pop(key, 0) + 1
+            if len(counts) > self.max_lines:
+                counts.popitem(last=False)
+
+    def count(self, site: str, line: str) -> int:
+        """On how many observed pages of ``site`` the line was seen."""
+        return self._counts.get(self._key(site, line), 0)
+
+    def chrome_lines(self, site: str, lines: Sequence[str]) -> list[int]:
+        """Indices of the lines of a page of ``site`` seen on at least ``min_pages`` pages."""
+        return [i for i, line in enumerate(lines) if self.count(site, line) >= self.min_pages]
+
+    def spans(self, article: Article, site: str) -> list[Span]:
+        """Boilerplate spans (reason ``boilerplate:site_chrome``) for the recurring lines of ``article``.
+
+        >>> sc = SiteChrome(min_pages=1)
+        >>> sc.observe("a.org", ["Follow us"])
+        >>> [s.reason for s in sc.spans(Article.from_text("Follow us\\nNews."), "a.org")]
+        ['boilerplate:site_chrome']
+        """
+        texts = [line.text for line in article.lines]
+        return [
+            Span(article.lines[i].start, article.lines[i].end, "boilerplate", 1.0, "boilerplate:site_chrome")
+            for i in self.chrome_lines(site, texts)
+        ]

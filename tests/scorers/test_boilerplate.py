@@ -1,0 +1,206 @@
+"""The boilerplate scorer: labelled cases, look-alikes, other languages, the corpus, SiteChrome.
+
+Cases live in tests/cases/boilerplate.jsonl, one JSON object a line:
+
+- ``text``; ``flag``: snippets (at their ``occurrence``, counted from 1) that boilerplate spans
+  must cover for at least half of their characters, with that ``reason`` when one is given;
+- ``keep``: snippets that spans may cover for at most a fifth of their characters;
+- ``no_spans``: no boilerplate span at all (a look-alike: tables, lists, subheadings, FAQ,
+  quotes, non-English prose);
+- ``xfail``: a known miss (a strict xfail naming the blind spot); ``note``: what the case shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsqc.article import Article
+from newsqc.language import detect_language
+from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.boilerplate import FEATURES, Boilerplate, SiteChrome, _Trees, line_features
+from tests.conftest import ROOT, require_shared
+
+CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "boilerplate.jsonl").open(encoding="utf-8")]
+SCORER = Boilerplate()
+
+
+def _article(text: str) -> Article:
+    article = Article.from_text(text)
+    return dataclasses.replace(article, language=detect_language(article))
+
+
+def _score(text: str) -> Finding:
+    return SCORER.score(_article(text))
+
+
+def _find(text: str, snippet: str, occurrence: int = 1) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(snippet, start + 1)
+        assert start >= 0, f"{snippet!r} is not in the text {occurrence} times"
+    return start
+
+
+def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
+    hit = covered(
+        (max(s.start, start), min(s.end, end))
+        for s in finding.spans
+        if s.start < end and s.end > start and (reason is None or s.reason == reason)
+    )
+    return ratio(hit, end - start)
+
+
+def _params() -> list[Any]:
+    return [
+        pytest.param(
+            c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else []
+        )
+        for c in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    found = _score(text)
+    shown = [(s.reason, text[s.start : s.end][:60]) for s in found.spans]
+    if case.get("no_spans"):
+        assert not found.spans, shown
+    for item in case.get("flag", []):
+        start = _find(text, item["snippet"], item.get("occurrence", 1))
+        assert _cover(found, start, start + len(item["snippet"]), item.get("reason")) >= 0.5, (item, shown)
+    for snippet in case.get("keep", []):
+        start = _find(text, snippet)
+        assert _cover(found, start, start + len(snippet)) <= 0.2, (snippet, shown)
+
+
+def test_every_span_is_whole_lines_with_a_reason() -> None:
+    text = CASES[0]["text"]
+    article = _article(text)
+    starts = {line.start for line in article.lines}
+    ends = {line.end for line in article.lines}
+    found = SCORER.score(article)
+    assert found.spans
+    for span in found.spans:
+        assert span.kind == "boilerplate"
+        assert span.start in starts and span.end in ends
+        assert span.reason.startswith("boilerplate:") and span.reason != "boilerplate:"
+        assert 0.0 <= span.score <= 1.0
+    assert 0.0 < found.score <= 1.0
+    assert set(found.features) >= {"boilerplate_share", "boilerplate_lines"}
+
+
+@pytest.mark.parametrize("text", ["", " \n\n ", "x", "\x00\ud800", "Home", "12345"])
+def test_odd_input(text: str) -> None:
+    found = _score(text)
+    assert 0.0 <= found.score <= 1.0
+    assert all(np.isfinite(v) for v in found.features.values())
+
+
+def test_deterministic_and_order_free() -> None:
+    texts = [c["text"] for c in CASES]
+    first = [_score(t) for t in texts]
+    again = [_score(t) for t in reversed(texts)][::-1]
+    assert first == again
+
+
+def test_features_are_finite() -> None:
+    x, reasons = line_features(_article(CASES[0]["text"]))
+    assert x.shape[1] == len(FEATURES) and len(reasons) == x.shape[0]
+    assert np.isfinite(x).all()
+
+
+def test_tree_arrays_predict() -> None:
+    # A stump: feature 0 <= 0.5 goes to a leaf of -1, else to a leaf of +1.
+    trees = _Trees.from_dict(
+        {
+            "feature": [[0, 0, 0]],
+            "threshold": [[0.5, 0.0, 0.0]],
+            "left": [[1, 1, 2]],
+            "right": [[2, 1, 2]],
+            "value": [[0.0, -1.0, 1.0]],
+            "init": 0.0,
+            "depth": 1,
+        }
+    )
+    p = trees.probability(np.array([[0.0], [1.0]]))
+    assert p[0] == pytest.approx(1 / (1 + np.e)) and p[1] == pytest.approx(1 / (1 + np.e**-1))
+    assert trees.probability(np.zeros((0, 1))).shape == (0,)
+
+
+def test_fast_enough() -> None:
+    article = _article(CASES[0]["text"] * 3)
+    SCORER.score(article)
+    start = time.perf_counter()
+    for _ in range(20):
+        SCORER.score(article)
+    per_call = (time.perf_counter() - start) / 20
+    assert per_call < 0.02, per_call  # generous: about 1 ms on an idle core
+
+
+def test_site_chrome_counts_pages_not_lines() -> None:
+    chrome = SiteChrome(min_pages=2)
+    chrome.observe("news.example", ["Subscribe", "Subscribe", "Story one."])
+    assert chrome.count("news.example", "subscribe") == 1
+    chrome.observe("news.example", ["  SUBSCRIBE ", "Story two."])
+    assert chrome.chrome_lines("news.example", ["Subscribe", "Story one."]) == [0]
+    assert chrome.chrome_lines("other.example", ["Subscribe"]) == []
+
+
+def test_site_chrome_memory_is_bounded() -> None:
+    chrome = SiteChrome(min_pages=1, max_lines=10)
+    for page in range(100):
+        chrome.observe("s", [f"line {page} {k}" for k in range(3)])
+    assert len(chrome._counts) <= 10
+    assert chrome.count("s", "line 99 2") == 1
+    assert chrome.count("s", "line 0 0") == 0
+
+
+def _corpus_pages(limit: int) -> list[dict[str, Any]]:
+    path = require_shared() / "corpus" / "boilerplate-lines.dev.jsonl"
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for _, line in zip(range(limit), f, strict=False)]
+
+
+def test_dev_slice_whole_pages_and_clean_text() -> None:
+    """A small dev slice: chrome is found on whole pages, clean articles are left alone."""
+    tp = fp = fn = 0
+    flagged = total = 0
+    for page in _corpus_pages(12):
+        lines = page["lines"]
+        text = "\n".join(line["text"] for line in lines)
+        found = _score(text)
+        pos = 0
+        for line in lines:
+            start, end = pos, pos + len(line["text"])
+            pos = end + 1
+            if line["tag"] == "h1":
+                continue
+            hit = round(_cover(found, start, end) * (end - start))
+            if line["label"] == "boilerplate":
+                tp += hit
+                fn += end - start - hit
+            else:
+                fp += hit
+        clean = _score(page["clean_text"])
+        flagged += covered((s.start, s.end) for s in clean.spans)
+        total += len(page["clean_text"])
+    precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    assert 2 * precision * recall / (precision + recall) >= 0.85, (precision, recall)
+    assert ratio(flagged, total) <= 0.02
+
+
+def test_non_english_pages_are_not_all_boilerplate() -> None:
+    path = require_shared() / "corpus" / "boilerplate-lines.dev.jsonl"
+    with path.open(encoding="utf-8") as f:
+        pages = [p for p in map(json.loads, f) if p["lang"] != "en"]
+    assert pages
+    for page in pages:
+        found = _score(page["clean_text"])
+        assert found.score <= 0.1, (page["url"], found.score)
