@@ -6,12 +6,13 @@ import dataclasses
 
 from newsqc.article import Article
 from newsqc.assessment import Assessment, Span
-from newsqc.classifier import document_features, rule_verdict
+from newsqc.classifier import ModelLike, predict
 from newsqc.cleaning import clean_text
+from newsqc.features import feature_vector
 from newsqc.language import detect_language
-from newsqc.scorers import SCORERS
+from newsqc.scorers import SCORERS, Finding
 
-__all__ = ["assess", "clean"]
+__all__ = ["analyse", "assess", "clean"]
 
 
 def _check_text(text: object, what: str = "text") -> str:
@@ -29,18 +30,14 @@ def _overlap(span: Span, others: list[Span]) -> int:
     return sum(max(0, min(span.end, o.end) - max(span.start, o.start)) for o in others)
 
 
-def assess(text: str, title: str | None = None, url: str | None = None) -> Assessment:
-    """Assess one article: spans with reasons, a score per kind, a verdict and the cleaned text.
+def analyse(
+    text: str, title: str | None = None, url: str | None = None
+) -> tuple[Article, list[Finding], list[Span]]:
+    """The article, every scorer's finding and the final spans (sorted): what assess reads.
 
-    ``text`` is the article as the scraper extracted it; ``title`` and ``url`` are optional hints.
-
-    >>> a = assess("Back to top button")
-    >>> a.verdict, a.spans[0].reason
-    (<Verdict.DROP: 'drop'>, 'boilerplate:call_to_action')
-    >>> assess(b"bytes")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    TypeError: text must be a decoded str, not bytes: decode it first, ...
+    >>> article, findings, spans = analyse("Officials met on Monday.\\n0 Comments")
+    >>> [f.name for f in findings], [s.reason for s in spans]
+    (['boilerplate', 'offtopic', 'garbled', 'repetition'], ['boilerplate:counter'])
     """
     text = _check_text(text)
     title = None if title is None else _check_text(title, "title")
@@ -57,17 +54,35 @@ def assess(text: str, title: str | None = None, url: str | None = None) -> Asses
                 continue
             spans.append(span)
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.reason))
-    scores = {f.name: f.score for f in findings}
-    features: dict[str, float] = {}
-    for finding in findings:
-        features.update(finding.features)
-    features.update(document_features(article, spans))
-    verdict, quality = rule_verdict(scores, features, bool(spans))
+    return article, findings, spans
+
+
+def assess(
+    text: str, title: str | None = None, url: str | None = None, model: ModelLike = None
+) -> Assessment:
+    """Assess one article: spans with reasons, a score per kind, a verdict and the cleaned text.
+
+    ``text`` is the article as the scraper extracted it; ``title`` and ``url`` are optional hints.
+    ``model`` is the verdict model: None for the one shipped with newsqc, the path of a model
+    file written by ``newsqc train``, or a loaded :class:`newsqc.classifier.VerdictModel`.
+
+    >>> a = assess("Back to top button")
+    >>> a.verdict, a.spans[0].reason
+    (<Verdict.DROP: 'drop'>, 'boilerplate:call_to_action')
+    >>> assess(b"bytes")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: text must be a decoded str, not bytes: decode it first, ...
+    """
+    text = _check_text(text)
+    article, findings, spans = analyse(text, title=title, url=url)
+    features = feature_vector(findings, article, spans)
+    verdict, quality = predict(features, model)
     return Assessment(
         text=text,
         verdict=verdict,
         quality=quality,
-        scores=scores,
+        scores={f.name: f.score for f in findings},
         spans=tuple(spans),
         language=article.language,
         cleaned_text=clean_text(text, spans),

@@ -83,6 +83,11 @@ def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
         metavar="ADDR",
         help="with --engine dask: the scheduler's address; without it a LocalCluster of --jobs workers",
     )
+    p.add_argument(
+        "--model",
+        metavar="FILE",
+        help="the verdict model to use, a file written by `newsqc train` (default: the shipped one)",
+    )
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -90,6 +95,8 @@ def _run_batch(args: argparse.Namespace) -> int:
 
     if args.scheduler and args.engine != "dask":
         print("newsqc: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.model and not _use_model(args.model):
         return EXIT_USAGE
     if args.engine == "dask":
         try:
@@ -201,11 +208,58 @@ def add_report(sub: Any) -> None:
     p.set_defaults(run=_run_report)
 
 
+def _use_model(path: str) -> bool:
+    """Check the model file and make it the default of this process and its workers."""
+    import os
+
+    from newsqc.classifier import MODEL_VARIABLE, ModelError, VerdictModel
+
+    try:
+        VerdictModel.load(path)
+    except ModelError as error:
+        print(f"newsqc: {error}", file=sys.stderr)
+        return False
+    os.environ[MODEL_VARIABLE] = os.path.abspath(path)
+    return True
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from newsqc.classifier import read_labelled, train
+
+    try:
+        records = [r for path in args.paths for r in read_labelled(path)]
+        model = train(records, C=args.C, metadata={"trained_on": [str(p) for p in args.paths]})
+        model.save(args.output)
+    except (OSError, ValueError) as error:
+        print(f"newsqc: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = ", ".join(f"{k} {v}" for k, v in model.metadata["samples"].items())
+    print(f"newsqc: {args.output}: trained on {len(records)} records ({counts})", file=sys.stderr)
+    return EXIT_OK
+
+
+def add_train(sub: Any) -> None:
+    """``newsqc train``: a verdict model from labelled records, for --model and assess(model=...)."""
+    help_text = "train a verdict model on labelled JSON lines (text and verdict per line)"
+    p = sub.add_parser(
+        "train",
+        help=help_text,
+        description=help_text + "; optional id, title, url. verdict is keep, clean or drop. "
+        "Use the model with `newsqc assess --model FILE` or newsqc.assess(text, model=FILE).",
+        epilog=_EPILOG,
+    )
+    p.add_argument("paths", nargs="+", metavar="LABELLED", help="JSON-lines files of labelled records")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write (JSON)")
+    p.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength (default: 1.0)")
+    p.set_defaults(run=_run_train)
+
+
 #: The subcommands: each function adds its parser and sets ``run`` (arguments -> exit code).
 COMMANDS: list[Callable[[Any], None]] = [
     add_assess,
     add_clean,
     add_report,
+    add_train,
 ]
 
 

@@ -1,0 +1,191 @@
+"""The verdict model: shipped, loaded safely, the same as scikit-learn's, cheap, and retrainable."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import newsqc
+from newsqc.classifier import (
+    CLASSES,
+    ModelError,
+    VerdictModel,
+    _fit_estimator,
+    _log_scaled,
+    fit_model,
+    load_model,
+    predict,
+    read_labelled,
+    train,
+)
+from newsqc.cli import main
+from newsqc.features import NewsFeatures
+
+ARTICLE = (
+    "The city council approved the new budget on Tuesday after a debate that lasted most of "
+    "the evening. The plan raises spending on schools and roads, and trims the parks budget. "
+    "Council members said the vote was close, and that the mayor would sign it this week. "
+    "Residents who spoke at the meeting asked for more money for libraries and bus routes."
+)
+CHROME = "Home\nNews\nSubscribe now\nBack to top\n0 Comments\nShare this article\nSign in"
+
+
+def _records() -> list[dict[str, str]]:
+    words = ARTICLE.split()
+    out = []
+    for i in range(6):
+        body = " ".join(words[i:] + words[:i])
+        out.append({"text": body, "verdict": "keep"})
+        out.append({"text": f"{CHROME}\n{body}\n{CHROME}", "verdict": "clean"})
+        out.append({"text": CHROME + "\n" + " ".join(words[:i]), "verdict": "drop"})
+    return out
+
+
+@pytest.fixture(scope="module")
+def small_model() -> VerdictModel:
+    return train(_records())
+
+
+def test_shipped_model_loads_once_with_versions() -> None:
+    model = load_model()
+    assert model is load_model(None)
+    assert model.classes == CLASSES
+    assert model.metadata["newsqc_version"] == newsqc.__version__
+    assert model.metadata["sklearn_version"]
+    assert model.source.endswith("verdict.json")
+
+
+def test_shipped_model_reads_only_current_features() -> None:
+    current = set(NewsFeatures().fit([]).get_feature_names_out())
+    missing = [n for n in load_model().feature_names if n not in current]
+    assert not missing, (
+        f"the shipped model reads features no scorer computes now: {missing}; run `make model`"
+    )
+
+
+def test_loading_is_thread_safe(tmp_path: Path, small_model: VerdictModel) -> None:
+    path = tmp_path / "m.json"
+    small_model.save(path)
+    got: list[VerdictModel] = []
+    threads = [threading.Thread(target=lambda: got.append(load_model(path))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 8 and all(m is got[0] for m in got)
+
+
+def test_numpy_model_equals_sklearn() -> None:
+    records = _records()
+    features = NewsFeatures()
+    X = features.fit_transform(records)
+    y = [r["verdict"] for r in records]
+    model = fit_model(X, y, list(features.get_feature_names_out()), folds=3)
+    codes = np.asarray([CLASSES.index(v) for v in y])
+    estimator, log_features, mean, scale = _fit_estimator(X, codes, 1.0, 3, 0)
+    expected = estimator.predict_proba((_log_scaled(X, log_features) - mean) / scale)
+    names = list(features.get_feature_names_out())
+    got = [list(model.probabilities(dict(zip(names, row, strict=True))).values()) for row in X]
+    assert np.allclose(got, expected, atol=1e-9)
+
+
+def test_training_is_deterministic(small_model: VerdictModel) -> None:
+    again = train(_records())
+    assert json.dumps(again.to_dict()) == json.dumps(small_model.to_dict())
+
+
+def test_round_trip_and_use_from_assess(tmp_path: Path, small_model: VerdictModel) -> None:
+    path = tmp_path / "model.json"
+    small_model.save(path)
+    loaded = VerdictModel.load(path)
+    assert loaded.to_dict() == small_model.to_dict()
+    text = f"{CHROME}\n{ARTICLE}\n{CHROME}"
+    by_path = newsqc.assess(text, model=str(path))
+    by_object = newsqc.assess(text, model=small_model)
+    assert (by_path.verdict, by_path.quality) == (by_object.verdict, by_object.quality)
+    assert by_object.verdict == "clean"
+    assert newsqc.assess(ARTICLE, model=small_model).verdict == "keep"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"weights": [1, 2]}', "not a newsqc verdict model"),
+        (b'{"format": "newsqc-verdict-model", "format_ver', "not JSON"),
+        (b"\x80\x04\x95 binary", "not JSON"),
+        (pickle.dumps({"format": "newsqc-verdict-model"}), "not JSON"),
+    ],
+    ids=["foreign", "truncated", "binary", "pickle"],
+)
+def test_bad_files_name_the_file(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.model"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match=message) as error:
+        VerdictModel.load(path)
+    assert str(path) in str(error.value)
+
+
+def test_corrupt_and_other_version(tmp_path: Path, small_model: VerdictModel) -> None:
+    data = small_model.to_dict()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({**data, "weights": [[1.0]]}))
+    with pytest.raises(ModelError, match="not a usable verdict model"):
+        VerdictModel.load(path)
+    path.write_text(json.dumps({k: v for k, v in data.items() if k != "bias"}))
+    with pytest.raises(ModelError, match="corrupt"):
+        VerdictModel.load(path)
+    path.write_text(json.dumps({**data, "newsqc_version": "9.9.0"}))
+    with pytest.raises(ModelError, match=r"trained with newsqc 9\.9\.0"):
+        VerdictModel.load(path)
+    with pytest.raises(ModelError, match="cannot read"):
+        VerdictModel.load(tmp_path / "missing.json")
+
+
+def test_model_argument_types() -> None:
+    with pytest.raises(TypeError, match="a path to a model file"):
+        newsqc.assess("text", model=42)  # type: ignore[arg-type]
+
+
+def test_empty_and_junk_are_dropped() -> None:
+    assert newsqc.assess("").verdict == "drop"
+    assert predict({})[0] == "drop"
+
+
+def test_prediction_is_cheap() -> None:
+    model = load_model()
+    features = dict(newsqc.assess(ARTICLE).features)
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(200):
+            model.predict(features)
+        best = min(best, (time.perf_counter() - start) / 200)
+    assert best < 0.3e-3, f"{best * 1e3:.3f} ms per prediction"
+
+
+def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "labels.jsonl"
+    path.write_text('{"text": "a", "verdict": "keep"}\n{"text": "b", "verdict": "maybe"}\n')
+    with pytest.raises(ValueError, match=r"labels.jsonl:2: 'verdict' must be one of keep, clean, drop"):
+        read_labelled(path)
+
+
+def test_cli_train_then_assess_with_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in _records()))
+    model_path = tmp_path / "model.json"
+    assert main(["train", str(labelled), "-o", str(model_path)]) == 0
+    assert VerdictModel.load(model_path).classes == CLASSES
+    articles = tmp_path / "in.jsonl"
+    articles.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
+    capsys.readouterr()
+    assert main(["assess", str(articles), "--model", str(model_path)]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert row["verdict"] == "keep"
+    assert main(["assess", str(articles), "--model", str(labelled)]) == 2
