@@ -1,30 +1,37 @@
 """Off-topic insertions: sentences that do not belong to the story, and stray anchor texts.
 
-Detects two forms of insertion in English articles:
+Detects two forms of insertion in English articles (language "en" or unknown):
 
-- whole sentences: spam ("offtopic:spam"), marketing or SEO sentences written around a link
+- whole sentences: spam ("offtopic:spam"), marketing sentences written around a link
   ("offtopic:marketing"), and sentences from another story ("offtopic:foreign_sentence");
 - anchor texts of stripped links left inside a sentence ("offtopic:anchor"): "Trump is under
   pressure Chinese online shopping by isolationist elements", where only the inserted words
   are flagged so that the cleaned sentence reads whole again.
 
-Signals, all from a model trained by ``scripts/train_offtopic.py`` on the dev split and
+Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and
 ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``):
 
-- commercial vocabulary: a logistic regression over word unigrams and bigrams, spam and
-  comment-spam phrases against news sentences, read as a dot product of dict lookups;
-- distance from the rest of the article: the share of a sentence's weighted words found in
-  other sentences, where a word weighs more the rarer it is in the language (wordfreq), and a
-  leave-two-out form that also sets aside the sentence most like it, so that two injected
-  sentences sharing a phrase do not vouch for each other; and a leave-one-out cosine;
-- a grammatical break for anchors: a word bigram model of news text (backed off to wordfreq)
-  says how unlikely the run is between its neighbours and how fluent the sentence is without it.
+- spam and commercial vocabulary: two logistic regressions over word unigrams and bigrams, read
+  as dict lookups: spam messages against news sentences ("spam"), and comment-spam blocklist
+  phrases against runs of 2-4 news words ("phrase", the anchor vocabulary);
+- distance from the rest of the article: the share of a sentence's weighted words (crude
+  5-letter stems) found in other sentences, a word weighing more the rarer it is in English
+  (wordfreq); a leave-two-out form that also sets aside the sentence most like it (its twin),
+  so that two injected sentences sharing a phrase do not vouch for each other; a leave-one-out
+  cosine;
+- a grammatical break for anchors: a bigram model of part-of-speech-like word classes (frequent
+  words stand for themselves, others by shape and suffix) learned from the dev news text says
+  how unlikely the run is between its neighbours and how fluent the sentence is without it.
 
-A small logistic regression per form combines these signals; its weights ship in the model.
+A small scaled logistic regression per form combines the signals (weights in the model file).
+A sentence with a high spam score that shares little with the article is spam outright, and
+the spam spreads to spammy neighbouring sentences on the same line (a message of several
+short sentences).
 
-Blind spots: non-English text (nothing is flagged); a sentence from another story on the same
-topic; anchors made of ordinary news words ("the best way"); quotes, asides and background
-paragraphs that share few words with the rest of a short article can be flagged.
+Blind spots: non-English text (nothing is flagged); sentences from another story (the lexical
+signals alone cannot tell them from quotes, asides and background: almost none are flagged);
+marketing sentences that bridge to the story with on-topic words (seed 000); anchors made of
+ordinary news words; product news with commercial words can yield a false anchor.
 """
 
 from __future__ import annotations
@@ -64,6 +71,11 @@ FUNCTION_ZIPF = 5.8
 #: A word this commercial (phrase-model weight) is a "hot" word: a flagged sentence with a hot
 #: word found nowhere else in the article (or only in its twin) is a marketing sentence.
 HOT_WORD = 1.5
+#: A sentence this spammy (spam log-odds) that shares little with the article is spam outright;
+#: its neighbours on the same line are spam too when their log-odds reach SPAM_NEIGHBOUR.
+SPAM_SURE = 2.0
+SPAM_SURE_COVERAGE = 0.3
+SPAM_NEIGHBOUR = 0.5
 #: Only words found in at most this many sentences point to a sentence's twin.
 TWIN_DF = 3
 #: Words are compared on their first letters only (a crude stem: talks, talk; Ukraine, Ukrainian).
@@ -508,23 +520,45 @@ class Offtopic:
     ) -> list[Span]:
         combiner = model.sentence
         threshold = combiner["threshold"]
-        spans: list[Span] = []
-        for sentence, (i, j), features in zip(
-            article.sentences, prepared[1], sentence_features(article, model, prepared), strict=True
-        ):
-            if j - i < MIN_SENTENCE_WORDS or sentence.text.lstrip().startswith("|"):
+        sentences = article.sentences
+        all_features = sentence_features(article, model, prepared)
+        flagged: dict[int, tuple[float, str]] = {}
+        for k, ((i, j), features) in enumerate(zip(prepared[1], all_features, strict=True)):
+            if j - i < MIN_SENTENCE_WORDS or sentences[k].text.lstrip().startswith("|"):
                 continue
             p = _combine(features, combiner)
-            if p < threshold:
+            if features["spam"] >= SPAM_SURE and features["coverage2"] < SPAM_SURE_COVERAGE:
+                flagged[k] = (max(p, threshold), "spam")
+            elif p < threshold:
                 continue
-            if features["spam"] >= combiner["spam_reason"]:
-                what = "spam"
+            elif features["spam"] >= combiner["spam_reason"]:
+                flagged[k] = (p, "spam")
             elif features["foreign_hot"] >= 1:
-                what = "marketing"
+                flagged[k] = (p, "marketing")
             else:
-                what = "foreign_sentence"
-            spans.append(Span(sentence.start, sentence.end, self.name, p, f"{self.name}:{what}"))
-        return spans
+                flagged[k] = (p, "foreign_sentence")
+        # A spam message runs over several short sentences: spread to spammy neighbours on its line.
+        for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
+            for step in (-1, 1):
+                n = k + step
+                while 0 <= n < len(sentences) and n not in flagged:
+                    f = all_features[n]
+                    same_line = (
+                        "\n"
+                        not in article.text[
+                            min(sentences[n].end, sentences[n - step].end) : max(
+                                sentences[n].start, sentences[n - step].start
+                            )
+                        ]
+                    )
+                    if not same_line or f["spam"] < SPAM_NEIGHBOUR or f["coverage2"] >= SPAM_SURE_COVERAGE:
+                        break
+                    flagged[n] = (flagged[k][0], "spam")
+                    n += step
+        return [
+            Span(sentences[k].start, sentences[k].end, self.name, p, f"{self.name}:{what}")
+            for k, (p, what) in sorted(flagged.items())
+        ]
 
     def _anchors(
         self,
