@@ -483,8 +483,9 @@ class Offtopic:
     >>> text = ("The council met on Monday to vote on the city budget for next year. "
     ...         "Members argued over the budget for the city's schools and roads. "
     ...         "WINNER!! Call now to claim your free prize, text WIN to 80086 today.")
-    >>> [s.reason for s in Offtopic().score(Article.from_text(text, language="en")).spans]
-    ['offtopic:spam']
+    >>> spans = Offtopic().score(Article.from_text(text, language="en")).spans
+    >>> [(s.reason, text[s.start : s.end][:20]) for s in spans]
+    [('offtopic:spam', 'WINNER!!'), ('offtopic:spam', 'Call now to claim yo')]
     """
 
     name = "offtopic"
