@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -115,6 +116,26 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# Words without which an unanchored pattern cannot match (searching them is slow): the pattern
+# is tried only on lines whose lower-cased text holds one of them.
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "call_to_action": (
+        "log", "sign", "subscribe", "bookmark", "share ", "follow us", "newsletter", "click here",
+        "read ", "back to top", "download ", "join the", "leave a", "a comment", "print this",
+        "email this", "register now", "create an", "get the app", "continue reading", "comments",
+        "load more", "scroll to",
+    ),
+    "legal": ("©", "(c)", "all rights reserved", "privacy ", "terms ", "cookie", "copyright"),
+    "caption": (
+        "image", "photo", "picture", "video", "getty images", "shutterstock", "afp", "reuters",
+        "associated press", "epa", "istock", "pa images", "credit",
+    ),
+}  # fmt: skip
+_CREDIT_KEYWORDS = ("photo", "image", "picture", "credit", "foto", "getty images", "shutterstock")
+_KEYWORD_PATTERNS = {
+    reason: re.compile("|".join(re.escape(w) for w in words)) for reason, words in _KEYWORDS.items()
+}
+_CREDIT_KEYWORD = re.compile("|".join(re.escape(w) for w in _CREDIT_KEYWORDS))
 # Below this many lines the model is not asked.
 _MIN_LINES = 4
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
@@ -228,15 +249,20 @@ class _Trees:
         n = x.shape[0]
         if n == 0:
             return np.zeros(0)
-        trees = self.feature.shape[0]
-        rows = np.arange(trees)[:, None]
-        node = np.zeros((trees, n), dtype=np.intp)
-        cols = np.arange(n)[None, :]
+        trees, width = self.feature.shape
+        # Flat indices: node k of tree t is t * width + k; row j's feature f is x.flat[j * m + f].
+        offsets = (np.arange(trees) * width)[:, None]
+        feature = self.feature.ravel()
+        threshold = self.threshold.ravel()
+        left = (self.left + offsets).ravel()
+        right = (self.right + offsets).ravel()
+        values = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        base = (np.arange(n) * x.shape[1])[None, :]
+        node = np.repeat(offsets, n, axis=1)
         for _ in range(self.depth):
-            f = self.feature[rows, node]
-            go_left = x[cols, f] <= self.threshold[rows, node]
-            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
-        raw = self.init + self.value[rows, node].sum(axis=0)
+            go_left = values[base + feature[node]] <= threshold[node]
+            node = np.where(go_left, left[node], right[node])
+        raw = self.init + self.value.ravel()[node].sum(axis=0)
         return 1.0 / (1.0 + np.exp(-raw))
 
 
@@ -320,12 +346,13 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
             si += 1
     stop_total = word_total = 0
     raw_density = np.zeros(n)
+    word_texts = [w.text for w in words]
     n_patterns = len(_PATTERNS)
     p0 = len(BASE_FEATURES) - n_patterns
     for i, line in enumerate(lines):
         text = line.text
         first, last = line_words[i]
-        ws = [w.text for w in words[first:last]]
+        ws = word_texts[first:last]
         n_words = len(ws)
         n_chars = len(text)
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
@@ -334,11 +361,11 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
             n_tokens = cjk + sum(1 for w in ws if not _CJK.search(w))
             effective_words = n_tokens / 2.0
         else:
-            lowered = [w.lower() for w in ws]
+            lowered = " ".join(ws).lower().split(" ") if ws else []
             if suffix_mode:
                 n_stop = sum(1 for w in lowered if w in stops or w[-1] in stops)
             else:
-                n_stop = sum(1 for w in lowered if w in stops)
+                n_stop = sum(map(stops.__contains__, lowered))
             n_tokens = n_words
             effective_words = float(n_words)
         density = ratio(n_stop, n_tokens)
@@ -348,7 +375,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
             word_total += n_tokens
         stripped = text.rstrip(_CLOSERS + " ")
         end = stripped[-1:] if stripped else ""
-        alpha = [w for w in ws if w[0].isalpha()]
+        initials = "".join([w[0] for w in ws])
         row = x[i]
         row[0] = math.log1p(n_chars + 2 * cjk)
         row[1] = math.log1p(effective_words)
@@ -358,16 +385,20 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
         row[6] = 1.0 if end in "?？" and end else 0.0
         row[7] = math.log1p(sentences[i])
         row[8] = ratio(text.count(",") + text.count("、") + text.count("，"), effective_words)
-        row[9] = ratio(sum(1 for w in alpha if w[0].isupper()), len(alpha))
+        row[9] = ratio(sum(map(str.isupper, initials)), sum(map(str.isalpha, initials)))
         row[10] = 1.0 if text.isupper() else 0.0
-        row[11] = ratio(sum(1 for w in ws if w[0].isdigit()), n_words)
+        row[11] = ratio(sum(map(str.isdigit, initials)), n_words)
         row[12] = len(_GLUED.findall(text)) if n_chars < 400 else 0.0
         row[13] = sum(text.count(c) for c in _SEPARATORS)
         row[14] = 1.0 if text[0] in _BULLETS else 0.0
         row[15] = math.log(counts[keys[i]])
         row[16] = 1.0 if ("http" in text or "www." in text or ".com" in text or "@" in text) else 0.0
         if n_words <= _PATTERN_WORDS and n_chars <= _PATTERN_CHARS:
+            lowered_text = text.lower()
             for k, (reason, pattern) in enumerate(_PATTERNS):
+                keywords = _KEYWORD_PATTERNS.get(reason)
+                if keywords is not None and not keywords.search(lowered_text):
+                    continue
                 if pattern.search(text):
                     row[p0 + k] = 1.0
                     if reasons[i] is None:
@@ -604,7 +635,7 @@ class Boilerplate:
             elif _FORCED_TEXT.match(line.text):
                 flagged[i] = True
                 reasons[i] = "call_to_action"
-            elif _CREDIT.search(line.text):
+            elif _CREDIT_KEYWORD.search(line.text.lower()) and _CREDIT.search(line.text):
                 flagged[i] = True
                 reasons[i] = "caption"
             elif (
