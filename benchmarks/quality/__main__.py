@@ -41,6 +41,7 @@ SUMMARY = (
     ("boilerplate F1, wrapped pages (chars)", "boilerplate/wrapped/chars/f1"),
     ("boilerplate F1, whole pages (chars)", "boilerplate/page/chars/f1"),
     ("boilerplate F1, wrapped pages (lines)", "boilerplate/wrapped/lines/f1"),
+    ("boilerplate F1, wrapped pages (lines of 10+ words)", "boilerplate/wrapped/long_lines/f1"),
     ("off-topic span recall", "recall/offtopic"),
     ("off-topic char precision", "precision/offtopic"),
     ("garbled span recall", "recall/garbled"),

@@ -12,9 +12,10 @@ The figures, all in [0, 1] unless said otherwise (names as in the results JSON):
   neither way (a spam line flagged as boilerplate is removed all the same); for boilerplate,
   only characters of scored lines count (headlines are not judged).
 - ``char_recall/<kind>``: the share of labelled characters of ``kind`` flagged as ``kind``.
-- ``boilerplate/<group>/{chars,lines}/{p,r,f1}``: boilerplate precision, recall and F1 on the
-  scored lines of the ``page`` and ``wrapped`` groups, weighted by characters or by lines (a
-  line is flagged when boilerplate spans cover at least half of its characters).
+- ``boilerplate/<group>/{chars,lines,long_lines}/{p,r,f1}``: boilerplate precision, recall and
+  F1 on the scored lines of the ``page`` and ``wrapped`` groups, weighted by characters, by
+  lines, or by lines of ``LONG_LINE_WORDS`` words or more (where the easy menu items are gone);
+  a line is flagged when boilerplate spans cover at least half of its characters.
 - ``clean_flagged/<kind>`` and ``clean_flagged/any``: the share of the characters of the clean
   articles flagged (as ``kind``, or as any kind). Lower is better.
 - ``verdict/clean_kept``, ``verdict/clean_dropped`` (lower is better), ``verdict/corrupt_not_kept``
@@ -51,6 +52,8 @@ __all__ = [
 ]
 
 KINDS = ("boilerplate", "offtopic", "garbled", "repetition")
+#: Lines of this many words or more are "long lines" in the boilerplate figures.
+LONG_LINE_WORDS = 10
 #: Figure name prefixes for which a lower value is better (false flags).
 LOWER_IS_BETTER = ("clean_flagged/", "verdict/clean_dropped")
 
@@ -162,7 +165,8 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
     tp: dict[str, int] = defaultdict(int)
     fp: dict[str, int] = defaultdict(int)
     truth_chars: dict[str, int] = defaultdict(int)
-    bp: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # chars tp fp fn, lines tp fp fn
+    # chars tp fp fn, lines tp fp fn, long lines tp fp fn
+    bp: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
     clean_chars = 0
     clean_flag: dict[str, int] = defaultdict(int)
     verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, keep, drop, ok
@@ -196,9 +200,10 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
             for s, e in scored:
                 is_t = 2 * covered(s, e, t) >= e - s
                 is_p = 2 * covered(s, e, p) >= e - s
-                cell[3] += is_t and is_p
-                cell[4] += is_p and not is_t
-                cell[5] += is_t and not is_p
+                for at in (3, 6) if len(doc.text[s:e].split()) >= LONG_LINE_WORDS else (3,):
+                    cell[at] += is_t and is_p
+                    cell[at + 1] += is_p and not is_t
+                    cell[at + 2] += is_t and not is_p
         if _is_clean(doc):
             clean_chars += len(doc.text)
             for k in KINDS:
@@ -226,8 +231,8 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
         if truth_chars[kind]:
             out[f"char_recall/{kind}"] = _div(tp[kind], truth_chars[kind])
     if "boilerplate" in kinds:
-        for group, (ctp, cfp, cfn, ltp, lfp, lfn) in sorted(bp.items()):
-            for unit, (a, b, c) in (("chars", (ctp, cfp, cfn)), ("lines", (ltp, lfp, lfn))):
+        for group, cell in sorted(bp.items()):
+            for unit, (a, b, c) in (("chars", cell[0:3]), ("lines", cell[3:6]), ("long_lines", cell[6:9])):
                 p, r = _div(a, a + b), _div(a, a + c)
                 out[f"boilerplate/{group}/{unit}/p"] = p
                 out[f"boilerplate/{group}/{unit}/r"] = r

@@ -151,6 +151,7 @@ def test_metrics_on_a_toy_example() -> None:
     assert f["boilerplate/page/chars/r"] == pytest.approx(4 / 14)
     assert f["boilerplate/page/lines/p"] == 1.0
     assert f["boilerplate/page/lines/r"] == 0.5
+    assert f["boilerplate/page/long_lines/r"] == 0.0  # no line of 10 words or more
     assert f["recall/offtopic/spam"] == 0.0
     assert f["precision/offtopic"] == pytest.approx(9 / 14)
     assert f["precision/garbled"] == 0.0
