@@ -468,7 +468,7 @@ def main() -> None:
     parser.add_argument("--eval", action="store_true", help="cross-fitted figures on dev; no model written")
     parser.add_argument("--variants", type=int, default=4, help="insertion variants per page")
     parser.add_argument("--sentence-threshold", type=float, default=0.99)
-    parser.add_argument("--anchor-threshold", type=float, default=0.95)
+    parser.add_argument("--anchor-threshold", type=float, default=0.98)
     parser.add_argument("--verbose", action="store_true", help="list the false alarms")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
