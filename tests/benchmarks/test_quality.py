@@ -208,3 +208,13 @@ def test_runner_on_a_small_slice(tmp_path) -> None:
     report = json.loads(out.read_text())
     assert report["n_docs"] == 4
     assert "recall/garbled/lossy" in report["systems"]["newsqc"]
+
+
+def test_anchors_are_optional(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    for name in [m for m in sys.modules if m == "datatrove" or m.startswith("datatrove.")] + ["datatrove"]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if datatrove were not installed
+    found, note = systems.anchors()
+    assert not set(found) & {"gopher_quality", "gopher_repetition", "c4", "fineweb", "datatrove"}
+    assert note is not None and "datatrove anchors skipped" in note
