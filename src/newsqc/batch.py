@@ -171,8 +171,8 @@ def assess_many(texts: Iterable[str], jobs: int | None = 1, chunksize: int = 16)
     any ``jobs``. The input is read lazily, a few chunks of ``chunksize`` texts per process
     ahead, so memory stays flat on long streams.
 
-    >>> [a.verdict.value for a in assess_many(["", "0 Comments"])]
-    ['drop', 'drop']
+    >>> [a.text for a in assess_many(["Second.", "First.", ""], jobs=1)]
+    ['Second.', 'First.', '']
     """
     jobs = jobs_count(jobs)
     if jobs == 1:
@@ -370,7 +370,7 @@ def _row_and_reasons(record: dict[str, Any], command: str) -> tuple[dict[str, An
 def assess_record(record: dict[str, Any], command: str = "assess") -> dict[str, Any]:
     """The output row for one record: the fields of ``COLUMNS[command]``, or id and error.
 
-    >>> assess_record({"id": 1, "text": "0 Comments"}, "clean")
+    >>> assess_record({"id": 1, "text": ""}, "clean")  # blank text is always dropped
     {'id': 1, 'verdict': 'drop', 'cleaned_text': ''}
     >>> assess_record({"id": 2, "error": "x.jsonl:2: not valid JSON"})
     {'id': 2, 'error': 'x.jsonl:2: not valid JSON'}
@@ -641,7 +641,7 @@ def rows(
 
     ``jobs`` processes (None: all cores) unless ``submit`` is given (a Dask client's).
 
-    >>> [row for row, _ in rows([{"id": 1, "text": "0 Comments"}], "clean", jobs=1)]
+    >>> [row for row, _ in rows([{"id": 1, "text": ""}], "clean", jobs=1)]
     [{'id': 1, 'verdict': 'drop', 'cleaned_text': ''}]
     """
     if command not in COLUMNS:
@@ -755,7 +755,7 @@ def assess_table(batch: Any, text_column: str = "text", jobs: int | None = 1) ->
     ``spans`` lists of dicts; in Arrow they are a struct and a list of structs.
 
     >>> import pandas as pd
-    >>> out = assess_table(pd.DataFrame({"text": ["0 Comments", None]}))
+    >>> out = assess_table(pd.DataFrame({"text": ["", None]}))
     >>> out[["verdict", "error"]].values.tolist()
     [['drop', None], [None, 'row 1: text is missing']]
     """

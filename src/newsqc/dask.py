@@ -8,7 +8,7 @@ local input to the cluster's workers, in bounded chunks, and writes the output i
 (see :func:`cluster_client`).
 
 >>> import dask.dataframe as dd, pandas as pd
->>> ddf = dd.from_pandas(pd.DataFrame({"text": ["0 Comments"]}), npartitions=1)
+>>> ddf = dd.from_pandas(pd.DataFrame({"text": [""]}), npartitions=1)
 >>> assess_dataframe(ddf).compute(scheduler="sync")["verdict"].tolist()
 ['drop']
 """
@@ -70,7 +70,7 @@ def assess_bag(bag: Any, text_key: str = "text") -> Any:
     output fields are added to it). A missing or non-string text gives a dict with ``error``.
 
     >>> import dask.bag as db
-    >>> rows = assess_bag(db.from_sequence(["0 Comments", {"text": None}])).compute(scheduler="sync")
+    >>> rows = assess_bag(db.from_sequence(["", {"text": None}])).compute(scheduler="sync")
     >>> rows[0]["verdict"], rows[1]["error"]
     ('drop', 'text is missing')
     """
