@@ -100,12 +100,6 @@ def _ftfy_rows(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f]
 
 
-# Cases that ftfy itself cannot fix (its known failures), and what else newsqc cannot.
-_MOJIBAKE_MISSES = {
-    "“mismatched quotes\x85”": "U+0085 is a line break to newsqc, so the run is split across two lines",
-}
-
-
 def _case_params() -> list[Any]:
     rows = _ftfy_rows("mojibake-cases.jsonl")
     if not rows:
@@ -115,8 +109,6 @@ def _case_params() -> list[Any]:
         marks = []
         if row["category"] == "known-failure":
             marks.append(pytest.mark.xfail(strict=True, reason="one of ftfy's known failures"))
-        elif row["fixed"] in _MOJIBAKE_MISSES:
-            marks.append(pytest.mark.xfail(strict=True, reason=_MOJIBAKE_MISSES[row["fixed"]]))
         params.append(pytest.param(row, id=f"case{i:03d}", marks=marks))
     return params
 
