@@ -36,6 +36,9 @@ def _removal(text: str, start: int, end: int) -> tuple[int, int]:
         elif end < len(text) and text[end] in "\n\r":
             end += 1
         return start, end
+    # Glued to a letter or digit ("bad\x07 word"): part of a word goes, the spaces stay.
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return start, end
     # Inside a line: take one space with it, the one after unless punctuation follows.
     if end < len(text) and text[end] in _SPACE and start > 0 and text[start - 1] in _SPACE:
         return start, end + 1
@@ -56,6 +59,8 @@ def clean_text(text: str, spans: Iterable[Span]) -> str:
     'Trump is under pressure by his party.\\n'
     >>> clean_text("Itâ€™s fine", [Span(0, 6, "garbled", 1.0, "garbled:mojibake", repair="It’s")])
     'It’s fine'
+    >>> clean_text("the vote\x07 was held", [Span(8, 9, "garbled", 1.0, "garbled:control")])
+    'the vote was held'
     """
     spans = list(spans)
     removed = merge_spans(_removal(text, s.start, s.end) for s in spans if s.repair is None)

@@ -301,20 +301,41 @@ def _lossy_spans(
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\p{Co}\p{Cs}\ufdd0-\ufdef\ufffe\uffff]")
 
 
-def _control_span(start: int, end: int, chars: str) -> Span:
-    """A run of control characters; C1 ones that are cp1252 punctuation are mojibake.
+# C1 controls that cp1252 reads as punctuation, and what it reads.
+_C1_CP1252 = {
+    c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
-    >>> _control_span(5, 6, "\x85").repair, _control_span(5, 6, "\x1a").reason
-    ('…', 'garbled:control')
+
+def _control_span(text: str, start: int, end: int, skip: _Skip) -> Span:
+    """A run of control characters; C1 ones that are cp1252 punctuation are mojibake, and their
+    span is the whole token, repaired.
+
+    >>> t = "parlé\x85 Tu sais"
+    >>> s = _control_span(t, 5, 6, _Skip())
+    >>> t[s.start : s.end], s.repair
+    ('parlé\x85', 'parlé…')
+    >>> _control_span("a\x1a", 1, 2, _Skip()).reason
+    'garbled:control'
     """
+    chars = text[start:end]
     if all("\x80" <= c <= "\x9f" for c in chars):
         try:
-            repair = chars.encode("latin-1").decode("cp1252")
+            decoded = chars.encode("latin-1").decode("cp1252")
         except UnicodeDecodeError:
             pass
         else:
-            return Span(start, end, _KIND, 1.0, f"{_KIND}:mojibake", repair=repair)
+            a, b = _token_bounds(text, start, end, 0, len(text))
+            if skip.hit(a, start) or skip.hit(end, b):
+                return Span(start, end, _KIND, 1.0, f"{_KIND}:mojibake", repair=decoded)
+            return Span(a, b, _KIND, 1.0, f"{_KIND}:mojibake", repair=text[a:b].translate(_C1_CP1252))
     return Span(start, end, _KIND, 1.0, f"{_KIND}:control")
+
+
+def _add_control(spans: list[Span], span: Span) -> None:
+    """Add ``span`` unless it is the token that the last span already repaired."""
+    if not (spans and spans[-1].start == span.start and spans[-1].end == span.end):
+        spans.append(span)
 
 
 # ----------------------------------------------------------------------------- markup
@@ -740,11 +761,11 @@ class Garbled:
                 if skip.hit(m.start(), m.end()):
                     continue
                 if run and m.start() != run[-1]:
-                    spans.append(_control_span(run[0], run[-1], text[run[0] : run[-1]]))
+                    _add_control(spans, _control_span(text, run[0], run[-1], skip))
                     run = []
                 run = [run[0] if run else m.start(), m.end()]
             if run:
-                spans.append(_control_span(run[0], run[-1], text[run[0] : run[-1]]))
+                _add_control(spans, _control_span(text, run[0], run[-1], skip))
 
         if present.markup:
             for m in _MARKUP.finditer(text):
@@ -904,14 +925,19 @@ class Garbled:
             }
             # Short words that a word list barely knows: "okr", "hwo" (no clean article has one).
             bad.update(w for w in rare if len(w) <= 4 and 0 < zipf(w) < SHORT_RARE_ZIPF)
-            if bad:
-                for word in article.words:
-                    if (
-                        word.text in bad
-                        and not skip_alone.hit(word.start, word.end)
-                        and _free_standing(text, word)
+            # Two short uncommon words side by side: "ahs thi", "asw nda".
+            short = {w for w in rare if len(w) <= 4}
+            if bad or len(short) >= 2:
+                words = article.words
+                for i, word in enumerate(words):
+                    if word.text in bad or (
+                        word.text in short
+                        and i + 1 < len(words)
+                        and words[i + 1].text in short
+                        and text[word.end : words[i + 1].start] == " "
                     ):
-                        taken.append((word.start, word.end))
+                        if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
+                            taken.append((word.start, word.end))
         # Rare words around a gibberish word join it: "ewif nal era" -> "ewif nal".
         for start, end in list(taken):
             taken.extend(_rare_words_after(text, end, zipf, RUN_ZIPF, skip))
