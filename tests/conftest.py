@@ -41,3 +41,41 @@ def seeds(shared: Path) -> dict[str, Any]:
     for name, item in expected["articles"].items():
         item["text"] = (shared / "seeds" / name).read_text(encoding="utf-8")
     return expected
+
+
+# No network: every test runs with connections blocked to anything but this machine
+# (Dask's local cluster talks over loopback). A test that reaches out fails loudly.
+_LOCAL = ("127.", "::1", "localhost", "0.0.0.0")
+
+
+def _guard(address: object) -> None:
+    host = address[0] if isinstance(address, tuple) and address else address
+    if isinstance(host, str) and (host.startswith(_LOCAL) or host.startswith("/")):
+        return
+    if isinstance(host, bytes | str) and not host:
+        return
+    raise RuntimeError(f"newsqc tests run offline: a connection to {address!r} was attempted")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Any:
+    import socket
+
+    original_connect = socket.socket.connect
+    original_connect_ex = socket.socket.connect_ex
+
+    def connect(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _guard(address)
+        return original_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _guard(address)
+        return original_connect_ex(self, address)
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = original_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = original_connect_ex  # type: ignore[method-assign]

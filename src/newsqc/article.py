@@ -43,11 +43,11 @@ class Segment(NamedTuple):
 _LINE = regex.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space;
 # or a CJK terminal mark, after which no space is needed.
-_SENTENCE_END = regex.compile(r"[.!?…]+['\"”’»)\]]*\s+|[。！？]+[」』”’)]*\s*")
+_SENTENCE_END = regex.compile(r"(?<![.!?…])[.!?…]++['\"”’»)\]]*+\s+|(?<![。！？])[。！？]++[」』”’)]*+\s*")
 _WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
 # The same words, each with the run of other characters before it: the offsets are then
 # running sums of lengths, and no match object is made per word.
-_GAP_WORD = regex.compile(r"([^\w\p{M}]*)([\w\p{M}]+(?:['’][\w\p{M}]+)*)")
+_GAP_WORD = regex.compile(r"\G([^\w\p{M}]*+)([\w\p{M}]+(?:['’][\w\p{M}]+)*)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep prof no vs etc inc ltd co corp lt col sgt capt cmdr adm"
     " jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est vol pp e.g i.e".split()

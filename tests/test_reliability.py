@@ -1,0 +1,156 @@
+"""Reliability: any str gives a valid assessment, the same one every time, in any process or thread."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsqc
+from newsqc import KINDS
+from tests.conftest import ROOT
+
+# Text that mixes the hard parts: every script, controls, surrogates, marks, emoji, newlines.
+PIECES = st.sampled_from(
+    [
+        "The council voted on Tuesday. ",
+        "Ukraine?s army ",
+        "leagueâ€™s ",
+        "stKEs ",
+        "ម ",
+        "日本語の文章です。",
+        "Россия и Украина. ",
+        "0 Comments\n",
+        "Back to top\n",
+        "| a | b |\n",
+        "- item\n",
+        "\n\n",
+        "\u200b\u200f\u202e",
+        "\ud800",
+        "\x00\x1b",
+        "e\u0301\u0308",
+        "😀👍🏽",
+        "&amp;nbsp;<span class=",
+        "?",
+        " ",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=60).map("".join),
+)
+
+
+def check_valid(text: str, a: newsqc.Assessment) -> None:
+    assert isinstance(a.verdict, newsqc.Verdict)
+    assert 0.0 <= a.quality <= 1.0
+    assert all(0.0 <= a.scores[k] <= 1.0 for k in KINDS)
+    assert [s.start for s in a.spans] == sorted(s.start for s in a.spans)
+    for s in a.spans:
+        assert 0 <= s.start < s.end <= len(text) and s.kind in KINDS
+    repairs = sum(max(0, len(s.repair) - (s.end - s.start)) for s in a.spans if s.repair is not None)
+    assert len(a.cleaned_text) <= len(text) + repairs
+    json.dumps(a.to_dict())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_any_str_gives_a_valid_assessment(text: str) -> None:
+    a = newsqc.assess(text)
+    check_valid(text, a)
+    assert newsqc.clean(text) == a.cleaned_text
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(TEXTS, max_size=6))
+def test_assess_many_matches_assess(texts: list[str]) -> None:
+    assert [a.to_dict() for a in newsqc.assess_many(texts)] == [newsqc.assess(t).to_dict() for t in texts]
+
+
+ADVERSARIAL = [
+    "a" * 200_000,
+    "?" * 100_000,
+    "a?" * 100_000,
+    "<" * 100_000,
+    "&" * 100_000,
+    "." * 100_000,
+    ". " * 100_000,
+    "A." * 100_000,
+    "\n" * 100_000,
+    "ម" * 100_000,
+    "aB" * 100_000,
+    "â€" * 50_000,
+    "word " * 200_000,
+    "[caption id=" * 10_000,
+    ("x" * 1000 + "\n") * 200,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: f"{t[:6]!r}x{len(t)}")
+def test_adversarial_inputs_finish(text: str) -> None:
+    # A pattern with catastrophic backtracking would not finish on these at all;
+    # the alarm is a generous bound against that, not a speed assertion.
+    import signal
+
+    def timeout(*_: object) -> None:
+        raise TimeoutError("assess did not finish within 60 s: catastrophic backtracking?")
+
+    old = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(60)
+    try:
+        check_valid(text, newsqc.assess(text))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+SAMPLE = (
+    "Home\nOfficials met in Geneva on Monday to discuss the ceasefire plan. The talks lasted six "
+    "hours, diplomats said.\nThe proposal includes Ukraine?s security guarantees.\n0 Comments\n"
+)
+
+
+def test_threads_give_the_same_results_as_serial() -> None:
+    texts = [SAMPLE, SAMPLE.upper(), "", "stKEs and leagueâ€™s " * 20, SAMPLE * 3] * 4
+    serial = [newsqc.assess(t).to_dict() for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = [a.to_dict() for a in pool.map(newsqc.assess, texts)]
+    assert threaded == serial
+
+
+_SCRIPT = (
+    "import json, sys, newsqc\n"
+    "texts = json.load(sys.stdin)\n"
+    "print(json.dumps([newsqc.assess(t).to_dict() for t in texts], sort_keys=True))\n"
+)
+
+
+def test_same_output_across_processes_and_hash_seeds() -> None:
+    texts = [SAMPLE, "Россия и Украина провели переговоры в Женеве в понедельник.", "日本語の文章です。" * 10]
+    outputs = set()
+    for seed, order in (("0", texts), ("1", texts[::-1]), ("12345", texts)):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _SCRIPT],
+            input=json.dumps(order),
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        result = json.loads(run.stdout)
+        outputs.add(json.dumps(result if order is texts else result[::-1], sort_keys=True))
+    assert len(outputs) == 1
+
+
+def test_network_is_blocked_in_tests() -> None:
+    with pytest.raises(RuntimeError, match="offline"):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
