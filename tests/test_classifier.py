@@ -14,6 +14,7 @@ import pytest
 import newsqc
 from newsqc.classifier import (
     CLASSES,
+    MODEL_VARIABLE,
     ModelError,
     VerdictModel,
     _fit_estimator,
@@ -176,7 +177,12 @@ def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:
         read_labelled(path)
 
 
-def test_cli_train_then_assess_with_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_train_then_assess_with_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --model sets $NEWSQC_MODEL for the run's workers; restore it for the other tests.
+    monkeypatch.delenv(MODEL_VARIABLE, raising=False)
+    monkeypatch.setenv(MODEL_VARIABLE, "")
     labelled = tmp_path / "labelled.jsonl"
     labelled.write_text("".join(json.dumps(r) + "\n" for r in _records()))
     model_path = tmp_path / "model.json"

@@ -20,6 +20,7 @@ The features, in this order:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -50,14 +51,17 @@ def _readability(sample: str) -> float:
 
 
 def _kept_words(article: Article, removed: list[tuple[int, int]]) -> int:
-    kept = 0
-    r = 0
-    for w in article.words:
-        while r < len(removed) and removed[r][1] <= w.start:
-            r += 1
-        if r == len(removed) or w.end <= removed[r][0]:
-            kept += 1
-    return kept
+    """Words that no removed range touches (``removed`` sorted and disjoint)."""
+    words = article.words
+    touched = 0
+    done = 0  # words before this index are counted already
+    for start, end in removed:
+        first = max(done, bisect_right(words, start, key=lambda w: w.end))
+        last = bisect_left(words, end, key=lambda w: w.start)
+        if last > first:
+            touched += last - first
+            done = last
+    return len(words) - touched
 
 
 def document_features(article: Article, spans: Sequence[Span]) -> dict[str, float]:
