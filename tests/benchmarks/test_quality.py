@@ -165,6 +165,7 @@ def test_metrics_on_a_toy_example() -> None:
 
 
 def test_c4_removed_lines_are_boilerplate_spans() -> None:
+    pytest.importorskip("datatrove", reason="the anchors need the [bench] extra")
     before = "Menu\n  A kept line, with words.  \n\nShare\nAnother kept line [1] ends here."
     after = "A kept line, with words.\nAnother kept line  ends here."
     spans = systems._removed_lines(before, after)
