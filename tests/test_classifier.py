@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import pickle
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -156,18 +155,6 @@ def test_model_argument_types() -> None:
 def test_empty_and_junk_are_dropped() -> None:
     assert newsqc.assess("").verdict == "drop"
     assert predict({})[0] == "drop"
-
-
-def test_prediction_is_cheap() -> None:
-    model = load_model()
-    features = dict(newsqc.assess(ARTICLE).features)
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(200):
-            model.predict(features)
-        best = min(best, (time.perf_counter() - start) / 200)
-    assert best < 0.3e-3, f"{best * 1e3:.3f} ms per prediction"
 
 
 def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:
