@@ -40,9 +40,11 @@ import itertools
 import json
 import math
 import threading
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +137,9 @@ def normalize_word(word: str) -> str:
     return word.replace("’", "'")
 
 
-def _ngrams(words: Sequence[str]) -> set[str]:
-    grams = set(words)
-    grams.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-    return grams
+def _pairs(weights: dict[str, float]) -> dict[tuple[str, str], float]:
+    """The bigram weights of a spam model keyed by word pair (no string to build per lookup)."""
+    return {tuple(g.split(" ")): v for g, v in weights.items() if " " in g}  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,13 @@ class OfftopicModel:
     zipf: dict[str, float]
     sentence: dict[str, Any]
     anchor: dict[str, Any]
+    #: The bigram weights of the two spam models keyed by word pair (derived, for speed).
+    spam_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+    phrase_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spam_pairs", _pairs(self.spam_weights))
+        object.__setattr__(self, "phrase_pairs", _pairs(self.phrase_weights))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], zipf: dict[str, float]) -> OfftopicModel:
@@ -243,13 +251,20 @@ def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False)
     >>> spam_logit(["cheap", "car", "insurance"], load_model(), phrase=True) > 0
     True
     """
-    weights, bias = (
-        (model.phrase_weights, model.phrase_bias) if phrase else (model.spam_weights, model.spam_bias)
-    )
-    grams = _ngrams(words)
-    if not grams:
+    if phrase:
+        return _logit(words, model.phrase_weights, model.phrase_pairs, model.phrase_bias)
+    return _logit(words, model.spam_weights, model.spam_pairs, model.spam_bias)
+
+
+def _logit(
+    words: Sequence[str], weights: dict[str, float], pairs: dict[tuple[str, str], float], bias: float
+) -> float:
+    unigrams = set(words)
+    if not unigrams:
         return bias
-    return bias + sum(weights.get(g, 0.0) for g in grams) / math.sqrt(len(grams))
+    bigrams = set(itertools.pairwise(words))
+    total = sum(map(weights.get, unigrams, repeat(0.0))) + sum(map(pairs.get, bigrams, repeat(0.0)))
+    return bias + total / math.sqrt(len(unigrams) + len(bigrams))
 
 
 def _combine(features: dict[str, float], combiner: dict[str, Any]) -> float:
@@ -263,23 +278,21 @@ def _combine(features: dict[str, float], combiner: dict[str, Any]) -> float:
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
     """For each sentence, the index range of its words in ``article.words``."""
-    out: list[tuple[int, int]] = []
     words = article.words
-    i = 0
+    starts = [w.start for w in words]
+    ends = [w.end for w in words]
+    out: list[tuple[int, int]] = []
     for sentence in article.sentences:
-        while i < len(words) and words[i].start < sentence.start:
-            i += 1
-        j = i
-        while j < len(words) and words[j].end <= sentence.end:
-            j += 1
-        out.append((i, j))
-        i = j
+        i = bisect_left(starts, sentence.start)
+        out.append((i, max(i, bisect_right(ends, sentence.end))))
     return out
 
 
 def _prepared(article: Article) -> tuple[list[str], list[tuple[int, int]]]:
     """The normalized words of the article and the word range of each sentence."""
-    return [normalize_word(w.text) for w in article.words], _sentence_words(article)
+    texts = [w.text for w in article.words]
+    forms = {t: normalize_word(t) for t in set(texts)}
+    return list(map(forms.__getitem__, texts)), _sentence_words(article)
 
 
 def sentence_features(
@@ -293,19 +306,27 @@ def sentence_features(
     True
     """
     norm, ranges = prepared or _prepared(article)
+    phrase_weights = model.phrase_weights
+    # Per distinct word, in order of first use: its stem when it is a content word (the first
+    # word with a stem sets the stem's weight), else "".
     idf: dict[str, float] = {}
-    content: list[set[str]] = []
-    postings: dict[str, list[int]] = {}
-    for k, (i, j) in enumerate(ranges):
-        own = set()
-        for w in norm[i:j]:
-            if w == "<num>" or len(w) < 2:
-                continue
+    content_stem: dict[str, str] = {}
+    for w in dict.fromkeys(norm):
+        stem = ""
+        if w != "<num>" and len(w) >= 2:
             stem = w[:STEM]
             if stem not in idf:
-                idf[stem] = model.idf(w) if model.zipf_of(w) < FUNCTION_ZIPF else 0.0
-            if idf[stem] > 0.0:
-                own.add(stem)
+                zipf = model.zipf_of(w)
+                idf[stem] = clip(7.0 - zipf, 1.0, 6.0) if zipf < FUNCTION_ZIPF else 0.0  # model.idf
+            if idf[stem] <= 0.0:
+                stem = ""
+        content_stem[w] = stem
+    # Each sentence's content stems in order of use, and the sentences holding each stem.
+    content: list[dict[str, None]] = []
+    postings: dict[str, list[int]] = {}
+    for k, (i, j) in enumerate(ranges):
+        own = dict.fromkeys(map(content_stem.__getitem__, norm[i:j]))
+        own.pop("", None)
         content.append(own)
         for w in own:
             postings.setdefault(w, []).append(k)
@@ -315,8 +336,9 @@ def sentence_features(
     out: list[dict[str, float]] = []
     for k, (i, j) in enumerate(ranges):
         own = content[k]
-        total = sum(idf[w] for w in own)
-        overlap: Counter[int] = Counter()
+        words = norm[i:j]
+        total = 0.0
+        overlap: dict[int, float] = {}
         shared = 0.0
         dot = 0.0
         self2 = 0.0
@@ -325,6 +347,7 @@ def sentence_features(
             p = postings[w]
             df = len(p)
             weight = idf[w]
+            total += weight
             self2 += weight * weight
             dot += weight * (df - 1) * weight
             removed2 += (df * df - (df - 1) * (df - 1)) * weight * weight
@@ -333,42 +356,58 @@ def sentence_features(
                 if df <= TWIN_DF:  # a twin shares words that the rest of the article lacks
                     for other in p:
                         if other != k:
-                            overlap[other] += weight
-        twin = overlap.most_common(1)[0][0] if overlap else -1
-        shared2 = sum(idf[w] for w in own if len(postings[w]) - 1 - (twin in postings[w]) > 0)
+                            overlap[other] = overlap.get(other, 0.0) + weight
+        # The sentence sharing the most rare words with this one (the earliest of equals).
+        twin = min(overlap, key=lambda other: (-overlap[other], other)) if overlap else -1
+        # Stems found in one other sentence (df 2): in the twin, or elsewhere.
+        shared2 = 0.0
+        twin_only: set[str] = set()
+        foreign: set[str] = set()
+        for w in own:
+            p = postings[w]
+            df = len(p)
+            if df > 2:
+                shared2 += idf[w]
+            elif df == 1:
+                foreign.add(w)
+            elif twin in p:
+                twin_only.add(w)
+                foreign.add(w)
+            else:
+                shared2 += idf[w]
         rest = math.sqrt(max(norm2 - removed2, 0.0))
         cosine = ratio(dot, math.sqrt(self2) * rest)
         # Commercial words found nowhere else, or only in the twin.
-        twin_only = {stem for stem in own if len(postings[stem]) == 2 and twin in postings[stem]}
-        foreign = twin_only | {stem for stem in own if len(postings[stem]) == 1}
-        foreign_commercial = sum(
-            max(0.0, model.phrase_weights.get(w, 0.0)) for w in set(norm[i:j]) if w[:STEM] in foreign
-        )
-        foreign_hot = sum(
-            1 for w in set(norm[i:j]) if w[:STEM] in foreign and model.phrase_weights.get(w, 0.0) >= HOT_WORD
-        )
-        # The most commercial run of foreign words (frequent words may sit inside a run).
+        foreign_commercial = 0.0
+        foreign_hot = 0
         foreign_phrase = -5.0
-        run: list[str] = []
-        n_foreign = 0
-        for w in [*norm[i:j], "<end>"]:
-            stem = w[:STEM]
-            if stem in foreign:
-                run.append(w)
-                n_foreign += 1
-            elif run and stem not in own and w not in ("<end>", "<num>"):
-                run.append(w)
-            else:
-                while run and run[-1][:STEM] not in foreign:
-                    run.pop()
-                if n_foreign >= 2:
-                    foreign_phrase = max(foreign_phrase, spam_logit(run, model, phrase=True))
-                run = []
-                n_foreign = 0
+        if foreign:
+            for w in set(words):
+                if content_stem[w] in foreign:
+                    weight = phrase_weights.get(w, 0.0)
+                    foreign_commercial += max(0.0, weight)
+                    foreign_hot += weight >= HOT_WORD
+            # The most commercial run of foreign words (frequent words may sit inside a run).
+            run: list[str] = []
+            n_foreign = 0
+            for w in [*words, "<end>"]:
+                stem = w[:STEM]
+                if stem in foreign:
+                    run.append(w)
+                    n_foreign += 1
+                elif run and stem not in own and w not in ("<end>", "<num>"):
+                    run.append(w)
+                else:
+                    if n_foreign >= 2:
+                        while run[-1][:STEM] not in foreign:
+                            run.pop()
+                        foreign_phrase = max(foreign_phrase, spam_logit(run, model, phrase=True))
+                    run = []
+                    n_foreign = 0
         last = article.sentences[k].text.rstrip("\"'”’»)] ")
         out.append(
             {
-                "spam": spam_logit(norm[i:j], model),
+                "spam": spam_logit(words, model),
                 "coverage": ratio(shared, total),
                 "coverage2": ratio(shared2, total),
                 "cosine": cosine,
@@ -405,57 +444,75 @@ def anchor_candidates(
     True
     """
     norm, ranges = prepared or _prepared(article)
-    counts = Counter(norm)
+    pairs = model.phrase_pairs
+    hot_min = model.anchor["hot_min"]
+    # The commercial weight of each word; only a sentence with a hot word holds a candidate.
+    hot = list(map(model.phrase_weights.get, norm, repeat(0.0)))
+    words = article.words
+    text = article.text
+    counts: Counter[str] = Counter()
     classes: dict[int, str] = {}
+    log_probs: dict[tuple[str, str], float] = {}
+    edges: dict[str, bool] = {}
 
     def cls(k: int) -> str:
         if k not in classes:
-            classes[k] = model.word_class(article.words[k].text, norm[k])
+            classes[k] = model.word_class(words[k].text, norm[k])
         return classes[k]
 
-    weights = model.phrase_weights
-    hot_min = model.anchor["hot_min"]
-    words = article.words
-    text = article.text
+    def log_prob(before: str, after: str) -> float:
+        if (before, after) not in log_probs:
+            log_probs[before, after] = model.log_prob(before, after)
+        return log_probs[before, after]
+
+    def edge(w: str) -> bool:  # may the word start or end an anchor?
+        if w not in edges:
+            edges[w] = w not in EDGE_WORDS and model.zipf_of(w) < EDGE_ZIPF
+        return edges[w]
+
     out: list[AnchorCandidate] = []
     for i, j in ranges:
         if j - i < 4:
             continue
-        hot = [weights.get(w, 0.0) for w in norm[i:j]]
-        if max(hot) < hot_min:
+        hot_at = [k for k in range(i, j) if hot[k] >= hot_min]
+        if not hot_at:
             continue
-        lower = {k: words[k].text[:1].islower() for k in range(i, j)}
-        # plain[k]: word k is all letters, one space after the word before it.
-        plain = {
-            k: norm[k].isalpha() and text[words[k - 1].end : words[k].start] == " " for k in range(i + 1, j)
-        }
-        for first in range(i + 1, j):
+        if not counts:
+            counts.update(norm)
+        # next_hot[k]: the first hot word at or after k; stop[k]: the first word at or after k
+        # that is not all letters with one space before it (j if none).
+        next_hot = [j] * (j - i + 1)
+        stop = [j] * (j - i + 1)
+        for k in range(j - 1, i, -1):
+            next_hot[k - i] = k if hot[k] >= hot_min else next_hot[k + 1 - i]
+            plain = norm[k].isalpha() and text[words[k - 1].end : words[k].start] == " "
+            stop[k - i] = stop[k + 1 - i] if plain else k
+        # A run holds a hot word: it starts at most three words before the first one.
+        for first in range(max(i + 1, hot_at[0] - 3), min(j, hot_at[-1] + 1)):
+            # Between two lower-case words, with nothing but single spaces around the words.
+            if not words[first - 1].text[:1].islower() or not edge(norm[first]):
+                continue
             for n in ANCHOR_LENGTHS:
                 last = first + n
                 if last > j:
                     break
-                if max(hot[first - i : last - i]) < hot_min:
+                if next_hot[first - i] >= last:
                     continue
-                # Between two lower-case words, with nothing but single spaces around the words.
-                if not lower[first - 1] or (last < j and not lower[last]):
+                if last < j and not words[last].text[:1].islower():
                     continue
-                if not all(plain[k] for k in range(first, last + 1 if last < j else last)):
+                if stop[first - i] < (last + 1 if last < j else last):
                     continue
                 run = norm[first:last]
-                if run[0] in EDGE_WORDS or run[-1] in EDGE_WORDS:
+                if not edge(run[-1]):
                     continue
-                if model.zipf_of(run[0]) >= EDGE_ZIPF or model.zipf_of(run[-1]) >= EDGE_ZIPF:
-                    continue
-                grams = [*run, *(f"{a} {b}" for a, b in itertools.pairwise(run))]
-                gram_weights = [weights.get(g, 0.0) for g in grams]
-                local = Counter(run)
-                foreign = sum(1 for w in run if counts[w] - local[w] == 0 or len(w) < 3)
+                gram_weights = [*hot[first:last], *map(pairs.get, itertools.pairwise(run), repeat(0.0))]
+                foreign = sum(1 for w in run if counts[w] == run.count(w) or len(w) < 3)
                 before = cls(first - 1)
                 after = cls(last) if last < j else "</s>"
-                enter = model.log_prob(before, cls(first))
-                leave = model.log_prob(cls(last - 1), after)
-                gap = model.log_prob(before, after)
-                inner = sum(model.log_prob(cls(k), cls(k + 1)) for k in range(first, last - 1)) / (n - 1)
+                enter = log_prob(before, cls(first))
+                leave = log_prob(cls(last - 1), after)
+                gap = log_prob(before, after)
+                inner = sum(log_prob(cls(k), cls(k + 1)) for k in range(first, last - 1)) / (n - 1)
                 out.append(
                     AnchorCandidate(
                         first,
