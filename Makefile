@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate
+.PHONY: bench-scaling demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,7 @@ bench-throughput: $(BIN)/.installed
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Cost per MB of one article from 10 KB to 10 MB (linear cost); figures go into benchmarks/SCALING.md by hand.
+bench-scaling: $(BIN)/.installed
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.scaling
