@@ -311,7 +311,7 @@ def sentence_features(
     # word with a stem sets the stem's weight), else "".
     idf: dict[str, float] = {}
     content_stem: dict[str, str] = {}
-    for w in dict.fromkeys(norm):
+    for w in dict.fromkeys(itertools.chain.from_iterable(norm[i:j] for i, j in ranges)):
         stem = ""
         if w != "<num>" and len(w) >= 2:
             stem = w[:STEM]
