@@ -30,6 +30,25 @@ def _overlap(span: Span, others: list[Span]) -> int:
     return sum(max(0, min(span.end, o.end) - max(span.start, o.start)) for o in others)
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _repeated_chrome(text: str, copy: Span, chrome: list[Span]) -> bool:
+    """True when a repetition span is a copy of chrome: boilerplate already names it.
+
+    The copy must lie mostly under boilerplate spans and its text must also stand in a
+    boilerplate span elsewhere; a copy of the article's own title or paragraph that the
+    boilerplate scorer happened to flag stays repetition.
+    """
+    if 2 * _overlap(copy, chrome) < copy.end - copy.start:
+        return False
+    folded = _folded(text[copy.start : copy.end])
+    return any(
+        folded in _folded(text[c.start : c.end]) for c in chrome if c.end <= copy.start or c.start >= copy.end
+    )
+
+
 def analyse(
     text: str, title: str | None = None, url: str | None = None
 ) -> tuple[Article, list[Finding], list[Span]]:
@@ -49,8 +68,7 @@ def analyse(
     spans: list[Span] = []
     for finding in findings:
         for span in finding.spans:
-            # Repeated chrome is boilerplate: repetition does not count it twice.
-            if span.kind == "repetition" and 2 * _overlap(span, chrome) >= span.end - span.start:
+            if span.kind == "repetition" and _repeated_chrome(text, span, chrome):
                 continue
             spans.append(span)
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.reason))
