@@ -23,9 +23,10 @@ from newsqc.article import Article
 from newsqc.language import detect_language
 from newsqc.scorers.base import Finding, covered, ratio
 from newsqc.scorers.boilerplate import FEATURES, Boilerplate, SiteChrome, _Trees, line_features
-from tests.conftest import ROOT, require_shared
+from tests.conftest import require_shared
+from tests.scorers.cases import cover, find, load_cases
 
-CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "boilerplate.jsonl").open(encoding="utf-8")]
+CASES = load_cases("boilerplate")
 SCORER = Boilerplate()
 
 
@@ -36,23 +37,6 @@ def _article(text: str) -> Article:
 
 def _score(text: str) -> Finding:
     return SCORER.score(_article(text))
-
-
-def _find(text: str, snippet: str, occurrence: int = 1) -> int:
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(snippet, start + 1)
-        assert start >= 0, f"{snippet!r} is not in the text {occurrence} times"
-    return start
-
-
-def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
-    hit = covered(
-        (max(s.start, start), min(s.end, end))
-        for s in finding.spans
-        if s.start < end and s.end > start and (reason is None or s.reason == reason)
-    )
-    return ratio(hit, end - start)
 
 
 def _params() -> list[Any]:
@@ -72,11 +56,11 @@ def test_case(case: dict[str, Any]) -> None:
     if case.get("no_spans"):
         assert not found.spans, shown
     for item in case.get("flag", []):
-        start = _find(text, item["snippet"], item.get("occurrence", 1))
-        assert _cover(found, start, start + len(item["snippet"]), item.get("reason")) >= 0.5, (item, shown)
+        start = find(text, item["snippet"], item.get("occurrence", 1))
+        assert cover(found, start, start + len(item["snippet"]), item.get("reason")) >= 0.5, (item, shown)
     for snippet in case.get("keep", []):
-        start = _find(text, snippet)
-        assert _cover(found, start, start + len(snippet)) <= 0.2, (snippet, shown)
+        start = find(text, snippet)
+        assert cover(found, start, start + len(snippet)) <= 0.2, (snippet, shown)
 
 
 def test_every_span_is_whole_lines_with_a_reason() -> None:
@@ -171,7 +155,7 @@ def test_dev_slice_whole_pages_and_clean_text() -> None:
             pos = end + 1
             if line["tag"] == "h1":
                 continue
-            hit = round(_cover(found, start, end) * (end - start))
+            hit = round(cover(found, start, end) * (end - start))
             if line["label"] == "boilerplate":
                 tp += hit
                 fn += end - start - hit

@@ -23,34 +23,18 @@ import pytest
 from newsqc.article import Article
 from newsqc.cleaning import clean_text
 from newsqc.language import detect_language
-from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.base import Finding
 from newsqc.scorers.garbled import Garbled
-from tests.conftest import ROOT, require_shared, shared_dir
+from tests.conftest import require_shared, shared_dir
+from tests.scorers.cases import cover, find, load_cases
 
-CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "garbled.jsonl").open(encoding="utf-8")]
+CASES = load_cases("garbled")
 SCORER = Garbled()
 
 
 def _score(text: str) -> Finding:
     article = Article.from_text(text)
     return SCORER.score(dataclasses.replace(article, language=detect_language(article)))
-
-
-def _find(text: str, snippet: str, occurrence: int = 1) -> int:
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(snippet, start + 1)
-        assert start >= 0, f"{snippet!r} is not in the text {occurrence} times"
-    return start
-
-
-def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
-    hit = covered(
-        (max(s.start, start), min(s.end, end))
-        for s in finding.spans
-        if s.start < end and s.end > start and (reason is None or s.reason == reason)
-    )
-    return ratio(hit, end - start)
 
 
 def _params() -> list[Any]:
@@ -70,9 +54,9 @@ def test_case(case: dict[str, Any]) -> None:
     if case.get("no_spans"):
         assert not found.spans, shown
     for item in case.get("flag", []):
-        start = _find(text, item["snippet"], item.get("occurrence", 1))
+        start = find(text, item["snippet"], item.get("occurrence", 1))
         end = start + len(item["snippet"])
-        assert _cover(found, start, end, item["reason"]) >= 0.5, (item, shown)
+        assert cover(found, start, end, item["reason"]) >= 0.5, (item, shown)
         if "repair" in item:
             repairs = [s.repair for s in found.spans if s.start <= start and s.end >= end]
             assert item["repair"] in repairs, (item, shown)

@@ -19,25 +19,17 @@ from typing import Any
 import pytest
 
 from newsqc.article import Article
-from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.base import Finding
 from newsqc.scorers.offtopic import MODEL_FILE, Offtopic, load_model
 from tests.conftest import ROOT, require_shared
+from tests.scorers.cases import cover, load_cases
 
-CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "offtopic.jsonl").open(encoding="utf-8")]
+CASES = load_cases("offtopic")
 SCORER = Offtopic()
 
 
 def _score(text: str, language: str | None = "en") -> Finding:
     return SCORER.score(Article.from_text(text, language=language))
-
-
-def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
-    hit = covered(
-        (max(s.start, start), min(s.end, end))
-        for s in finding.spans
-        if s.start < end and s.end > start and (reason is None or s.reason == reason)
-    )
-    return ratio(hit, end - start)
 
 
 def _params() -> list[Any]:
@@ -57,10 +49,10 @@ def test_case(case: dict[str, Any]) -> None:
         assert not finding.spans, found
     for item in case.get("flag", []):
         start = text.index(item["snippet"])
-        assert _cover(finding, start, start + len(item["snippet"]), item.get("reason")) >= 0.5, found
+        assert cover(finding, start, start + len(item["snippet"]), item.get("reason")) >= 0.5, found
     for snippet in case.get("keep", []):
         start = text.index(snippet)
-        assert _cover(finding, start, start + len(snippet)) <= 0.2, found
+        assert cover(finding, start, start + len(snippet)) <= 0.2, found
 
 
 def test_anchor_span_is_just_the_inserted_words() -> None:

@@ -26,31 +26,15 @@ from hypothesis import strategies as st
 from newsqc.article import Article
 from newsqc.scorers.base import Finding, covered, ratio
 from newsqc.scorers.repetition import FEATURES, Repetition
-from tests.conftest import ROOT, require_shared
+from tests.conftest import require_shared
+from tests.scorers.cases import cover, find, load_cases
 
-CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "repetition.jsonl").open(encoding="utf-8")]
+CASES = load_cases("repetition")
 SCORER = Repetition()
 
 
 def _score(text: str) -> Finding:
     return SCORER.score(Article.from_text(text))
-
-
-def _find(text: str, snippet: str, occurrence: int = 1) -> int:
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(snippet, start + 1)
-        assert start >= 0, f"{snippet!r} is not printed {occurrence} times"
-    return start
-
-
-def _cover(finding: Finding, start: int, end: int, reason: str | None = None) -> float:
-    hit = covered(
-        (max(s.start, start), min(s.end, end))
-        for s in finding.spans
-        if s.start < end and s.end > start and (reason is None or s.reason == reason)
-    )
-    return ratio(hit, end - start)
 
 
 def _params() -> list[Any]:
@@ -66,12 +50,12 @@ def test_case(case: dict[str, Any]) -> None:
     f = SCORER.score(Article.from_text(text, title=case.get("title")))
     shown = [(s.reason, text[s.start : s.end][:50]) for s in f.spans]
     for item in case.get("flag", []):
-        start = _find(text, item["snippet"], item.get("occurrence", 1))
+        start = find(text, item["snippet"], item.get("occurrence", 1))
         end = start + len(item["snippet"])
-        assert _cover(f, start, end, item.get("reason")) >= 0.5, (item, shown)
+        assert cover(f, start, end, item.get("reason")) >= 0.5, (item, shown)
     for item in case.get("not_flag", []):
-        start = _find(text, item["snippet"], item.get("occurrence", 1))
-        assert _cover(f, start, start + len(item["snippet"])) <= 0.2, (item, shown)
+        start = find(text, item["snippet"], item.get("occurrence", 1))
+        assert cover(f, start, start + len(item["snippet"])) <= 0.2, (item, shown)
     if case.get("no_spans"):
         assert not f.spans, shown
     assert case.get("score_min", 0.0) <= f.score <= case.get("score_max", 1.0), f.features
@@ -126,18 +110,18 @@ def test_seed_000_title_and_stuffing() -> None:
     text = _seed(require_shared(), "000")
     f = _score(text)
     title = "US Led Ukraine Russia Security Talks 2025 Challenges"
-    third = _find(text, title, 3)
-    assert _cover(f, third, third + len(title)) >= 0.5
-    second = _find(text, title, 2)
-    assert _cover(f, second, second + len(title)) == 0.0  # the title itself stays
+    third = find(text, title, 3)
+    assert cover(f, third, third + len(title)) >= 0.5
+    second = find(text, title, 2)
+    assert cover(f, second, second + len(title)) == 0.0  # the title itself stays
     assert f.features["repetition_stuffing"] >= 0.6
 
 
 def test_seed_003_caption() -> None:
     text = _seed(require_shared(), "003")
     f = _score(text)
-    second = _find(text, "Toward a fragile peace", 2)
-    assert _cover(f, second, second + len("Toward a fragile peace")) >= 0.5
+    second = find(text, "Toward a fragile peace", 2)
+    assert cover(f, second, second + len("Toward a fragile peace")) >= 0.5
     assert f.score < 0.6
 
 
