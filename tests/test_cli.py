@@ -121,3 +121,34 @@ def test_kill_then_resume_completes_the_output(tmp_path: Path) -> None:
     assert main(["assess", str(path), "-o", str(out), "-j", "2", "-q", "--resume"]) == 0
     assert main(["assess", str(path), "-o", str(full), "-j", "1", "-q"]) == 0
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_sigint_leaves_valid_partial_output_then_resume(tmp_path: Path) -> None:
+    records = [{"id": i, "text": t} for i, t in enumerate(texts(120))]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    out, full = tmp_path / "out.jsonl", tmp_path / "full.jsonl"
+    command = [sys.executable, "-m", "newsqc.cli", "assess", str(path), "-o", str(out), "-j", "1", "-q"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 10):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "--resume" in stderr
+    rows = read_rows(out)  # every line written is whole JSON
+    assert 10 <= len(rows) < 120 and [r["id"] for r in rows] == list(range(len(rows)))
+    assert main(["assess", str(path), "-o", str(out), "-j", "1", "-q", "--resume"]) == 0
+    assert main(["assess", str(path), "-o", str(full), "-j", "1", "-q"]) == 0
+    assert out.read_bytes() == full.read_bytes()
+
+
+def test_empty_file_and_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["assess", str(empty), "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8") == ""
+    assert main(["assess", str(tmp_path / "gone.jsonl"), "-o", str(out), "-q"]) == 2
+    assert "gone.jsonl" in capsys.readouterr().err
