@@ -103,6 +103,9 @@ def load_spam() -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
+            # Only the dev rows (the benchmark's split_of): the test build injects the test rows.
+            if hashlib.sha256(row["text"].encode("utf-8")).digest()[0] % 2:
+                continue
             rows.append({"text": row["text"], "kind": row["kind"], "fold": fold_of(row["text"])})
     return rows
 

@@ -542,7 +542,7 @@ class Offtopic:
     ...         "WINNER!! Call now to claim your free prize, text WIN to 80086 today.")
     >>> spans = Offtopic().score(Article.from_text(text, language="en")).spans
     >>> [(s.reason, text[s.start : s.end][:20]) for s in spans]
-    [('offtopic:spam', 'WINNER!!'), ('offtopic:spam', 'Call now to claim yo')]
+    [('offtopic:spam', 'Call now to claim yo')]
     """
 
     name = "offtopic"
