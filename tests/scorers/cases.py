@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from newsqc.scorers.base import Finding, covered, ratio
 from tests.conftest import ROOT
 
@@ -32,3 +34,13 @@ def cover(finding: Finding, start: int, end: int, reason: str | None = None) -> 
         if s.start < end and s.end > start and (reason is None or s.reason == reason)
     )
     return ratio(hit, end - start)
+
+
+def case_params(cases: list[dict[str, Any]]) -> list[Any]:
+    """One pytest param per case, named by its id; a case with "xfail" is a strict xfail."""
+    return [
+        pytest.param(
+            c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if c.get("xfail") else []
+        )
+        for c in cases
+    ]

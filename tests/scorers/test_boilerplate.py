@@ -24,7 +24,7 @@ from newsqc.language import detect_language
 from newsqc.scorers.base import Finding, covered, ratio
 from newsqc.scorers.boilerplate import FEATURES, Boilerplate, SiteChrome, _Trees, line_features
 from tests.conftest import require_shared
-from tests.scorers.cases import cover, find, load_cases
+from tests.scorers.cases import case_params, cover, find, load_cases
 
 CASES = load_cases("boilerplate")
 SCORER = Boilerplate()
@@ -39,16 +39,7 @@ def _score(text: str) -> Finding:
     return SCORER.score(_article(text))
 
 
-def _params() -> list[Any]:
-    return [
-        pytest.param(
-            c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else []
-        )
-        for c in CASES
-    ]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
     found = _score(text)

@@ -26,7 +26,7 @@ from newsqc.language import detect_language
 from newsqc.scorers.base import Finding
 from newsqc.scorers.garbled import Garbled
 from tests.conftest import require_shared, shared_dir
-from tests.scorers.cases import cover, find, load_cases
+from tests.scorers.cases import case_params, cover, find, load_cases
 
 CASES = load_cases("garbled")
 SCORER = Garbled()
@@ -37,16 +37,7 @@ def _score(text: str) -> Finding:
     return SCORER.score(dataclasses.replace(article, language=detect_language(article)))
 
 
-def _params() -> list[Any]:
-    return [
-        pytest.param(
-            c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else []
-        )
-        for c in CASES
-    ]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
     found = _score(text)

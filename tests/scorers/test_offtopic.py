@@ -22,7 +22,7 @@ from newsqc.article import Article
 from newsqc.scorers.base import Finding
 from newsqc.scorers.offtopic import MODEL_FILE, Offtopic, load_model
 from tests.conftest import ROOT, require_shared
-from tests.scorers.cases import cover, load_cases
+from tests.scorers.cases import case_params, cover, load_cases
 
 CASES = load_cases("offtopic")
 SCORER = Offtopic()
@@ -32,15 +32,7 @@ def _score(text: str, language: str | None = "en") -> Finding:
     return SCORER.score(Article.from_text(text, language=language))
 
 
-def _params() -> list[Any]:
-    out = []
-    for case in CASES:
-        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-        out.append(pytest.param(case, id=case["id"], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
     finding = _score(text, case.get("language", "en"))

@@ -27,7 +27,7 @@ from newsqc.article import Article
 from newsqc.scorers.base import Finding, covered, ratio
 from newsqc.scorers.repetition import FEATURES, Repetition
 from tests.conftest import require_shared
-from tests.scorers.cases import cover, find, load_cases
+from tests.scorers.cases import case_params, cover, find, load_cases
 
 CASES = load_cases("repetition")
 SCORER = Repetition()
@@ -37,14 +37,7 @@ def _score(text: str) -> Finding:
     return SCORER.score(Article.from_text(text))
 
 
-def _params() -> list[Any]:
-    marks = {
-        c["id"]: [pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else [] for c in CASES
-    }
-    return [pytest.param(c, id=c["id"], marks=marks[c["id"]]) for c in CASES]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
     f = SCORER.score(Article.from_text(text, title=case.get("title")))
