@@ -92,3 +92,15 @@ def test_public_names() -> None:
     for name in ("assess", "clean", "assess_many", "Assessment", "Span", "Verdict"):
         assert name in newsqc.__all__
     assert {v.value for v in Verdict} == {"keep", "clean", "drop"}
+
+
+def test_chrome_lines_are_flagged_site_chrome() -> None:
+    chrome = "The Riverside Ledger: local news since 1921"
+    text = f"{chrome}\n{ARTICLE}"
+    assert not any(s.reason == "boilerplate:site_chrome" for s in newsqc.assess(text).spans)
+    a = newsqc.assess(text, chrome_lines=[f"  {chrome} "])
+    found = [s for s in a.spans if s.reason == "boilerplate:site_chrome"]
+    assert [(s.start, s.end, s.kind) for s in found] == [(0, len(chrome), "boilerplate")]
+    assert chrome not in a.cleaned_text
+    # a line of the article is only chrome when it is named, whole
+    assert newsqc.assess(text, chrome_lines=["local news"]).spans == newsqc.assess(text).spans

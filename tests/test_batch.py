@@ -247,3 +247,35 @@ def test_summary_doc() -> None:
     s = Summary()
     s.add({"verdict": "drop"}, ("repetition:duplicate_line",))
     assert s.kinds["repetition"] == 1 and s.verdicts["drop"] == 1
+
+
+def test_site_chrome_pass_flags_lines_recurring_on_a_site(tmp_path: Path) -> None:
+    chrome = "The Riverside Ledger: local news since 1921"
+    records = [
+        {"id": i, "url": f"https://www.ledger.example/{i}", "text": f"{chrome}\n{ARTICLES[i % 3]['text']}"}
+        for i in range(4)
+    ] + [{"id": "other", "url": "https://other.example/1", "text": f"{chrome}\n{ARTICLES[0]['text']}"}]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+
+    def chrome_flagged(site_chrome: int) -> dict[Any, set[str]]:
+        """Per record, the reasons of the boilerplate spans over its first line."""
+        run([str(path)], str(out), jobs=1, progress=False, site_chrome=site_chrome)
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        return {
+            r["id"]: {s["reason"] for s in r["spans"] if s["start"] == 0 and s["end"] >= len(chrome)}
+            for r in rows
+        }
+
+    before, after = chrome_flagged(0), chrome_flagged(3)
+    assert all("boilerplate:site_chrome" not in reasons for reasons in before.values())
+    assert all(after[i] for i in range(4))  # flagged by the scorer already, or as site chrome
+    assert any(after[i] == {"boilerplate:site_chrome"} for i in range(4))
+    assert after["other"] == before["other"]  # the other site saw the line once: not its chrome
+    with pytest.raises(UsageError, match="not standard input"):
+        run(["-"], str(out), progress=False, site_chrome=3)
+
+
+def test_site_of_hosts() -> None:
+    assert batch.site_of({"url": "http://[::1"}) == ""
+    assert batch.site_of({"url": "https://News.Example.org:8080/a"}) == "news.example.org"

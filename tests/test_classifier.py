@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import threading
 from pathlib import Path
@@ -167,9 +168,7 @@ def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:
 def test_cli_train_then_assess_with_model(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # --model sets $NEWSQC_MODEL for the run's workers; restore it for the other tests.
     monkeypatch.delenv(MODEL_VARIABLE, raising=False)
-    monkeypatch.setenv(MODEL_VARIABLE, "")
     labelled = tmp_path / "labelled.jsonl"
     labelled.write_text("".join(json.dumps(r) + "\n" for r in _records()))
     model_path = tmp_path / "model.json"
@@ -182,3 +181,19 @@ def test_cli_train_then_assess_with_model(
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["verdict"] == "keep"
     assert main(["assess", str(articles), "--model", str(labelled)]) == 2
+
+
+def test_cli_model_reaches_the_worker_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A model that says the opposite of the shipped one: keep and drop swapped in its labels.
+    swap = {"keep": "drop", "drop": "keep", "clean": "clean"}
+    inverted = train([{**r, "verdict": swap[r["verdict"]]} for r in _records()])
+    model_path = tmp_path / "inverted.json"
+    inverted.save(model_path)
+    articles = tmp_path / "in.jsonl"
+    articles.write_text("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(40)))
+    capsys.readouterr()
+    assert main(["assess", str(articles), "-q", "-j", "2"]) == 0
+    assert {json.loads(line)["verdict"] for line in capsys.readouterr().out.splitlines()} == {"keep"}
+    assert main(["assess", str(articles), "-q", "-j", "2", "--model", str(model_path)]) == 0
+    assert {json.loads(line)["verdict"] for line in capsys.readouterr().out.splitlines()} == {"drop"}
+    assert MODEL_VARIABLE not in os.environ

@@ -92,10 +92,21 @@ def test_parquet_output(corpus: Path, tmp_path: Path) -> None:
         ["frobnicate"],
         ["assess", "--resume", "-"],
         ["assess", "--scheduler", "tcp://127.0.0.1:1", "-"],
+        ["assess", "--site-chrome", "3", "-"],
+        ["assess", "--site-chrome", "-1", "-"],
     ],
 )
 def test_usage_errors_exit_2(argv: list[str]) -> None:
     assert main(argv) == 2
+
+
+def test_site_chrome_option(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["assess", str(corpus), "-q", "-j", "1", "--site-chrome", "2", "-o", str(out)]) == 0
+    rows = read_rows(out)
+    # texts() repeats the bundled examples: their lines recur on the one site ("" without urls)
+    assert len(rows) == 10
+    assert any(s["reason"] == "boilerplate:site_chrome" for r in rows for s in r["spans"])
 
 
 def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

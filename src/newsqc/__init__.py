@@ -10,12 +10,14 @@ from newsqc.api import assess, clean
 from newsqc.article import Article, Segment
 from newsqc.assessment import KINDS, Assessment, Span, Verdict
 from newsqc.batch import assess_many
+from newsqc.scorers.boilerplate import SiteChrome
 
 __all__ = [
     "KINDS",
     "Article",
     "Assessment",
     "Segment",
+    "SiteChrome",
     "Span",
     "Verdict",
     "__version__",

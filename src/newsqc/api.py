@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 from newsqc.article import Article
 from newsqc.assessment import Assessment, Span
@@ -49,10 +50,23 @@ def _repeated_chrome(text: str, copy: Span, chrome: list[Span]) -> bool:
     )
 
 
+def _site_chrome(article: Article, chrome_lines: Collection[str], chrome: list[Span]) -> list[Span]:
+    """Spans ``boilerplate:site_chrome`` for the article's lines named in ``chrome_lines``
+    that no boilerplate span covers already."""
+    known = {line.strip() for line in chrome_lines}
+    return [
+        Span(line.start, line.end, "boilerplate", 1.0, "boilerplate:site_chrome")
+        for line in article.lines
+        if line.text in known and not any(c.start <= line.start and line.end <= c.end for c in chrome)
+    ]
+
+
 def analyse(
-    text: str, title: str | None = None, url: str | None = None
+    text: str, title: str | None = None, url: str | None = None, chrome_lines: Collection[str] = ()
 ) -> tuple[Article, list[Finding], list[Span]]:
     """The article, every scorer's finding and the final spans (sorted): what assess reads.
+
+    ``chrome_lines``: lines of this text known to be chrome of its site (see :func:`assess`).
 
     >>> article, findings, spans = analyse("Officials met on Monday.\\n0 Comments")
     >>> [f.name for f in findings], [s.reason for s in spans]
@@ -71,18 +85,27 @@ def analyse(
             if span.kind == "repetition" and _repeated_chrome(text, span, chrome):
                 continue
             spans.append(span)
+    if chrome_lines:
+        spans.extend(_site_chrome(article, chrome_lines, chrome))
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.reason))
     return article, findings, spans
 
 
 def assess(
-    text: str, title: str | None = None, url: str | None = None, model: ModelLike = None
+    text: str,
+    title: str | None = None,
+    url: str | None = None,
+    model: ModelLike = None,
+    chrome_lines: Collection[str] = (),
 ) -> Assessment:
     """Assess one article: spans with reasons, a score per kind, a verdict and the cleaned text.
 
     ``text`` is the article as the scraper extracted it; ``title`` and ``url`` are optional hints.
     ``model`` is the verdict model: None for the one shipped with newsqc, the path of a model
     file written by ``newsqc train``, or a loaded :class:`newsqc.classifier.VerdictModel`.
+    ``chrome_lines`` are lines of this text known to be chrome because they recur on other
+    pages of its site (:class:`newsqc.SiteChrome` finds them across a batch): each such line
+    is flagged ``boilerplate:site_chrome``.
 
     >>> a = assess("Back to top button")
     >>> a.verdict, a.spans[0].reason
@@ -93,7 +116,7 @@ def assess(
     TypeError: text must be a decoded str, not bytes: decode it first, ...
     """
     text = _check_text(text)
-    article, findings, spans = analyse(text, title=title, url=url)
+    article, findings, spans = analyse(text, title=title, url=url, chrome_lines=chrome_lines)
     features = feature_vector(findings, article, spans)
     verdict, quality = predict(features, model)
     return Assessment(

@@ -41,9 +41,12 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TypeVar
+from urllib.parse import urlsplit
 
 from newsqc.api import assess
 from newsqc.assessment import KINDS, Assessment
+from newsqc.classifier import ModelLike
+from newsqc.scorers.boilerplate import SiteChrome
 
 __all__ = [
     "COLUMNS",
@@ -354,12 +357,20 @@ def count_records(paths: Iterable[str]) -> int | None:
 # Rows
 
 
-def _row_and_reasons(record: dict[str, Any], command: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _row_and_reasons(
+    record: dict[str, Any], command: str, model: ModelLike = None
+) -> tuple[dict[str, Any], tuple[str, ...]]:
     """The output row for one record, and the reasons of its spans (for the summary)."""
     if "error" in record:
         return {"id": record["id"], "error": record["error"]}, ()
     try:
-        result = assess(record["text"], title=record.get("title"), url=record.get("url"))
+        result = assess(
+            record["text"],
+            title=record.get("title"),
+            url=record.get("url"),
+            model=model,
+            chrome_lines=record.get("chrome_lines", ()),
+        )
     except Exception as error:  # a bug must not stop a batch: it becomes an error record
         return {"id": record["id"], "error": f"{type(error).__name__}: {error}"}, ()
     row = result.to_dict()
@@ -378,8 +389,55 @@ def assess_record(record: dict[str, Any], command: str = "assess") -> dict[str, 
     return _row_and_reasons(record, command)[0]
 
 
-def _rows_chunk(records: list[dict[str, Any]], command: str) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
-    return [_row_and_reasons(record, command) for record in records]
+def _rows_chunk(
+    records: list[dict[str, Any]], command: str, model: ModelLike = None
+) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+    return [_row_and_reasons(record, command, model) for record in records]
+
+
+# --------------------------------------------------------------------------------------------
+# Site chrome: the corpus-level pass
+
+
+def site_of(record: dict[str, Any]) -> str:
+    """The site a record comes from: the host of its ``url`` (without ``www.``), else ``""``.
+
+    >>> site_of({"url": "https://www.example.com/news/1"}), site_of({"text": "x"})
+    ('example.com', '')
+    """
+    url = record.get("url")
+    if not isinstance(url, str):
+        return ""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:  # a malformed URL, such as an unclosed IPv6 bracket
+        return ""
+    return host.removeprefix("www.")
+
+
+def learn_site_chrome(records: Iterable[dict[str, Any]], min_pages: int = 3) -> SiteChrome:
+    """A :class:`SiteChrome` that has seen the lines of every readable record.
+
+    >>> pages = [{"text": f"Story {i}.\\nSubscribe now", "url": "https://a.org/{i}"} for i in range(3)]
+    >>> learn_site_chrome(pages).count("a.org", "Subscribe now")
+    3
+    """
+    chrome = SiteChrome(min_pages=min_pages)
+    for record in records:
+        if "error" not in record:
+            chrome.observe(site_of(record), record["text"].splitlines())
+    return chrome
+
+
+def with_site_chrome(records: Iterable[dict[str, Any]], chrome: SiteChrome) -> Iterator[dict[str, Any]]:
+    """The records, each with ``chrome_lines``: its lines that recur across its site's pages."""
+    for record in records:
+        if "error" not in record:
+            lines = record["text"].splitlines()
+            found = chrome.chrome_lines(site_of(record), lines)
+            if found:
+                record = {**record, "chrome_lines": [lines[i].strip() for i in found]}
+        yield record
 
 
 @dataclass
@@ -636,17 +694,19 @@ def rows(
     chunksize: int = 16,
     submit: Callable[..., Future[Any]] | None = None,
     in_flight: int | None = None,
+    model: ModelLike = None,
 ) -> Iterator[tuple[dict[str, Any], tuple[str, ...]]]:
     """Output rows for ``records`` in input order, each with the reasons of its spans.
 
     ``jobs`` processes (None: all cores) unless ``submit`` is given (a Dask client's).
+    ``model`` (see :func:`newsqc.assess`) travels with each chunk to the workers.
 
     >>> [row for row, _ in rows([{"id": 1, "text": ""}], "clean", jobs=1)]
     [{'id': 1, 'verdict': 'drop', 'cleaned_text': ''}]
     """
     if command not in COLUMNS:
         raise ValueError(f"command must be one of {', '.join(COLUMNS)}, not {command!r}")
-    work = partial(_rows_chunk, command=command)
+    work = partial(_rows_chunk, command=command, model=model)
     if submit is not None:
         yield from ordered_map(work, records, submit, chunksize, in_flight or 8)
         return
@@ -672,16 +732,24 @@ def run(
     errors: IO[str] | None = None,
     submit: Callable[..., Future[Any]] | None = None,
     in_flight: int | None = None,
+    model: ModelLike = None,
+    site_chrome: int = 0,
 ) -> Summary:
     """Assess the records of ``paths`` into ``output`` (standard output when None).
 
     Returns the :class:`Summary`; ``summary.failed`` is the number of error records. With
     ``resume``, the records already in ``output`` are skipped. ``submit`` (a Dask client's)
     replaces the local processes; ``in_flight`` bounds the chunks of 16 records submitted
-    and not yet written. Raises :class:`UsageError`.
+    and not yet written. ``model``: the verdict model (see :func:`newsqc.assess`).
+    ``site_chrome``: when 1 or more, a first pass reads every record and counts its lines per
+    site (:func:`site_of`), and a line seen on at least ``site_chrome`` pages of its site is
+    flagged ``boilerplate:site_chrome`` (memory bounded by :class:`SiteChrome`; needs files,
+    not standard input). Raises :class:`UsageError`.
     """
     if command not in COLUMNS:
         raise UsageError(f"command must be one of {', '.join(COLUMNS)}, not {command!r}")
+    if site_chrome and "-" in paths:
+        raise UsageError("--site-chrome reads the input twice: give files, not standard input")
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise UsageError(f"cannot read {path}: no such file or directory")
@@ -690,7 +758,11 @@ def run(
     complete = False
     bar = None
     try:
-        records = islice(read_records(paths, text_field, id_field), writer.done, None)
+        records: Iterator[dict[str, Any]] = read_records(paths, text_field, id_field)
+        if site_chrome:
+            chrome = learn_site_chrome(read_records(paths, text_field, id_field), site_chrome)
+            records = with_site_chrome(records, chrome)
+        records = islice(records, writer.done, None)
         if progress:
             from tqdm import tqdm
 
@@ -703,7 +775,7 @@ def run(
                 smoothing=0.05,
             )
         shown = 0
-        for row, reasons in rows(records, command, jobs, submit=submit, in_flight=in_flight):
+        for row, reasons in rows(records, command, jobs, submit=submit, in_flight=in_flight, model=model):
             writer.write(row)
             summary.add(row, reasons)
             if bar is not None:

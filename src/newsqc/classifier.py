@@ -252,8 +252,8 @@ _lock = threading.Lock()
 def load_model(model: ModelLike = None) -> VerdictModel:
     """The verdict model: the shipped one (None), the file at a path, or ``model`` itself.
 
-    None means the file named by ``$NEWSQC_MODEL`` when it is set (``newsqc assess --model``
-    sets it for its workers), else the model shipped in the package. Files are read once per
+    None means the file named by ``$NEWSQC_MODEL`` when it is set, else the model shipped
+    in the package. Files are read once per
     process and path (thread-safe) and kept.
 
     >>> load_model() is load_model()

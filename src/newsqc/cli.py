@@ -88,6 +88,14 @@ def _add_batch_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the verdict model to use, a file written by `newsqc train` (default: the shipped one)",
     )
+    p.add_argument(
+        "--site-chrome",
+        type=int,
+        default=0,
+        metavar="N",
+        help="first read every record and flag the lines seen on N or more pages of one site "
+        "(the host of each record's url) as boilerplate:site_chrome; needs files, not stdin",
+    )
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -96,7 +104,11 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("newsqc: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
-    if args.model and not _use_model(args.model):
+    model = _load_model(args.model) if args.model else None
+    if args.model and model is None:
+        return EXIT_USAGE
+    if args.site_chrome < 0:
+        print(f"newsqc: --site-chrome must be 1 or more, got {args.site_chrome}", file=sys.stderr)
         return EXIT_USAGE
     if args.engine == "dask":
         try:
@@ -125,6 +137,8 @@ def _run_batch(args: argparse.Namespace) -> int:
                 errors=None if args.quiet else sys.stderr,
                 submit=submit,
                 in_flight=in_flight,
+                model=model,
+                site_chrome=args.site_chrome,
             )
     except UsageError as error:
         print(f"newsqc: {error}", file=sys.stderr)
@@ -208,19 +222,16 @@ def add_report(sub: Any) -> None:
     p.set_defaults(run=_run_report)
 
 
-def _use_model(path: str) -> bool:
-    """Check the model file and make it the default of this process and its workers."""
-    import os
-
-    from newsqc.classifier import MODEL_VARIABLE, ModelError, VerdictModel
+def _load_model(path: str) -> Any:
+    """The verdict model in the file at ``path`` (it travels to the workers), or None after
+    saying why it cannot be used."""
+    from newsqc.classifier import ModelError, load_model
 
     try:
-        VerdictModel.load(path)
+        return load_model(path)
     except ModelError as error:
         print(f"newsqc: {error}", file=sys.stderr)
-        return False
-    os.environ[MODEL_VARIABLE] = os.path.abspath(path)
-    return True
+        return None
 
 
 def _run_train(args: argparse.Namespace) -> int:

@@ -70,9 +70,10 @@ class _Profiles:
         the letters A to z dropped when other scripts have more than twice as many."""
         text = self.mail.sub(" ", self.url.sub(" ", sample))
         text = _SPACES.sub(" ", self.normalize_vi(text)[:_MAX_TEXT])
-        latin = len(_LATIN.findall(text))
-        if latin * 2 < len(_NON_LATIN.findall(text)):
-            text = _LATIN.sub("", text)
+        if not text.isascii():
+            non_latin = len(_NON_LATIN.findall(text))
+            if non_latin and len(_LATIN.findall(text)) * 2 < non_latin:
+                text = _LATIN.sub("", text)
         return text
 
     def _word_ngrams(self, padded: str) -> list[int]:
