@@ -28,7 +28,16 @@ from typing import Any
 
 from benchmarks.quality import dataset
 from benchmarks.quality.dataset import GROUPS, KIND_OF, Doc
-from benchmarks.quality.metrics import KINDS, Result, details, figures, lower_is_better, rows, seed_figures
+from benchmarks.quality.metrics import (
+    KINDS,
+    Result,
+    details,
+    figures,
+    lower_is_better,
+    rows,
+    seed_figures,
+    verdict_tables,
+)
 from benchmarks.quality.systems import ANCHORS, SPAN_KINDS, System, anchors, newsqc_system
 
 BENCH = Path(__file__).resolve().parent.parent
@@ -178,6 +187,18 @@ def _results_md(report: Mapping[str, Any]) -> str:
             "",
             table(systems, [*rows(systems), "seeds/total"]),
             "",
+            *(
+                [
+                    "## newsqc's verdicts",
+                    "",
+                    "Bold: the verdicts the group accepts.",
+                    "",
+                    report["verdicts_md"],
+                    "",
+                ]
+                if report.get("verdicts_md")
+                else []
+            ),
         ]
     )
 
@@ -287,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if note:
             print(f"note: {note}", file=sys.stderr)
     systems: dict[str, dict[str, float]] = {}
+    verdicts_md = ""
     shared = dataset.shared_dir()
     for name in names:
         results, seconds = run_system(name, docs, args.jobs)
@@ -294,6 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figs.update(seed_figures(shared, _system(name)))
         figs["speed/docs_per_s"] = len(docs) / seconds if seconds else 0.0
         systems[name] = figs
+        if name == "newsqc":
+            verdicts_md = verdict_tables(docs, results)
         print(f"{name}: {len(docs)} docs in {seconds:.1f} s", file=sys.stderr)
         if args.details and name == "newsqc":
             with args.details.open("w", encoding="utf-8") as f:
@@ -318,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "groups": dict(Counter(d.group for d in docs)),
         "anchors_note": note,
         "systems": systems,
+        "verdicts_md": verdicts_md,
     }
     print(summary_table(systems))
     print()

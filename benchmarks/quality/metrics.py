@@ -49,6 +49,7 @@ __all__ = [
     "merge",
     "rows",
     "seed_figures",
+    "verdict_tables",
 ]
 
 KINDS = ("boilerplate", "offtopic", "garbled", "repetition")
@@ -358,3 +359,51 @@ def rows(systems: Mapping[str, Mapping[str, float]]) -> list[str]:
         return next((i for i, p in enumerate(order) if n.startswith(p)), len(order)), n
 
     return sorted(names, key=key)
+
+
+def verdict_tables(docs: Sequence[Doc], results: Sequence[Result]) -> str:
+    """Markdown: the verdicts per group (the confusion matrix of the benchmark's groups against
+    the three verdicts, with the verdicts each group accepts) and a reliability table of
+    ``quality`` (documents binned by quality; the share of them that are clean articles).
+
+    >>> d = Doc("x", "clean", "Text.", (), (), ("keep",), "", "en")
+    >>> print(verdict_tables([d], [Result("keep", 0.95, ())]).splitlines()[2])
+    | clean | keep | 1 | **1** | 0 | 0 |
+    """
+    by_group: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(("keep", "clean", "drop"), 0))
+    accepted: dict[str, tuple[str, ...]] = {}
+    for doc, res in zip(docs, results, strict=True):
+        if res.verdict in ("keep", "clean", "drop"):
+            by_group[doc.group][res.verdict] += 1
+        accepted[doc.group] = doc.verdict_in
+    lines = [
+        "| group | accepted | docs | keep | clean | drop |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for group in sorted(by_group):
+        counts = by_group[group]
+        cells = [f"**{n}**" if v in accepted[group] else str(n) for v, n in counts.items()]
+        lines.append(
+            f"| {group} | {', '.join(accepted[group])} | {sum(counts.values())} | " + " | ".join(cells) + " |"
+        )
+    lines += [
+        "",
+        "Reliability of `quality`: documents binned by quality, and the share of clean articles",
+        "among them (the benchmark holds one clean article in ten, so shares sit below the",
+        "quality, which is calibrated for equally common verdicts; what matters is that they rise).",
+        "",
+        "| quality | docs | mean quality | clean articles |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    pairs = [(res.quality, doc.group == "clean") for doc, res in zip(docs, results, strict=True)]
+    pairs = [(q, c) for q, c in pairs if q is not None]
+    for b in range(10):
+        lo, hi = b / 10, (b + 1) / 10
+        inside = [(q, c) for q, c in pairs if lo <= q < hi or (b == 9 and q == 1.0)]
+        if inside:
+            mean = sum(q for q, _ in inside) / len(inside)
+            share = sum(c for _, c in inside) / len(inside)
+            lines.append(f"| {lo:.1f}-{hi:.1f} | {len(inside)} | {mean:.3f} | {share:.3f} |")
+        else:
+            lines.append(f"| {lo:.1f}-{hi:.1f} | 0 | | |")
+    return "\n".join(lines)
