@@ -75,11 +75,11 @@ def label(text: str, spans: Sequence[Any], group: str) -> str:
 
 def _stronger(split: str, seed: int) -> list[dict[str, Any]]:
     """The benchmark's corruptions applied several times per article, and until they dominate."""
-    pools = dataset._pools(dataset.shared_dir(), split)
+    pools = dataset.load_pools(dataset.shared_dir(), split)
     english = [
         p
         for p in pools.pages
-        if p["lang"] == "en" and dataset._word_count(p["clean_text"]) >= dataset.MIN_BASE_WORDS
+        if p["lang"] == "en" and dataset.word_count(p["clean_text"]) >= dataset.MIN_BASE_WORDS
     ]
     out = []
     for kind in dataset.CORRUPTIONS:
@@ -88,9 +88,9 @@ def _stronger(split: str, seed: int) -> list[dict[str, Any]]:
             if strength == 40 and dataset.KIND_OF[kind] == "garbled":
                 continue
             for page in rng.sample(english, min(10, len(english))):
-                d = dataset._Draft(page["clean_text"])
+                d = dataset.Draft(page["clean_text"])
                 for _ in range(strength):
-                    dataset._CORRUPT[kind](d, rng, pools, page)
+                    dataset.CORRUPT[kind](d, rng, pools, page)
                 if d.labels:
                     group = f"strong:{kind}"
                     out.append({"text": d.text, "spans": d.labels, "group": group})
@@ -103,17 +103,17 @@ def _stronger(split: str, seed: int) -> list[dict[str, Any]]:
             window: list[str] = []
             for p in paragraphs[start:]:
                 window.append(p)
-                if dataset._word_count("\n".join(window)) >= size:
+                if dataset.word_count("\n".join(window)) >= size:
                     break
             text = "\n".join(window)
-            if dataset._word_count(text) < size or text == page["clean_text"]:
+            if dataset.word_count(text) < size or text == page["clean_text"]:
                 continue
             out.append({"text": text, "spans": (), "group": "window"})
             if len(chrome) >= 4:
                 first = rng.randrange(len(chrome) - 3)
                 before = chrome[first : first + rng.randint(1, 3)]
                 after = chrome[first + 3 : first + 3 + rng.randint(1, 6)]
-                wrapped = dataset._Draft(text)
+                wrapped = dataset.Draft(text)
                 head = "\n".join(before) + "\n"
                 wrapped.splice(0, 0, head, _line_labels(before, 0))
                 tail = "\n" + "\n".join(after)

@@ -69,15 +69,20 @@ from urllib.parse import urlparse
 import regex
 
 __all__ = [
+    "CORRUPT",
     "CORRUPTIONS",
     "GROUPS",
     "JUNK",
     "Doc",
+    "Draft",
     "Label",
+    "Pools",
     "build",
     "fingerprint",
+    "load_pools",
     "shared_dir",
     "split_of",
+    "word_count",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,7 +217,7 @@ def _corpus(shared: Path, name: str) -> tuple[dict[str, Any], ...]:
 # --------------------------------------------------------------------------- drafts
 
 
-class _Draft:
+class Draft:
     """A text being corrupted, with its labels kept in step with every edit."""
 
     def __init__(self, text: str) -> None:
@@ -257,17 +262,17 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_starts(d: _Draft) -> list[int]:
+def _sentence_starts(d: Draft) -> list[int]:
     """Positions where a sentence starts inside a paragraph (after ". "), free of labels."""
     return [m.end() for m in _SENTENCE_START.finditer(d.text) if d.free(m.end(), m.end())]
 
 
-def _word_gaps(d: _Draft) -> list[int]:
+def _word_gaps(d: Draft) -> list[int]:
     """Positions of spaces between two lower-case letters (inside a sentence), free of labels."""
     return [m.start() for m in _WORD_GAP.finditer(d.text) if d.free(m.start(), m.start())]
 
 
-def _insert_sentence(d: _Draft, rng: random.Random, s: str, kind: str, sub: str) -> bool:
+def _insert_sentence(d: Draft, rng: random.Random, s: str, kind: str, sub: str) -> bool:
     """Insert ``s`` as a sentence at a sentence start, or as a paragraph of its own."""
     starts = _sentence_starts(d)
     if starts and rng.random() < 0.7:
@@ -282,7 +287,7 @@ def _insert_sentence(d: _Draft, rng: random.Random, s: str, kind: str, sub: str)
     return True
 
 
-def _insert_in_sentence(d: _Draft, rng: random.Random, s: str, kind: str, sub: str) -> bool:
+def _insert_in_sentence(d: Draft, rng: random.Random, s: str, kind: str, sub: str) -> bool:
     """Insert ``s`` between two words of a sentence."""
     gaps = _word_gaps(d)
     if not gaps:
@@ -296,7 +301,7 @@ def _insert_in_sentence(d: _Draft, rng: random.Random, s: str, kind: str, sub: s
 
 
 @dataclass
-class _Pools:
+class Pools:
     """The real text that corruptions draw from, for one split."""
 
     pages: list[dict[str, Any]]
@@ -339,7 +344,11 @@ def split_of(text: str) -> str:
     return "dev" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "test"
 
 
-def _pools(shared: Path, split: str) -> _Pools:
+def load_pools(shared: Path, split: str) -> Pools:
+    """The real text of ``split`` that the corruptions draw from.
+
+    A corruption edits a :class:`Draft`: ``CORRUPT[kind](draft, rng, pools, page)``.
+    """
     pages = sorted(_corpus(shared, f"boilerplate-lines.{split}.jsonl"), key=lambda p: p["id"])
     spam_rows = _corpus(shared, "spam-phrases.jsonl")
     spam_rows = tuple(r for r in spam_rows if split_of(r["text"]) == split)
@@ -379,25 +388,25 @@ def _pools(shared: Path, split: str) -> _Pools:
     # Every word token of the English articles, repeats included: word salad drawn from it has
     # the words' natural frequencies (stop words and all).
     salad = [w for p in pages if p["lang"] == "en" for w in _SALAD_WORD.findall(p["clean_text"])]
-    return _Pools(list(pages), spam, anchors, mojibake, sorted(runs), salad)
+    return Pools(list(pages), spam, anchors, mojibake, sorted(runs), salad)
 
 
 # --------------------------------------------------------------------------- corruptions
 
 
-def _spam(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _spam(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     ok = False
     for _ in range(rng.choice((1, 2))):
         ok |= _insert_sentence(d, rng, rng.choice(pools.spam), "offtopic", "spam")
     return ok
 
 
-def _sentence(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _sentence(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     sents = pools.other_site_sentences(page, rng)
     return bool(sents) and _insert_sentence(d, rng, " ".join(sents), "offtopic", "sentence")
 
 
-def _anchor(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _anchor(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     ok = False
     for _ in range(rng.choice((1, 2))):
         ok |= _insert_in_sentence(d, rng, rng.choice(pools.anchors), "offtopic", "anchor")
@@ -422,7 +431,7 @@ def _sloppy_cp1252(data: bytes) -> str:
     return "".join(out)
 
 
-def _mojibake(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _mojibake(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     decode = rng.choice((_sloppy_cp1252, lambda b: b.decode("latin-1")))
     candidates = []
     for start, end in _paragraphs(d.text):
@@ -440,7 +449,7 @@ def _mojibake(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]
     return True
 
 
-def _mojibake_case(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _mojibake_case(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     case = rng.choice(pools.mojibake)
     garbled, fixed = case["garbled"].strip(), case["fixed"].strip()
     marks = []
@@ -465,7 +474,7 @@ def _mojibake_case(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str,
     return True
 
 
-def _lossy(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _lossy(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     words = [m for m in _APOS_WORD.finditer(d.text) if d.free(m.start(), m.end())]
     words += [m for m in _ACCENT_WORD.finditer(d.text) if d.free(m.start(), m.end())]
     if not words:
@@ -480,7 +489,7 @@ def _lossy(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -
     return True
 
 
-def _script(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _script(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     return bool(pools.script_runs) and _insert_in_sentence(
         d, rng, rng.choice(pools.script_runs), "garbled", "script"
     )
@@ -498,7 +507,7 @@ def _gibberish_word(word: str, rng: random.Random) -> str:
     return out
 
 
-def _gibberish(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _gibberish(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     words = [w for w in regex.findall(r"\p{Ll}{3,8}", d.text)]
     if not words:
         return False
@@ -506,7 +515,7 @@ def _gibberish(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any
     return _insert_in_sentence(d, rng, run, "garbled", "gibberish")
 
 
-def _case(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _case(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     words = [m for m in _LOWER_WORD.finditer(d.text) if d.free(m.start(), m.end())]
     if not words:
         return False
@@ -531,7 +540,7 @@ def _headline(page: dict[str, Any]) -> str | None:
     return title if title and len(title.split()) >= 3 else None
 
 
-def _title(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _title(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     title = _headline(page)
     if title is None or not d.free(0, 0):
         return False
@@ -548,7 +557,7 @@ def _title(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -
     return True
 
 
-def _paragraph(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _paragraph(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     paras = [p for p in _paragraphs(d.text) if p[1] - p[0] >= 60 and d.free(*p)]
     if not paras:
         return False
@@ -561,7 +570,7 @@ def _paragraph(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any
     return True
 
 
-def _stuffing(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]) -> bool:
+def _stuffing(d: Draft, rng: random.Random, pools: Pools, page: dict[str, Any]) -> bool:
     """The headline (as the SEO pages of the seeds do), else the most frequent name, stuffed."""
     from wordfreq import zipf_frequency
 
@@ -589,7 +598,7 @@ def _stuffing(d: _Draft, rng: random.Random, pools: _Pools, page: dict[str, Any]
     return ok
 
 
-_CORRUPT: dict[str, Callable[[_Draft, random.Random, _Pools, dict[str, Any]], bool]] = {
+CORRUPT: dict[str, Callable[[Draft, random.Random, Pools, dict[str, Any]], bool]] = {
     "spam": _spam,
     "sentence": _sentence,
     "anchor": _anchor,
@@ -638,12 +647,13 @@ def _all_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_paragraphs(text))
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
+    """Words as the benchmark counts them: runs between white space."""
     return len(text.split())
 
 
-def _salad(rng: random.Random, pools: _Pools) -> _Draft:
-    d = _Draft("")
+def _salad(rng: random.Random, pools: Pools) -> Draft:
+    d = Draft("")
     paras = []
     for _ in range(rng.randint(2, 4)):
         sents = []
@@ -666,8 +676,8 @@ def _salad(rng: random.Random, pools: _Pools) -> _Draft:
     return d
 
 
-def _spam_wall(rng: random.Random, pools: _Pools) -> _Draft:
-    d = _Draft("")
+def _spam_wall(rng: random.Random, pools: Pools) -> Draft:
+    d = Draft("")
     msgs = rng.sample(pools.spam, rng.randint(10, 25))
     text = ""
     marks = []
@@ -680,11 +690,9 @@ def _spam_wall(rng: random.Random, pools: _Pools) -> _Draft:
     return d
 
 
-def _iter_docs(
-    split: str, seed: int, per_group: int, groups: tuple[str, ...], pools: _Pools
-) -> Iterator[Doc]:
+def _iter_docs(split: str, seed: int, per_group: int, groups: tuple[str, ...], pools: Pools) -> Iterator[Doc]:
     pages = pools.pages
-    english = [p for p in pages if p["lang"] == "en" and _word_count(p["clean_text"]) >= MIN_BASE_WORDS]
+    english = [p for p in pages if p["lang"] == "en" and word_count(p["clean_text"]) >= MIN_BASE_WORDS]
     wide = ("clean", "drop")
     for group in groups:
         rng = random.Random(f"newsqc-bench/{split}/{seed}/{group}")
@@ -703,7 +711,7 @@ def _iter_docs(
                 yield Doc(f"{split}/wrapped/{p['id']}", group, text, labels, scored, wide, p["id"], p["lang"])
         elif group == "clean":
             for p in pages:
-                if _word_count(p["clean_text"]) >= MIN_CLEAN_WORDS:
+                if word_count(p["clean_text"]) >= MIN_CLEAN_WORDS:
                     text = p["clean_text"]
                     yield Doc(
                         f"{split}/clean/{p['id']}",
@@ -723,12 +731,12 @@ def _iter_docs(
             while made < per_group and tries < per_group * 5:
                 page = order[tries % len(order)]
                 tries += 1
-                d = _Draft(page["clean_text"])
+                d = Draft(page["clean_text"])
                 if group == "mixed":
                     kinds = rng.sample([c for c in CORRUPTIONS if c != "mojibake_case"], rng.randint(2, 3))
                 else:
                     kinds = [group.split(":", 1)[1]]
-                if not all(_CORRUPT[k](d, rng, pools, page) for k in kinds) or not d.labels:
+                if not all(CORRUPT[k](d, rng, pools, page) for k in kinds) or not d.labels:
                     continue
                 yield Doc(
                     f"{split}/{group}/{made:03d}-{page['id']}",
@@ -809,7 +817,7 @@ def build(
     for g in chosen:
         if g not in GROUPS:
             raise ValueError(f"unknown group {g!r}; the groups are: {', '.join(GROUPS)}")
-    pools = _pools(shared or shared_dir(), split)
+    pools = load_pools(shared or shared_dir(), split)
     docs = list(_iter_docs(split, seed, per_group, chosen, pools))
     for doc in docs:
         for lab in doc.spans:
