@@ -54,16 +54,19 @@ from __future__ import annotations
 
 import html
 import math
+import random
 import re
 import threading
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
+from itertools import islice, permutations
 from operator import attrgetter, itemgetter
 
 import ftfy
 import regex
-from ftfy.badness import BADNESS_RE
+from ftfy.badness import BADNESS_RE, badness
 
 from newsqc.article import Article, Segment
 from newsqc.assessment import Span
@@ -172,26 +175,86 @@ def _non_ascii_runs(line: str) -> list[tuple[int, int]]:
     return runs
 
 
+#: Mojibake tokens of one line with at most this many tokens of plain ASCII between them are
+#: fixed together: "LiĂ¨ge Avenue de l'HĂ´pital", "atenÃ§Ã£o Ã s crianÃ§as".
+MOJIBAKE_GAP_TOKENS = 3
+
+
+def _mojibake_runs(line: str) -> list[tuple[int, int]]:
+    """Runs of tokens with mojibake in them, with up to ``MOJIBAKE_GAP_TOKENS`` ASCII tokens
+    between two of them. Non-ASCII tokens without letters ("–", "•") belong to a run beside
+    them, as ftfy needs them to tell consistent mojibake; other non-ASCII tokens ("it’s",
+    "café") end a run.
+
+    >>> line = "Hello LiĂ¨ge Avenue de l'HĂ´pital, it’s the café atenÃ§Ã£o Ã s – DrÃ¥ber"
+    >>> [line[a:b] for a, b in _mojibake_runs(line)]
+    ["LiĂ¨ge Avenue de l'HĂ´pital,", 'atenÃ§Ã£o Ã s – DrÃ¥ber']
+    """
+    runs: list[tuple[int, int]] = []
+    start = end = -1  # the open run's bounds so far (mojibake and symbol tokens only)
+    gap = 0  # ASCII tokens since the open run's last token
+    has_mojibake = False
+    for m in _TOKEN.finditer(line):
+        token = m.group()
+        if token.isascii():
+            gap += 1
+            if start >= 0 and gap <= MOJIBAKE_GAP_TOKENS:
+                continue
+        else:
+            mojibake = bool(_MOJIBAKE_HINT.search(line, m.start(), min(len(line), m.end() + 1)))
+            if mojibake or not any(c.isalpha() for c in token):
+                if start < 0 or gap > MOJIBAKE_GAP_TOKENS:
+                    if has_mojibake:
+                        runs.append((start, end))
+                    start, has_mojibake = m.start(), False
+                end, gap = m.end(), 0
+                has_mojibake = has_mojibake or mojibake
+                continue
+        if has_mojibake:
+            runs.append((start, end))
+        start, has_mojibake = -1, False
+    if has_mojibake:
+        runs.append((start, end))
+    return runs
+
+
+def _left_over(line: str) -> tuple[int, int]:
+    """How much mojibake a (fixed) line still shows: ftfy's badness plus the mojibake pairs
+    left, then its length."""
+    return badness(line) + len(_MOJIBAKE_HINT.findall(line)), len(line)
+
+
 def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
     """Spans of the mojibake in text[lo:hi] (one line), each with ftfy's repair.
 
     The whole line is fixed first; when ftfy cannot fix it whole (good text around the mojibake
-    keeps it from re-encoding), each run of tokens with non-ASCII characters is tried alone.
+    keeps it from re-encoding, or it leaves mojibake behind), each run of mojibake tokens is
+    fixed alone, or else each run of tokens with non-ASCII characters, whichever leaves the line
+    least bad by ftfy's measure.
     """
     line = text[lo:hi]
     if not BADNESS_RE.search(line):
         return []
     fixed = ftfy.fix_encoding(line)
-    pieces: list[tuple[int, str, str]] = []  # (offset in line, piece, its fix)
-    if fixed != line:
-        pieces.append((0, line, fixed))
-    else:
-        for a, b in _non_ascii_runs(line):
+    # Each way of cutting the line: its pieces (offset in line, piece, its fix), and how the line
+    # reads after them: the fewest signs of mojibake left, then the shortest (undoing mojibake
+    # shortens a text) wins; the whole line on a tie.
+    best = (_left_over(fixed), [(0, line, fixed)] if fixed != line else [])
+    for runs in (_mojibake_runs(line), _non_ascii_runs(line)):
+        pieces: list[tuple[int, str, str]] = []
+        for a, b in runs:
             piece = line[a:b]
             if BADNESS_RE.search(piece):
                 piece_fixed = ftfy.fix_encoding(piece)
                 if piece_fixed != piece:
                     pieces.append((a, piece, piece_fixed))
+        if pieces:
+            after = line
+            for a, piece, piece_fixed in reversed(pieces):
+                after = after[:a] + piece_fixed + after[a + len(piece) :]
+            if _left_over(after) < best[0]:
+                best = (_left_over(after), pieces)
+    pieces = best[1]
     spans = []
     for offset, piece, piece_fixed in pieces:
         for a, b, ja, jb in _changes(piece, piece_fixed):
@@ -321,13 +384,15 @@ def _control_span(text: str, start: int, end: int, skip: _Skip) -> Span:
     chars = text[start:end]
     if all("\x80" <= c <= "\x9f" for c in chars):
         try:
-            decoded = chars.encode("latin-1").decode("cp1252")
+            chars.encode("latin-1").decode("cp1252")
         except UnicodeDecodeError:
             pass
         else:
             a, b = _token_bounds(text, start, end, 0, len(text))
-            if skip.hit(a, start) or skip.hit(end, b):
-                return Span(start, end, _KIND, 1.0, f"{_KIND}:mojibake", repair=decoded)
+            if skip.hit(a, start):
+                a = start  # the token's head is another span's: "quotes\x85" stays whole
+            if skip.hit(end, b):
+                b = end
             return Span(a, b, _KIND, 1.0, f"{_KIND}:mojibake", repair=text[a:b].translate(_C1_CP1252))
     return Span(start, end, _KIND, 1.0, f"{_KIND}:control")
 
@@ -560,7 +625,6 @@ class _Zipf:
 
 _lock = threading.Lock()
 _frequencies: dict[str, Mapping[str, float] | None] = {}
-_trigrams: dict[str, Mapping[str, float]] = {}
 
 
 def _word_frequencies(language: str | None) -> Mapping[str, float] | None:
@@ -595,68 +659,192 @@ def _common_words(language: str, frequencies: Mapping[str, float]) -> frozenset[
 
 
 #: How many of the language's most frequent words the letter model learns from.
-TRIGRAM_WORDS = 40000
+LETTER_MODEL_WORDS = 100_000
+#: The letter model reads this many letters at a time (the letter and the three before it).
+LETTER_ORDER = 4
+#: Absolute discount of the letter model's counts (interpolated with the shorter contexts).
+LETTER_DISCOUNT = 0.75
 
 
-def _trigram_model(language: str, frequencies: Mapping[str, float]) -> Mapping[str, float]:
-    """log P(c | two letters before) over the language's frequent words, built once per process."""
-    if language not in _trigrams:
+class _LetterModel:
+    """How plausible a word's letters are in one language: an interpolated 4-gram model of the
+    letters of the language's most frequent words (absolute discounting).
+
+    >>> m = _LetterModel(["the", "then", "there", "other", "these"])
+    >>> m.logp("there") > m.logp("ehter")
+    True
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        grams: Counter[str] = Counter()
+        pad = "^" * (LETTER_ORDER - 1)
+        for word in words:
+            padded = f"{pad}{word}$"
+            grams.update(padded[i : i + LETTER_ORDER] for i in range(len(padded) - LETTER_ORDER + 1))
+        # For each order k, the count of every k-gram ending at a letter, and for each context
+        # (its first k-1 characters) the total count and the number of distinct letters after it.
+        self.counts: list[dict[str, int]] = []
+        self.contexts: list[dict[str, tuple[int, int]]] = []
+        level: Counter[str] = grams
+        for _ in range(LETTER_ORDER):
+            totals: Counter[str] = Counter()
+            kinds: Counter[str] = Counter()
+            shorter: Counter[str] = Counter()
+            for gram, count in level.items():
+                totals[gram[:-1]] += count
+                kinds[gram[:-1]] += 1
+                shorter[gram[1:]] += count
+            self.counts.append(dict(level))
+            self.contexts.append({h: (totals[h], kinds[h]) for h in totals})
+            level = shorter
+        self.counts.reverse()  # counts[k - 1]: k-grams
+        self.contexts.reverse()
+        self.floor = 1.0 / (len(self.counts[0]) + 1)
+
+    def _prob(self, gram: str) -> float:
+        p = self.floor
+        for k in range(1, len(gram) + 1):
+            context = self.contexts[k - 1].get(gram[-k:-1])
+            if context is None:
+                break
+            total, kinds = context
+            count = self.counts[k - 1].get(gram[-k:], 0)
+            p = (max(count - LETTER_DISCOUNT, 0.0) + LETTER_DISCOUNT * kinds * p) / total
+        return p
+
+    def logp(self, word: str) -> float:
+        """Mean natural log-probability per letter of ``word`` (its end included)."""
+        padded = f"{'^' * (LETTER_ORDER - 1)}{word}$"
+        n = len(padded) - LETTER_ORDER + 1
+        return sum(math.log(self._prob(padded[i : i + LETTER_ORDER])) for i in range(n)) / n
+
+
+_letter_models: dict[str, _LetterModel] = {}
+
+
+def _letter_model(language: str, frequencies: Mapping[str, float]) -> _LetterModel:
+    """The letter model of ``language``, built from its word list once per process."""
+    if language not in _letter_models:
         with _lock:
-            if language not in _trigrams:
-                counts: dict[str, int] = {}
-                contexts: dict[str, int] = {}
-                n = 0
-                for word in frequencies:  # most frequent first
-                    if not word.isalpha():
-                        continue
-                    padded = f"^^{word}$"
-                    for i in range(len(padded) - 2):
-                        tri = padded[i : i + 3]
-                        counts[tri] = counts.get(tri, 0) + 1
-                        contexts[tri[:2]] = contexts.get(tri[:2], 0) + 1
-                    n += 1
-                    if n >= TRIGRAM_WORDS:
-                        break
-                _trigrams[language] = {
-                    tri: math.log(count / (contexts[tri[:2]] + 30)) for tri, count in counts.items()
-                }
-    return _trigrams[language]
+            if language not in _letter_models:
+                words = (w for w in frequencies if w.isalpha())  # most frequent first
+                _letter_models[language] = _LetterModel(islice(words, LETTER_MODEL_WORDS))
+    return _letter_models[language]
 
 
-#: Below this mean log-probability per letter, an unknown word reads as gibberish.
-GIBBERISH_LOGP = -2.6
+#: Unknown words longer than ``SHORT_WORD`` read as gibberish below this mean log-probability
+#: per letter...
+GIBBERISH_LOGP = -3.0
+#: ... or below this one when they split into two known words ("tera|flop", "isn|hee"), and
+#: when they are longer than ``LONG_WORD`` (long unknown words are mostly compounds and
+#: derivations: "polyamorist").
+STRONG_GIBBERISH_LOGP = -3.6
+#: Unknown words longer than this need the stronger evidence.
+LONG_WORD = 8
+#: An unknown word that reads below this is gibberish when its letters in a random order read
+#: about as well: ``SHUFFLED_RANK`` of ``SHUFFLES`` shuffles or more read better.
+SHUFFLED_LOGP = -2.8
+SHUFFLED_RANK = 0.25
+SHUFFLES = 40
+#: In languages other than English, only unknown words of this many letters or more are judged.
+FOREIGN_MIN_LETTERS = 6
 #: Words after a foreign run glued to a word are gibberish below this Zipf frequency.
 ANCHORED_ZIPF = 3.5
 #: Unknown words this short are gibberish whatever their letters: "aws", "isrt".
 SHORT_WORD = 5
 #: Short words (3-4 letters) rarer than this are gibberish: "okr", "hwo".
 SHORT_RARE_ZIPF = 2.0
+#: Short words rarer than this whose letters make a common word in another order are typos
+#: of that word: "hte", "wsa"...
+TYPO_ZIPF = 2.5
+#: ... a word at least this common.
+COMMON_ANAGRAM_ZIPF = 5.0
 #: Rare words next to gibberish join it below this Zipf frequency: "ewif nal".
 RUN_ZIPF = 3.5
 #: When more of the lower-case word types are unknown than this, the language is wrong.
 MAX_UNKNOWN_SHARE = 0.25
 #: Fewer distinct lower-case words than this tell too little of the language to judge one.
-GIBBERISH_MIN_TYPES = 20
+GIBBERISH_MIN_TYPES = 10
+#: The two parts of a compound are each at least this frequent (Zipf).
+COMPOUND_ZIPF = 2.5
 
 
 def _is_compound(word: str, frequencies: Mapping[str, float]) -> bool:
-    """True when ``word`` is two known words of three letters or more: "earhooks"."""
+    """True when ``word`` is two known words of three letters or more: "earhooks".
+
+    >>> _is_compound("earhooks", {"ear": 1e-5, "hooks": 1e-5}), _is_compound("ehooks", {"hooks": 1e-5})
+    (True, False)
+    """
+    floor = 10 ** (COMPOUND_ZIPF - 9)
     for i in range(3, len(word) - 2):
-        if frequencies.get(word[:i], 0.0) > 1e-6 and frequencies.get(word[i:], 0.0) > 1e-6:
+        if frequencies.get(word[:i], 0.0) >= floor and frequencies.get(word[i:], 0.0) >= floor:
             return True
     return False
 
 
-_UNSEEN = math.log(1 / 60)
+def _anagram_of_common(word: str, zipf: _Zipf) -> bool:
+    """True when another order of the word's letters is a common word: "hte" (the), "wsa" (was).
+
+    >>> z = _Zipf(_word_frequencies("en"))
+    >>> _anagram_of_common("hte", z), _anagram_of_common("molt", z)
+    (True, False)
+    """
+    return any(
+        "".join(p) != word and zipf("".join(p)) >= COMMON_ANAGRAM_ZIPF for p in set(permutations(word))
+    )
 
 
-def _letter_logp(word: str, model: Mapping[str, float]) -> float:
-    """Mean log-probability per letter of ``word`` under the trigram model."""
-    padded = f"^^{word}$"
-    total = 0.0
-    for i in range(len(padded) - 2):
-        total += model.get(padded[i : i + 3], _UNSEEN - 2.0)
-    return total / (len(padded) - 2)
+def _shuffle_rank(word: str, model: _LetterModel) -> float:
+    """The share of ``SHUFFLES`` shuffles of the word's letters that read better than the word.
+
+    A real word, even a rare one, is close to the best order of its letters (0.0); letters in
+    a random order are about as good as any other order of them (near 0.5). The shuffles are
+    drawn from a generator seeded with the word: the same word, the same rank, everywhere.
+
+    >>> m = _letter_model("en", _word_frequencies("en"))
+    >>> _shuffle_rank("econobox", m) < 0.2 < _shuffle_rank("eccnei", m)
+    True
+    """
+    rng = random.Random(word)
+    letters = list(word)
+    own = model.logp(word)
+    better = 0
+    for _ in range(SHUFFLES):
+        rng.shuffle(letters)
+        better += model.logp("".join(letters)) > own
+    return better / SHUFFLES
+
+
+def _gibberish_foreign(word: str, model: _LetterModel) -> bool:
+    """True when an unknown word of a language other than English reads as gibberish: both its
+    letters and their order are implausible (word lists of other languages are shorter and
+    their texts richer in unlisted names and inflections, so both signals are needed).
+
+    >>> m = _letter_model("pt", _word_frequencies("pt"))
+    >>> [_gibberish_foreign(w, m) for w in ["saetbmorm", "recapeamento"]]
+    [True, False]
+    """
+    if len(word) < FOREIGN_MIN_LETTERS:
+        return False
+    return model.logp(word) < STRONG_GIBBERISH_LOGP and _shuffle_rank(word, model) >= SHUFFLED_RANK
+
+
+def _gibberish_word(word: str, model: _LetterModel, frequencies: Mapping[str, float]) -> bool:
+    """True when an unknown word reads as gibberish: short, or its letters implausible.
+
+    >>> m = _letter_model("en", _word_frequencies("en"))
+    >>> f = _word_frequencies("en")
+    >>> [_gibberish_word(w, m, f) for w in ["isrt", "eopredrt", "econobox", "teraflop", "polyamorist"]]
+    [True, True, False, False, False]
+    """
+    if len(word) <= SHORT_WORD:
+        return True
+    logp = model.logp(word)
+    if logp < STRONG_GIBBERISH_LOGP:
+        return True
+    if logp < GIBBERISH_LOGP and len(word) <= LONG_WORD and not _is_compound(word, frequencies):
+        return True
+    return logp < SHUFFLED_LOGP and _shuffle_rank(word, model) >= SHUFFLED_RANK
 
 
 # ----------------------------------------------------------------------------- word salad
@@ -910,25 +1098,33 @@ class Garbled:
         rare = [w for w in lower if w not in common and w.isalpha()]
         unknown = [w for w in rare if w not in frequencies and w.casefold() not in frequencies]
         n_lower = len(lower)
-        if (
-            article.language == "en"
-            and n_lower >= GIBBERISH_MIN_TYPES
-            and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower
-        ):
-            model = _trigram_model(article.language, frequencies) if unknown else {}
-            bad = {
-                w
-                for w in unknown
-                if _ALL_LATIN.fullmatch(w)
-                and (len(w) <= SHORT_WORD or _letter_logp(w, model) < GIBBERISH_LOGP)
-                and not _is_compound(w, frequencies)
-            }
-            # Short words that a word list barely knows: "okr", "hwo" (no clean article has one).
-            bad.update(w for w in rare if len(w) <= 4 and 0 < zipf(w) < SHORT_RARE_ZIPF)
-            # Two short uncommon words side by side: "ahs thi", "asw nda".
-            short = {w for w in rare if len(w) <= 4}
+        english = article.language in (None, "en")
+        if n_lower >= GIBBERISH_MIN_TYPES and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower:
+            bad: set[str] = set()
+            if unknown:
+                model = _letter_model(article.language or "en", frequencies)
+                bad = {
+                    w
+                    for w in unknown
+                    if _ALL_LATIN.fullmatch(w)
+                    and (_gibberish_word(w, model, frequencies) if english else _gibberish_foreign(w, model))
+                }
+            short: set[str] = set()
+            if english:
+                # Short words that a word list barely knows: "okr", "hwo" (no clean article has
+                # one), or a rare anagram of a common word: "hte", "wsa".
+                bad.update(
+                    w
+                    for w in rare
+                    if len(w) <= 4
+                    and 0 < zipf(w) < TYPO_ZIPF
+                    and (zipf(w) < SHORT_RARE_ZIPF or _anagram_of_common(w, zipf))
+                )
+                # Two short uncommon words side by side: "ahs thi", "asw nda".
+                short = {w for w in rare if len(w) <= 4}
             if bad or len(short) >= 2:
                 words = article.words
+                found: list[Segment] = []
                 for i, word in enumerate(words):
                     if word.text in bad or (
                         word.text in short
@@ -937,7 +1133,10 @@ class Garbled:
                         and text[word.end : words[i + 1].start] == " "
                     ):
                         if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
-                            taken.append((word.start, word.end))
+                            found.append(word)
+                # A word the article uses twice or more is a name or a term, not gibberish.
+                seen = Counter(w.text for w in found)
+                taken.extend((w.start, w.end) for w in found if seen[w.text] == 1)
         # Rare words around a gibberish word join it: "ewif nal era" -> "ewif nal".
         for start, end in list(taken):
             taken.extend(_rare_words_after(text, end, zipf, RUN_ZIPF, skip))
