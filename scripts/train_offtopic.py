@@ -1,6 +1,7 @@
 """Train the offtopic scorer's model and measure it on synthetic insertions into dev articles.
 
     python scripts/train_offtopic.py            # train on dev + spam-phrases, write the model
+    python scripts/train_offtopic.py --background   # also rebuild the background counts (symspellpy)
     python scripts/train_offtopic.py --eval     # cross-fitted figures on dev, model not written
 
 Data: the English pages of ``corpus/boilerplate-lines.dev.jsonl`` (their ``clean_text``) and
@@ -13,7 +14,8 @@ What is learned, and written to ``src/newsqc/models/offtopic.json``:
    scaled by 1/sqrt(their number); positives are the sentences of spam SMS, YouTube spam and
    spun comment spam, and the comment-blocklist phrases; negatives are news sentences and short
    runs of news words.
-2. a word bigram model (counts) of the news text.
+2. a word-class bigram model (counts) of the news text (kept for word_class; the anchors read
+   the background counts of ``models/offtopic.background.npz``, see :func:`write_background`).
 3. two small combiners (scaled logistic regressions), one for whole sentences and one for
    anchor runs, fitted on out-of-fold signals of synthetic insertions into dev articles: the
    pages and the spam items are cut into two folds by hash, the base model of each fold is
@@ -55,8 +57,9 @@ from newsqc.scorers.offtopic import (
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.MODEL_FILE
+BACKGROUND_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.BACKGROUND_FILE
 SEED = 5
-HOT_MIN = 1.0
+HOT_MIN = 1.5
 SPAM_C = 4.0
 
 # Words that make a blocklist phrase a commercial anchor text (what link spam sells).
@@ -116,6 +119,50 @@ def words_of(text: str) -> list[str]:
 
 def sentences_of(text: str) -> list[str]:
     return [s.text for s in Article.from_text(text).sentences]
+
+
+# --- background bigrams --------------------------------------------------------------------------
+
+
+def write_background() -> None:
+    """Background word and word-pair counts of English, for the anchors' fluency signals.
+
+    From the frequency lists that symspellpy ships (MIT licence; counts from Google Books
+    Ngrams): the lower-case alphabetic words and the pairs of them, written as arrays to
+    ``models/offtopic.background.npz`` (the words as one UTF-8 string, counts as log10).
+    Needs ``pip install symspellpy`` (training only; the package reads the npz).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("the background counts come from symspellpy's lists: pip install -e .[train]")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    words: dict[str, int] = {}
+    unigram: list[float] = []
+    for line in (folder / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8").splitlines():
+        word, count = line.split()
+        if word.isalpha() and word.islower() and word not in words:
+            words[word] = len(words)
+            unigram.append(math.log10(int(count)))
+    keys: list[int] = []
+    values: list[float] = []
+    pairs = (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(encoding="utf-8")
+    for line in pairs.splitlines():
+        a, b, count = line.split()
+        if a in words and b in words:
+            keys.append(words[a] * len(words) + words[b])
+            values.append(math.log10(int(count)))
+    order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
+    vocabulary = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+    np.savez_compressed(
+        BACKGROUND_PATH,
+        words=vocabulary,
+        unigram=np.array(unigram, dtype=np.float32),
+        keys=np.array(keys, dtype=np.int64)[order],
+        bigram=np.array(values, dtype=np.float32)[order],
+    )
+    print(f"wrote {BACKGROUND_PATH} ({BACKGROUND_PATH.stat().st_size // 1024} KB)", file=sys.stderr)
 
 
 # --- base model: spam weights and bigrams --------------------------------------------------------
@@ -469,13 +516,16 @@ def set_thresholds(data: dict[str, Any], sentence_t: float, anchor_t: float) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval", action="store_true", help="cross-fitted figures on dev; no model written")
-    parser.add_argument("--variants", type=int, default=4, help="insertion variants per page")
-    parser.add_argument("--sentence-threshold", type=float, default=0.995)
+    parser.add_argument("--variants", type=int, default=10, help="insertion variants per page")
+    parser.add_argument("--sentence-threshold", type=float, default=0.998)
     parser.add_argument("--anchor-threshold", type=float, default=0.995)
     parser.add_argument("--verbose", action="store_true", help="list the false alarms")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
+    parser.add_argument("--background", action="store_true", help="rebuild the background bigrams first")
     args = parser.parse_args()
+    if args.background or not BACKGROUND_PATH.exists():
+        write_background()
     pages = load_pages()
     spam = load_spam()
     folds = out_of_fold(pages, spam, args.variants)

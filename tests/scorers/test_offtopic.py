@@ -20,7 +20,7 @@ import pytest
 
 from newsqc.article import Article
 from newsqc.scorers.base import Finding
-from newsqc.scorers.offtopic import MODEL_FILE, Offtopic, load_model
+from newsqc.scorers.offtopic import BACKGROUND_FILE, MODEL_FILE, Offtopic, load_background, load_model
 from tests.conftest import ROOT, require_shared
 from tests.scorers.cases import case_params, cover, load_cases
 
@@ -101,3 +101,10 @@ def test_model_is_small_json() -> None:
     assert path.stat().st_size < 3_000_000
     data = json.loads(path.read_text(encoding="utf-8"))
     assert {"spam", "phrase", "bigrams", "unigrams", "sentence", "anchor"} <= set(data)
+
+
+def test_background_is_small_arrays() -> None:
+    path = ROOT / "src" / "newsqc" / "models" / BACKGROUND_FILE
+    assert path.stat().st_size < 3_000_000
+    background = load_background()
+    assert background.log_prob("as", "well") > background.log_prob("as", "shopping")

@@ -8,30 +8,33 @@ Detects two forms of insertion in English articles (language "en" or unknown):
   pressure Chinese online shopping by isolationist elements", where only the inserted words
   are flagged so that the cleaned sentence reads whole again.
 
-Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and
-``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``):
+Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and the dev rows
+of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus background counts
+of English words and word pairs (``models/offtopic.background.npz``, from the Google Books
+lists that symspellpy ships):
 
 - spam and commercial vocabulary: two logistic regressions over word unigrams and bigrams, read
-  as dict lookups: spam messages against news sentences ("spam"), and comment-spam blocklist
-  phrases against runs of 2-4 news words ("phrase", the anchor vocabulary);
+  as array lookups: spam messages against news sentences ("spam", per sentence and per line),
+  and comment-spam blocklist phrases against runs of 2-4 news words ("phrase", the anchors);
 - distance from the rest of the article: the share of a sentence's weighted words (crude
   5-letter stems) found in other sentences, a word weighing more the rarer it is in English
-  (wordfreq); a leave-two-out form that also sets aside the sentence most like it (its twin),
-  so that two injected sentences sharing a phrase do not vouch for each other; a leave-one-out
-  cosine;
-- a grammatical break for anchors: a bigram model of part-of-speech-like word classes (frequent
-  words stand for themselves, others by shape and suffix) learned from the dev news text says
-  how unlikely the run is between its neighbours and how fluent the sentence is without it.
+  (wordfreq); the same leaving out the two neighbouring sentences (two injected sentences do
+  not vouch for each other); a leave-one-out cosine; commercial words found nowhere else;
+- a wall of spam: when many lines of the text are spam messages, each spammy line is spam;
+- a grammatical break for anchors: how likely the background pairs are into the run, out of it
+  and across the gap it leaves (conditional probabilities and PMI), so that a run which the
+  sentence reads better without stands out; a run must hold a commercial word used nowhere
+  else in the article, and its words after the first are lower case (a name is no anchor).
 
 A small scaled logistic regression per form combines the signals (weights in the model file).
-A sentence with a high spam score that shares little with the article is spam outright, and
-the spam spreads to spammy neighbouring sentences on the same line (a message of several
-short sentences).
+A sentence with a very high spam score that shares little with the article and is not a quote
+is spam outright, and the spam spreads to spammy neighbouring sentences on the same line.
 
 Blind spots: non-English text (nothing is flagged); sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words (seed 000); anchors made of
-ordinary news words; product news with commercial words can yield a false anchor.
+ordinary news words, or whose commercial word the article uses elsewhere; short spam messages
+inside a paragraph of news (only very spammy ones are flagged, so as to spare quotes).
 """
 
 from __future__ import annotations
@@ -41,12 +44,13 @@ import json
 import math
 import threading
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from newsqc.article import Article
 from newsqc.assessment import Span
@@ -66,6 +70,8 @@ __all__ = [
 
 #: The model file inside the package.
 MODEL_FILE = "offtopic.json"
+#: Background counts of English words and word pairs (see scripts/train_offtopic.py).
+BACKGROUND_FILE = "offtopic.background.npz"
 #: Sentences shorter than this many words are never flagged whole (headings, table cells).
 MIN_SENTENCE_WORDS = 6
 #: Words at or above this Zipf frequency carry no topic (the, said, also).
@@ -75,36 +81,37 @@ FUNCTION_ZIPF = 5.8
 HOT_WORD = 1.5
 #: A sentence this spammy (spam log-odds) that shares little with the article is spam outright;
 #: its neighbours on the same line are spam too when their log-odds reach SPAM_NEIGHBOUR.
-SPAM_SURE = 2.0
+SPAM_SURE = 3.0
 SPAM_SURE_COVERAGE = 0.3
 SPAM_NEIGHBOUR = 0.5
+#: A wall of spam: at least WALL_LINES lines of WALL_WORDS words or more, at least WALL_SHARE of
+#: them with spam log-odds of WALL_SURE or more (hardly any news line reaches it); then every
+#: line of the wall with log-odds of WALL_SPAM or more is a spam message.
+WALL_LINES = 3
+WALL_WORDS = 3
+WALL_SHARE = 0.3
+WALL_SURE = 2.0
+WALL_SPAM = 0.0
 #: Only words found in at most this many sentences point to a sentence's twin.
 TWIN_DF = 3
 #: Words are compared on their first letters only (a crude stem: talks, talk; Ukraine, Ukrainian).
 STEM = 5
-#: Words at or above this Zipf frequency are their own class in the fluency model.
+#: Words at or above this Zipf frequency are their own class in the word-class model.
 CLASS_ZIPF = 5.6
-#: An anchor run neither starts nor ends with a word this frequent ("on", "the", "to"),
-#: nor with one of EDGE_WORDS: an anchor names a thing.
-EDGE_ZIPF = 6.3
-EDGE_WORDS = frozenset(
-    "near with from about into over under after before through me you your my our their his her its"
-    " this that these those here there".split()
-)
-#: Removing an anchor must leave the sentence about as fluent as the run's edges: the bigram
-#: across the gap may be at most this much (log10) less likely than the worse edge bigram.
-GAP_MARGIN = 0.3
 #: Anchor runs are this many words long.
 ANCHOR_LENGTHS = (2, 3, 4)
+#: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
+BACKOFF = math.log10(0.4)
 
 SENTENCE_FEATURES: tuple[str, ...] = (
     "spam",
+    "line_spam",
     "coverage",
-    "coverage2",
+    "coverage_far",
     "cosine",
     "foreign_commercial",
-    "foreign_phrase",
-    "twin_only",
+    "foreign_hot",
+    "quoted",
     "log_words",
     "log_sentences",
     "terminal",
@@ -120,7 +127,15 @@ ANCHOR_FEATURES: tuple[str, ...] = (
     "inner",
     "capitalized",
     "length",
+    "article_hot",
+    "known",
+    "pmi_enter",
+    "pmi_leave",
+    "pmi_gap",
+    "pmi_edge_max",
 )
+#: A sentence opening or closing with one of these is a quote (people speak less like the lead).
+QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 
 
 def normalize_word(word: str) -> str:
@@ -137,14 +152,92 @@ def normalize_word(word: str) -> str:
     return word.replace("’", "'")
 
 
+_lock = threading.RLock()
+
+
 def _pairs(weights: dict[str, float]) -> dict[tuple[str, str], float]:
     """The bigram weights of a spam model keyed by word pair (no string to build per lookup)."""
     return {tuple(g.split(" ")): v for g, v in weights.items() if " " in g}  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
+class Background:
+    """How often English words and word pairs occur (log10 counts), for fluency.
+
+    >>> bg = load_background()
+    >>> bg.log_prob("first", "appearance") > bg.log_prob("first", "shopping")
+    True
+    """
+
+    index: dict[str, int]
+    unigram: np.ndarray
+    keys: np.ndarray
+    bigram: np.ndarray
+    floor: float
+    total: float
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> Background:
+        """Build it from the arrays of the npz file."""
+        words = bytes(arrays["words"]).decode("utf-8").split("\n")
+        unigram = np.asarray(arrays["unigram"], dtype=float)
+        return cls(
+            index={w: i for i, w in enumerate(words)},
+            unigram=np.append(unigram, unigram.min() - 1.0),  # the last row: unknown words
+            keys=np.asarray(arrays["keys"], dtype=np.int64),
+            bigram=np.asarray(arrays["bigram"], dtype=float),
+            floor=float(unigram.min() - 1.0),
+            total=float(np.log10(np.sum(10.0**unigram))),
+        )
+
+    def ids(self, words: Sequence[str]) -> np.ndarray:
+        """The row of each word (the last row for unknown words)."""
+        unknown = len(self.index)
+        return np.fromiter((self.index.get(w, unknown) for w in words), np.int64, len(words))
+
+    def log_probs(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
+        """log10 P(after | before) for arrays of word rows (stupid backoff to P(after))."""
+        size = len(self.index)
+        known = (before < size) & (after < size)
+        wanted = before * size + after
+        if len(self.keys):
+            at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+            hit = known & (self.keys[at] == wanted)
+            pair = np.where(hit, self.bigram[at] - self.unigram[before], 0.0)
+        else:
+            hit = np.zeros(len(wanted), dtype=bool)
+            pair = np.zeros(len(wanted))
+        return np.where(hit, pair, BACKOFF + self.unigram[after] - self.total)
+
+    def log_prob(self, before: str, after: str) -> float:
+        """log10 P(after | before) for two lower-case words."""
+        ids = self.ids([before, after])
+        return float(self.log_probs(ids[:1], ids[1:])[0])
+
+
+_background: Background | None = None
+
+
+def load_background() -> Background:
+    """The shipped background counts, loaded once per process (thread-safe)."""
+    global _background
+    if _background is None:
+        with _lock:
+            if _background is None:
+                path = Path(__file__).parent.parent / "models" / BACKGROUND_FILE
+                with np.load(path, allow_pickle=False) as arrays:
+                    _background = Background.from_arrays(arrays)
+    return _background
+
+
+@dataclass(frozen=True)
 class OfftopicModel:
-    """The shipped model: spam weights, a bigram model, background frequencies, two combiners."""
+    """The shipped model: spam weights, a bigram model, background frequencies, two combiners.
+
+    Derived at load, for array lookups: a lexicon (every word of wordfreq and of the two spam
+    models, numbered; one row more for unknown words) with each word's Zipf frequency and
+    weights, and the bigram weights of each spam model as sorted integer keys.
+    """
 
     spam_weights: dict[str, float]
     spam_bias: float
@@ -156,17 +249,79 @@ class OfftopicModel:
     zipf: dict[str, float]
     sentence: dict[str, Any]
     anchor: dict[str, Any]
-    #: The bigram weights of the two spam models keyed by word pair (derived, for speed).
+    background: Background = field(repr=False, compare=False)
     spam_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
     phrase_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+    lexicon: dict[str, int] = field(init=False, repr=False, compare=False)
+    lex_zipf: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_spam: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_phrase: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_stem: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_background: np.ndarray = field(init=False, repr=False, compare=False)
+    stems: dict[str, int] = field(init=False, repr=False, compare=False)
+    spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
+    phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "spam_pairs", _pairs(self.spam_weights))
-        object.__setattr__(self, "phrase_pairs", _pairs(self.phrase_weights))
+        put = object.__setattr__
+        put(self, "spam_pairs", _pairs(self.spam_weights))
+        put(self, "phrase_pairs", _pairs(self.phrase_weights))
+        lexicon = {w: i for i, w in enumerate(self.zipf)}
+        for weights in (self.spam_weights, self.phrase_weights):
+            for gram in weights:
+                for w in gram.split(" "):
+                    lexicon.setdefault(w, len(lexicon))
+        for w in self.background.index:
+            lexicon.setdefault(w, len(lexicon))
+        size = len(lexicon) + 1  # the last row: unknown words
+        zipf = np.zeros(size)
+        zipf[: len(self.zipf)] = np.fromiter(self.zipf.values(), float, len(self.zipf))
+        put(self, "lexicon", lexicon)
+        put(self, "lex_zipf", zipf)
+        # Each word's crude stem (its first letters), -1 for frequent words and numbers.
+        stems: dict[str, int] = {}
+        content = (zipf < FUNCTION_ZIPF).tolist()
+        put(
+            self,
+            "lex_stem",
+            np.fromiter(
+                (
+                    stems.setdefault(w[:STEM], len(stems)) if c and len(w) >= 2 and w != "<num>" else -1
+                    for w, c in zip(lexicon, content, strict=False)
+                ),
+                np.int64,
+                len(lexicon),
+            ),
+        )
+        object.__setattr__(self, "lex_stem", np.append(self.lex_stem, -1))
+        put(self, "stems", stems)
+        background = self.background.index
+        unknown = len(background)
+        put(
+            self,
+            "lex_background",
+            np.fromiter((background.get(w, unknown) for w in [*lexicon, ""]), np.int64, size),
+        )
+        for name, weights in (("spam", self.spam_weights), ("phrase", self.phrase_weights)):
+            uni = np.zeros(size)
+            keys: list[int] = []
+            values: list[float] = []
+            for gram, v in weights.items():
+                if " " in gram:
+                    a, b = gram.split(" ")
+                    keys.append(lexicon[a] * size + lexicon[b])
+                    values.append(v)
+                else:
+                    uni[lexicon[gram]] = v
+            order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
+            put(self, f"lex_{name}", uni)
+            put(self, f"{name}_keys", (np.array(keys, dtype=np.int64)[order], np.array(values)[order]))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], zipf: dict[str, float]) -> OfftopicModel:
-        """Build the model from its JSON form and a Zipf table."""
+    def from_dict(
+        cls, data: dict[str, Any], zipf: dict[str, float], background: Background | None = None
+    ) -> OfftopicModel:
+        """Build the model from its JSON form, a Zipf table and the background counts."""
         return cls(
             spam_weights=data["spam"]["weights"],
             spam_bias=float(data["spam"]["bias"]),
@@ -178,6 +333,7 @@ class OfftopicModel:
             zipf=zipf,
             sentence=data["sentence"],
             anchor=data["anchor"],
+            background=background or load_background(),
         )
 
     def zipf_of(self, word: str) -> float:
@@ -217,7 +373,6 @@ class OfftopicModel:
 
 
 _model: OfftopicModel | None = None
-_lock = threading.Lock()
 
 
 def _zipf_table() -> dict[str, float]:
@@ -288,15 +443,207 @@ def _sentence_words(article: Article) -> list[tuple[int, int]]:
     return out
 
 
-def _prepared(article: Article) -> tuple[list[str], list[tuple[int, int]]]:
-    """The normalized words of the article and the word range of each sentence."""
+def _unique(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an integer array (sorting beats hashing at these sizes)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _groups(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
+    """The group (sentence or line) of each of ``n`` words, -1 for a word in none."""
+    group = np.full(n, -1, dtype=np.int64)
+    for k, (i, j) in enumerate(ranges):
+        group[i:j] = k
+    return group
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The article's words as the model reads them, computed once per article.
+
+    ``forms`` are the distinct normalized words in order of first use; ``form`` gives each
+    word's index in it, ``lex`` each form's row in the model's lexicon; ``sentence`` and
+    ``line`` give each word's sentence and line (-1 for none).
+    """
+
+    norm: list[str]
+    ranges: list[tuple[int, int]]
+    forms: list[str]
+    form: np.ndarray
+    lex: np.ndarray
+    sentence: np.ndarray
+    line: np.ndarray
+    line_ranges: tuple[tuple[int, int], ...]
+
+
+def prepare(article: Article, model: OfftopicModel) -> Prepared:
+    """Normalize and number the article's words once, for every signal.
+
+    >>> p = prepare(Article.from_text("The cat. The dog!"), load_model())
+    >>> p.forms, p.form.tolist(), p.sentence.tolist()
+    (['the', 'cat', 'dog'], [0, 1, 0, 2], [0, 0, 1, 1])
+    """
     texts = [w.text for w in article.words]
-    forms = {t: normalize_word(t) for t in set(texts)}
-    return list(map(forms.__getitem__, texts)), _sentence_words(article)
+    raw = {t: t.casefold() if t.isalpha() else normalize_word(t) for t in dict.fromkeys(texts)}
+    index: dict[str, int] = {}
+    raw_index = {t: index.setdefault(f, len(index)) for t, f in raw.items()}
+    forms = list(index)
+    unknown = len(model.lexicon)
+    lexicon = model.lexicon
+    lex = np.fromiter((lexicon.get(f, unknown) for f in forms), np.int64, len(forms))
+    form = np.fromiter(map(raw_index.__getitem__, texts), np.int64, len(texts))
+    ranges = _sentence_words(article)
+    return Prepared(
+        norm=list(map(raw.__getitem__, texts)),
+        ranges=ranges,
+        forms=forms,
+        form=form,
+        lex=lex,
+        sentence=_groups(ranges, len(texts)),
+        line=_groups(article.line_words, len(texts)),
+        line_ranges=article.line_words,
+    )
+
+
+def _group_logits(
+    prep: Prepared, group: np.ndarray, n_groups: int, model: OfftopicModel, phrase: bool = False
+) -> np.ndarray:
+    """:func:`spam_logit` of every group of words (sentences or lines) at once."""
+    uni = model.lex_phrase if phrase else model.lex_spam
+    keys, weights = model.phrase_keys if phrase else model.spam_keys
+    bias = model.phrase_bias if phrase else model.spam_bias
+    n_forms = max(len(prep.forms), 1)
+    size = len(model.lex_zipf)
+    form = prep.form
+    inside = group >= 0
+    pairs = _unique(group[inside] * n_forms + form[inside])
+    g = pairs // n_forms
+    total = np.bincount(g, weights=uni[prep.lex[pairs % n_forms]], minlength=n_groups)
+    count = np.bincount(g, minlength=n_groups).astype(float)
+    same = inside[:-1] & (group[:-1] == group[1:])
+    if same.any() and len(keys):
+        grams = _unique((group[:-1][same] * n_forms + form[:-1][same]) * n_forms + form[1:][same])
+        g2 = grams // (n_forms * n_forms)
+        count += np.bincount(g2, minlength=n_groups)
+        wanted = prep.lex[(grams // n_forms) % n_forms] * size + prep.lex[grams % n_forms]
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        hit = keys[at] == wanted
+        total += np.bincount(g2[hit], weights=weights[at[hit]], minlength=n_groups)
+    out = np.full(n_groups, bias)
+    np.divide(total, np.sqrt(count), out=out, where=count > 0)
+    return np.where(count > 0, out + bias, bias)
+
+
+def line_logits(prep: Prepared, model: OfftopicModel) -> np.ndarray:
+    """The spam log-odds of each line of the article (a spam message is often one line)."""
+    return _group_logits(prep, prep.line, len(prep.line_ranges), model)
+
+
+def sentence_arrays(
+    article: Article,
+    model: OfftopicModel,
+    prepared: Prepared | None = None,
+    line_spam: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
+    """The named signals of every sentence as arrays, one value per sentence (SENTENCE_FEATURES).
+
+    >>> a = Article.from_text("Rain fell on Paris. Rain and wind hit Paris. Buy cheap watches now online.")
+    >>> sentence_arrays(a, load_model())["coverage"].round(2).tolist()
+    [0.68, 0.54, 0.0]
+    """
+    prep = prepared or prepare(article, model)
+    n_sentences = len(prep.ranges)
+    if not n_sentences:
+        return {name: np.zeros(0) for name in SENTENCE_FEATURES}
+    forms = prep.forms
+    # Content words: each form's crude stem (its first letters) and the stem's weight, the
+    # rarity in English of the first form with that stem; frequent words and numbers have none.
+    zipf = model.lex_zipf[prep.lex]
+    stem_of = model.lex_stem[prep.lex]
+    stems = model.stems
+    local: dict[str, int] = {}
+    for k in np.flatnonzero(prep.lex == len(model.lexicon)).tolist():  # words the lexicon lacks
+        f = forms[k]
+        zipf[k] = model.zipf_of(f)  # "ukraine's" as "ukraine"
+        if zipf[k] < FUNCTION_ZIPF and len(f) >= 2 and f != "<num>":
+            stem = f[:STEM]
+            stem_of[k] = stems.get(stem, -1)
+            if stem_of[k] < 0:
+                stem_of[k] = len(stems) + local.setdefault(stem, len(local))
+        else:
+            stem_of[k] = -1
+    has_stem = np.flatnonzero(stem_of >= 0)
+    distinct, compact = np.unique(stem_of[has_stem], return_inverse=True)
+    stem_of[has_stem] = compact
+    n_stems = max(len(distinct), 1)
+    idf = np.clip(7.0 - zipf, 1.0, 6.0)
+    first = np.full(n_stems, 0.0)
+    first[compact[::-1]] = idf[has_stem][::-1]  # the first form of a stem wins
+    # Each (sentence, stem) once; a stem's document frequency in sentences.
+    word_stem = stem_of[prep.form]
+    keep = (word_stem >= 0) & (prep.sentence >= 0)
+    keys = _unique(prep.sentence[keep] * n_stems + word_stem[keep])
+    s = keys // n_stems
+    stem = keys % n_stems
+    df = np.bincount(stem, minlength=n_stems)[stem]
+    w = first[stem]
+    total = np.bincount(s, weights=w, minlength=n_sentences)
+    shared = np.bincount(s, weights=w * (df > 1), minlength=n_sentences)
+    # Found beyond the sentence and its two neighbours (two injected sentences vouch not).
+    near = np.isin(keys - n_stems, keys).astype(int) * (s > 0) + np.isin(keys + n_stems, keys)
+    far = np.bincount(s, weights=w * (df - 1 - near > 0), minlength=n_sentences)
+    # Leave-one-out cosine against the article vector (each stem: weight x sentences holding it).
+    w2 = w * w
+    dot = np.bincount(s, weights=w2 * (df - 1), minlength=n_sentences)
+    self2 = np.bincount(s, weights=w2, minlength=n_sentences)
+    removed2 = np.bincount(s, weights=w2 * (2 * df - 1), minlength=n_sentences)
+    norm2 = float(np.sum((np.bincount(stem, minlength=n_stems) * first) ** 2))
+    rest = np.sqrt(np.maximum(norm2 - removed2, 0.0)) * np.sqrt(self2)
+    # Commercial words whose stem is found in no other sentence.
+    sform = _unique(prep.sentence[prep.sentence >= 0] * len(forms) + prep.form[prep.sentence >= 0])
+    fs = sform // max(len(forms), 1)
+    ff = sform % max(len(forms), 1)
+    fstem = stem_of[ff]
+    stem_df = np.bincount(stem, minlength=n_stems)
+    alone = (fstem >= 0) & (stem_df[np.maximum(fstem, 0)] == 1)
+    weight = model.lex_phrase[prep.lex[ff]] * alone
+    foreign_commercial = np.bincount(fs, weights=np.maximum(weight, 0.0), minlength=n_sentences)
+    foreign_hot = np.bincount(fs, weights=weight >= HOT_WORD, minlength=n_sentences)
+    spam = _group_logits(prep, prep.sentence, n_sentences, model)
+    if line_spam is None:
+        line_spam = line_logits(prep, model)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coverage = np.where(total > 0, shared / total, 0.0)
+        coverage_far = np.where(total > 0, far / total, 0.0)
+        cosine = np.where(rest > 0, dot / rest, 0.0)
+    n_words = np.array([j - i for i, j in prep.ranges], dtype=float)
+    line_of = np.array([prep.line[i] if j > i else -1 for i, j in prep.ranges], dtype=np.int64)
+    quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
+    terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
+    return {
+        "spam": spam,
+        "line_spam": np.where(line_of >= 0, line_spam[np.maximum(line_of, 0)], spam)
+        if len(line_spam)
+        else spam,
+        "coverage": coverage,
+        "coverage_far": coverage_far,
+        "cosine": cosine,
+        "foreign_commercial": foreign_commercial,
+        "foreign_hot": foreign_hot,
+        "quoted": np.array(quoted, dtype=float),
+        "log_words": np.log1p(n_words),
+        "log_sentences": np.full(n_sentences, math.log(1 + n_sentences)),
+        "terminal": np.array(terminal, dtype=float),
+    }
 
 
 def sentence_features(
-    article: Article, model: OfftopicModel, prepared: tuple[list[str], list[tuple[int, int]]] | None = None
+    article: Article, model: OfftopicModel, prepared: Prepared | None = None
 ) -> list[dict[str, float]]:
     """The named signals of each sentence of the article, in order (see SENTENCE_FEATURES).
 
@@ -305,122 +652,19 @@ def sentence_features(
     >>> f[0]["coverage"] > f[2]["coverage"]
     True
     """
-    norm, ranges = prepared or _prepared(article)
-    phrase_weights = model.phrase_weights
-    # Per distinct word, in order of first use: its stem when it is a content word (the first
-    # word with a stem sets the stem's weight), else "".
-    idf: dict[str, float] = {}
-    content_stem: dict[str, str] = {}
-    for w in dict.fromkeys(itertools.chain.from_iterable(norm[i:j] for i, j in ranges)):
-        stem = ""
-        if w != "<num>" and len(w) >= 2:
-            stem = w[:STEM]
-            if stem not in idf:
-                zipf = model.zipf_of(w)
-                idf[stem] = clip(7.0 - zipf, 1.0, 6.0) if zipf < FUNCTION_ZIPF else 0.0  # model.idf
-            if idf[stem] <= 0.0:
-                stem = ""
-        content_stem[w] = stem
-    # Each sentence's content stems in order of use, and the sentences holding each stem.
-    content: list[dict[str, None]] = []
-    postings: dict[str, list[int]] = {}
-    for k, (i, j) in enumerate(ranges):
-        own = dict.fromkeys(map(content_stem.__getitem__, norm[i:j]))
-        own.pop("", None)
-        content.append(own)
-        for w in own:
-            postings.setdefault(w, []).append(k)
-    # The article vector: each word weighted by idf times the number of sentences holding it.
-    norm2 = sum((len(p) * idf[w]) ** 2 for w, p in postings.items())
-    log_sentences = math.log(1 + len(ranges))
-    out: list[dict[str, float]] = []
-    for k, (i, j) in enumerate(ranges):
-        own = content[k]
-        words = norm[i:j]
-        total = 0.0
-        overlap: dict[int, float] = {}
-        shared = 0.0
-        dot = 0.0
-        self2 = 0.0
-        removed2 = 0.0
-        for w in own:
-            p = postings[w]
-            df = len(p)
-            weight = idf[w]
-            total += weight
-            self2 += weight * weight
-            dot += weight * (df - 1) * weight
-            removed2 += (df * df - (df - 1) * (df - 1)) * weight * weight
-            if df > 1:
-                shared += weight
-                if df <= TWIN_DF:  # a twin shares words that the rest of the article lacks
-                    for other in p:
-                        if other != k:
-                            overlap[other] = overlap.get(other, 0.0) + weight
-        # The sentence sharing the most rare words with this one (the earliest of equals).
-        twin = min(overlap, key=lambda other: (-overlap[other], other)) if overlap else -1
-        # Stems found in one other sentence (df 2): in the twin, or elsewhere.
-        shared2 = 0.0
-        twin_only: set[str] = set()
-        foreign: set[str] = set()
-        for w in own:
-            p = postings[w]
-            df = len(p)
-            if df > 2:
-                shared2 += idf[w]
-            elif df == 1:
-                foreign.add(w)
-            elif twin in p:
-                twin_only.add(w)
-                foreign.add(w)
-            else:
-                shared2 += idf[w]
-        rest = math.sqrt(max(norm2 - removed2, 0.0))
-        cosine = ratio(dot, math.sqrt(self2) * rest)
-        # Commercial words found nowhere else, or only in the twin.
-        foreign_commercial = 0.0
-        foreign_hot = 0
-        foreign_phrase = -5.0
-        if foreign:
-            for w in set(words):
-                if content_stem[w] in foreign:
-                    weight = phrase_weights.get(w, 0.0)
-                    foreign_commercial += max(0.0, weight)
-                    foreign_hot += weight >= HOT_WORD
-            # The most commercial run of foreign words (frequent words may sit inside a run).
-            run: list[str] = []
-            n_foreign = 0
-            for w in [*words, "<end>"]:
-                stem = w[:STEM]
-                if stem in foreign:
-                    run.append(w)
-                    n_foreign += 1
-                elif run and stem not in own and w not in ("<end>", "<num>"):
-                    run.append(w)
-                else:
-                    if n_foreign >= 2:
-                        while run[-1][:STEM] not in foreign:
-                            run.pop()
-                        foreign_phrase = max(foreign_phrase, spam_logit(run, model, phrase=True))
-                    run = []
-                    n_foreign = 0
-        last = article.sentences[k].text.rstrip("\"'”’»)] ")
-        out.append(
-            {
-                "spam": spam_logit(words, model),
-                "coverage": ratio(shared, total),
-                "coverage2": ratio(shared2, total),
-                "cosine": cosine,
-                "foreign_commercial": foreign_commercial,
-                "foreign_phrase": foreign_phrase,
-                "twin_only": float(len(twin_only)),
-                "foreign_hot": float(foreign_hot),
-                "log_words": math.log(1 + j - i),
-                "log_sentences": log_sentences,
-                "terminal": 1.0 if last[-1:] in (".", "!", "?", "…") else 0.0,
-            }
-        )
-    return out
+    arrays = sentence_arrays(article, model, prepared)
+    columns = [arrays[name].tolist() for name in SENTENCE_FEATURES]
+    return [dict(zip(SENTENCE_FEATURES, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _combine_arrays(arrays: dict[str, np.ndarray], combiner: dict[str, Any], n: int) -> np.ndarray:
+    """:func:`_combine` of many rows at once."""
+    z = np.full(n, float(combiner["intercept"]))
+    for name, coef, mean, scale in zip(
+        combiner["features"], combiner["coef"], combiner["mean"], combiner["scale"], strict=True
+    ):
+        z += coef * (arrays[name] - mean) / scale
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
 @dataclass(frozen=True)
@@ -432,10 +676,128 @@ class AnchorCandidate:
     features: dict[str, float]
 
 
+def anchor_arrays(
+    article: Article, model: OfftopicModel, prepared: Prepared | None = None
+) -> tuple[list[tuple[int, int]], dict[str, np.ndarray]]:
+    """The candidate anchor runs ``(first, last)`` of :func:`anchor_candidates` and their
+    signals as arrays, one value per run (ANCHOR_FEATURES)."""
+    prep = prepared or prepare(article, model)
+    word_weight = model.lex_phrase[prep.lex][prep.form]
+    counts = np.bincount(prep.form, minlength=len(prep.forms))
+    hot_words = np.flatnonzero((word_weight >= model.anchor["hot_min"]) & (counts[prep.form] == 1)).tolist()
+    if not hot_words:
+        return [], {}
+    norm = prep.norm
+    words = article.words
+    text = article.text
+    sentence_of = prep.sentence.tolist()
+    plains: dict[int, bool] = {}
+
+    def plain(k: int) -> bool:  # a lower-case word of letters, one space before it
+        if k not in plains:
+            plains[k] = (
+                norm[k].isalpha()
+                and words[k].text[:1].islower()
+                and text[words[k - 1].end : words[k].start] == " "
+            )
+        return plains[k]
+
+    # The runs: holding the hot word, with a lower-case word before and after, single spaces,
+    # every word but the first in lower case (several capitals make a name, not an anchor).
+    runs: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for h in hot_words:
+        k = sentence_of[h]
+        if k < 0:
+            continue
+        i, j = prep.ranges[k]
+        for first in range(max(i + 1, h - 3), h + 1):
+            if not words[first - 1].text[:1].islower() or not norm[first].isalpha():
+                continue
+            if text[words[first - 1].end : words[first].start] != " ":
+                continue
+            for n in ANCHOR_LENGTHS:
+                last = first + n
+                if last <= h:
+                    continue
+                if last >= j:
+                    break
+                if (first, last) not in seen and all(plain(m) for m in range(first + 1, last + 1)):
+                    seen.add((first, last))
+                    runs.append((first, last))
+    if not runs:
+        return [], {}
+    firsts = np.array([f for f, _ in runs], dtype=np.int64)
+    lasts = np.array([e for _, e in runs], dtype=np.int64)
+    size = lasts - firsts
+    # Phrase model: unigram and bigram weights of the run (scaled as in spam_logit).
+    lo, hi = int(firsts.min()) - 1, int(lasts.max())
+    span = np.arange(lo, hi + 1)
+    lex = prep.lex[prep.form[span]]
+    keys, weights = model.phrase_keys
+    wanted = lex[:-1] * len(model.lex_zipf) + lex[1:]
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    pair_weight = np.where(keys[at] == wanted, weights[at], 0.0) if len(keys) else np.zeros(len(wanted))
+    uni = model.lex_phrase[lex]
+    f0 = firsts - lo
+    grams = np.full((len(runs), 7), -np.inf)
+    total = np.zeros(len(runs))
+    for m in range(4):
+        inside = m < size
+        u = np.where(inside, uni[np.minimum(f0 + m, len(uni) - 1)], 0.0)
+        total += u
+        grams[:, m] = np.where(inside, u, -np.inf)
+        if m < 3:
+            inside_pair = m + 1 < size
+            p = np.where(inside_pair, pair_weight[np.minimum(f0 + m, len(pair_weight) - 1)], 0.0)
+            total += p
+            grams[:, 4 + m] = np.where(inside_pair, p, -np.inf)
+    phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
+    # Foreign words: used nowhere else in the article (or very short).
+    single = (counts[prep.form[span]] == 1) | (np.fromiter(map(len, norm[lo : hi + 1]), np.int64) < 3)
+    cum = np.concatenate(([0], np.cumsum(single)))
+    foreign = (cum[lasts - lo] - cum[firsts - lo]) / size
+    # Fluency from the background counts: into the run, out of it, across the gap it leaves,
+    # inside it; and the same against the second word's own frequency (PMI).
+    bg = model.background
+    rows = model.lex_background[lex]
+    before, start, end, after = rows[f0 - 1], rows[f0], rows[lasts - 1 - lo], rows[lasts - lo]
+    lp = bg.log_probs
+    enter, leave, gap = lp(before, start), lp(end, after), lp(before, after)
+    pmi_enter = enter - bg.unigram[start] + bg.total
+    pmi_leave = leave - bg.unigram[after] + bg.total
+    pmi_gap = gap - bg.unigram[after] + bg.total
+    inner_all = lp(rows[:-1], rows[1:])
+    cum_inner = np.concatenate(([0.0], np.cumsum(inner_all)))
+    inner = (cum_inner[lasts - 1 - lo] - cum_inner[f0]) / (size - 1)
+    known_all = rows < len(bg.index)
+    cum_known = np.concatenate(([0], np.cumsum(known_all)))
+    known = (cum_known[lasts - lo + 1] - cum_known[f0 - 1]) / (size + 2)
+    capitalized = np.array([words[f].text[:1].isupper() for f, _ in runs], dtype=float)
+    return runs, {
+        "phrase": phrase,
+        "commercial": total,
+        "commercial_max": grams.max(axis=1),
+        "foreign": foreign,
+        "enter": enter,
+        "leave": leave,
+        "gap": gap,
+        "inner": inner,
+        "capitalized": capitalized,
+        "length": size.astype(float),
+        "article_hot": np.full(len(runs), math.log(1 + len(hot_words))),
+        "known": known,
+        "pmi_enter": pmi_enter,
+        "pmi_leave": pmi_leave,
+        "pmi_gap": pmi_gap,
+        "pmi_edge_max": np.maximum(pmi_enter, pmi_leave),
+    }
+
+
 def anchor_candidates(
-    article: Article, model: OfftopicModel, prepared: tuple[list[str], list[tuple[int, int]]] | None = None
+    article: Article, model: OfftopicModel, prepared: Prepared | None = None
 ) -> list[AnchorCandidate]:
-    """Runs of 2-4 words inside a sentence that hold a commercial word foreign to the article.
+    """Runs of 2-4 words inside a sentence around a commercial word used nowhere else.
 
     >>> text = "Trump is under pressure Chinese online shopping by isolationist elements in his party."
     >>> a = Article.from_text(text)
@@ -443,95 +805,12 @@ def anchor_candidates(
     >>> "Chinese online shopping" in [" ".join(w.text for w in a.words[c.first : c.last]) for c in found]
     True
     """
-    norm, ranges = prepared or _prepared(article)
-    pairs = model.phrase_pairs
-    hot_min = model.anchor["hot_min"]
-    # The commercial weight of each word; only a sentence with a hot word holds a candidate.
-    hot = list(map(model.phrase_weights.get, norm, repeat(0.0)))
-    words = article.words
-    text = article.text
-    counts: Counter[str] = Counter()
-    classes: dict[int, str] = {}
-    log_probs: dict[tuple[str, str], float] = {}
-    edges: dict[str, bool] = {}
-
-    def cls(k: int) -> str:
-        if k not in classes:
-            classes[k] = model.word_class(words[k].text, norm[k])
-        return classes[k]
-
-    def log_prob(before: str, after: str) -> float:
-        if (before, after) not in log_probs:
-            log_probs[before, after] = model.log_prob(before, after)
-        return log_probs[before, after]
-
-    def edge(w: str) -> bool:  # may the word start or end an anchor?
-        if w not in edges:
-            edges[w] = w not in EDGE_WORDS and model.zipf_of(w) < EDGE_ZIPF
-        return edges[w]
-
-    out: list[AnchorCandidate] = []
-    for i, j in ranges:
-        if j - i < 4:
-            continue
-        hot_at = [k for k in range(i, j) if hot[k] >= hot_min]
-        if not hot_at:
-            continue
-        if not counts:
-            counts.update(norm)
-        # next_hot[k]: the first hot word at or after k; stop[k]: the first word at or after k
-        # that is not all letters with one space before it (j if none).
-        next_hot = [j] * (j - i + 1)
-        stop = [j] * (j - i + 1)
-        for k in range(j - 1, i, -1):
-            next_hot[k - i] = k if hot[k] >= hot_min else next_hot[k + 1 - i]
-            plain = norm[k].isalpha() and text[words[k - 1].end : words[k].start] == " "
-            stop[k - i] = stop[k + 1 - i] if plain else k
-        # A run holds a hot word: it starts at most three words before the first one.
-        for first in range(max(i + 1, hot_at[0] - 3), min(j, hot_at[-1] + 1)):
-            # Between two lower-case words, with nothing but single spaces around the words.
-            if not words[first - 1].text[:1].islower() or not edge(norm[first]):
-                continue
-            for n in ANCHOR_LENGTHS:
-                last = first + n
-                if last > j:
-                    break
-                if next_hot[first - i] >= last:
-                    continue
-                if last < j and not words[last].text[:1].islower():
-                    continue
-                if stop[first - i] < (last + 1 if last < j else last):
-                    continue
-                run = norm[first:last]
-                if not edge(run[-1]):
-                    continue
-                gram_weights = [*hot[first:last], *map(pairs.get, itertools.pairwise(run), repeat(0.0))]
-                foreign = sum(1 for w in run if counts[w] == run.count(w) or len(w) < 3)
-                before = cls(first - 1)
-                after = cls(last) if last < j else "</s>"
-                enter = log_prob(before, cls(first))
-                leave = log_prob(cls(last - 1), after)
-                gap = log_prob(before, after)
-                inner = sum(log_prob(cls(k), cls(k + 1)) for k in range(first, last - 1)) / (n - 1)
-                out.append(
-                    AnchorCandidate(
-                        first,
-                        last,
-                        {
-                            "phrase": spam_logit(run, model, phrase=True),
-                            "commercial": sum(gram_weights),
-                            "commercial_max": max(gram_weights),
-                            "foreign": foreign / n,
-                            "enter": enter,
-                            "leave": leave,
-                            "gap": gap,
-                            "inner": inner,
-                            "capitalized": 1.0 if words[first].text[:1].isupper() else 0.0,
-                            "length": float(n),
-                        },
-                    )
-                )
-    return out
+    runs, arrays = anchor_arrays(article, model, prepared)
+    columns = [arrays[name].tolist() for name in ANCHOR_FEATURES] if runs else []
+    return [
+        AnchorCandidate(first, last, dict(zip(ANCHOR_FEATURES, row, strict=True)))
+        for (first, last), row in zip(runs, zip(*columns, strict=True), strict=True)
+    ]
 
 
 class Offtopic:
@@ -552,8 +831,11 @@ class Offtopic:
         spans: list[Span] = []
         if article.language in (None, "en") and article.sentences:
             model = load_model()
-            prepared = _prepared(article)
-            sentences = self._sentences(article, model, prepared)
+            prepared = prepare(article, model)
+            logits = line_logits(prepared, model)
+            sentences = self._wall(article, prepared, logits) or self._sentences(
+                article, model, prepared, logits
+            )
             anchors = self._anchors(
                 article, model, prepared, [s for s in sentences if s.reason.endswith(":spam")]
             )
@@ -573,46 +855,77 @@ class Offtopic:
         }
         return Finding(self.name, clip(share * 10), tuple(spans), features)
 
+    def _wall(self, article: Article, prepared: Prepared, logits: np.ndarray) -> list[Span]:
+        """A wall of spam messages, one a line: every spammy line, whole (none if no wall)."""
+        lines = [k for k, (i, j) in enumerate(prepared.line_ranges) if j - i >= WALL_WORDS]
+        if len(lines) < WALL_LINES or sum(1 for k in lines if logits[k] >= WALL_SURE) < WALL_SHARE * len(
+            lines
+        ):
+            return []
+        return [
+            Span(
+                article.lines[k].start,
+                article.lines[k].end,
+                self.name,
+                1.0 / (1.0 + math.exp(-clip(float(logits[k]), -30.0, 30.0))),
+                f"{self.name}:spam",
+            )
+            for k in lines
+            if logits[k] >= WALL_SPAM
+        ]
+
     def _sentences(
-        self, article: Article, model: OfftopicModel, prepared: tuple[list[str], list[tuple[int, int]]]
+        self, article: Article, model: OfftopicModel, prepared: Prepared, logits: np.ndarray
     ) -> list[Span]:
         combiner = model.sentence
         threshold = combiner["threshold"]
         sentences = article.sentences
-        all_features = sentence_features(article, model, prepared)
+        arrays = sentence_arrays(article, model, prepared, logits)
+        n = len(sentences)
+        p_all = _combine_arrays(arrays, combiner, n)
+        n_words = np.array([j - i for i, j in prepared.ranges])
+        sure = (
+            (arrays["spam"] >= SPAM_SURE)
+            & (arrays["coverage_far"] < SPAM_SURE_COVERAGE)
+            & (arrays["quoted"] == 0)
+        )
+        candidates = np.flatnonzero(((p_all >= threshold) | sure) & (n_words >= MIN_SENTENCE_WORDS)).tolist()
+        spam = arrays["spam"].tolist()
+        coverage_far = arrays["coverage_far"].tolist()
         flagged: dict[int, tuple[float, str]] = {}
-        for k, ((i, j), features) in enumerate(zip(prepared[1], all_features, strict=True)):
-            if j - i < MIN_SENTENCE_WORDS or sentences[k].text.lstrip().startswith("|"):
+        for k in candidates:
+            if sentences[k].text.lstrip().startswith("|"):
                 continue
-            p = _combine(features, combiner)
-            if features["spam"] >= SPAM_SURE and features["coverage2"] < SPAM_SURE_COVERAGE:
+            p = float(p_all[k])
+            if sure[k]:
                 flagged[k] = (max(p, threshold), "spam")
-            elif p < threshold:
-                continue
-            elif features["spam"] >= combiner["spam_reason"]:
+            elif spam[k] >= combiner["spam_reason"]:
                 flagged[k] = (p, "spam")
-            elif features["foreign_hot"] >= 1:
+            elif arrays["foreign_hot"][k] >= 1:
                 flagged[k] = (p, "marketing")
             else:
                 flagged[k] = (p, "foreign_sentence")
         # A spam message runs over several short sentences: spread to spammy neighbours on its line.
+        line = prepared.line
+        ranges = prepared.ranges
+
+        def line_of(m: int) -> int:
+            i, j = ranges[m]
+            return int(line[i]) if j > i else -1
+
         for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
             for step in (-1, 1):
-                n = k + step
-                while 0 <= n < len(sentences) and n not in flagged:
-                    f = all_features[n]
-                    same_line = (
-                        "\n"
-                        not in article.text[
-                            min(sentences[n].end, sentences[n - step].end) : max(
-                                sentences[n].start, sentences[n - step].start
-                            )
-                        ]
-                    )
-                    if not same_line or f["spam"] < SPAM_NEIGHBOUR or f["coverage2"] >= SPAM_SURE_COVERAGE:
+                m = k + step
+                while 0 <= m < n and m not in flagged:
+                    if (
+                        line_of(m) != line_of(k)
+                        or line_of(m) < 0
+                        or spam[m] < SPAM_NEIGHBOUR
+                        or coverage_far[m] >= SPAM_SURE_COVERAGE
+                    ):
                         break
-                    flagged[n] = (flagged[k][0], "spam")
-                    n += step
+                    flagged[m] = (flagged[k][0], "spam")
+                    m += step
         return [
             Span(sentences[k].start, sentences[k].end, self.name, p, f"{self.name}:{what}")
             for k, (p, what) in sorted(flagged.items())
@@ -622,26 +935,23 @@ class Offtopic:
         self,
         article: Article,
         model: OfftopicModel,
-        prepared: tuple[list[str], list[tuple[int, int]]],
+        prepared: Prepared,
         taken: list[Span],
     ) -> list[Span]:
         combiner = model.anchor
         threshold = combiner["threshold"]
-        scored = []
-        for c in anchor_candidates(article, model, prepared):
-            f = c.features
-            if f["gap"] < min(f["enter"], f["leave"]) - GAP_MARGIN:
-                continue  # the sentence without the run would read worse than with it
-            p = _combine(f, combiner)
-            if p >= threshold:
-                scored.append((p, c))
-        # The most likely run first; of runs about as likely, the longest (the whole anchor).
-        scored.sort(key=lambda pc: (-round(pc[0], 2), pc[1].first - pc[1].last, pc[1].first))
+        runs, arrays = anchor_arrays(article, model, prepared)
+        if not runs:
+            return []
+        p_all = _combine_arrays(arrays, combiner, len(runs))
+        scored = [(float(p_all[k]), runs[k]) for k in np.flatnonzero(p_all >= threshold).tolist()]
+        # The most likely run first; of runs as likely, the longest (the whole anchor).
+        scored.sort(key=lambda pc: (-round(pc[0], 4), pc[1][0] - pc[1][1], pc[1][0]))
         words = article.words
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
-        for p, c in scored:
-            start, end = words[c.first].start, words[c.last - 1].end
+        for p, (first, last) in scored:
+            start, end = words[first].start, words[last - 1].end
             if any(start < e and s < end for s, e in used):
                 continue
             used.append((start, end))
