@@ -157,6 +157,13 @@ _DATE = regex.compile(
 _DATE_WORDS = 14
 # A run of headline-like lines after a related-links header is related links.
 _RELATED_RUN = 15
+# A text whose first line is prose and whose first two lines are below this probability
+# opens with the article: there, a line is flagged only from this probability on, or by a
+# forced pattern.
+_CLEAN_LEAD_P = 0.05
+_CLEAN_LEAD_THRESHOLD = 0.99
+# Chrome that names itself; credits, datelines and bylines are part of many clean articles.
+_SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
 _FORCED_TEXT = regex.compile(
     r"^\W*(back to top( button)?|scroll to top|skip to (main )?content)\W*$", regex.I
 )
@@ -588,6 +595,25 @@ def _keep_article_lines(flagged: np.ndarray, x: np.ndarray, reasons: list[str | 
                 flagged[i] = False
 
 
+def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
+    """True when the text opens with the article: its first line is prose and the model is
+    sure that neither of its first two lines is chrome.
+
+    A text that opens with the article is one an extractor already cleaned (or an article
+    without chrome); only lines that the model is all but certain of, short lines of chrome
+    that names itself (a call to action, a related-links header) and the lines of the forced
+    patterns are flagged in it. The last lines of clean articles (sign-offs,
+    credits, lists of ingredients) look like chrome far more often than their first lines do.
+    """
+    if len(p) < _MIN_LINES or not (p[:2] < _CLEAN_LEAD_P).all():
+        return False
+    return bool(
+        x[0, _COL["log_words"]] >= math.log1p(8)
+        and x[0, _COL["terminal"]] > 0
+        and x[0, _COL["stop_relative"]] >= 0.5
+    )
+
+
 # --------------------------------------------------------------------------- the scorer
 
 
@@ -621,6 +647,11 @@ class Boilerplate:
         threshold = model.threshold if model is not None else 0.5
         flagged = p >= threshold
         _keep_article_lines(flagged, x, reasons)
+        clean_lead = _clean_lead(p, x)
+        if clean_lead:
+            named = np.array([r in _SELF_NAMED for r in reasons]) & (x[:, _COL["log_words"]] <= math.log1p(8))
+            flagged &= named | (p >= _CLEAN_LEAD_THRESHOLD)
+
         line_words = article.line_words
         n_words = [last - first for first, last in line_words]
         terminal = [line.text.rstrip(_CLOSERS + " ")[-1:] in tuple(_TERMINAL) for line in lines]
@@ -631,6 +662,8 @@ class Boilerplate:
             if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
                 flagged[i] = True
             elif len(line.text) > _PATTERN_CHARS:
+                pass
+            elif clean_lead:
                 pass
             elif _FORCED_TEXT.match(line.text):
                 flagged[i] = True
