@@ -59,7 +59,7 @@ import re
 import threading
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
 from itertools import islice, permutations
 from operator import attrgetter, itemgetter
@@ -103,6 +103,9 @@ _HINT_FIRST_RE = re.compile(f"[{_HINT_FIRST}]")
 _SPACE = regex.compile(r"\s")
 
 
+_TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # NBSP is part of a token: "MISUTÂ\xa0AJIKKO"
+
+
 def _token_bounds(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
     """Widen [start, end) to whole white-space-delimited tokens, within [low, high)."""
     while start > low and not text[start - 1].isspace():
@@ -113,51 +116,44 @@ def _token_bounds(text: str, start: int, end: int, low: int, high: int) -> tuple
 
 
 def _changes(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
-    """The changed stretches of ``line``, widened to whole tokens and merged when only white
-    space lies between them, as (start, end, fixed_start, fixed_end).
+    """The changed runs of white-space-delimited tokens of ``line``, as (start, end,
+    fixed_start, fixed_end): the tokens are aligned, not the characters (fast on long lines).
 
     >>> _changes("Itâ€™s the leagueâ€™s", "It’s the league’s")
     [(0, 6, 0, 4), (11, 21, 9, 17)]
+    >>> _changes("atenÃ§Ã£o Ã s crianÃ§as", "atenção às crianças")
+    [(0, 23, 0, 19)]
+    >>> _changes("voilÃ  le", "voilà le")
+    [(0, 7, 0, 6)]
     """
-    blocks = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
-    ranges: list[list[int]] = []
-    for tag, i1, i2, _, _ in blocks:
+    old_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+    new_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(fixed)]
+    matcher = SequenceMatcher(
+        None, [line[a:b] for a, b in old_tokens], [fixed[a:b] for a, b in new_tokens], autojunk=False
+    )
+    out: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        a, b = _token_bounds(line, i1, i2, 0, len(line))
-        if a == b:  # an insertion between two white spaces: take the character after it
-            b = min(len(line), a + 1)
-        if ranges and a <= ranges[-1][1] + 1 and not line[ranges[-1][1] : a].strip():
-            ranges[-1][1] = max(b, ranges[-1][1])
-        else:
-            ranges.append([a, b])
-    out: list[tuple[int, int, int, int]] = []
-    for a, b in ranges:
-        # Map the ends through the alignment; an end inside a changed block moves to its edge.
-        fa = fb = None
-        for tag, i1, i2, j1, j2 in blocks:
-            if fa is None and i1 <= a <= i2:
-                if tag == "equal":
-                    fa = j1 + (a - i1)
-                else:
-                    a, fa = i1, j1
-            if i1 <= b <= i2:
-                if tag == "equal":
-                    fb = j1 + (b - i1)
-                else:
-                    b, fb = i2, j2
-                if tag == "equal" or b == i2:
-                    break
-        if fa is None or fb is None:
-            continue
+        if i1 == i2:  # tokens inserted: the token after them changed
+            if i2 == len(old_tokens):
+                continue
+            i2, j2 = i2 + 1, min(len(new_tokens), j2 + 1)
+        a, b = old_tokens[i1][0], old_tokens[i2 - 1][1]
+        if j1 < j2:
+            fa, fb = new_tokens[j1][0], new_tokens[j2 - 1][1]
+        else:  # tokens deleted: their repair is empty
+            fa = fb = new_tokens[j1][0] if j1 < len(new_tokens) else len(fixed)
+        # White space that changed too ("voilÃ\xa0 le" read as "voilÃ  le") joins the change.
+        next_a = old_tokens[i2][0] if i2 < len(old_tokens) else len(line)
+        next_fa = new_tokens[j2][0] if j2 < len(new_tokens) else len(fixed)
+        if line[b:next_a] != fixed[fb:next_fa]:
+            b, fb = next_a, next_fa
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(b, out[-1][1]), out[-1][2], max(fb, out[-1][3]))
         else:
             out.append((a, b, fa, fb))
     return out
-
-
-_TOKEN = re.compile(r"[^ \t\n\r\f\v]+")  # NBSP is part of a token: "MISUTÂ\xa0AJIKKO"
 
 
 def _non_ascii_runs(line: str) -> list[tuple[int, int]]:
@@ -306,12 +302,34 @@ def _lossy_repair(word: str, frequencies: Mapping[str, float] | None, apostrophe
     return cand
 
 
+_MARKS = re.compile("[?\ufffd]+")
+
+
+def _lossy_matches(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """The matches of ``_LOSSY``, from the runs of '?' and U+FFFD and the characters around
+    them (fast: no scan of the whole text by the slower ``regex`` engine).
+
+    >>> [m.group() for m in _lossy_matches("Why? Ukraine?s I???m 5?x ?�")]
+    ['?', '?', '???', '�']
+    """
+    for run in _MARKS.finditer(text):
+        a, b = run.span()
+        before = text[a - 1] if a else ""
+        letter_before = before.isalpha()
+        if letter_before or (
+            b < len(text) and text[b].isalpha() and not (before.isalnum() or before in ("!", "."))
+        ):
+            yield run  # a word's letters on one side at least, as _LOSSY's first two branches
+        elif "\ufffd" in run.group():
+            yield from _LOSSY.finditer(text, a, min(len(text), b + 1))
+
+
 def _lossy_spans(
     text: str, frequencies: Mapping[str, float] | None, apostrophe: str, skip: _Skip
 ) -> list[Span]:
     spans: list[Span] = []
     last_end = -1
-    for m in _LOSSY.finditer(text):
+    for m in _lossy_matches(text):
         if m.start() < last_end or skip.hit(m.start(), m.end()):
             continue
         # The whole word around the run, holes included.
@@ -658,6 +676,19 @@ def _common_words(language: str, frequencies: Mapping[str, float]) -> frozenset[
     return _common[language]
 
 
+_common_long: dict[str, frozenset[str]] = {}
+
+
+def _common_long_words(language: str, frequencies: Mapping[str, float]) -> frozenset[str]:
+    """The language's common words of three letters or more."""
+    if language not in _common_long:
+        common = _common_words(language, frequencies)
+        with _lock:
+            if language not in _common_long:
+                _common_long[language] = frozenset(w for w in common if len(w) >= 3)
+    return _common_long[language]
+
+
 #: How many of the language's most frequent words the letter model learns from.
 LETTER_MODEL_WORDS = 100_000
 #: The letter model reads this many letters at a time (the letter and the three before it).
@@ -700,23 +731,38 @@ class _LetterModel:
         self.counts.reverse()  # counts[k - 1]: k-grams
         self.contexts.reverse()
         self.floor = 1.0 / (len(self.counts[0]) + 1)
+        # The probability of every k-gram seen, once, shortest first; unseen ones are worked out
+        # from them when met.
+        self.probs: list[dict[str, float]] = []
+        for k in range(LETTER_ORDER):
+            self.probs.append({gram: self._prob(gram) for gram in self.counts[k]})
+        self.logprobs = {gram: math.log(p) for gram, p in self.probs[-1].items()}
 
     def _prob(self, gram: str) -> float:
-        p = self.floor
-        for k in range(1, len(gram) + 1):
-            context = self.contexts[k - 1].get(gram[-k:-1])
-            if context is None:
-                break
-            total, kinds = context
-            count = self.counts[k - 1].get(gram[-k:], 0)
-            p = (max(count - LETTER_DISCOUNT, 0.0) + LETTER_DISCOUNT * kinds * p) / total
-        return p
+        """P(last letter | the letters before it), interpolated with the shorter contexts."""
+        k = len(gram)
+        if len(self.probs) >= k:
+            seen = self.probs[k - 1].get(gram)
+            if seen is not None:
+                return seen
+        lower = self._prob(gram[1:]) if k > 1 else self.floor
+        context = self.contexts[k - 1].get(gram[:-1])
+        if context is None:
+            return lower
+        total, kinds = context
+        count = self.counts[k - 1].get(gram, 0)
+        return (max(count - LETTER_DISCOUNT, 0.0) + LETTER_DISCOUNT * kinds * lower) / total
 
     def logp(self, word: str) -> float:
         """Mean natural log-probability per letter of ``word`` (its end included)."""
         padded = f"{'^' * (LETTER_ORDER - 1)}{word}$"
         n = len(padded) - LETTER_ORDER + 1
-        return sum(math.log(self._prob(padded[i : i + LETTER_ORDER])) for i in range(n)) / n
+        total = 0.0
+        for i in range(n):
+            gram = padded[i : i + LETTER_ORDER]
+            value = self.logprobs.get(gram)
+            total += math.log(self._prob(gram)) if value is None else value
+        return total / n
 
 
 _letter_models: dict[str, _LetterModel] = {}
@@ -745,7 +791,7 @@ LONG_WORD = 8
 #: about as well: ``SHUFFLED_RANK`` of ``SHUFFLES`` shuffles or more read better.
 SHUFFLED_LOGP = -2.8
 SHUFFLED_RANK = 0.25
-SHUFFLES = 40
+SHUFFLES = 24
 #: In languages other than English, only unknown words of this many letters or more are judged.
 FOREIGN_MIN_LETTERS = 6
 #: Words after a foreign run glued to a word are gibberish below this Zipf frequency.
@@ -974,28 +1020,33 @@ class Garbled:
             skip.add(script_spans)
 
         # Case and gibberish look at each distinct word once, then at the places of the bad ones.
-        types = set(map(_TEXT, article.words))
-        odd_case = [w for w in types if not w.islower() and not w.isupper() and not w.istitle()]
-        bad_case = {
-            w
-            for w in odd_case
-            if _case_candidate(w)
-            and _ALL_LATIN.fullmatch(_case_candidate(w))
-            and _case_garbled(_case_candidate(w), zipf)
-        }
+        # Set operations keep the per-word Python work to the uncommon words.
+        texts = list(map(_TEXT, article.words))
+        types = set(texts)
+        common = _common_words(language, frequencies) if language and frequencies is not None else frozenset()
+        uncommon = types - common
+        lower = set(filter(str.islower, uncommon))
+        odd_case = uncommon - lower - set(filter(str.isupper, uncommon)) - set(filter(str.istitle, uncommon))
+        bad_case: set[str] = set()
+        for w in odd_case:
+            head = _case_candidate(w)  # "Ukraine's" is odd for str.istitle, "Ukraine" is not
+            if (
+                head
+                and not (head.istitle() or head.isupper() or head.islower())
+                and _ALL_LATIN.fullmatch(head)
+                and _case_garbled(head, zipf)
+            ):
+                bad_case.add(w)
         if bad_case:
-            for word in article.words:
+            for i in [i for i, t in enumerate(texts) if t in bad_case]:
+                word = article.words[i]
                 if (
                     len(word.text) <= 4
                     and word.start >= 2
                     and text[word.start - 2 : word.start].strip().isdigit()
                 ):
                     continue  # a unit after a number: "38 dBa"
-                if (
-                    word.text in bad_case
-                    and not skip.hit(word.start, word.end)
-                    and _free_standing(text, word)
-                ):
+                if not skip.hit(word.start, word.end) and _free_standing(text, word):
                     end = word.start + len(_case_candidate(word.text))
                     spans.append(Span(word.start, end, _KIND, 1.0, f"{_KIND}:case"))
 
@@ -1005,7 +1056,11 @@ class Garbled:
                 (article.lines[i].start, article.lines[i].end) for i in _lines_of(article, spans)
             ]
             skip_gib = _Skip(skip_ranges=[*skip.ranges, *mojibake_lines])
-            found = self._gibberish_spans(article, types, frequencies, zipf, script_spans, skip, skip_gib)
+            rare = [w for w in lower if len(w) >= 3 and w.isalpha()]
+            n_lower = len(types & _common_long_words(language or "en", frequencies)) + len(rare)
+            found = self._gibberish_spans(
+                article, texts, rare, n_lower, frequencies, zipf, script_spans, skip, skip_gib
+            )
             spans.extend(found)
             skip.add(found)
         if latin and language == "en":
@@ -1076,7 +1131,9 @@ class Garbled:
     def _gibberish_spans(
         self,
         article: Article,
-        types: set[str],
+        texts: list[str],
+        rare: list[str],
+        n_lower: int,
         frequencies: Mapping[str, float],
         zipf: _Zipf,
         anchors: list[Span],
@@ -1093,11 +1150,7 @@ class Garbled:
         # Lower-case words that no word list knows, that are no compound of two known words,
         # and that are short or read badly letter by letter.
         # The common words first, in a small set; only the rest are looked up in the long list.
-        lower = [w for w in types if w.islower() and len(w) >= 3]
-        common = _common_words(article.language or "en", frequencies)
-        rare = [w for w in lower if w not in common and w.isalpha()]
         unknown = [w for w in rare if w not in frequencies and w.casefold() not in frequencies]
-        n_lower = len(lower)
         english = article.language in (None, "en")
         if n_lower >= GIBBERISH_MIN_TYPES and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower:
             bad: set[str] = set()
@@ -1125,11 +1178,12 @@ class Garbled:
             if bad or len(short) >= 2:
                 words = article.words
                 found: list[Segment] = []
-                for i, word in enumerate(words):
+                wanted = bad | short
+                for i in [i for i, t in enumerate(texts) if t in wanted]:
+                    word = words[i]
                     if word.text in bad or (
-                        word.text in short
-                        and i + 1 < len(words)
-                        and words[i + 1].text in short
+                        i + 1 < len(words)
+                        and texts[i + 1] in short
                         and text[word.end : words[i + 1].start] == " "
                     ):
                         if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
@@ -1152,9 +1206,9 @@ class Garbled:
         return spans
 
     def _salad_spans(self, article: Article) -> list[Span]:
-        text = article.text.lower()
-        if not _SALAD_PAIR.search(text, 0, SALAD_PROBE):
+        if not _SALAD_PAIR.search(article.text[:SALAD_PROBE].lower()):
             return []  # word salad is salad from its start
+        text = article.text.lower()
         pairs = [m.start() for m in _SALAD_PAIR.finditer(text)]
         if len(pairs) < SALAD_MIN_PAIRS or len(pairs) < SALAD_PAIRS_PER_1000 * len(text) / 1000:
             return []
