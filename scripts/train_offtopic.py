@@ -61,6 +61,7 @@ BACKGROUND_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.BACKGROUND_FILE
 SEED = 5
 HOT_MIN = 1.5
 SPAM_C = 4.0
+PHRASE_C = float(os.environ.get("PHRASE_C", "1.0"))
 
 # Words that make a blocklist phrase a commercial anchor text (what link spam sells).
 COMMERCIAL = frozenset(
@@ -185,7 +186,8 @@ def fit_spam(
     units: list[tuple[list[str], int]] = []
     for row in spam:
         if row["kind"] == "comment_blocklist_phrase":
-            if phrase:
+            # Anchor texts sell something: the commercial phrases only (not "blog comment").
+            if phrase and (os.environ.get("ALLPHRASES") or COMMERCIAL & set(row["text"].lower().split())):
                 units.append((words_of(row["text"]), 1))
         elif not phrase:
             for s in sentences_of(row["text"]):
@@ -222,7 +224,7 @@ def fit_spam(
                 vals.append(scale)
     X = csr_matrix((vals, (rows, cols)), shape=(len(units), len(vocab)))
     y = np.array([label for _, label in units])
-    lr = LogisticRegression(C=SPAM_C, class_weight="balanced", max_iter=2000)
+    lr = LogisticRegression(C=PHRASE_C if phrase else SPAM_C, class_weight="balanced", max_iter=2000)
     lr.fit(X, y)
     coef = lr.coef_[0]
     weights = {g: round(float(coef[i]), 3) for g, i in vocab.items() if abs(coef[i]) >= 0.05}
@@ -518,7 +520,7 @@ def main() -> None:
     parser.add_argument("--eval", action="store_true", help="cross-fitted figures on dev; no model written")
     parser.add_argument("--variants", type=int, default=10, help="insertion variants per page")
     parser.add_argument("--sentence-threshold", type=float, default=0.998)
-    parser.add_argument("--anchor-threshold", type=float, default=0.995)
+    parser.add_argument("--anchor-threshold", type=float, default=0.92)
     parser.add_argument("--verbose", action="store_true", help="list the false alarms")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")

@@ -81,9 +81,11 @@ FUNCTION_ZIPF = 5.8
 HOT_WORD = 1.5
 #: A sentence this spammy (spam log-odds) that shares little with the article is spam outright;
 #: its neighbours on the same line are spam too when their log-odds reach SPAM_NEIGHBOUR.
-SPAM_SURE = 3.0
+SPAM_SURE = 3.5
 SPAM_SURE_COVERAGE = 0.3
 SPAM_NEIGHBOUR = 0.5
+#: A sentence flagged but not spammy (marketing, another story) needs this combined probability.
+FOREIGN_SURE = 0.9995
 #: A wall of spam: at least WALL_LINES lines of WALL_WORDS words or more, at least WALL_SHARE of
 #: them with spam log-odds of WALL_SURE or more (hardly any news line reaches it); then every
 #: line of the wall with log-odds of WALL_SPAM or more is a spam message.
@@ -92,12 +94,12 @@ WALL_WORDS = 3
 WALL_SHARE = 0.3
 WALL_SURE = 2.0
 WALL_SPAM = 0.0
-#: Only words found in at most this many sentences point to a sentence's twin.
-TWIN_DF = 3
 #: Words are compared on their first letters only (a crude stem: talks, talk; Ukraine, Ukrainian).
 STEM = 5
 #: Words at or above this Zipf frequency are their own class in the word-class model.
 CLASS_ZIPF = 5.6
+#: An anchor run starting with a capital needs this combined probability (it may be a name).
+CAPITALIZED_SURE = 0.995
 #: Anchor runs are this many words long.
 ANCHOR_LENGTHS = (2, 3, 4)
 #: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
@@ -683,8 +685,13 @@ def anchor_arrays(
     signals as arrays, one value per run (ANCHOR_FEATURES)."""
     prep = prepared or prepare(article, model)
     word_weight = model.lex_phrase[prep.lex][prep.form]
-    counts = np.bincount(prep.form, minlength=len(prep.forms))
-    hot_words = np.flatnonzero((word_weight >= model.anchor["hot_min"]) & (counts[prep.form] == 1)).tolist()
+    # A hot word is commercial and foreign to the article: neither it nor a word of its stem
+    # ("blog", "blogs") is used anywhere else (words the lexicon lacks: the word itself).
+    word_stem = model.lex_stem[prep.lex][prep.form]
+    word_stem = np.where(word_stem >= 0, word_stem, -1 - prep.form)
+    _, stem_at, stem_counts = np.unique(word_stem, return_inverse=True, return_counts=True)
+    alone = stem_counts[stem_at] == 1
+    hot_words = np.flatnonzero((word_weight >= model.anchor["hot_min"]) & alone).tolist()
     if not hot_words:
         return [], {}
     norm = prep.norm
@@ -754,7 +761,7 @@ def anchor_arrays(
             grams[:, 4 + m] = np.where(inside_pair, p, -np.inf)
     phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
     # Foreign words: used nowhere else in the article (or very short).
-    single = (counts[prep.form[span]] == 1) | (np.fromiter(map(len, norm[lo : hi + 1]), np.int64) < 3)
+    single = alone[span] | (np.fromiter(map(len, norm[lo : hi + 1]), np.int64) < 3)
     cum = np.concatenate(([0], np.cumsum(single)))
     foreign = (cum[lasts - lo] - cum[firsts - lo]) / size
     # Fluency from the background counts: into the run, out of it, across the gap it leaves,
@@ -901,6 +908,8 @@ class Offtopic:
                 flagged[k] = (max(p, threshold), "spam")
             elif spam[k] >= combiner["spam_reason"]:
                 flagged[k] = (p, "spam")
+            elif p < FOREIGN_SURE:
+                continue  # quotes, asides and background read like this: only the surest
             elif arrays["foreign_hot"][k] >= 1:
                 flagged[k] = (p, "marketing")
             else:
@@ -944,7 +953,9 @@ class Offtopic:
         if not runs:
             return []
         p_all = _combine_arrays(arrays, combiner, len(runs))
-        scored = [(float(p_all[k]), runs[k]) for k in np.flatnonzero(p_all >= threshold).tolist()]
+        # A capitalized run may be a name ("Apple store"): it needs more.
+        needed = np.where(arrays["capitalized"] > 0, max(threshold, CAPITALIZED_SURE), threshold)
+        scored = [(float(p_all[k]), runs[k]) for k in np.flatnonzero(p_all >= needed).tolist()]
         # The most likely run first; of runs as likely, the longest (the whole anchor).
         scored.sort(key=lambda pc: (-round(pc[0], 4), pc[1][0] - pc[1][1], pc[1][0]))
         words = article.words
