@@ -57,7 +57,7 @@ import math
 import random
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
@@ -303,6 +303,46 @@ def _lossy_repair(word: str, frequencies: Mapping[str, float] | None, apostrophe
 
 
 _MARKS = re.compile("[?\ufffd]+")
+#: Above this many occurrences, one regex pass finds characters faster than str.find.
+FIND_LIMIT = 40
+
+
+def _positions(text: str, chars: str) -> list[int] | None:
+    """Sorted positions of ``chars`` in ``text``, by str.find (fast when they are few); None
+    when there are more than ``FIND_LIMIT`` of them (a regex pass is faster then).
+
+    >>> _positions("a?b?\ufffd", "?\ufffd"), _positions("?" * 50, "?")
+    ([1, 3, 4], None)
+    """
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            if len(out) > FIND_LIMIT:
+                return None
+            i = text.find(c, i + 1)
+    return sorted(out)
+
+
+def _matches_at(text: str, chars: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern``, each starting at one of ``chars``, as finditer finds them.
+
+    >>> [m.group() for m in _matches_at("Why?? Ukraine?s", "?", _MARKS)]
+    ['??', '?']
+    """
+    positions = _positions(text, chars)
+    if positions is None:
+        yield from pattern.finditer(text)
+        return
+    end = -1
+    for pos in positions:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _lossy_matches(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
@@ -312,7 +352,7 @@ def _lossy_matches(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     >>> [m.group() for m in _lossy_matches("Why? Ukraine?s I???m 5?x ?�")]
     ['?', '?', '???', '�']
     """
-    for run in _MARKS.finditer(text):
+    for run in _matches_at(text, "?\ufffd", _MARKS):
         a, b = run.span()
         before = text[a - 1] if a else ""
         letter_before = before.isalpha()
@@ -521,12 +561,13 @@ class _Present:
     def __init__(self, text: str) -> None:
         self.lossy = "?" in text or "\ufffd" in text
         self.markup = "<" in text or "&" in text or "[" in text
-        self.control = self.mojibake = self.other_letters = False
+        self.control = self.other_letters = False
+        self.mojibake = ""  # the characters present that mojibake starts with
         for c in set(_UNUSUAL.findall(text)):
             if _CONTROL_CHAR.match(c) or c >= "\U000f0000":
                 self.control = True
             if _HINT_FIRST_RE.match(c):
-                self.mojibake = True
+                self.mojibake += c
             if not self.other_letters and c.isalpha() and _OTHER_LETTER.match(c):
                 self.other_letters = True
 
@@ -674,19 +715,6 @@ def _common_words(language: str, frequencies: Mapping[str, float]) -> frozenset[
                 words = iter(frequencies)  # most frequent first
                 _common[language] = frozenset(next(words) for _ in range(min(COMMON_WORDS, len(frequencies))))
     return _common[language]
-
-
-_common_long: dict[str, frozenset[str]] = {}
-
-
-def _common_long_words(language: str, frequencies: Mapping[str, float]) -> frozenset[str]:
-    """The language's common words of three letters or more."""
-    if language not in _common_long:
-        common = _common_words(language, frequencies)
-        with _lock:
-            if language not in _common_long:
-                _common_long[language] = frozenset(w for w in common if len(w) >= 3)
-    return _common_long[language]
 
 
 #: How many of the language's most frequent words the letter model learns from.
@@ -974,7 +1002,7 @@ class Garbled:
         # Mojibake first: its characters would read as foreign letters or controls.
         if present.mojibake:
             seen: set[int] = set()
-            for m in _MOJIBAKE_HINT.finditer(text):
+            for m in _matches_at(text, present.mojibake, _MOJIBAKE_HINT):
                 line = _line_of(article, m.start())
                 if line is None or line in seen:
                     continue
@@ -1021,12 +1049,13 @@ class Garbled:
 
         # Case and gibberish look at each distinct word once, then at the places of the bad ones.
         # Set operations keep the per-word Python work to the uncommon words.
-        texts = list(map(_TEXT, article.words))
-        types = set(texts)
+        types = set(map(_TEXT, article.words))
         common = _common_words(language, frequencies) if language and frequencies is not None else frozenset()
         uncommon = types - common
         lower = set(filter(str.islower, uncommon))
-        odd_case = uncommon - lower - set(filter(str.isupper, uncommon)) - set(filter(str.istitle, uncommon))
+        odd_case = uncommon - lower
+        odd_case -= set(filter(str.istitle, odd_case))
+        odd_case -= set(filter(str.isupper, odd_case))
         bad_case: set[str] = set()
         for w in odd_case:
             head = _case_candidate(w)  # "Ukraine's" is odd for str.istitle, "Ukraine" is not
@@ -1038,7 +1067,7 @@ class Garbled:
             ):
                 bad_case.add(w)
         if bad_case:
-            for i in [i for i, t in enumerate(texts) if t in bad_case]:
+            for i in _word_indices(article, bad_case):
                 word = article.words[i]
                 if (
                     len(word.text) <= 4
@@ -1057,9 +1086,9 @@ class Garbled:
             ]
             skip_gib = _Skip(skip_ranges=[*skip.ranges, *mojibake_lines])
             rare = [w for w in lower if len(w) >= 3 and w.isalpha()]
-            n_lower = len(types & _common_long_words(language or "en", frequencies)) + len(rare)
+            n_lower = len(types) - len(uncommon) + len(rare)  # common words and rare lower-case ones
             found = self._gibberish_spans(
-                article, texts, rare, n_lower, frequencies, zipf, script_spans, skip, skip_gib
+                article, rare, n_lower, frequencies, zipf, script_spans, skip, skip_gib
             )
             spans.extend(found)
             skip.add(found)
@@ -1131,7 +1160,6 @@ class Garbled:
     def _gibberish_spans(
         self,
         article: Article,
-        texts: list[str],
         rare: list[str],
         n_lower: int,
         frequencies: Mapping[str, float],
@@ -1178,12 +1206,11 @@ class Garbled:
             if bad or len(short) >= 2:
                 words = article.words
                 found: list[Segment] = []
-                wanted = bad | short
-                for i in [i for i, t in enumerate(texts) if t in wanted]:
+                for i in _word_indices(article, bad | short):
                     word = words[i]
                     if word.text in bad or (
                         i + 1 < len(words)
-                        and texts[i + 1] in short
+                        and words[i + 1].text in short
                         and text[word.end : words[i + 1].start] == " "
                     ):
                         if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
@@ -1238,6 +1265,32 @@ def _rare_words_before(text: str, pos: int, zipf: _Zipf, below: float, skip: _Sk
         out.append((m.start(1), m.end(1)))
         pos = m.start(1)
     return out
+
+
+#: Above this many substring hits, one pass over the words finds a word set's places faster.
+MAX_FINDS = 200
+
+
+def _word_indices(article: Article, wanted: set[str]) -> list[int]:
+    """Indices in ``article.words`` of the words whose text is in ``wanted``, in order.
+
+    >>> _word_indices(Article.from_text("the cat sat on the mat, cats"), {"cat", "the"})
+    [0, 1, 4]
+    """
+    words, text = article.words, article.text
+    found: list[int] = []
+    finds = 0
+    for w in wanted:
+        pos = text.find(w)
+        while pos >= 0:
+            finds += 1
+            if finds > MAX_FINDS:
+                return [i for i, seg in enumerate(words) if seg.text in wanted]
+            i = bisect_left(words, pos, key=_START)
+            if i < len(words) and words[i].start == pos and words[i].text == w:
+                found.append(i)
+            pos = text.find(w, pos + 1)
+    return sorted(found)
 
 
 def _lines_of(article: Article, spans: Iterable[Span]) -> list[int]:
