@@ -12,10 +12,15 @@ What it finds, each as a span with a reason code:
 - ``garbled:script``: letters of another script glued to a Latin word ("easternម", a Cyrillic
   "е" in "prеssed", repaired to "eastern" and "pressed"), and runs of foreign-script words
   between two words of Latin-script prose.
-- ``garbled:gibberish``: rare words right after such a glued run ("qued faper ter"); in English
-  text, lower-case words that no word list knows (no compound of two known words either) and
-  that are short or read badly letter by letter ("arteh ineerdst"), or short words that the
-  word list barely knows ("okr"), with the rare words around them.
+- ``garbled:gibberish``: rare words right after such a glued run ("qued faper ter"); lower-case
+  words that no word list knows and whose letters read badly ("arteh ineerdst", "eccnei"), with
+  the rare words around them. A rare word alone is not enough: real words no list knows
+  ("econobox", "teraflop", "polyamorist") read like the language letter by letter and read
+  better than any shuffle of their letters. In English also short unknown words ("isrt"),
+  short words the word list barely knows ("okr") or that are a common word's letters in
+  another order ("hte", "wsa"), and two short uncommon words side by side. In other languages
+  with a word list (German, Portuguese, French...), only unknown words of six letters or more
+  that fail both letter tests. A word the article uses twice or more is a name or a term.
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder"), with allowances
   for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE, camelCase)
   and for units after numbers ("38 dBA").
@@ -26,13 +31,17 @@ What it finds, each as a span with a reason code:
   allow them ("the is", "a in", a sentence ending "of the.") at a rate prose never has: all
   its paragraphs.
 
-Signals: one cheap regex pass for characters that need a closer look; for mojibake, the
-characters UTF-8 mojibake is made of, then ftfy's badness and ``fix_encoding`` on those lines
-only; the Unicode script of letters (``regex`` script properties) against the article's main
-script; word frequencies from wordfreq in the article's language; a character-trigram model of
-the language's 40,000 most frequent words (built from wordfreq's list at first use, no model
-file); patterns for ``?`` in words and for case changes in words. Each distinct word is looked
-at once. About 0.2 ms per average article (3.9 KB) on one idle core.
+Signals: one cheap regex pass for characters that need a closer look (str.find for the few
+``?`` and mojibake lead characters); for mojibake, the characters UTF-8 mojibake is made of,
+then ftfy's badness and ``fix_encoding`` on those lines only (the whole line, or else each run
+of mojibake tokens, whichever leaves less mojibake); the Unicode script of letters (``regex``
+script properties) against the article's main script; word frequencies from wordfreq in the
+article's language; a 4-gram letter model of the language's 100,000 most frequent words (built
+from wordfreq's list at first use, under a second, no model file), read two ways: the mean
+log-probability per letter, and the rank of the word among seeded shuffles of its letters;
+patterns for ``?`` in words and for case changes in words. Each distinct word is looked at
+once, and only the uncommon ones in Python. About 0.5 ms per average article (5.2 KB) on one
+idle core.
 
 The score: each flagged character weighs 1, except characters of spans that have a repair
 (mojibake, lossy and entities that can be undone), which weigh ``REPAIRABLE_WEIGHT``. The
@@ -41,13 +50,13 @@ mojibake words in a long article score near 0; an article full of repairable moj
 scores well under the drop line (0.6); a page whose fifth or more is garbage that cannot be
 repaired (word salad, gibberish, foreign runs, controls, markup) scores 0.6 or more.
 
-Blind spots: gibberish made of real words (spinner output, "ear ash"), case garbling shaped
-like a brand name ("LeaDer" reads like "YouTube"), foreign-script words alone on a line or in
-brackets (kept on purpose: language menus, names in their own script), gibberish alone in
-languages other than English (only found next to a foreign-script run), word salad inside an
-otherwise good article, mojibake that ftfy cannot undo (its known failures) or that sits in a
-line whose good text keeps ftfy from re-encoding it, and JSON escapes without their backslash
-("u2019s").
+Blind spots: gibberish made of real words (spinner output, "ear ash", a shuffle that makes
+"het" or "and"), shuffles that happen to read like a word ("chisilot", "tomitasu"), case
+garbling shaped like a brand name ("LeaDer" reads like "YouTube"), foreign-script words alone
+on a line or in brackets (kept on purpose: language menus, names in their own script), short
+gibberish in languages other than English, gibberish in non-Latin scripts, word salad inside
+an otherwise good article, mojibake that ftfy cannot undo (its known failures: "pi√π",
+"┬┐que", Arabic with lost bytes), and JSON escapes without their backslash ("u2019s").
 """
 
 from __future__ import annotations
@@ -1175,9 +1184,8 @@ class Garbled:
         for anchor in anchors:
             if _LATIN_LETTER.search(text, anchor.start, anchor.end):
                 taken.extend(_rare_words_after(text, anchor.end, zipf, ANCHORED_ZIPF, skip))
-        # Lower-case words that no word list knows, that are no compound of two known words,
-        # and that are short or read badly letter by letter.
-        # The common words first, in a small set; only the rest are looked up in the long list.
+        # Lower-case words that no word list knows and whose letters read badly (_gibberish_word);
+        # only the uncommon words (``rare``) are looked up in the long list.
         unknown = [w for w in rare if w not in frequencies and w.casefold() not in frequencies]
         english = article.language in (None, "en")
         if n_lower >= GIBBERISH_MIN_TYPES and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower:
