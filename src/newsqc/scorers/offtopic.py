@@ -93,7 +93,9 @@ WALL_LINES = 3
 WALL_WORDS = 3
 WALL_SHARE = 0.3
 WALL_SURE = 2.0
-WALL_SPAM = 0.0
+WALL_SPAM = -1.0
+#: At most this many raw words are remembered with their lexicon row (a per-process memo).
+MEMO_WORDS = 500_000
 #: Words are compared on their first letters only (a crude stem: talks, talk; Ukraine, Ukrainian).
 STEM = 5
 #: Words at or above this Zipf frequency are their own class in the word-class model.
@@ -261,6 +263,8 @@ class OfftopicModel:
     lex_stem: np.ndarray = field(init=False, repr=False, compare=False)
     lex_background: np.ndarray = field(init=False, repr=False, compare=False)
     stems: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: Raw words already read, with their lexicon row (or their normalized text when unknown).
+    memo: dict[str, int | str] = field(init=False, repr=False, compare=False)
     spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
     phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
@@ -297,6 +301,7 @@ class OfftopicModel:
         )
         object.__setattr__(self, "lex_stem", np.append(self.lex_stem, -1))
         put(self, "stems", stems)
+        put(self, "memo", {})
         background = self.background.index
         unknown = len(background)
         put(
@@ -456,6 +461,14 @@ def _unique(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Whether each value is one of ``sorted_keys`` (sorted and distinct)."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
+
+
 def _groups(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
     """The group (sentence or line) of each of ``n`` words, -1 for a word in none."""
     group = np.full(n, -1, dtype=np.int64)
@@ -468,44 +481,62 @@ def _groups(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
 class Prepared:
     """The article's words as the model reads them, computed once per article.
 
-    ``forms`` are the distinct normalized words in order of first use; ``form`` gives each
-    word's index in it, ``lex`` each form's row in the model's lexicon; ``sentence`` and
-    ``line`` give each word's sentence and line (-1 for none).
+    ``form`` gives each word's form (the distinct normalized words, numbered in lexicon
+    order, unknown words last), ``lex`` each form's row in the model's lexicon, ``unknown``
+    the normalized text of each form the lexicon lacks; ``sentence`` and ``line`` give each
+    word's sentence and line (-1 for none).
     """
 
-    norm: list[str]
+    texts: list[str]
     ranges: list[tuple[int, int]]
-    forms: list[str]
     form: np.ndarray
     lex: np.ndarray
+    unknown: dict[int, str]
     sentence: np.ndarray
     line: np.ndarray
     line_ranges: tuple[tuple[int, int], ...]
+
+    @property
+    def n_forms(self) -> int:
+        """The number of distinct forms."""
+        return len(self.lex)
+
+    def norm(self, k: int) -> str:
+        """The normalized form of word ``k``."""
+        return normalize_word(self.texts[k])
 
 
 def prepare(article: Article, model: OfftopicModel) -> Prepared:
     """Normalize and number the article's words once, for every signal.
 
-    >>> p = prepare(Article.from_text("The cat. The dog!"), load_model())
-    >>> p.forms, p.form.tolist(), p.sentence.tolist()
-    (['the', 'cat', 'dog'], [0, 1, 0, 2], [0, 0, 1, 1])
+    >>> p = prepare(Article.from_text("The cat. The dog! Zzyzxq."), load_model())
+    >>> p.form.tolist(), p.sentence.tolist(), list(p.unknown.values())
+    ([0, 2, 0, 1, 3], [0, 0, 1, 1, 2], ['zzyzxq'])
     """
     texts = [w.text for w in article.words]
-    raw = {t: t.casefold() if t.isalpha() else normalize_word(t) for t in dict.fromkeys(texts)}
-    index: dict[str, int] = {}
-    raw_index = {t: index.setdefault(f, len(index)) for t, f in raw.items()}
-    forms = list(index)
-    unknown = len(model.lexicon)
+    memo = model.memo  # raw word -> lexicon row, or its normalized text when unknown
     lexicon = model.lexicon
-    lex = np.fromiter((lexicon.get(f, unknown) for f in forms), np.int64, len(forms))
-    form = np.fromiter(map(raw_index.__getitem__, texts), np.int64, len(texts))
+    unknown_row = len(lexicon)
+    local: dict[str, int] = {}
+    ids: dict[str, int] = {}
+    for t in dict.fromkeys(texts):
+        row = memo.get(t)
+        if row is None:
+            f = t.casefold() if t.isalpha() else normalize_word(t)
+            row = lexicon.get(f, f)
+            if len(memo) < MEMO_WORDS:
+                memo[t] = row
+        ids[t] = row if isinstance(row, int) else unknown_row + 1 + local.setdefault(row, len(local))
+    word_id = np.fromiter(map(ids.__getitem__, texts), np.int64, len(texts))
+    distinct = _unique(word_id)
+    n_known = int(np.searchsorted(distinct, unknown_row))
     ranges = _sentence_words(article)
     return Prepared(
-        norm=list(map(raw.__getitem__, texts)),
+        texts=texts,
         ranges=ranges,
-        forms=forms,
-        form=form,
-        lex=lex,
+        form=np.searchsorted(distinct, word_id),
+        lex=np.minimum(distinct, unknown_row),
+        unknown={n_known + k: f for f, k in local.items()},
         sentence=_groups(ranges, len(texts)),
         line=_groups(article.line_words, len(texts)),
         line_ranges=article.line_words,
@@ -513,15 +544,14 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
 
 
 def _group_logits(
-    prep: Prepared, group: np.ndarray, n_groups: int, model: OfftopicModel, phrase: bool = False
+    prep: Prepared, group: np.ndarray, form: np.ndarray, n_groups: int, model: OfftopicModel
 ) -> np.ndarray:
-    """:func:`spam_logit` of every group of words (sentences or lines) at once."""
-    uni = model.lex_phrase if phrase else model.lex_spam
-    keys, weights = model.phrase_keys if phrase else model.spam_keys
-    bias = model.phrase_bias if phrase else model.spam_bias
-    n_forms = max(len(prep.forms), 1)
+    """:func:`spam_logit` of every group of words at once (``group`` and ``form`` per word)."""
+    uni = model.lex_spam
+    keys, weights = model.spam_keys
+    bias = model.spam_bias
+    n_forms = max(prep.n_forms, 1)
     size = len(model.lex_zipf)
-    form = prep.form
     inside = group >= 0
     pairs = _unique(group[inside] * n_forms + form[inside])
     g = pairs // n_forms
@@ -541,16 +571,27 @@ def _group_logits(
     return np.where(count > 0, out + bias, bias)
 
 
-def line_logits(prep: Prepared, model: OfftopicModel) -> np.ndarray:
-    """The spam log-odds of each line of the article (a spam message is often one line)."""
-    return _group_logits(prep, prep.line, len(prep.line_ranges), model)
+def spam_logits(prep: Prepared, model: OfftopicModel) -> tuple[np.ndarray, np.ndarray]:
+    """The spam log-odds of each sentence and of each line (a spam message is often one line).
+
+    >>> p = prepare(Article.from_text("WIN a FREE prize! Call now.\\nThe council met."), load_model())
+    >>> sentences, lines = spam_logits(p, load_model())
+    >>> len(sentences), len(lines), bool(lines[0] > lines[1])
+    (3, 2, True)
+    """
+    n_sentences = len(prep.ranges)
+    group = np.concatenate((prep.sentence, np.where(prep.line >= 0, prep.line + n_sentences, -1)))
+    both = _group_logits(
+        prep, group, np.concatenate((prep.form, prep.form)), n_sentences + len(prep.line_ranges), model
+    )
+    return both[:n_sentences], both[n_sentences:]
 
 
 def sentence_arrays(
     article: Article,
     model: OfftopicModel,
     prepared: Prepared | None = None,
-    line_spam: np.ndarray | None = None,
+    logits: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """The named signals of every sentence as arrays, one value per sentence (SENTENCE_FEATURES).
 
@@ -562,15 +603,14 @@ def sentence_arrays(
     n_sentences = len(prep.ranges)
     if not n_sentences:
         return {name: np.zeros(0) for name in SENTENCE_FEATURES}
-    forms = prep.forms
     # Content words: each form's crude stem (its first letters) and the stem's weight, the
-    # rarity in English of the first form with that stem; frequent words and numbers have none.
+    # rarity in English of the most frequent form with that stem; frequent words and numbers
+    # have none.
     zipf = model.lex_zipf[prep.lex]
     stem_of = model.lex_stem[prep.lex]
     stems = model.stems
     local: dict[str, int] = {}
-    for k in np.flatnonzero(prep.lex == len(model.lexicon)).tolist():  # words the lexicon lacks
-        f = forms[k]
+    for k, f in prep.unknown.items():  # words the lexicon lacks
         zipf[k] = model.zipf_of(f)  # "ukraine's" as "ukraine"
         if zipf[k] < FUNCTION_ZIPF and len(f) >= 2 and f != "<num>":
             stem = f[:STEM]
@@ -580,12 +620,13 @@ def sentence_arrays(
         else:
             stem_of[k] = -1
     has_stem = np.flatnonzero(stem_of >= 0)
-    distinct, compact = np.unique(stem_of[has_stem], return_inverse=True)
+    distinct = _unique(stem_of[has_stem])
+    compact = np.searchsorted(distinct, stem_of[has_stem])
     stem_of[has_stem] = compact
     n_stems = max(len(distinct), 1)
     idf = np.clip(7.0 - zipf, 1.0, 6.0)
     first = np.full(n_stems, 0.0)
-    first[compact[::-1]] = idf[has_stem][::-1]  # the first form of a stem wins
+    first[compact[::-1]] = idf[has_stem][::-1]  # the first (most frequent) form of a stem wins
     # Each (sentence, stem) once; a stem's document frequency in sentences.
     word_stem = stem_of[prep.form]
     keep = (word_stem >= 0) & (prep.sentence >= 0)
@@ -597,7 +638,7 @@ def sentence_arrays(
     total = np.bincount(s, weights=w, minlength=n_sentences)
     shared = np.bincount(s, weights=w * (df > 1), minlength=n_sentences)
     # Found beyond the sentence and its two neighbours (two injected sentences vouch not).
-    near = np.isin(keys - n_stems, keys).astype(int) * (s > 0) + np.isin(keys + n_stems, keys)
+    near = _member(keys - n_stems, keys).astype(int) + _member(keys + n_stems, keys)
     far = np.bincount(s, weights=w * (df - 1 - near > 0), minlength=n_sentences)
     # Leave-one-out cosine against the article vector (each stem: weight x sentences holding it).
     w2 = w * w
@@ -607,18 +648,17 @@ def sentence_arrays(
     norm2 = float(np.sum((np.bincount(stem, minlength=n_stems) * first) ** 2))
     rest = np.sqrt(np.maximum(norm2 - removed2, 0.0)) * np.sqrt(self2)
     # Commercial words whose stem is found in no other sentence.
-    sform = _unique(prep.sentence[prep.sentence >= 0] * len(forms) + prep.form[prep.sentence >= 0])
-    fs = sform // max(len(forms), 1)
-    ff = sform % max(len(forms), 1)
+    n_forms = max(prep.n_forms, 1)
+    sform = _unique(prep.sentence[prep.sentence >= 0] * n_forms + prep.form[prep.sentence >= 0])
+    fs = sform // n_forms
+    ff = sform % n_forms
     fstem = stem_of[ff]
     stem_df = np.bincount(stem, minlength=n_stems)
     alone = (fstem >= 0) & (stem_df[np.maximum(fstem, 0)] == 1)
     weight = model.lex_phrase[prep.lex[ff]] * alone
     foreign_commercial = np.bincount(fs, weights=np.maximum(weight, 0.0), minlength=n_sentences)
     foreign_hot = np.bincount(fs, weights=weight >= HOT_WORD, minlength=n_sentences)
-    spam = _group_logits(prep, prep.sentence, n_sentences, model)
-    if line_spam is None:
-        line_spam = line_logits(prep, model)
+    spam, line_spam = logits if logits is not None else spam_logits(prep, model)
     with np.errstate(divide="ignore", invalid="ignore"):
         coverage = np.where(total > 0, shared / total, 0.0)
         coverage_far = np.where(total > 0, far / total, 0.0)
@@ -689,12 +729,18 @@ def anchor_arrays(
     # ("blog", "blogs") is used anywhere else (words the lexicon lacks: the word itself).
     word_stem = model.lex_stem[prep.lex][prep.form]
     word_stem = np.where(word_stem >= 0, word_stem, -1 - prep.form)
-    _, stem_at, stem_counts = np.unique(word_stem, return_inverse=True, return_counts=True)
-    alone = stem_counts[stem_at] == 1
+    stem_at = np.searchsorted(_unique(word_stem), word_stem)
+    alone = np.bincount(stem_at)[stem_at] == 1
     hot_words = np.flatnonzero((word_weight >= model.anchor["hot_min"]) & alone).tolist()
     if not hot_words:
         return [], {}
-    norm = prep.norm
+    norms: dict[int, str] = {}
+
+    def norm(k: int) -> str:
+        if k not in norms:
+            norms[k] = prep.norm(k)
+        return norms[k]
+
     words = article.words
     text = article.text
     sentence_of = prep.sentence.tolist()
@@ -703,7 +749,7 @@ def anchor_arrays(
     def plain(k: int) -> bool:  # a lower-case word of letters, one space before it
         if k not in plains:
             plains[k] = (
-                norm[k].isalpha()
+                norm(k).isalpha()
                 and words[k].text[:1].islower()
                 and text[words[k - 1].end : words[k].start] == " "
             )
@@ -719,7 +765,7 @@ def anchor_arrays(
             continue
         i, j = prep.ranges[k]
         for first in range(max(i + 1, h - 3), h + 1):
-            if not words[first - 1].text[:1].islower() or not norm[first].isalpha():
+            if not words[first - 1].text[:1].islower() or not norm(first).isalpha():
                 continue
             if text[words[first - 1].end : words[first].start] != " ":
                 continue
@@ -761,7 +807,7 @@ def anchor_arrays(
             grams[:, 4 + m] = np.where(inside_pair, p, -np.inf)
     phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
     # Foreign words: used nowhere else in the article (or very short).
-    single = alone[span] | (np.fromiter(map(len, norm[lo : hi + 1]), np.int64) < 3)
+    single = alone[span] | (np.fromiter((len(norm(k)) for k in range(lo, hi + 1)), np.int64) < 3)
     cum = np.concatenate(([0], np.cumsum(single)))
     foreign = (cum[lasts - lo] - cum[firsts - lo]) / size
     # Fluency from the background counts: into the run, out of it, across the gap it leaves,
@@ -839,7 +885,7 @@ class Offtopic:
         if article.language in (None, "en") and article.sentences:
             model = load_model()
             prepared = prepare(article, model)
-            logits = line_logits(prepared, model)
+            logits = spam_logits(prepared, model)
             sentences = self._wall(article, prepared, logits) or self._sentences(
                 article, model, prepared, logits
             )
@@ -862,8 +908,9 @@ class Offtopic:
         }
         return Finding(self.name, clip(share * 10), tuple(spans), features)
 
-    def _wall(self, article: Article, prepared: Prepared, logits: np.ndarray) -> list[Span]:
+    def _wall(self, article: Article, prepared: Prepared, both: tuple[np.ndarray, np.ndarray]) -> list[Span]:
         """A wall of spam messages, one a line: every spammy line, whole (none if no wall)."""
+        logits = both[1]
         lines = [k for k, (i, j) in enumerate(prepared.line_ranges) if j - i >= WALL_WORDS]
         if len(lines) < WALL_LINES or sum(1 for k in lines if logits[k] >= WALL_SURE) < WALL_SHARE * len(
             lines
@@ -882,7 +929,11 @@ class Offtopic:
         ]
 
     def _sentences(
-        self, article: Article, model: OfftopicModel, prepared: Prepared, logits: np.ndarray
+        self,
+        article: Article,
+        model: OfftopicModel,
+        prepared: Prepared,
+        logits: tuple[np.ndarray, np.ndarray],
     ) -> list[Span]:
         combiner = model.sentence
         threshold = combiner["threshold"]
