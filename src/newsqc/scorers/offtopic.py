@@ -43,7 +43,7 @@ import itertools
 import json
 import math
 import threading
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -263,8 +263,8 @@ class OfftopicModel:
     lex_stem: np.ndarray = field(init=False, repr=False, compare=False)
     lex_background: np.ndarray = field(init=False, repr=False, compare=False)
     stems: dict[str, int] = field(init=False, repr=False, compare=False)
-    #: Raw words already read, with their lexicon row (or their normalized text when unknown).
-    memo: dict[str, int | str] = field(init=False, repr=False, compare=False)
+    #: Raw words already read, with their lexicon row (-1 when unknown).
+    memo: dict[str, int] = field(init=False, repr=False, compare=False)
     spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
     phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
@@ -440,14 +440,8 @@ def _combine(features: dict[str, float], combiner: dict[str, Any]) -> float:
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
     """For each sentence, the index range of its words in ``article.words``."""
-    words = article.words
-    starts = [w.start for w in words]
-    ends = [w.end for w in words]
-    out: list[tuple[int, int]] = []
-    for sentence in article.sentences:
-        i = bisect_left(starts, sentence.start)
-        out.append((i, max(i, bisect_right(ends, sentence.end))))
-    return out
+    starts = [w.start for w in article.words]
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
 
 
 def _unique(values: np.ndarray) -> np.ndarray:
@@ -514,19 +508,22 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     ([0, 2, 0, 1, 3], [0, 0, 1, 1, 2], ['zzyzxq'])
     """
     texts = [w.text for w in article.words]
-    memo = model.memo  # raw word -> lexicon row, or its normalized text when unknown
+    memo = model.memo  # raw word -> lexicon row, -1 when unknown
     lexicon = model.lexicon
     unknown_row = len(lexicon)
+    distinct_texts = list(dict.fromkeys(texts))
+    rows = list(map(memo.get, distinct_texts))
     local: dict[str, int] = {}
-    ids: dict[str, int] = {}
-    for t in dict.fromkeys(texts):
-        row = memo.get(t)
-        if row is None:
-            f = t.casefold() if t.isalpha() else normalize_word(t)
-            row = lexicon.get(f, f)
+    for k, row in enumerate(rows):
+        if row is None:  # not read yet in this process
+            t = distinct_texts[k]
+            row = lexicon.get(t.casefold() if t.isalpha() else normalize_word(t), -1)
             if len(memo) < MEMO_WORDS:
                 memo[t] = row
-        ids[t] = row if isinstance(row, int) else unknown_row + 1 + local.setdefault(row, len(local))
+            rows[k] = row
+        if row < 0:  # unknown words are numbered after the lexicon
+            rows[k] = unknown_row + 1 + local.setdefault(normalize_word(distinct_texts[k]), len(local))
+    ids = dict(zip(distinct_texts, rows, strict=True))
     word_id = np.fromiter(map(ids.__getitem__, texts), np.int64, len(texts))
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
@@ -807,7 +804,7 @@ def anchor_arrays(
             grams[:, 4 + m] = np.where(inside_pair, p, -np.inf)
     phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
     # Foreign words: used nowhere else in the article (or very short).
-    single = alone[span] | (np.fromiter((len(norm(k)) for k in range(lo, hi + 1)), np.int64) < 3)
+    single = alone[span] | (np.fromiter(map(len, prep.texts[lo : hi + 1]), np.int64) < 3)
     cum = np.concatenate(([0], np.cumsum(single)))
     foreign = (cum[lasts - lo] - cum[firsts - lo]) / size
     # Fluency from the background counts: into the run, out of it, across the gap it leaves,
