@@ -939,9 +939,26 @@ _SALAD_NEXT = (
     "|would|can|could|should|and|or|but|if|he|she|it|they|we|i|you|him|them|its|their|his|her"
     "|our|this|that|these|those|who|which"
 )
-_SALAD_PAIR = re.compile(
-    rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b|\b(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?]",
-)
+_SALAD_PAIR = re.compile(rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b")
+# ... or a sentence that ends on one (a word boundary before it is checked apart: two simple
+# patterns run several times faster than one with both).
+_SALAD_END = re.compile(r"(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?]")
+
+
+def _salad_pairs(text: str) -> list[int]:
+    """Where the ungrammatical pairs of a lower-cased text start.
+
+    >>> _salad_pairs("firefly the any filled. it is the of. data. nearby.")
+    [30, 34]
+    """
+    out = [m.start() for m in _SALAD_PAIR.finditer(text)]
+    for m in _SALAD_END.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if not (before.isalnum() or before == "_"):
+            out.append(m.start())
+    return sorted(out)
+
+
 #: How many characters of the text the first check for word salad reads.
 SALAD_PROBE = 800
 #: Word salad: at least this many ungrammatical pairs in the text...
@@ -1241,10 +1258,10 @@ class Garbled:
         return spans
 
     def _salad_spans(self, article: Article) -> list[Span]:
-        if not _SALAD_PAIR.search(article.text[:SALAD_PROBE].lower()):
+        if not _salad_pairs(article.text[:SALAD_PROBE].lower()):
             return []  # word salad is salad from its start
         text = article.text.lower()
-        pairs = [m.start() for m in _SALAD_PAIR.finditer(text)]
+        pairs = _salad_pairs(text)
         if len(pairs) < SALAD_MIN_PAIRS or len(pairs) < SALAD_PAIRS_PER_1000 * len(text) / 1000:
             return []
         # The text is word salad, all of it.
