@@ -132,10 +132,24 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _CREDIT_KEYWORDS = ("photo", "image", "picture", "credit", "foto", "getty images", "shutterstock")
-_KEYWORD_PATTERNS = {
-    reason: re.compile("|".join(re.escape(w) for w in words)) for reason, words in _KEYWORDS.items()
-}
-_CREDIT_KEYWORD = re.compile("|".join(re.escape(w) for w in _CREDIT_KEYWORDS))
+# The other patterns are anchored at the start of the line: they can match only lines whose
+# first word starts with one of these (counters and datelines: see _pattern_gates).
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "advert": ("ad", "sponsored", "promoted", "paid", "spot"),
+    "navigation": ("home", "skip", "main", "menu", "search", "toggle", "close", "open", "section", "topics"),
+    "related_links": (
+        "related", "most", "you", "read", "more", "trending", "top", "latest", "recommended", "also",
+        "see", "editor", "popular", "up",
+    ),
+    "byline": ("by", "written", "posted", "reporting", "edited", "author"),
+    "dateline": ("published", "updated", "posted", "last", "modified"),
+}  # fmt: skip
+# A counter holds a digit and one of these; a dateline without a first word of its own is a
+# date and a time alone, at most this many words.
+_COUNTED = ("(", "comment", "share", "like", "view", "replies", "response", "reaction", "bookmark")
+_DATELINE_WORDS = 12
+_DIGITS = re.compile(r"\d+")
+_ALL_KEYWORDS = tuple(sorted({w for words in _KEYWORDS.values() for w in words}))
 # Below this many lines the model is not asked.
 _MIN_LINES = 4
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
@@ -169,7 +183,12 @@ _FORCED_TEXT = regex.compile(
 )
 
 _GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+_GLUED_ASCII = re.compile("[a-z][A-Z]")  # the same on ASCII text, and faster
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Every code point of Han, Hiragana and Katakana lies in these blocks (a fast first look).
+_MAYBE_CJK = re.compile(
+    "[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U0001b000-\U0001b16f\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
+)
 _TERMINAL = ".!?…。！？"
 _CLOSERS = "'\"”’»)]」』"
 _SEPARATORS = "|•·»›/"
@@ -323,111 +342,190 @@ def _normalized(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+def _counts_per_line(positions: list[int], starts: np.ndarray, n: int) -> np.ndarray:
+    """How many of ``positions`` (character offsets inside lines) fall in each line."""
+    if not positions:
+        return np.zeros(n)
+    index = np.searchsorted(starts, np.asarray(positions), side="right") - 1
+    return np.bincount(index[index >= 0], minlength=n)[:n].astype(float)
+
+
+def _has_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True when one of ``needles`` occurs in ``text``."""
+    return any([needle in text for needle in needles])
+
+
+def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Every offset at which one of ``needles`` occurs in ``text`` (str.find: faster than a
+    regular expression that unites many words)."""
+    found = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    return found
+
+
+def _pattern_gates(
+    texts: list[str], first_words: list[str], n_words: np.ndarray, short: np.ndarray
+) -> np.ndarray:
+    """For each line and pattern, whether the line can match the pattern: a superset of the
+    lines that match, found for all the short lines at once.
+
+    A line can match a pattern with keywords when it holds a keyword; an anchored pattern
+    when its first word starts with one of the pattern's :data:`_FIRST_WORDS`; a counter when
+    it holds a digit and a counted word or a parenthesis; a dateline when it holds a digit and
+    is at most :data:`_DATELINE_WORDS` words long or starts with "published", "updated", ...
+    """
+    n = len(texts)
+    gates = np.zeros((n, len(_PATTERNS)), dtype=bool)
+    index = np.flatnonzero(short)
+    if not len(index):
+        return gates
+    lowered = [texts[i].lower() for i in index.tolist()]
+    joined = "\n".join(lowered)
+    starts = np.cumsum([0] + [len(t) + 1 for t in lowered[:-1]])
+
+    def lines_at(positions: list[int]) -> np.ndarray:
+        out = np.zeros(n, dtype=bool)
+        out[index] = _counts_per_line(positions, starts, len(index)) > 0
+        return out
+
+    folded = [w.casefold() for w in first_words]
+    any_keyword = lines_at(_find_all(joined, _ALL_KEYWORDS))  # each set is checked again
+    digits = lines_at([m.start() for m in _DIGITS.finditer(joined)])
+    for k, (reason, _) in enumerate(_PATTERNS):
+        if reason in _KEYWORDS:
+            gates[:, k] = any_keyword
+        elif reason == "counter":
+            gates[:, k] = digits & lines_at(_find_all(joined, _COUNTED))
+        elif reason == "dateline":
+            gates[:, k] = digits & (
+                (n_words <= _DATELINE_WORDS) | [w.startswith(_FIRST_WORDS[reason]) for w in folded]
+            )
+        else:
+            gates[:, k] = [w.startswith(_FIRST_WORDS[reason]) for w in folded]
+            if reason == "related_links" and "trending news" in joined:
+                gates[:, k] |= lines_at(_find_all(joined, ("trending news",)))
+    return gates & short[:, None]
+
+
+def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons: list[str | None]) -> None:
+    """The pattern columns of ``x`` and the first pattern reason of each line, in place: each
+    pattern is tried on the lines that its gate lets through."""
+    p0 = len(BASE_FEATURES) - len(_PATTERNS)
+    for i in np.flatnonzero(gates.any(axis=1)).tolist():
+        text = texts[i]
+        lowered_text = text.lower()
+        row = x[i]
+        for k in np.flatnonzero(gates[i]).tolist():
+            reason, pattern = _PATTERNS[k]
+            keywords = _KEYWORDS.get(reason)
+            if keywords is not None and not _has_any(lowered_text, keywords):
+                continue
+            if pattern.search(text):
+                row[p0 + k] = 1.0
+                if reasons[i] is None:
+                    reasons[i] = reason
+
+
 def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
-    """Per-line features of :data:`BASE_FEATURES` and each line's pattern reason."""
+    """Per-line features of :data:`BASE_FEATURES` and each line's pattern reason.
+
+    Word-level values are computed once for the whole text and summed per line; the patterns
+    are tried only on short lines that one combined look says may match.
+    """
     lines = article.lines
     n = len(lines)
     x = np.zeros((n, len(BASE_FEATURES)))
     reasons: list[str | None] = [None] * n
     if n == 0:
         return x, reasons
+    text_all = article.text
     words = article.words
-    line_words = article.line_words
     language = article.language
     stops = _stop_set(language)
-    char_mode = language in _CHAR_LANGUAGES
-    suffix_mode = language in _SUFFIX_LANGUAGES
-    counts: dict[str, int] = {}
-    keys = []
-    for line in lines:
-        key = _normalized(line.text) if len(line.text) < 300 else line.text
-        keys.append(key)
-        counts[key] = counts.get(key, 0) + 1
-    # Sentences per line, by a merge over offsets.
-    sentences = [0] * n
-    si = 0
-    for li, line in enumerate(lines):
-        while si < len(article.sentences) and article.sentences[si].start < line.end:
-            if article.sentences[si].start >= line.start:
-                sentences[li] += 1
-            si += 1
-    stop_total = word_total = 0
-    raw_density = np.zeros(n)
+    texts = [line.text for line in lines]
+    starts = np.fromiter((line.start for line in lines), dtype=np.int64, count=n)
+    bounds = np.asarray(article.line_words, dtype=np.int64).reshape(n, 2)
+    first, last = bounds[:, 0], bounds[:, 1]
+    n_words = (last - first).astype(float)
+    n_chars = np.fromiter(map(len, texts), dtype=float, count=n)
+    # Stop words, capitals and digits, word by word.
     word_texts = [w.text for w in words]
-    n_patterns = len(_PATTERNS)
-    p0 = len(BASE_FEATURES) - n_patterns
-    for i, line in enumerate(lines):
-        text = line.text
-        first, last = line_words[i]
-        ws = word_texts[first:last]
-        n_words = len(ws)
-        n_chars = len(text)
-        cjk = 0 if text.isascii() else len(_CJK.findall(text))
-        if char_mode and cjk:
-            n_stop = sum(1 for ch in text if ch in stops)
-            n_tokens = cjk + sum(1 for w in ws if not _CJK.search(w))
-            effective_words = n_tokens / 2.0
-        else:
-            lowered = " ".join(ws).lower().split(" ") if ws else []
-            if suffix_mode:
-                n_stop = sum(1 for w in lowered if w in stops or w[-1] in stops)
-            else:
-                n_stop = sum(map(stops.__contains__, lowered))
-            n_tokens = n_words
-            effective_words = float(n_words)
-        density = ratio(n_stop, n_tokens)
-        raw_density[i] = density
-        if effective_words >= 8:
-            stop_total += n_stop
-            word_total += n_tokens
-        stripped = text.rstrip(_CLOSERS + " ")
-        end = stripped[-1:] if stripped else ""
-        initials = "".join([w[0] for w in ws])
-        row = x[i]
-        row[0] = math.log1p(n_chars + 2 * cjk)
-        row[1] = math.log1p(effective_words)
-        row[2] = density
-        row[4] = 1.0 if end and end in _TERMINAL else 0.0
-        row[5] = 1.0 if end == ":" else 0.0
-        row[6] = 1.0 if end in "?？" and end else 0.0
-        row[7] = math.log1p(sentences[i])
-        row[8] = ratio(text.count(",") + text.count("、") + text.count("，"), effective_words)
-        row[9] = ratio(sum(map(str.isupper, initials)), sum(map(str.isalpha, initials)))
-        row[10] = 1.0 if text.isupper() else 0.0
-        row[11] = ratio(sum(map(str.isdigit, initials)), n_words)
-        row[12] = len(_GLUED.findall(text)) if n_chars < 400 else 0.0
-        row[13] = sum(text.count(c) for c in _SEPARATORS)
-        row[14] = 1.0 if text[0] in _BULLETS else 0.0
-        row[15] = math.log(counts[keys[i]])
-        row[16] = 1.0 if ("http" in text or "www." in text or ".com" in text or "@" in text) else 0.0
-        if n_words <= _PATTERN_WORDS and n_chars <= _PATTERN_CHARS:
-            lowered_text = text.lower()
-            for k, (reason, pattern) in enumerate(_PATTERNS):
-                keywords = _KEYWORD_PATTERNS.get(reason)
-                if keywords is not None and not keywords.search(lowered_text):
-                    continue
-                if pattern.search(text):
-                    row[p0 + k] = 1.0
-                    if reasons[i] is None:
-                        reasons[i] = reason
-    doc_density = ratio(stop_total, word_total)
-    if doc_density > 0:
-        x[:, 3] = np.minimum(raw_density / doc_density, 3.0)
+    lowered = " ".join(word_texts).lower().split(" ") if word_texts else []
+    if language in _SUFFIX_LANGUAGES:
+        is_stop = [w in stops or w[-1] in stops for w in lowered]
     else:
-        x[:, 3] = 1.0
+        is_stop = list(map(stops.__contains__, lowered))
+    initials = "".join([w[0] for w in word_texts])
+    n_words_all = len(word_texts)
+    flags = np.zeros((n_words_all + 1, 4), dtype=np.int64)
+    flags[1:, 0] = np.fromiter(is_stop, dtype=bool, count=n_words_all)
+    flags[1:, 1] = np.fromiter(map(str.isupper, initials), dtype=bool, count=n_words_all)
+    flags[1:, 2] = np.fromiter(map(str.isalpha, initials), dtype=bool, count=n_words_all)
+    flags[1:, 3] = np.fromiter(map(str.isdigit, initials), dtype=bool, count=n_words_all)
+    total = np.cumsum(flags, axis=0)
+    sums = (total[last] - total[first]).astype(float)
+    n_stop, upper, alpha, digit = sums[:, 0].copy(), sums[:, 1], sums[:, 2], sums[:, 3]
+    n_tokens = n_words.copy()
+    effective = n_words.copy()
+    cjk = np.zeros(n)
+    if not text_all.isascii() and _MAYBE_CJK.search(text_all) and _CJK.search(text_all):
+        for i, text in enumerate(texts):
+            if text.isascii():
+                continue
+            cjk[i] = len(_CJK.findall(text))
+            if language in _CHAR_LANGUAGES and cjk[i]:
+                ws = word_texts[first[i] : last[i]]
+                n_stop[i] = sum(1 for ch in text if ch in stops)
+                n_tokens[i] = cjk[i] + sum(1 for w in ws if not _CJK.search(w))
+                effective[i] = n_tokens[i] / 2.0
+    density = np.divide(n_stop, n_tokens, out=np.zeros(n), where=n_tokens > 0)
+    prose_sized = effective >= 8
+    doc_density = ratio(float(n_stop[prose_sized].sum()), float(n_tokens[prose_sized].sum()))
+    # Sentences per line: the sentence starts inside each line.
+    sentence_starts = np.fromiter((s.start for s in article.sentences), dtype=np.int64)
+    ends = starts + n_chars.astype(np.int64)
+    sentences = np.searchsorted(sentence_starts, ends) - np.searchsorted(sentence_starts, starts)
+    closers = _CLOSERS + " "
+    last_chars = [t.rstrip(closers)[-1:] for t in texts]
+    commas = [t.count(",") for t in texts]
+    if "、" in text_all or "，" in text_all:
+        commas = [c + t.count("、") + t.count("，") for c, t in zip(commas, texts, strict=True)]
+    # math.log1p, not numpy's: the trees' thresholds were learnt on its last bits.
+    x[:, 0] = list(map(math.log1p, (n_chars + 2 * cjk).tolist()))
+    x[:, 1] = list(map(math.log1p, effective.tolist()))
+    x[:, 2] = density
+    x[:, 3] = np.minimum(density / doc_density, 3.0) if doc_density > 0 else 1.0
+    x[:, 4] = [bool(e) and e in _TERMINAL for e in last_chars]
+    x[:, 5] = [e == ":" for e in last_chars]
+    x[:, 6] = [bool(e) and e in "?？" for e in last_chars]
+    x[:, 7] = list(map(math.log1p, sentences.tolist()))
+    x[:, 8] = np.divide(commas, effective, out=np.zeros(n), where=effective > 0)
+    x[:, 9] = np.divide(upper, alpha, out=np.zeros(n), where=alpha > 0)
+    x[:, 10] = [t.isupper() for t in texts]
+    x[:, 11] = np.divide(digit, n_words, out=np.zeros(n), where=n_words > 0)
+    glued = _GLUED_ASCII if text_all.isascii() else _GLUED
+    x[:, 12] = [len(glued.findall(t)) if len(t) < 400 else 0 for t in texts]
+    separators = [c for c in _SEPARATORS if c in text_all]
+    x[:, 13] = [sum([t.count(c) for c in separators]) for t in texts] if separators else 0.0
+    x[:, 14] = [t[0] in _BULLETS for t in texts]
+    keys = [
+        t if len(t) >= 300 else " ".join(t.casefold().split()) if t.isascii() else _normalized(t)
+        for t in texts
+    ]  # NFKC leaves ASCII alone
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    x[:, 15] = [math.log(counts[key]) for key in keys]
+    x[:, 16] = [("http" in t or "www." in t or ".com" in t or "@" in t) for t in texts]
+    short = (n_words <= _PATTERN_WORDS) & (n_chars <= _PATTERN_CHARS)
+    first_words = [word_texts[f] if f < e else "" for f, e in bounds.tolist()]
+    gates = _pattern_gates(texts, first_words, n_words, short)
+    _pattern_reasons(texts, gates, x, reasons)
     return x, reasons
-
-
-def _shift(values: np.ndarray, k: int, fill: float) -> np.ndarray:
-    """``values`` moved ``k`` places later (k > 0: the previous lines) with ``fill`` at the edge."""
-    out = np.full_like(values, fill)
-    if k > 0:
-        out[k:] = values[:-k]
-    elif k < 0:
-        out[:k] = values[-k:]
-    else:
-        out[:] = values
-    return out
 
 
 def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
@@ -456,15 +554,12 @@ def _mass_context(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
 def _distance(flags: np.ndarray, reverse: bool) -> np.ndarray:
     """Lines to the nearest flagged line before (or after) each line, capped at 20."""
     n = len(flags)
-    out = np.full(n, 20.0)
-    last = -100
-    order = range(n - 1, -1, -1) if reverse else range(n)
-    for i in order:
-        if last >= -1:
-            out[i] = min(20.0, abs(i - last))
-        if flags[i]:
-            last = i
-    return out
+    if reverse:
+        return _distance(flags[::-1], False)[::-1].copy()
+    index = np.arange(n)
+    last = np.maximum.accumulate(np.where(flags > 0, index, -1)) if n else index
+    before = np.concatenate(([-1], last[:-1])) if n else index
+    return np.where(before >= 0, np.minimum(20.0, index - before), 20.0).astype(float)
 
 
 def _runs(flags: np.ndarray) -> np.ndarray:
@@ -516,12 +611,13 @@ def line_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     ctx[:, 9] = _distance(prose, reverse=False)
     ctx[:, 10] = _distance(prose, reverse=True)
     j = 11
-    context_values = {"log_words": log_words, "stop_relative": rel, "terminal": terminal, "prose": prose}
-    for side in (1, -1):
-        for k in (1, 2):
-            for name in _CONTEXT:
-                ctx[:, j] = _shift(context_values[name], side * k, -1.0)
-                j += 1
+    # The previous two and the next two lines' values of _CONTEXT, -1 past the edges.
+    padded = np.full((n + 4, len(_CONTEXT)), -1.0)
+    padded[2 : n + 2] = np.column_stack([log_words, rel, terminal, prose])
+    width = len(_CONTEXT)
+    for offset in (1, 0, 3, 4):  # previous line, the one before, next line, the one after
+        ctx[:, j : j + width] = padded[offset : offset + n]
+        j += width
     ctx[:, j] = _window_mean(log_words, 3)
     ctx[:, j + 1] = _window_mean(prose, 3)
     ctx[:, j + 2] = _window_mean(prose, 10)
@@ -654,7 +750,8 @@ class Boilerplate:
 
         line_words = article.line_words
         n_words = [last - first for first, last in line_words]
-        terminal = [line.text.rstrip(_CLOSERS + " ")[-1:] in tuple(_TERMINAL) for line in lines]
+        terminal = (x[:, _COL["terminal"]] > 0).tolist()
+        dated = (x[:, _COL["digit_words"]] > 0).tolist()
         reasons = list(reasons)
         related = 0
         for i, line in enumerate(lines):
@@ -665,14 +762,15 @@ class Boilerplate:
                 pass
             elif clean_lead:
                 pass
-            elif _FORCED_TEXT.match(line.text):
+            elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
                 flagged[i] = True
                 reasons[i] = "call_to_action"
-            elif _CREDIT_KEYWORD.search(line.text.lower()) and _CREDIT.search(line.text):
+            elif _has_any(line.text.lower(), _CREDIT_KEYWORDS) and _CREDIT.search(line.text):
                 flagged[i] = True
                 reasons[i] = "caption"
             elif (
                 reason in (None, "dateline")
+                and dated[i]
                 and n_words[i] <= _DATE_WORDS
                 and not line.text.endswith(".")
                 and line.text[0] not in _BULLETS + "|"
