@@ -334,7 +334,9 @@ def _positions(text: str, chars: str) -> list[int] | None:
     return sorted(out)
 
 
-def _matches_at(text: str, chars: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _matches_at(
+    text: str, chars: str, pattern: re.Pattern[str] | regex.Pattern[str]
+) -> Iterator[re.Match[str] | regex.Match[str]]:
     """The matches of ``pattern``, each starting at one of ``chars``, as finditer finds them.
 
     >>> [m.group() for m in _matches_at("Why?? Ukraine?s", "?", _MARKS)]
@@ -1056,7 +1058,7 @@ class Garbled:
                 _add_control(spans, _control_span(text, run[0], run[-1], skip))
 
         if present.markup:
-            for m in _MARKUP.finditer(text):
+            for m in _matches_at(text, "<&[", _MARKUP):  # every piece of markup starts with one
                 if skip.hit(m.start(), m.end()):
                     continue
                 found_text = m.group()
