@@ -18,6 +18,11 @@ counters, advert markers, glued breadcrumbs and "back to top" buttons whatever t
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
 the article's: aside).
+A text that opens with the article (its first line is prose, and the model is sure that its
+first two lines are not chrome) is one an extractor already cleaned: there only near-certain
+lines, short chrome that names itself (calls to action, counters, adverts, related-links
+headers, menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and
+lists of a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
@@ -27,8 +32,13 @@ recur on several pages are chrome.
 
 Blind spots: chrome written as full sentences (author bios, promotions, teasers of related
 stories) and descriptive image captions without a credit are found only by their position
-and neighbours; a page whose article is a few short lines (a paywall teaser) looks like a
-menu; pages in scripts without word spaces (Japanese, Chinese) are judged on characters.
+and neighbours; in a text that opens with the article, chrome that does not name itself
+(a list of related headlines without a header, a photo credit) is left alone; a page whose
+article is a few short lines (a paywall teaser) looks like a menu; pages in scripts without
+word spaces (Japanese, Chinese) are judged on characters.
+
+Cost: the word-level values are summed per line, and each pattern is tried only on the short
+lines that can match it (:func:`_pattern_gates`).
 """
 
 from __future__ import annotations
