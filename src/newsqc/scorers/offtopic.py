@@ -511,20 +511,18 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     memo = model.memo  # raw word -> lexicon row, -1 when unknown
     lexicon = model.lexicon
     unknown_row = len(lexicon)
-    distinct_texts = list(dict.fromkeys(texts))
-    rows = list(map(memo.get, distinct_texts))
+    word_id = np.fromiter(map(memo.get, texts, repeat(-2)), np.int64, len(texts))
     local: dict[str, int] = {}
-    for k, row in enumerate(rows):
-        if row is None:  # not read yet in this process
-            t = distinct_texts[k]
+    for k in np.flatnonzero(word_id < 0).tolist():
+        t = texts[k]
+        row = memo.get(t, -2)
+        if row == -2:  # not read yet in this process
             row = lexicon.get(t.casefold() if t.isalpha() else normalize_word(t), -1)
             if len(memo) < MEMO_WORDS:
                 memo[t] = row
-            rows[k] = row
-        if row < 0:  # unknown words are numbered after the lexicon
-            rows[k] = unknown_row + 1 + local.setdefault(normalize_word(distinct_texts[k]), len(local))
-    ids = dict(zip(distinct_texts, rows, strict=True))
-    word_id = np.fromiter(map(ids.__getitem__, texts), np.int64, len(texts))
+        if row < 0:  # unknown words are numbered after the lexicon, in order of first use
+            row = unknown_row + 1 + local.setdefault(normalize_word(t), len(local))
+        word_id[k] = row
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
     ranges = _sentence_words(article)
@@ -697,12 +695,13 @@ def sentence_features(
 
 
 def _combine_arrays(arrays: dict[str, np.ndarray], combiner: dict[str, Any], n: int) -> np.ndarray:
-    """:func:`_combine` of many rows at once."""
-    z = np.full(n, float(combiner["intercept"]))
-    for name, coef, mean, scale in zip(
-        combiner["features"], combiner["coef"], combiner["mean"], combiner["scale"], strict=True
-    ):
-        z += coef * (arrays[name] - mean) / scale
+    """:func:`_combine` of many rows at once: one product of the stacked signals."""
+    scale = np.asarray(combiner["scale"], dtype=float)
+    weights = np.asarray(combiner["coef"], dtype=float) / scale
+    offset = float(combiner["intercept"]) - float(weights @ np.asarray(combiner["mean"], dtype=float))
+    if not n:
+        return np.zeros(0)
+    z = np.stack([arrays[name] for name in combiner["features"]], axis=1) @ weights + offset
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
