@@ -27,6 +27,8 @@ lists that symspellpy ships):
   else in the article, and its words after the first are lower case (a name is no anchor).
 
 A small scaled logistic regression per form combines the signals (weights in the model file).
+The model, the background and a memo of the raw words already read (their lexicon row; it
+changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line.
 
