@@ -741,7 +741,6 @@ def anchor_arrays(
 
     words = article.words
     text = article.text
-    sentence_of = prep.sentence.tolist()
     plains: dict[int, bool] = {}
 
     def plain(k: int) -> bool:  # a lower-case word of letters, one space before it
@@ -758,7 +757,7 @@ def anchor_arrays(
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     for h in hot_words:
-        k = sentence_of[h]
+        k = int(prep.sentence[h])
         if k < 0:
             continue
         i, j = prep.ranges[k]
