@@ -51,6 +51,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -440,6 +441,17 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
                     reasons[i] = reason
 
 
+def _initial_classes(initials: str) -> np.ndarray:
+    """For each character of ``initials``: isupper, isalpha, isdigit (ASCII by code point)."""
+    codes = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    upper = (codes >= 65) & (codes <= 90)
+    out = np.column_stack([upper, upper | ((codes >= 97) & (codes <= 122)), (codes >= 48) & (codes <= 57)])
+    for i in np.flatnonzero(codes >= 128).tolist():
+        ch = initials[i]
+        out[i] = (ch.isupper(), ch.isalpha(), ch.isdigit())
+    return out
+
+
 def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     """Per-line features of :data:`BASE_FEATURES` and each line's pattern reason.
 
@@ -463,19 +475,17 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     n_words = (last - first).astype(float)
     n_chars = np.fromiter(map(len, texts), dtype=float, count=n)
     # Stop words, capitals and digits, word by word.
-    word_texts = [w.text for w in words]
+    word_texts = list(map(itemgetter(2), words))
     lowered = " ".join(word_texts).lower().split(" ") if word_texts else []
     if language in _SUFFIX_LANGUAGES:
         is_stop = [w in stops or w[-1] in stops for w in lowered]
     else:
         is_stop = list(map(stops.__contains__, lowered))
-    initials = "".join([w[0] for w in word_texts])
+    initials = "".join(map(itemgetter(0), word_texts))
     n_words_all = len(word_texts)
     flags = np.zeros((n_words_all + 1, 4), dtype=np.int64)
     flags[1:, 0] = np.fromiter(is_stop, dtype=bool, count=n_words_all)
-    flags[1:, 1] = np.fromiter(map(str.isupper, initials), dtype=bool, count=n_words_all)
-    flags[1:, 2] = np.fromiter(map(str.isalpha, initials), dtype=bool, count=n_words_all)
-    flags[1:, 3] = np.fromiter(map(str.isdigit, initials), dtype=bool, count=n_words_all)
+    flags[1:, 1:] = _initial_classes(initials)
     total = np.cumsum(flags, axis=0)
     sums = (total[last] - total[first]).astype(float)
     n_stop, upper, alpha, digit = sums[:, 0].copy(), sums[:, 1], sums[:, 2], sums[:, 3]
@@ -574,19 +584,11 @@ def _distance(flags: np.ndarray, reverse: bool) -> np.ndarray:
 
 def _runs(flags: np.ndarray) -> np.ndarray:
     """For each line, the length of the run of flagged lines it is part of (0 when not flagged)."""
-    out = np.zeros(len(flags))
-    i = 0
-    n = len(flags)
-    while i < n:
-        if not flags[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and flags[j]:
-            j += 1
-        out[i:j] = j - i
-        i = j
-    return out
+    flags = np.asarray(flags, dtype=bool)
+    if not len(flags):
+        return np.zeros(0)
+    run = np.cumsum(np.concatenate(([True], flags[1:] != flags[:-1]))) - 1
+    return np.where(flags, np.bincount(run)[run], 0).astype(float)
 
 
 def line_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
