@@ -246,6 +246,8 @@ def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
     # shortens a text) wins; the whole line on a tie.
     best = (_left_over(fixed), [(0, line, fixed)] if fixed != line else [])
     for runs in (_mojibake_runs(line), _non_ascii_runs(line)):
+        if runs == [(0, len(line))]:
+            continue  # the whole line again
         pieces: list[tuple[int, str, str]] = []
         for a, b in runs:
             piece = line[a:b]
@@ -259,6 +261,7 @@ def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
                 after = after[:a] + piece_fixed + after[a + len(piece) :]
             if _left_over(after) < best[0]:
                 best = (_left_over(after), pieces)
+            break  # runs of mojibake tokens fixed something: runs of other tokens will not do better
     pieces = best[1]
     spans = []
     for offset, piece, piece_fixed in pieces:
@@ -879,25 +882,33 @@ def _anagram_of_common(word: str, zipf: _Zipf) -> bool:
     )
 
 
-def _shuffle_rank(word: str, model: _LetterModel) -> float:
-    """The share of ``SHUFFLES`` shuffles of the word's letters that read better than the word.
+def _reads_as_shuffle(word: str, model: _LetterModel) -> bool:
+    """True when at least ``SHUFFLED_RANK`` of ``SHUFFLES`` shuffles of the word's letters read
+    better than the word itself.
 
-    A real word, even a rare one, is close to the best order of its letters (0.0); letters in
-    a random order are about as good as any other order of them (near 0.5). The shuffles are
-    drawn from a generator seeded with the word: the same word, the same rank, everywhere.
+    A real word, even a rare one, is close to the best order of its letters (almost no shuffle
+    reads better); letters in a random order are about as good as any other order of them
+    (about half the shuffles read better). The shuffles are drawn from a generator seeded with
+    the word: the same word, the same answer, everywhere. It stops as soon as the answer is
+    known.
 
     >>> m = _letter_model("en", _word_frequencies("en"))
-    >>> _shuffle_rank("econobox", m) < 0.2 < _shuffle_rank("eccnei", m)
-    True
+    >>> _reads_as_shuffle("econobox", m), _reads_as_shuffle("eccnei", m)
+    (False, True)
     """
     rng = random.Random(word)
     letters = list(word)
     own = model.logp(word)
+    needed = math.ceil(SHUFFLED_RANK * SHUFFLES)
     better = 0
-    for _ in range(SHUFFLES):
+    for done in range(1, SHUFFLES + 1):
         rng.shuffle(letters)
         better += model.logp("".join(letters)) > own
-    return better / SHUFFLES
+        if better >= needed:
+            return True
+        if better + SHUFFLES - done < needed:
+            return False
+    return False
 
 
 def _gibberish_foreign(word: str, model: _LetterModel) -> bool:
@@ -911,7 +922,7 @@ def _gibberish_foreign(word: str, model: _LetterModel) -> bool:
     """
     if len(word) < FOREIGN_MIN_LETTERS:
         return False
-    return model.logp(word) < STRONG_GIBBERISH_LOGP and _shuffle_rank(word, model) >= SHUFFLED_RANK
+    return model.logp(word) < STRONG_GIBBERISH_LOGP and _reads_as_shuffle(word, model)
 
 
 def _gibberish_word(word: str, model: _LetterModel, frequencies: Mapping[str, float]) -> bool:
@@ -929,7 +940,7 @@ def _gibberish_word(word: str, model: _LetterModel, frequencies: Mapping[str, fl
         return True
     if logp < GIBBERISH_LOGP and len(word) <= LONG_WORD and not _is_compound(word, frequencies):
         return True
-    return logp < SHUFFLED_LOGP and _shuffle_rank(word, model) >= SHUFFLED_RANK
+    return logp < SHUFFLED_LOGP and _reads_as_shuffle(word, model)
 
 
 # ----------------------------------------------------------------------------- word salad
