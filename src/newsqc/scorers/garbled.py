@@ -955,7 +955,7 @@ _SALAD_NEXT = (
 _SALAD_PAIR = re.compile(rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b")
 # ... or a sentence that ends on one (a word boundary before it is checked apart: two simple
 # patterns run several times faster than one with both).
-_SALAD_END = re.compile(r"(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?]")
+_SALAD_END = re.compile(r"(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?](?!\w)")
 
 
 def _salad_pairs(text: str) -> list[int]:
@@ -967,7 +967,7 @@ def _salad_pairs(text: str) -> list[int]:
     out = [m.start() for m in _SALAD_PAIR.finditer(text)]
     for m in _SALAD_END.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
-        if not (before.isalnum() or before == "_"):
+        if not (before.isalnum() or before in "_."):  # "l.a. times", "a.m." are no sentence ends
             out.append(m.start())
     return sorted(out)
 
