@@ -51,6 +51,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -281,25 +282,34 @@ class _Trees:
             int(d["depth"]),
         )
 
+    @cached_property
+    def _flat(self) -> tuple[np.ndarray, ...]:
+        """Flat node arrays: node k of tree t is t * width + k (children as flat indices too)."""
+        trees, width = self.feature.shape
+        offsets = (np.arange(trees) * width)[:, None]
+        return (
+            offsets,
+            self.feature.ravel(),
+            self.threshold.ravel(),
+            (self.left + offsets).ravel(),
+            (self.right + offsets).ravel(),
+            self.value.ravel(),
+        )
+
     def probability(self, x: np.ndarray) -> np.ndarray:
         """Probability of boilerplate for each row of ``x``."""
         n = x.shape[0]
         if n == 0:
             return np.zeros(0)
-        trees, width = self.feature.shape
-        # Flat indices: node k of tree t is t * width + k; row j's feature f is x.flat[j * m + f].
-        offsets = (np.arange(trees) * width)[:, None]
-        feature = self.feature.ravel()
-        threshold = self.threshold.ravel()
-        left = (self.left + offsets).ravel()
-        right = (self.right + offsets).ravel()
+        offsets, feature, threshold, left, right, value = self._flat
+        # Row j's feature f is values[j * m + f].
         values = np.ascontiguousarray(x, dtype=np.float64).ravel()
         base = (np.arange(n) * x.shape[1])[None, :]
         node = np.repeat(offsets, n, axis=1)
         for _ in range(self.depth):
-            go_left = values[base + feature[node]] <= threshold[node]
-            node = np.where(go_left, left[node], right[node])
-        raw = self.init + self.value.ravel()[node].sum(axis=0)
+            go_left = values.take(base + feature.take(node)) <= threshold.take(node)
+            node = np.where(go_left, left.take(node), right.take(node))
+        raw = self.init + value.take(node).sum(axis=0)
         return 1.0 / (1.0 + np.exp(-raw))
 
 
