@@ -223,6 +223,51 @@ def profile(docs: list[str], n: int, top: int = 25) -> str:
     return buffer.getvalue()
 
 
+def stages(docs: list[str], n: int) -> dict[str, float]:
+    """CPU milliseconds per document of each stage of :func:`newsqc.assess`, over ``n`` documents.
+
+    The steps of :func:`newsqc.api.analyse` and :func:`newsqc.assess` one by one; "assemble" is
+    what analyse does beyond its steps (the repetition scorer's chrome filter, sorting).
+    """
+    import dataclasses
+
+    from newsqc.api import analyse
+    from newsqc.article import Article
+    from newsqc.classifier import predict
+    from newsqc.cleaning import clean_text
+    from newsqc.features import feature_vector
+    from newsqc.language import detect_language
+    from newsqc.scorers import SCORERS
+
+    spent: dict[str, float] = {}
+    clock = time.process_time
+    for text in cycle(docs, n):
+        laps = [("", clock())]
+        article = Article.from_text(text)
+        laps.append(("segmentation", clock()))
+        article = dataclasses.replace(article, language=detect_language(article))
+        laps.append(("language", clock()))
+        article.words, article.line_words  # noqa: B018 (cached properties, computed here)
+        laps.append(("words", clock()))
+        findings = []
+        for scorer in SCORERS:
+            findings.append(scorer.score(article))
+            laps.append((scorer.name, clock()))
+        _, _, spans = analyse(text)
+        laps.append(("analyse", clock()))
+        features = feature_vector(findings, article, spans)
+        laps.append(("features", clock()))
+        predict(features, None)
+        laps.append(("predict", clock()))
+        clean_text(text, spans)
+        laps.append(("cleaning", clock()))
+        for (_, before), (name, after) in itertools.pairwise(laps):
+            spent[name] = spent.get(name, 0.0) + after - before
+    steps = sum(v for k, v in spent.items() if k not in ("analyse", "features", "predict", "cleaning"))
+    spent["assemble"] = max(0.0, spent.pop("analyse") - steps)
+    return {name: 1000 * seconds / n for name, seconds in spent.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     from newsqc.batch import jobs_count
 
@@ -239,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         "--memory", default="10000", help="comma-separated stream lengths for the memory runs ('' for none)"
     )
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions of assess()")
+    parser.add_argument("--stages", action="store_true", help="print CPU ms/doc of each stage of assess()")
     args = parser.parse_args(argv)
     jobs = jobs_count(args.jobs)
     docs = load_docs(args.source)
@@ -254,6 +300,12 @@ def main(argv: list[str] | None = None) -> int:
         newsqc.assess(text)
     if args.profile:
         print(profile(docs, min(args.docs, len(docs))))
+    if args.stages:
+        times = stages(docs, min(args.docs, len(docs)))
+        print("| stage | CPU ms/doc |\n| --- | --- |")
+        for name, ms in sorted(times.items(), key=lambda kv: -kv[1]):
+            print(f"| {name} | {ms:.2f} |")
+        print(f"| all | {sum(times.values()):.2f} |", flush=True)
     load = os.getloadavg()[0]
     one, one_cpu, one_s = rate(lambda: newsqc_one_core(docs, args.docs))
     print(f"newsqc, 1 core: {one:.1f} docs/s wall, {one_cpu:.1f} per CPU second ({one_s:.1f} s)", flush=True)

@@ -201,12 +201,13 @@ def _share(part: int, whole: int) -> str:
 
 def report(model: VerdictModel, docs: list[dict[str, Any]], X: np.ndarray, names: list[str]) -> str:
     """The markdown report of ``model`` on the labelled test documents."""
-    probs = []
+    probs, predicted = [], []
     for row in X:
-        p = model.probabilities(dict(zip(names, row.tolist(), strict=True)))
+        features = dict(zip(names, row.tolist(), strict=True))
+        p = model.probabilities(features)
         probs.append([p.get(c, 0.0) for c in CLASSES])
+        predicted.append(model.predict(features)[0].value)  # the verdict users get
     P = np.asarray(probs)
-    predicted = [CLASSES[i] for i in P.argmax(axis=1)]
     quality = P[:, 0]
     by_group: dict[str, Counter[str]] = defaultdict(Counter)
     for d, v in zip(docs, predicted, strict=True):
