@@ -6,7 +6,9 @@ when it has none), a quality in [0, 1] (or None), and spans ``(start, end, kind)
 The figures, all in [0, 1] unless said otherwise (names as in the results JSON):
 
 - ``recall/<kind>/<subkind>`` and ``recall/<kind>``: span recall. A labelled span is found
-  when predicted spans of the same kind cover at least half of its characters.
+  when predicted spans of the same kind cover at least half of its characters. Only spans
+  inside articles count: a junk document (a spam wall, chrome alone) is judged by its verdict,
+  and its hundreds of lines would otherwise outweigh the one spam sentence inserted in an article.
 - ``precision/<kind>``: character precision. Of the characters flagged as ``kind``, the share
   inside a labelled span of that kind. Characters inside a labelled span of another kind count
   neither way (a spam line flagged as boilerplate is removed all the same); for boilerplate,
@@ -177,7 +179,7 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
         pred = {k: merge((s, e) for s, e, kind in res.spans if kind == k) for k in KINDS}
         truth = {k: merge((lab.start, lab.end) for lab in doc.spans if lab.kind == k) for k in KINDS}
         scored = merge(doc.scored)
-        for lab in doc.spans:
+        for lab in doc.spans if not doc.group.startswith("junk:") else ():
             cell = found[(lab.kind, lab.subkind)]
             cell[1] += 1
             if 2 * covered(lab.start, lab.end, pred[lab.kind]) >= lab.end - lab.start:
