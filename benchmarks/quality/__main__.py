@@ -3,7 +3,8 @@
 Prints the table of figures (see :mod:`benchmarks.quality.metrics`), and on a full test run
 writes ``benchmarks/RESULTS.md`` and ``benchmarks/quality/results.json``. Without
 ``--anchors``, a full test run keeps the anchors' columns of the last results when the
-documents are the same (same fingerprint): the anchors' figures depend on the documents only.
+documents and the metrics are the same (same fingerprint, same ``metrics.py``): the anchors'
+figures depend on nothing else.
 ``--split dev`` is for tuning; ``--kinds``/``--groups``/``--limit`` run a part and write nothing
 (use ``--json PATH`` to keep the figures). ``--check`` compares
 newsqc's figures with the floors and ceilings of ``benchmarks/baseline.json`` and exits with
@@ -15,6 +16,7 @@ Exit codes: 0 done (and the gate passed), 1 the gate failed, 2 bad arguments or 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import multiprocessing
@@ -26,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.quality import dataset
+from benchmarks.quality import dataset, metrics
 from benchmarks.quality.dataset import GROUPS, KIND_OF, Doc
 from benchmarks.quality.metrics import (
     KINDS,
@@ -326,10 +328,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wrote newsqc's per-document misses and false flags to {args.details}", file=sys.stderr)
 
     prints = dataset.fingerprint(docs)
+    metrics_hash = hashlib.sha256(Path(metrics.__file__).read_bytes()).hexdigest()[:16]
     if full and not args.anchors and RESULTS_JSON.is_file():
-        # The anchors' figures depend on the documents only: keep those of the last run on them.
+        # The anchors' figures depend on the documents and the metrics only: keep the last ones.
         last = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
-        if last.get("fingerprint") == prints:
+        if last.get("fingerprint") == prints and last.get("metrics") == metrics_hash:
             systems.update((n, last["systems"][n]) for n in ANCHORS if n in last["systems"])
             note = last.get("anchors_note")
     report = {
@@ -339,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "limit": args.limit,
         "n_docs": len(docs),
         "fingerprint": prints,
+        "metrics": metrics_hash,
         "groups": dict(Counter(d.group for d in docs)),
         "anchors_note": note,
         "systems": systems,
