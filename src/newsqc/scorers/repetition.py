@@ -6,32 +6,44 @@ Detects, as spans on the extra copies (the first occurrence stays):
   a short line copied (``repetition:duplicate_line``);
 - a paragraph printed again, exactly (``repetition:duplicate_paragraph``) or with a few words
   changed (``repetition:near_duplicate``);
-- keyword stuffing: a heading's phrase (the title, usually) repeated inside the sentences and
-  headings of the body far more often than news prose repeats a phrase
-  (``repetition:keyword_stuffing``, one span per embedded occurrence, only when the stuffing is
-  strong).
+- keyword stuffing (``repetition:keyword_stuffing``, one span per stuffed occurrence, only
+  when the stuffing is strong): a heading's phrase (the title, usually) repeated inside the
+  sentences and headings of the body far more often than news prose repeats a phrase; or a
+  name inserted at random places: a run of 2-4 capitalized words printed between two
+  lower-case words six times or more, in frames that almost never recur.
 
 The score is ``max(copies, stuffing)``: ``copies`` is the share of the text's characters that
 lie in flagged extra copies, divided by ``COPY_SHARE_FULL`` (so a title printed twice in a long
 article stays low, and a quarter of the text printed twice reaches 1); ``stuffing`` rises from
 0 to 1 as a heading phrase of ``m >= 5`` words (a line of its own, or the caller's title) is
 embedded ``k >= 3`` times inside other lines (not at their start, not in copies), with ``k * m``
-going from ``STUFFING_FLOOR`` to ``2 * STUFFING_FLOOR``. News prose repeats a name, rarely a
-whole headline: seed 000's 8-word title embedded 4 times scores 1.
+going from ``STUFFING_FLOOR`` to ``2 * STUFFING_FLOOR`` (spans from 0.5, or from 4 embeddings);
+news prose repeats a name, rarely a whole headline: seed 000's 8-word title embedded 4 times
+scores 1. When no heading is strongly stuffed, a name's stuffing is its count of framed
+printings over ``NAME_FULL_COUNT`` (6 printings score 0.5). News repeats a name in frames that
+recur ("the White House said", "at the White House", "in Hong Kong"); a name inserted between
+random words gets a new left and a new right neighbour almost every time: at most a fifth
+(``NAME_REPEAT_SHARE``) of its neighbours may be words it already had on that side.
 
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
-the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures). Everything is
-one pass over the words plus sorting of the repeated n-grams: linear in the text, no
+the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures); the left and
+right neighbours of runs of capitalized words, found by one regular expression. Everything
+is one pass over the words plus sorting of the repeated n-grams: linear in the text, no
 comparison of all pairs of lines.
 
 Legitimate repetition is left alone: a line printed three times or more, never back to back
 and with new lines between its printings, is a template (form questions, list labels, a table
 header repeated, the days of a meal plan), and so are copies printed beside a template's lines;
-the first line of the text (or the caller's title) is never a template. Lines of fewer than
-three words ("Yes", "No"), table rows and lines without letters are never copies; a phrase at
-the start of several lines is a shared list prefix, not stuffing; a quote that the lead
-paraphrases shares too few shingles to be a near duplicate.
+and so are copies in the same run of copied lines as a template's line (two products' lists
+sharing features); the first line of the text (or the caller's title) is never a template.
+Lines of fewer than three words ("Yes", "No"), table rows, lines without letters and the
+signature lines of embedded posts ("— Name (@handle) date", printed once per post) are never
+copies; the text of an embedded post (the ``POST_LINES`` lines before its signature) is no
+near duplicate of an article's line that it quotes (an exact copy still is); a phrase at the
+start of several lines is a shared list prefix, not stuffing; a quote that the lead
+paraphrases shares too few shingles to be a near duplicate; a name in recurring frames, or
+printed next to punctuation, is no stuffing.
 
 Features (Gopher, Rae et al. 2021, Table A1, as datatrove computes them, except that words are
 newsqc's words case-folded, n-grams seen once do not count as a "top" n-gram, and duplicated
@@ -46,8 +58,13 @@ repeated n-gram, over the text's length). Plus ``repetition_copy_share``,
 and ``repetition_stuffing_count``.
 
 Blind spots: a sentence repeated inside a paragraph that is otherwise new; near duplicates of
-short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a stuffed phrase
-that is never printed as a line of its own (a name inserted at random places); copies printed
+short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a name stuffed
+fewer than six times between lower-case words, a one-word name, a phrase with lower-case words
+that is never printed as a line of its own, a name that the article also uses in recurring
+frames (the inserted copies of "the White House" sit among its natural ones), and names in
+German text (which capitalizes nouns: not looked for); a long article that names something in
+six fresh frames or more (a 2-4 word name, mid-sentence each time) is taken for stuffing; a
+title stuffed into its own first line; copies printed
 three times or more far apart, which look like a template; the boilerplate scorer's spans win
 over repetition spans that they mostly cover (``newsqc.api``), so a copy that the boilerplate
 scorer also calls chrome is reported as boilerplate.
@@ -64,7 +81,7 @@ from operator import itemgetter
 import numpy as np
 import regex
 
-from newsqc.article import Article
+from newsqc.article import Article, Segment
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
@@ -93,14 +110,39 @@ HEADING_MIN_WORDS = 5
 HEADING_MAX_WORDS = 14
 STUFFING_MIN_COUNT = 3
 STUFFING_FLOOR = 16
-#: Stuffing spans are emitted from this stuffing score up.
+#: Stuffing spans are emitted from this stuffing score up, or when a heading is embedded
+#: STUFFING_SPAN_COUNT times or more (a five-word title stuffed four times).
 STUFFING_SPANS = 0.5
+STUFFING_SPAN_COUNT = 4
+#: A name (a run of NAME_MIN_WORDS to NAME_MAX_WORDS capitalized words) printed between two
+#: lower-case words NAME_MIN_COUNT times or more, in frames that almost never recur (of its
+#: left and right neighbours, at most NAME_REPEAT_SHARE times the count are a word it already
+#: had there), is
+#: stuffed: news repeats a name in recurring frames ("the White House said", "in Hong Kong").
+#: Its stuffing score is the count over NAME_FULL_COUNT.
+NAME_MIN_WORDS = 2
+NAME_MAX_WORDS = 4
+NAME_MIN_COUNT = 6
+NAME_REPEAT_SHARE = 0.2
+NAME_FULL_COUNT = 12
+#: Lines of an embedded post's text before its signature line.
+POST_LINES = 2
+#: Languages that capitalize common nouns, where a run of capitalized words is no name.
+NAME_SKIP_LANGUAGES = frozenset({"de", "lb"})
 
 _MAX_HEADINGS = 32
 _MAX_OCCURRENCES = 256
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _TEXT = itemgetter(2)  # Segment.text
 _TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
+_POST_SIGNATURE = regex.compile(r"[—–-]+ ?[^\n]{0,80}\(@\w{1,30}\)")
+#: A run of 2-4 capitalized words between two lower-case words, single spaces around it:
+#: groups (left word, run, right word).
+_FRAMED_NAME = regex.compile(
+    r"(?<=(?:^|\s)(\p{Ll}[\w\p{M}'’-]*) )"
+    rf"(\p{{Lu}}[\w\p{{M}}'’-]*(?: \p{{Lu}}[\w\p{{M}}'’-]*){{{NAME_MIN_WORDS - 1},{NAME_MAX_WORDS - 1}}})"
+    r"(?= (\p{Ll}[\w\p{M}'’-]*))"
+)
 _GOPHER_TOP = (2, 3, 4)
 _GOPHER_DUP = (5, 6, 7, 8, 9, 10)
 #: The names of the features, in the order every finding gives them.
@@ -218,12 +260,21 @@ class Repetition:
 
         title_key = self._title_key(article, vocab, keys)
 
-        def eligible(i: int) -> bool:
-            """Whether line ``i`` can be a copy: three words or more, with letters, not a table row."""
-            line, (a, b) = lines[i].text, line_words[i]
-            if b - a < MIN_COPY_WORDS or line.startswith("|") or line.endswith("|"):
-                return False
-            return not all(folded[k].isdigit() for k in range(a, b))
+        tweet = _embedded_posts(lines)
+
+        def eligible(i: int, j: int, near: bool = False) -> bool:
+            """Whether line ``i`` can be a copy of line ``j``: three words or more, with letters,
+            not a table row, not a post's signature; nor a near copy when ``i`` is a post
+            quoting the article (its words, not the article's punctuation)."""
+            for k in (i, j):
+                line, (a, b) = lines[k].text, line_words[k]
+                if b - a < MIN_COPY_WORDS or line.startswith("|") or line.endswith("|"):
+                    return False
+                if all(folded[w].isdigit() for w in range(a, b)):
+                    return False
+            if not tweet:
+                return True
+            return tweet.get(i) != 2 and tweet.get(j) != 2 and not (near and i in tweet and j not in tweet)
 
         # Clusters of copies: each line that copies an earlier one joins that line's cluster.
         root = list(range(len(lines)))
@@ -232,7 +283,7 @@ class Repetition:
         for i, key in enumerate(keys):
             if len(key) >= MIN_COPY_WORDS:
                 j = first_of.setdefault(key, i)
-                if j != i and eligible(j) and eligible(i):
+                if j != i and eligible(i, j):
                     root[i] = j
         self._near_duplicates(grams, line_words, root, similarity, eligible)
         members: dict[int, list[int]] = {}
@@ -257,13 +308,20 @@ class Repetition:
         template = {
             i for r, group in members.items() if spread[r] and len(group) >= TEMPLATE_COPIES for i in group
         }
+        # Beside a template: within two lines of one, or in the same run of copied lines (the
+        # shared features of two products' lists).
+        beside = [False] * len(lines)
+        for i in template:
+            beside[max(0, i - 2) : i + 3] = [True] * (min(len(lines), i + 3) - max(0, i - 2))
+        for order in (range(1, len(lines)), range(len(lines) - 2, -1, -1)):
+            for i in order if template else ():
+                k = i - 1 if order.step == 1 else i + 1
+                if not beside[i] and beside[k] and root[i] != i and root[k] != k:
+                    beside[i] = True
         spans: list[Span] = []
         template_chars = 0
         for r, group in members.items():
-            if spread[r] and (
-                len(group) >= TEMPLATE_COPIES
-                or all(any(k in template for k in range(i - 2, i + 3)) for i in group[1:])
-            ):
+            if spread[r] and (len(group) >= TEMPLATE_COPIES or all(beside[i] for i in group[1:])):
                 template_chars += sum(lines[i].end - lines[i].start for i in group[1:])
                 continue
             titled = r == 0 or keys[r] == title_key
@@ -282,13 +340,16 @@ class Repetition:
                 )
 
         stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
-        if stuffing >= STUFFING_SPANS:
-            for a, b in stuffed:
-                spans.append(
-                    Span(
-                        words[a].start, words[b - 1].end, self.name, stuffing, f"{self.name}:keyword_stuffing"
-                    )
-                )
+        ranges = [(words[a].start, words[b - 1].end) for a, b in stuffed]
+        strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
+        if not strong and article.language not in NAME_SKIP_LANGUAGES:
+            name_stuffing, name_ranges = _name_stuffing(text)
+            if name_stuffing > stuffing:
+                stuffing, stuffing_count, ranges = name_stuffing, len(name_ranges), name_ranges
+                strong = stuffing >= STUFFING_SPANS
+        if strong:
+            for a, b in ranges:
+                spans.append(Span(a, b, self.name, stuffing, f"{self.name}:keyword_stuffing"))
         copy_share = ratio(
             covered((s.start, s.end) for s in spans if not s.reason.endswith("stuffing")), n_chars
         )
@@ -314,7 +375,7 @@ class Repetition:
         line_words: tuple[tuple[int, int], ...],
         root: list[int],
         similarity: list[float],
-        eligible: Callable[[int], bool],
+        eligible: Callable[[int, int, bool], bool],
     ) -> None:
         """Link each long line whose shingles mostly first occurred in one earlier line to it."""
         if grams.pos4.size == 0:
@@ -335,7 +396,7 @@ class Repetition:
                 best[i] = (m, j)
         for i in sorted(best):
             m, j = best[i]
-            if root[i] != i or not eligible(i) or not eligible(j):
+            if root[i] != i or not eligible(i, j, True):
                 continue
             n_i = line_words[i][1] - line_words[i][0]
             n_j = line_words[j][1] - line_words[j][0]
@@ -404,6 +465,49 @@ class Repetition:
                 best_strength, best_ranges = strength, hits
         score = clip((best_strength - STUFFING_FLOOR) / STUFFING_FLOOR)
         return score, len(best_ranges), best_ranges
+
+
+def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
+    """Lines of embedded social media posts: 2 for a signature ("— Name (@handle) date"),
+    1 for the POST_LINES lines before it (the post's text), which may quote the article.
+
+    >>> lines = Article.from_text("Intro.\\n\\nWe did it.\\n— Jo Doe (@jodoe) May 1, 2019").lines
+    >>> _embedded_posts(lines)
+    {2: 2, 0: 1, 1: 1}
+    """
+    found: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        if _POST_SIGNATURE.match(line.text):
+            found[i] = 2
+            for k in range(max(0, i - POST_LINES), i):
+                found.setdefault(k, 1)
+    return found
+
+
+def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
+    """The name most stuffed between lower-case words: score, character ranges.
+
+    >>> text = " ".join(f"the {w} Acme Widgets {v} it." for w, v in zip("abcdef", "ghijkl"))
+    >>> score, ranges = _name_stuffing(text)
+    >>> score, len(ranges), text[ranges[0][0] : ranges[0][1]]
+    (0.5, 6, 'Acme Widgets')
+    >>> _name_stuffing(" ".join(f"the Acme Widgets {v} it." for v in "ghijkl"))[0]
+    0.0
+    """
+    framed: dict[str, list[tuple[str, str, int, int]]] = {}
+    for m in _FRAMED_NAME.finditer(text):
+        framed.setdefault(m.group(2), []).append((m.group(1).casefold(), m.group(3).casefold(), *m.span(2)))
+    best: tuple[int, str] = (0, "")
+    for name, frames in framed.items():
+        k = len(frames)
+        if k < NAME_MIN_COUNT or (k, name) <= best:
+            continue
+        repeats = 2 * k - len({f[0] for f in frames}) - len({f[1] for f in frames})
+        if repeats <= NAME_REPEAT_SHARE * k:
+            best = (k, name)
+    if not best[0]:
+        return 0.0, []
+    return clip(best[0] / NAME_FULL_COUNT), [(a, b) for _, _, a, b in framed[best[1]]]
 
 
 def _gopher_lines(article: Article) -> dict[str, float]:
