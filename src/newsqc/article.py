@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import regex
@@ -40,14 +40,27 @@ class Segment(NamedTuple):
 
 
 # Line breaks as str.splitlines() knows them.
-_LINE = regex.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-# A candidate sentence end: terminal punctuation, closing quotes or brackets, then space;
-# or a CJK terminal mark, after which no space is needed.
-_SENTENCE_END = regex.compile(r"(?<![.!?…])[.!?…]++['\"”’»)\]]*+\s+|(?<![。！？])[。！？]++[」』”’)]*+\s*")
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# What a line or a sentence is stripped of: white space as str.isspace() knows it (which
+# holds every line break) and the zero-width characters.
+_STRIPPED = frozenset(
+    [*(chr(c) for c in range(0x3001) if chr(c).isspace()), "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+)
+_STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in sorted(_STRIPPED))
+# A line, stripped: from its first character that is not stripped to its last one (kept by split).
+_LINE_SPLIT = regex.compile(f"([^{_STRIPPED_CLASS}](?:[^{_BREAKS}]*[^{_STRIPPED_CLASS}])?)")
+# Line breaks, "\r\n" counted once.
+_BREAK = regex.compile(f"\r\n|[{_BREAKS}]")
+# A candidate sentence end: terminal punctuation, closing quotes or brackets (group 1), then
+# space; or a CJK terminal mark (group 2), after which no space is needed.
+_SENTENCE_END = regex.compile(
+    r"(?<![.!?…])([.!?…]++['\"”’»)\]]*+)\s+|(?<![。！？])([。！？]++[」』”’)]*+)\s*"
+)
 _WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
-# The same words, each with the run of other characters before it: the offsets are then
-# running sums of lengths, and no match object is made per word.
-_GAP_WORD = regex.compile(r"\G([^\w\p{M}]*+)([\w\p{M}]+(?:['’][\w\p{M}]+)*)")
+# Split on the same words (kept): the pieces alternate between the characters before a word
+# and the word, so the offsets are running sums of their lengths, and no match object is made
+# per word.
+_WORD_SPLIT = regex.compile(r"([\w\p{M}]+(?:['’][\w\p{M}]+)*)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep prof no vs etc inc ltd co corp lt col sgt capt cmdr adm"
     " jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est vol pp e.g i.e".split()
@@ -55,38 +68,31 @@ _ABBREVIATIONS = frozenset(
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "\u200b\u200c\u200d\u2060\ufeff"):
+    while start < end and text[start] in _STRIPPED:
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u200b\u200c\u200d\u2060\ufeff"):
+    while end > start and text[end - 1] in _STRIPPED:
         end -= 1
     return start, end
 
 
 def _split_lines(text: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    lines: list[Segment] = []
+    pieces = _LINE_SPLIT.split(text)  # gap, line, gap, ..., line, gap
+    bounds = list(accumulate(map(len, pieces)))  # line start, line end, ...
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    lines = tuple(map(tuple.__new__, repeat(Segment), zip(starts, ends, pieces[1::2], strict=True)))
+    if not lines:
+        return (), ()
+    # A blank line between two lines ends the paragraph: more than one break between them.
     paragraphs: list[Segment] = []
-    para_start = -1
-    last_end = 0
-    previous_end = -1
-    for match in _LINE.finditer(text):
-        start, end = _strip(text, match.start(), match.end())
-        if start == end:
-            continue
-        # A blank line between two lines ends the paragraph: more than one break between them.
-        if previous_end >= 0:
-            gap = text[previous_end:start]
-            breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
-            breaks += sum(gap.count(c) for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-            if breaks > 1:
-                paragraphs.append(Segment(para_start, last_end, text[para_start:last_end]))
-                para_start = start
-        else:
-            para_start = start
-        lines.append(Segment(start, end, text[start:end]))
-        last_end = previous_end = end
-    if para_start >= 0:
-        paragraphs.append(Segment(para_start, last_end, text[para_start:last_end]))
-    return tuple(lines), tuple(paragraphs)
+    first = 0  # the paragraph's first line
+    for i, gap in enumerate(pieces[2:-1:2], 1):  # the gap before line i
+        if gap != "\n" and gap != "\r\n" and len(_BREAK.findall(gap)) > 1:
+            start, end = starts[first], ends[i - 1]
+            paragraphs.append(Segment(start, end, text[start:end]))
+            first = i
+    start, end = starts[first], ends[-1]
+    paragraphs.append(Segment(start, end, text[start:end]))
+    return lines, tuple(paragraphs)
 
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
@@ -108,19 +114,22 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 
 def _split_sentences(text: str, lines: tuple[Segment, ...]) -> tuple[Segment, ...]:
     sentences: list[Segment] = []
+    append, new = sentences.append, tuple.__new__
     for line in lines:
         start = line.start
-        for match in _SENTENCE_END.finditer(text, line.start, line.end):
-            if _is_abbreviation(text, match.start(), line.start):
+        for match in _SENTENCE_END.finditer(text, start, line.end):
+            if text[match.start()] == "." and _is_abbreviation(text, match.start(), line.start):
                 continue
-            end = match.end()
-            s, e = _strip(text, start, end)
-            if s < e:
-                sentences.append(Segment(s, e, text[s:e]))
-            start = end
-        s, e = _strip(text, start, line.end)
-        if s < e:
-            sentences.append(Segment(s, e, text[s:e]))
+            # The sentence ends with its punctuation and closing marks: never stripped.
+            e = match.end(1) if match.start(1) >= 0 else match.end(2)
+            if text[start] in _STRIPPED:
+                start = _strip(text, start, e)[0]
+            append(new(Segment, (start, e, text[start:e])))
+            start = match.end()
+        if start < line.end:  # the line itself ends on a character that is not stripped
+            if text[start] in _STRIPPED:
+                start = _strip(text, start, line.end)[0]
+            append(new(Segment, (start, line.end, text[start : line.end])))
     return tuple(sentences)
 
 
@@ -162,10 +171,10 @@ class Article:
     @cached_property
     def words(self) -> tuple[Segment, ...]:
         """Every word of the text, in order."""
-        pairs = _GAP_WORD.findall(self.text)
-        bounds = list(accumulate(map(len, chain.from_iterable(pairs))))  # gap end, word end, ...
-        texts = [word for _, word in pairs]
-        return tuple(map(tuple.__new__, repeat(Segment), zip(bounds[0::2], bounds[1::2], texts, strict=True)))
+        pieces = _WORD_SPLIT.split(self.text)  # gap, word, gap, ..., word, gap
+        bounds = list(accumulate(map(len, pieces)))  # gap end (word start), word end, ...
+        segments = zip(bounds[0:-1:2], bounds[1::2], pieces[1::2], strict=True)
+        return tuple(map(tuple.__new__, repeat(Segment), segments))
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:
