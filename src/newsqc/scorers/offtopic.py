@@ -20,13 +20,19 @@ lists that symspellpy ships):
   5-letter stems) found in other sentences, a word weighing more the rarer it is in English
   (wordfreq); the same leaving out the two neighbouring sentences (two injected sentences do
   not vouch for each other); a leave-one-out cosine; commercial words found nowhere else;
+- how a sentence is written: a web address, a long number (phone number, short code), a common
+  word shouted in capitals, exclamation marks, "you", chat spelling ("i", "u", "pls"), and the
+  spam log-odds of its neighbours on the same line (a message runs over several sentences);
 - a wall of spam: when many lines of the text are spam messages, each spammy line is spam;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
   and across the gap it leaves (conditional probabilities and PMI), so that a run which the
   sentence reads better without stands out; a run must hold a commercial word used nowhere
   else in the article, and its words after the first are lower case (a name is no anchor).
 
-A small scaled logistic regression per form combines the signals (weights in the model file).
+A small scaled logistic regression per form combines the signals (weights in the model file):
+one for anchors, one for any foreign sentence, and one for spam messages alone (short sentences
+of 4 words or more too), which flags a sentence whose own words are spammy as well
+(log-odds of SPAM_OWN or more).
 The model, the background and a memo of the raw words already read (their lexicon row; it
 changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
@@ -36,7 +42,10 @@ Blind spots: non-English text (nothing is flagged); sentences from another story
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words (seed 000); anchors made of
 ordinary news words, or whose commercial word the article uses elsewhere; short spam messages
-inside a paragraph of news (only very spammy ones are flagged, so as to spare quotes).
+that read like news ("You have an important customer service announcement"); a message with no
+full stop runs into the next sentence, which is then flagged with it or hides it; first-person
+tributes and quotes without quote marks ("I can't thank this man enough.") read like comment
+spam and are flagged.
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 import threading
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -76,6 +86,12 @@ MODEL_FILE = "offtopic.json"
 BACKGROUND_FILE = "offtopic.background.npz"
 #: Sentences shorter than this many words are never flagged whole (headings, table cells).
 MIN_SENTENCE_WORDS = 6
+#: Sentences shorter than this many words are never spam on their own (a spam message of several
+#: short sentences is found through its longer ones, then spreads to its neighbours).
+SPAM_MIN_WORDS = 4
+#: A sentence the spam combiner flags must be spammy by its own words too (log-odds), not only
+#: by its neighbours'.
+SPAM_OWN = 0.0
 #: Words at or above this Zipf frequency carry no topic (the, said, also).
 FUNCTION_ZIPF = 5.8
 #: A word this commercial (phrase-model weight) is a "hot" word: a flagged sentence with a hot
@@ -121,6 +137,13 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "log_words",
     "log_sentences",
     "terminal",
+    "url",
+    "long_number",
+    "shouted",
+    "exclaimed",
+    "second_person",
+    "chat",
+    "neighbour_spam",
 )
 ANCHOR_FEATURES: tuple[str, ...] = (
     "phrase",
@@ -142,6 +165,17 @@ ANCHOR_FEATURES: tuple[str, ...] = (
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+#: How a spam message is written (SMS, YouTube comments): a web address, a phone number or
+#: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
+#: spelling (a lower-case "i", "u", "ur", "pls").
+URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b", re.IGNORECASE)
+LONG_NUMBER = re.compile(r"\d{5,}")
+SECOND_PERSON = frozenset({"you", "your", "yours", "you're", "youre", "u", "ur"})
+CHAT = frozenset({"i", "u", "ur", "im", "pls", "plz", "txt", "msg", "dont", "lol", "wanna", "gonna", "thx"})
+#: A capitalized word this frequent in English (Zipf) is a shouted common word, not an acronym.
+SHOUTED_ZIPF = 4.6
+#: The neighbour_spam of a sentence alone on its line.
+NO_NEIGHBOUR = -3.0
 
 
 def normalize_word(word: str) -> str:
@@ -664,6 +698,13 @@ def sentence_arrays(
     line_of = np.array([prep.line[i] if j > i else -1 for i, j in prep.ranges], dtype=np.int64)
     quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
     terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
+    style = _style(article, prep, zipf)
+    # The spam of the spammier neighbour on the same line (a spam message runs over sentences).
+    neighbour = np.full(n_sentences, NO_NEIGHBOUR)
+    if n_sentences > 1:
+        same = (line_of[1:] == line_of[:-1]) & (line_of[1:] >= 0)
+        neighbour[1:] = np.where(same, spam[:-1], neighbour[1:])
+        neighbour[:-1] = np.where(same, np.maximum(neighbour[:-1], spam[1:]), neighbour[:-1])
     return {
         "spam": spam,
         "line_spam": np.where(line_of >= 0, line_spam[np.maximum(line_of, 0)], spam)
@@ -678,6 +719,43 @@ def sentence_arrays(
         "log_words": np.log1p(n_words),
         "log_sentences": np.full(n_sentences, math.log(1 + n_sentences)),
         "terminal": np.array(terminal, dtype=float),
+        **style,
+        "neighbour_spam": neighbour,
+    }
+
+
+def _style(article: Article, prep: Prepared, zipf: np.ndarray) -> dict[str, np.ndarray]:
+    """How each sentence is written: the style signals of spam messages (see URL, CHAT)."""
+    n = len(prep.ranges)
+    url = np.zeros(n)
+    long_number = np.zeros(n)
+    shouted = np.zeros(n)
+    exclaimed = np.zeros(n)
+    second = np.zeros(n)
+    chat = np.zeros(n)
+    texts = prep.texts
+    common = (zipf[prep.form] >= SHOUTED_ZIPF).tolist()
+    for k, (sentence, (i, j)) in enumerate(zip(article.sentences, prep.ranges, strict=True)):
+        text = sentence.text
+        url[k] = URL.search(text) is not None
+        long_number[k] = min(len(LONG_NUMBER.findall(text)), 3)
+        exclaimed[k] = min(text.count("!"), 3)
+        if j <= i:
+            continue
+        words = texts[i:j]
+        lower = [w.casefold() for w in words]
+        shouted[k] = sum(
+            1 for w, c in zip(words, common[i:j], strict=True) if c and len(w) >= 3 and w.isupper()
+        ) / (j - i)
+        second[k] = sum(1 for w in lower if w in SECOND_PERSON) / (j - i)
+        chat[k] = min(sum(1 for w, low in zip(words, lower, strict=True) if low in CHAT and w == low), 3)
+    return {
+        "url": url,
+        "long_number": long_number,
+        "shouted": shouted,
+        "exclaimed": exclaimed,
+        "second_person": second,
+        "chat": chat,
     }
 
 
@@ -939,12 +1017,22 @@ class Offtopic:
         n = len(sentences)
         p_all = _combine_arrays(arrays, combiner, n)
         n_words = np.array([j - i for i, j in prepared.ranges])
+        spam_combiner = combiner.get("spam_combiner")
+        p_spam = _combine_arrays(arrays, spam_combiner, n) if spam_combiner else np.zeros(n)
+        spam_seed = (
+            (p_spam >= spam_combiner["threshold"]) & (arrays["spam"] >= SPAM_OWN)
+            if spam_combiner
+            else np.zeros(n, dtype=bool)
+        )
         sure = (
             (arrays["spam"] >= SPAM_SURE)
             & (arrays["coverage_far"] < SPAM_SURE_COVERAGE)
             & (arrays["quoted"] == 0)
         )
-        candidates = np.flatnonzero(((p_all >= threshold) | sure) & (n_words >= MIN_SENTENCE_WORDS)).tolist()
+        candidates = np.flatnonzero(
+            (((p_all >= threshold) | sure) & (n_words >= MIN_SENTENCE_WORDS))
+            | (spam_seed & (n_words >= SPAM_MIN_WORDS))
+        ).tolist()
         spam = arrays["spam"].tolist()
         coverage_far = arrays["coverage_far"].tolist()
         flagged: dict[int, tuple[float, str]] = {}
@@ -954,6 +1042,8 @@ class Offtopic:
             p = float(p_all[k])
             if sure[k]:
                 flagged[k] = (max(p, threshold), "spam")
+            elif spam_seed[k]:
+                flagged[k] = (float(p_spam[k]), "spam")
             elif spam[k] >= combiner["spam_reason"]:
                 flagged[k] = (p, "spam")
             elif p < FOREIGN_SURE:
