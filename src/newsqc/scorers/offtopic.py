@@ -37,13 +37,15 @@ The model, the background and a memo of the raw words already read (their lexico
 changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line.
+A message with no full stop runs into the sentence after it: where the words before a
+capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
 Blind spots: non-English text (nothing is flagged); sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words (seed 000); anchors made of
 ordinary news words, or whose commercial word the article uses elsewhere; short spam messages
-that read like news ("You have an important customer service announcement"); a message with no
-full stop runs into the next sentence, which is then flagged with it or hides it; first-person
+that read like news ("You have an important customer service announcement"); a message run
+into a sentence of news that is only mildly spammy (it hides in the sentence); first-person
 tributes and quotes without quote marks ("I can't thank this man enough.") read like comment
 spam and are flagged.
 """
@@ -92,6 +94,21 @@ SPAM_MIN_WORDS = 4
 #: A sentence the spam combiner flags must be spammy by its own words too (log-odds), not only
 #: by its neighbours'.
 SPAM_OWN = 0.0
+#: A spam message without a full stop runs into the next sentence ("... subscribe to my channel
+#: The council voted ..."): a sentence whose words before a capitalized word have spam log-odds
+#: of PREFIX_SPAM or more (PREFIX_CUED with a web address, long number or chat spelling), at least
+#: PREFIX_GAP more than the words after it, is spam up to that word; after a spam sentence on the
+#: same line, PREFIX_AFTER_SPAM and PREFIX_AFTER_GAP do. A spam sentence whose words after such a
+#: point read as news (log-odds of PREFIX_NEWS or less) is flagged up to it.
+PREFIX_SPAM = 2.5
+PREFIX_CUED = 1.5
+PREFIX_GAP = 3.0
+PREFIX_MIN_WORDS = 4
+PREFIX_AFTER_SPAM = 1.0
+PREFIX_AFTER_GAP = 2.0
+PREFIX_NEWS = -1.0
+#: The words after the point, a sentence of news, are at least this many.
+SUFFIX_MIN_WORDS = 4
 #: Words at or above this Zipf frequency carry no topic (the, said, also).
 FUNCTION_ZIPF = 5.8
 #: A word this commercial (phrase-model weight) is a "hot" word: a flagged sentence with a hot
@@ -941,6 +958,93 @@ def anchor_candidates(
     ]
 
 
+@dataclass(frozen=True)
+class Prefix:
+    """Where a sentence may change from a spam message to news: the words before word ``at``
+    have spam log-odds ``before``, the words from it on ``after``; ``cued``: the words before
+    hold a web address, a long number or chat spelling."""
+
+    at: int
+    before: float
+    after: float
+    cued: bool
+
+
+def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared) -> dict[int, Prefix]:
+    """For each sentence that may open with a spam message run into it, the likeliest point.
+
+    The point is a capitalized word after a space, with at least one word before it and
+    SUFFIX_MIN_WORDS from it on; of those, the one where the words before are the most spammy
+    against the words after (log-odds of the spam model, repeated words counted each time).
+
+    >>> text = "Markets fell. Subscribe to my channel please The council voted for the plan on Monday."
+    >>> a = Article.from_text(text)
+    >>> found = message_prefixes(a, load_model(), prepare(a, load_model()))
+    >>> [(k, a.words[p.at].text, p.before > p.after) for k, p in found.items()]
+    [(1, 'The', True)]
+    """
+    words = article.words
+    text = article.text
+    prep = prepared
+    n = len(words)
+    if n < 2:
+        return {}
+    lex = prep.lex[prep.form]
+    uni = model.lex_spam[lex]
+    keys, weights = model.spam_keys
+    wanted = lex[:-1] * len(model.lex_zipf) + lex[1:]
+    if len(keys):
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        pair = np.where(keys[at] == wanted, weights[at], 0.0)
+    else:
+        pair = np.zeros(n - 1)
+    cu = np.concatenate(([0.0], np.cumsum(uni)))
+    cp = np.concatenate(([0.0, 0.0], np.cumsum(pair)))  # cp[m]: pairs ending before word m
+    sentence = prep.sentence
+    starts = np.array([i for i, _ in prep.ranges] + [0], dtype=np.int64)
+    ends = np.array([j for _, j in prep.ranges] + [0], dtype=np.int64)
+    texts = prep.texts
+    cand = [
+        m
+        for m in range(1, n)
+        if texts[m][:1].isupper() and sentence[m] >= 0 and sentence[m] == sentence[m - 1]
+    ]
+    if not cand:
+        return {}
+    m = np.array(cand, dtype=np.int64)
+    k = sentence[m]
+    i, j = starts[k], ends[k]
+    ok = (j - m) >= SUFFIX_MIN_WORDS
+    m, k, i, j = m[ok], k[ok], i[ok], j[ok]
+    if not len(m):
+        return {}
+    size_before = m - i
+    size_after = j - m
+    before = model.spam_bias + (cu[m] - cu[i] + cp[m] - cp[i + 1]) / np.sqrt(2 * size_before - 1)
+    after = model.spam_bias + (cu[j] - cu[m] + cp[j] - cp[m + 1]) / np.sqrt(2 * size_after - 1)
+    gap = before - after
+    keep = (before >= PREFIX_AFTER_SPAM) & (gap >= PREFIX_AFTER_GAP)
+    out: dict[int, Prefix] = {}
+    best: dict[int, float] = {}
+    for q in np.flatnonzero(keep).tolist():
+        w = int(m[q])
+        if not text[words[w - 1].end : words[w].start].endswith(" "):
+            continue
+        kk = int(k[q])
+        if float(gap[q]) > best.get(kk, -math.inf):
+            best[kk] = float(gap[q])
+            start = words[int(i[q])].start
+            head = text[start : words[w - 1].end]
+            lower = [t.casefold() for t in texts[int(i[q]) : w]]
+            cued = (
+                URL.search(head) is not None
+                or LONG_NUMBER.search(head) is not None
+                or any(t in CHAT and t == raw for t, raw in zip(lower, texts[int(i[q]) : w], strict=True))
+            )
+            out[kk] = Prefix(w, float(before[q]), float(after[q]), cued)
+    return out
+
+
 class Offtopic:
     """Finds injected sentences and stray anchor texts in English articles.
 
@@ -1060,21 +1164,55 @@ class Offtopic:
             i, j = ranges[m]
             return int(line[i]) if j > i else -1
 
+        # A message run into the next sentence: flag the sentence up to the news.
+        prefixes = message_prefixes(article, model, prepared)
+        ends: dict[int, int] = {}
+        words = article.words
+        for k, pre in prefixes.items():
+            if (
+                k in flagged
+                or sentences[k].text[:1] in QUOTE_MARKS
+                or sentences[k].text.lstrip().startswith("|")
+            ):
+                continue
+            if (
+                pre.at - ranges[k][0] >= PREFIX_MIN_WORDS
+                and pre.before - pre.after >= PREFIX_GAP
+                and pre.before >= (PREFIX_CUED if pre.cued else PREFIX_SPAM)
+            ):
+                flagged[k] = (1.0 / (1.0 + math.exp(-clip(pre.before, -30.0, 30.0))), "spam")
+                ends[k] = words[pre.at - 1].end
         for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
-            for step in (-1, 1):
+            if k in ends:  # a message cut short: it may only run on backwards
+                steps: tuple[int, ...] = (-1,)
+            else:
+                steps = (-1, 1)
+            for step in steps:
                 m = k + step
                 while 0 <= m < n and m not in flagged:
-                    if (
-                        line_of(m) != line_of(k)
-                        or line_of(m) < 0
-                        or spam[m] < SPAM_NEIGHBOUR
-                        or coverage_far[m] >= SPAM_SURE_COVERAGE
-                    ):
+                    if line_of(m) != line_of(k) or line_of(m) < 0:
+                        break
+                    if spam[m] < SPAM_NEIGHBOUR or coverage_far[m] >= SPAM_SURE_COVERAGE:
+                        pre = prefixes.get(m)
+                        if step == 1 and pre is not None and sentences[m].text[:1] not in QUOTE_MARKS:
+                            flagged[m] = (flagged[k][0], "spam")
+                            ends[m] = words[pre.at - 1].end
                         break
                     flagged[m] = (flagged[k][0], "spam")
                     m += step
+        # A spam sentence that ends in a sentence of news: flag it up to the news.
+        for k, (_, what) in flagged.items():
+            pre = prefixes.get(k)
+            if (
+                what == "spam"
+                and k not in ends
+                and pre is not None
+                and pre.after <= PREFIX_NEWS
+                and pre.before - pre.after >= PREFIX_GAP
+            ):
+                ends[k] = words[pre.at - 1].end
         return [
-            Span(sentences[k].start, sentences[k].end, self.name, p, f"{self.name}:{what}")
+            Span(sentences[k].start, ends.get(k, sentences[k].end), self.name, p, f"{self.name}:{what}")
             for k, (p, what) in sorted(flagged.items())
         ]
 
