@@ -183,7 +183,9 @@ class _Grams:
     def __init__(self, ids: list[int], lengths: np.ndarray, n_chars: int) -> None:
         self.top: dict[int, float] = dict.fromkeys(_GOPHER_TOP, 0.0)
         self.dup: dict[int, float] = dict.fromkeys(_GOPHER_DUP, 0.0)
-        # 3-grams that repeat: sorted positions and their group; 4-grams: first occurrences.
+        # 2-grams printed NAME_MIN_COUNT times or more: positions; 3-grams that repeat: sorted
+        # positions and their group; 4-grams: first occurrences.
+        self.often2 = np.zeros(0, dtype=np.int64)
         self.pos3 = self.group3 = self.count3 = np.zeros(0, dtype=np.int64)
         self.pos4 = self.first4 = np.zeros(0, dtype=np.int64)
         self.ids = np.zeros(0, dtype=np.uint64)
@@ -193,6 +195,7 @@ class _Grams:
         arr = np.array(ids, dtype=np.uint64)
         pos = np.arange(n_words - 1, dtype=np.int64)
         h = arr[:-1] * _MULT + arr[1:]
+        cum: np.ndarray | None = None  # characters before each word
         for n in range(2, 11):
             if pos.size == 0:
                 break
@@ -202,7 +205,9 @@ class _Grams:
                 start = int(pos[first[counts == top]].min())
                 chars = int(lengths[start : start + n].sum()) + n - 1
                 self.top[n] = ratio(chars * int(top), n_chars)
-            if n == 3:
+            if n == 2:
+                self.often2 = pos[counts[inverse] >= NAME_MIN_COUNT]
+            elif n == 3:
                 self.pos3, self.group3, self.count3 = pos, inverse, counts
                 self.ids = arr
             elif n >= 4:
@@ -211,11 +216,14 @@ class _Grams:
                     self.pos4, self.first4 = pos, firstpos
                 later = pos[firstpos < pos]
                 if n in self.dup and later.size:
-                    marks = np.bincount(later, minlength=n_words + 1) - np.bincount(
-                        later + n, minlength=n_words + 1
-                    )
-                    inside = np.cumsum(marks[:n_words]) > 0
-                    self.dup[n] = ratio(int(lengths[inside].sum()), n_chars)
+                    # Characters of the union of the n-word windows at ``later`` (sorted, all of
+                    # one width: each window adds what lies past the previous window's end).
+                    if cum is None:
+                        cum = np.concatenate(([0], np.cumsum(lengths)))
+                    ends = later + n
+                    starts = later.copy()
+                    np.maximum(later[1:], ends[:-1], out=starts[1:])
+                    self.dup[n] = ratio(int(cum[ends].sum() - cum[starts].sum()), n_chars)
             keep = counts[inverse] > 1
             keep &= pos + n < n_words
             pos = pos[keep]
@@ -260,7 +268,7 @@ class Repetition:
 
         title_key = self._title_key(article, vocab, keys)
 
-        tweet = _embedded_posts(lines)
+        tweet = _embedded_posts(lines) if "(@" in text else {}
 
         def eligible(i: int, j: int, near: bool = False) -> bool:
             """Whether line ``i`` can be a copy of line ``j``: three words or more, with letters,
@@ -342,7 +350,7 @@ class Repetition:
         stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
         ranges = [(words[a].start, words[b - 1].end) for a, b in stuffed]
         strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
-        if not strong and article.language not in NAME_SKIP_LANGUAGES:
+        if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, words, text):
             name_stuffing, name_ranges = _name_stuffing(text)
             if name_stuffing > stuffing:
                 stuffing, stuffing_count, ranges = name_stuffing, len(name_ranges), name_ranges
@@ -482,6 +490,16 @@ def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
             for k in range(max(0, i - POST_LINES), i):
                 found.setdefault(k, 1)
     return found
+
+
+def _names_repeat(grams: _Grams, words: tuple[Segment, ...], text: str) -> bool:
+    """Whether some name may be printed NAME_MIN_COUNT times: its first two words (two words
+    of the text, or one word with a hyphen inside) are a 2-gram printed that often, capitalized."""
+    for p in grams.often2.tolist():
+        w, v = words[p], words[p + 1]
+        if w.text[:1].isupper() and (v.text[:1].isupper() or text[w.end : v.start] != " "):
+            return True
+    return False
 
 
 def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
