@@ -511,6 +511,8 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
     (0.5, 6, 'Acme Widgets')
     >>> _name_stuffing(" ".join(f"the Acme Widgets {v} it." for v in "ghijkl"))[0]
     0.0
+    >>> len(_name_stuffing(text + " Big Acme Widgets came. A Acme Widgets Acme Widgets set it.")[1])
+    9
     """
     framed: dict[str, list[tuple[str, str, int, int]]] = {}
     for m in _FRAMED_NAME.finditer(text):
@@ -525,7 +527,11 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
             best = (k, name)
     if not best[0]:
         return 0.0, []
-    return clip(best[0] / NAME_FULL_COUNT), [(a, b) for _, _, a, b in framed[best[1]]]
+    # The stuffed printings: framed ones, and those glued to a capitalized word on their left
+    # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
+    name = regex.escape(best[1])
+    printed = regex.compile(rf"(?<=[\w\p{{M}}'’-] ){name}(?= (?:\p{{Ll}}|{name}))")
+    return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
 
 
 def _gopher_lines(article: Article) -> dict[str, float]:
