@@ -2,7 +2,7 @@
 
 Cases live in tests/cases/repetition.jsonl, one JSON object a line:
 
-- ``text``, and the caller's ``title`` if any;
+- ``text``, and the caller's ``title`` and the text's ``language`` if any;
 - ``flag``: snippets (at their ``occurrence``, counted from 1) that repetition spans must
   cover for at least half of their characters, with that ``reason`` when one is given;
 - ``not_flag``: snippets that spans may cover for at most a fifth; ``no_spans``: no span at all;
@@ -40,7 +40,7 @@ def _score(text: str) -> Finding:
 @pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
-    f = SCORER.score(Article.from_text(text, title=case.get("title")))
+    f = SCORER.score(Article.from_text(text, title=case.get("title"), language=case.get("language")))
     shown = [(s.reason, text[s.start : s.end][:50]) for s in f.spans]
     for item in case.get("flag", []):
         start = find(text, item["snippet"], item.get("occurrence", 1))

@@ -23,7 +23,9 @@ scores 1. When no heading is strongly stuffed, a name's stuffing is its count of
 printings over ``NAME_FULL_COUNT`` (6 printings score 0.5). News repeats a name in frames that
 recur ("the White House said", "at the White House", "in Hong Kong"); a name inserted between
 random words gets a new left and a new right neighbour almost every time: at most a fifth
-(``NAME_REPEAT_SHARE``) of its neighbours may be words it already had on that side.
+(``NAME_REPEAT_SHARE``) of its neighbours may be words it already had on that side. A stuffed
+name's spans are its framed printings and those glued to a capitalized word on their left or
+to another printing (its natural printings in such frames are flagged with them).
 
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
