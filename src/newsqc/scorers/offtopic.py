@@ -847,17 +847,24 @@ def anchor_arrays(
             )
         return plains[k]
 
-    # The runs: holding the hot word, with a lower-case word before and after, single spaces,
-    # every word but the first in lower case (several capitals make a name, not an anchor).
+    # The runs: holding the hot word, with a lower-case word before (or a frequent one: "He")
+    # and after, single spaces, every word but the first in lower case (several capitals make a
+    # name, not an anchor).
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
+    zipf = model.lex_zipf[prep.lex][prep.form]
+
+    def opens(k: int) -> bool:  # a word an anchor may follow
+        t = words[k].text
+        return t[:1].islower() or (t[-1:].islower() and zipf[k] >= CLASS_ZIPF)
+
     for h in hot_words:
         k = int(prep.sentence[h])
         if k < 0:
             continue
         i, j = prep.ranges[k]
         for first in range(max(i + 1, h - 3), h + 1):
-            if not words[first - 1].text[:1].islower() or not norm(first).isalpha():
+            if not opens(first - 1) or not norm(first).isalpha():
                 continue
             if text[words[first - 1].end : words[first].start] != " ":
                 continue
