@@ -63,7 +63,7 @@ from newsqc.article import Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, covered, ratio
 
-__all__ = ["Boilerplate", "SiteChrome", "line_features", "line_probabilities"]
+__all__ = ["Boilerplate", "SiteChrome", "flag_lines", "line_features", "line_probabilities"]
 
 # Reason patterns, tried in this order on lines of at most _PATTERN_WORDS words and
 # _PATTERN_CHARS characters (which also bounds the cost of the patterns on pathological lines).
@@ -104,7 +104,10 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
             r"more (from|on|stories)|trending( now| news| stories)?|top stories|"
             r"latest( news| stories| posts)?|recommended( for you)?|"
             r"also on [\w.]+|see (also|more)|editor'?s picks|popular( posts| stories)?|up next|"
-            r"[\w ]{0,20} trending news)\b",
+            r"[\w ]{0,20} trending news|more(?= ?:)|(don'?t miss|must read|further reading)(?=\W*$)|"
+            r"(artigos|notícias|artículos|noticias|articoli|articles) (relacionad[oa]s|correlati|similaires)|"
+            r"(à )?lire aussi|leggi anche|weitere (artikel|beiträge)|читайте также|материалы по теме|"
+            r"baca juga|berita terkait)\b",
         ),
         (
             "legal",
@@ -151,7 +154,9 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "navigation": ("home", "skip", "main", "menu", "search", "toggle", "close", "open", "section", "topics"),
     "related_links": (
         "related", "most", "you", "read", "more", "trending", "top", "latest", "recommended", "also",
-        "see", "editor", "popular", "up",
+        "see", "editor", "popular", "up", "don", "must", "further", "artigos", "notícias", "artículos",
+        "noticias", "articoli", "articles", "à", "lire", "leggi", "weitere", "читайте", "материалы", "baca",
+        "berita",
     ),
     "byline": ("by", "written", "posted", "reporting", "edited", "author"),
     "dateline": ("published", "updated", "posted", "last", "modified"),
@@ -183,10 +188,15 @@ _DATE = regex.compile(
 _DATE_WORDS = 14
 # A run of headline-like lines after a related-links header is related links.
 _RELATED_RUN = 15
+# ... when the model gives the header at least this probability ("Don't miss:" over a list of
+# an article's own products is not one).
+_RELATED_HEADER_P = 0.2
 # A text whose first line is prose and whose first two lines are below this probability
 # opens with the article: there, a line is flagged only from this probability on, or by a
 # forced pattern.
 _CLEAN_LEAD_P = 0.05
+# A headline-like line before the first paragraph stays unflagged below this probability.
+_HEADLINE_P = 0.9
 _CLEAN_LEAD_THRESHOLD = 0.99
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
@@ -674,14 +684,17 @@ def line_probabilities(article: Article) -> tuple[np.ndarray, list[str | None]]:
 _COL = {name: i for i, name in enumerate(FEATURES)}
 
 
-def _keep_article_lines(flagged: np.ndarray, x: np.ndarray, reasons: list[str | None]) -> None:
+def _keep_article_lines(
+    flagged: np.ndarray, x: np.ndarray, reasons: Sequence[str | None], p: np.ndarray
+) -> None:
     """jusText's context rules, in place: what the article's prose surrounds is article.
 
     A long line of prose rich in stop words right after the article's prose (perhaps past a
     subheading or two, which stay too), the headline (up to two headline-like lines right
-    before the first unflagged paragraph) and a subheading-like line (at most 16 words, no
-    terminal punctuation) between two unflagged lines of prose stay unflagged, unless a
-    pattern named them.
+    before the first unflagged paragraph that the model is not sure are chrome, or that the
+    text prints again: bylines, datelines and teasers stand there too) and a subheading-like
+    line (at most 16 words, no terminal punctuation) between two unflagged lines of prose stay
+    unflagged, unless a pattern named them.
     """
     n = len(flagged)
     log_words = x[:, _COL["log_words"]]
@@ -690,6 +703,7 @@ def _keep_article_lines(flagged: np.ndarray, x: np.ndarray, reasons: list[str | 
     prose = (log_words >= math.log1p(8)) & terminal & (rel >= 0.5)
     heading = ~terminal & (log_words <= math.log1p(16))
     free = [r is None for r in reasons]
+    repeated = x[:, _COL["duplicates"]] > 0
     # Long prose right after the article's prose, perhaps past a subheading or two.
     for i in range(n):
         if not (flagged[i] and free[i] and prose[i] and rel[i] >= 0.8 and log_words[i] >= math.log1p(20)):
@@ -704,7 +718,13 @@ def _keep_article_lines(flagged: np.ndarray, x: np.ndarray, reasons: list[str | 
     # The headline: headline-like lines just before the article's first paragraph.
     first = next((i for i in range(n) if prose[i] and not flagged[i]), -1)
     for i in range(max(0, first - 2), max(0, first)):
-        if flagged[i] and free[i] and heading[i] and log_words[i] >= math.log1p(4):
+        if (
+            flagged[i]
+            and free[i]
+            and heading[i]
+            and log_words[i] >= math.log1p(4)
+            and (p[i] < _HEADLINE_P or repeated[i])
+        ):
             flagged[i] = False
     # A subheading between two unflagged lines of prose.
     for i in range(1, n - 1):
@@ -730,6 +750,78 @@ def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
         and x[0, _COL["terminal"]] > 0
         and x[0, _COL["stop_relative"]] >= 0.5
     )
+
+
+def flag_lines(
+    article: Article, p: np.ndarray, reasons: Sequence[str | None], x: np.ndarray, threshold: float
+) -> tuple[np.ndarray, list[str | None]]:
+    """Which lines of ``article`` are chrome, and the reason of each, from the model's
+    probabilities ``p``, the pattern ``reasons`` and the features ``x`` (:func:`line_features`):
+    the threshold, the context rules, the clean-lead rule and the patterns.
+
+    >>> a = Article.from_text("Home\\nA town held a vote on Monday.\\n0 Comments")
+    >>> x, reasons = line_features(a)
+    >>> flagged, reasons = flag_lines(a, np.array([0.9, 0.1, 0.2]), reasons, x, 0.5)
+    >>> flagged.tolist(), reasons
+    ([True, False, True], ['navigation', None, 'counter'])
+    """
+    lines = article.lines
+    n = len(lines)
+    flagged = p >= threshold
+    _keep_article_lines(flagged, x, reasons, p)
+    clean_lead = _clean_lead(p, x)
+    if clean_lead:
+        named = np.array([r in _SELF_NAMED for r in reasons]) & (x[:, _COL["log_words"]] <= math.log1p(8))
+        flagged &= named | (p >= _CLEAN_LEAD_THRESHOLD)
+
+    line_words = article.line_words
+    n_words = [last - first for first, last in line_words]
+    terminal = (x[:, _COL["terminal"]] > 0).tolist()
+    dated = (x[:, _COL["digit_words"]] > 0).tolist()
+    reasons = list(reasons)
+    related = 0
+    for i, line in enumerate(lines):
+        reason = reasons[i]
+        if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
+            flagged[i] = True
+        elif len(line.text) > _PATTERN_CHARS:
+            pass
+        elif clean_lead:
+            pass
+        elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
+            flagged[i] = True
+            reasons[i] = "call_to_action"
+        elif _has_any(line.text.lower(), _CREDIT_KEYWORDS) and _CREDIT.search(line.text):
+            flagged[i] = True
+            reasons[i] = "caption"
+        elif (
+            reason in (None, "dateline")
+            and dated[i]
+            and n_words[i] <= _DATE_WORDS
+            and not line.text.endswith(".")
+            and line.text[0] not in _BULLETS + "|"
+            and line.text.count("|") < 2
+            and _DATE.search(line.text)
+        ):
+            flagged[i] = True
+            reasons[i] = "dateline"
+        elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
+            flagged[i] = True
+            reasons[i] = "related_links"
+        # Two or more headline-like lines after a short related-links header.
+        if reasons[i] == "related_links" and n_words[i] <= 6 and p[i] >= _RELATED_HEADER_P:
+            ahead = 0
+            for k in range(i + 1, min(n, i + 3)):
+                if reasons[k] is None and not terminal[k] and 2 <= n_words[k] <= 20:
+                    ahead += 1
+            related = _RELATED_RUN if ahead == 2 else 0
+            if related and not clean_lead and not terminal[i]:
+                flagged[i] = True  # the header of the run
+        elif related and (terminal[i] or not 2 <= n_words[i] <= 20):
+            related = 0
+        else:
+            related = max(0, related - 1)
+    return flagged, reasons
 
 
 # --------------------------------------------------------------------------- the scorer
@@ -763,58 +855,9 @@ class Boilerplate:
         p, reasons, x = _probabilities(article)
         model = _load_model()
         threshold = model.threshold if model is not None else 0.5
-        flagged = p >= threshold
-        _keep_article_lines(flagged, x, reasons)
-        clean_lead = _clean_lead(p, x)
-        if clean_lead:
-            named = np.array([r in _SELF_NAMED for r in reasons]) & (x[:, _COL["log_words"]] <= math.log1p(8))
-            flagged &= named | (p >= _CLEAN_LEAD_THRESHOLD)
-
-        line_words = article.line_words
-        n_words = [last - first for first, last in line_words]
+        flagged, reasons = flag_lines(article, p, reasons, x, threshold)
+        n_words = [last - first for first, last in article.line_words]
         terminal = (x[:, _COL["terminal"]] > 0).tolist()
-        dated = (x[:, _COL["digit_words"]] > 0).tolist()
-        reasons = list(reasons)
-        related = 0
-        for i, line in enumerate(lines):
-            reason = reasons[i]
-            if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
-                flagged[i] = True
-            elif len(line.text) > _PATTERN_CHARS:
-                pass
-            elif clean_lead:
-                pass
-            elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
-                flagged[i] = True
-                reasons[i] = "call_to_action"
-            elif _has_any(line.text.lower(), _CREDIT_KEYWORDS) and _CREDIT.search(line.text):
-                flagged[i] = True
-                reasons[i] = "caption"
-            elif (
-                reason in (None, "dateline")
-                and dated[i]
-                and n_words[i] <= _DATE_WORDS
-                and not line.text.endswith(".")
-                and line.text[0] not in _BULLETS + "|"
-                and line.text.count("|") < 2
-                and _DATE.search(line.text)
-            ):
-                flagged[i] = True
-                reasons[i] = "dateline"
-            elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
-                flagged[i] = True
-                reasons[i] = "related_links"
-            # Two or more headline-like lines after a short related-links header.
-            if reasons[i] == "related_links" and n_words[i] <= 6:
-                ahead = 0
-                for k in range(i + 1, min(n, i + 3)):
-                    if reasons[k] is None and not terminal[k] and 2 <= n_words[k] <= 20:
-                        ahead += 1
-                related = _RELATED_RUN if ahead == 2 else 0
-            elif related and (terminal[i] or not 2 <= n_words[i] <= 20):
-                related = 0
-            else:
-                related = max(0, related - 1)
         # Runs of flagged lines without terminal punctuation, for the related-links fallback.
         run = [0] * n
         i = 0
