@@ -34,6 +34,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Union
 
@@ -128,11 +129,12 @@ class VerdictModel:
 
     def vector(self, features: Mapping[str, float]) -> np.ndarray:
         """The bounded, log-scaled input vector of ``features`` (absent names read as 0.0)."""
-        x = np.array([features.get(name, 0.0) for name in self.feature_names], dtype=np.float64)
+        x = np.array(list(map(features.get, self.feature_names, repeat(0.0))), dtype=np.float64)
         index = self._log_index  # type: ignore[attr-defined]
         x[index] = np.log1p(np.maximum(x[index], 0.0))
-        np.nan_to_num(x, copy=False, nan=0.0)
-        return np.clip(x, self.low, self.high)
+        x[np.isnan(x)] = 0.0
+        # np.clip's values (infinities go to the bounds), without its Python wrappers
+        return np.minimum(np.maximum(x, self.low), self.high)
 
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
         """The probability of each verdict in ``classes``.
