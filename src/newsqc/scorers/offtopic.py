@@ -1035,7 +1035,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     best: dict[int, float] = {}
     for q in np.flatnonzero(keep).tolist():
         w = int(m[q])
-        if not text[words[w - 1].end : words[w].start].endswith(" "):
+        if " " not in text[words[w - 1].end : words[w].start]:
             continue
         kk = int(k[q])
         if float(gap[q]) > best.get(kk, -math.inf):
