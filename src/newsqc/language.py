@@ -170,13 +170,12 @@ def language_sample(article: Article, limit: int = SAMPLE_CHARS) -> str:
     >>> language_sample(Article.from_text("Menu\\nA long line of prose here.\\nHome"), limit=30)
     'A long line of prose here.'
     """
-    by_length = sorted(
-        range(len(article.lines)), key=lambda i: (-(article.lines[i].end - article.lines[i].start), i)
-    )
+    shorter = [start - end for start, end, _ in article.lines]  # minus each line's length
+    by_length = sorted(range(len(shorter)), key=shorter.__getitem__)  # stable: ties in text order
     chosen: list[int] = []
     total = 0
     for i in by_length:
-        size = article.lines[i].end - article.lines[i].start + 1
+        size = 1 - shorter[i]
         if chosen and total + size > limit:
             if total >= limit // 2:
                 break
