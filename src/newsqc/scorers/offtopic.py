@@ -61,6 +61,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,7 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 #: How a spam message is written (SMS, YouTube comments): a web address, a phone number or
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
-URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b", re.IGNORECASE)
+URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
 LONG_NUMBER = re.compile(r"\d{5,}")
 SECOND_PERSON = frozenset({"you", "your", "yours", "you're", "youre", "u", "ur"})
 CHAT = frozenset({"i", "u", "ur", "im", "pls", "plz", "txt", "msg", "dont", "lol", "wanna", "gonna", "thx"})
@@ -315,6 +316,8 @@ class OfftopicModel:
     lex_phrase: np.ndarray = field(init=False, repr=False, compare=False)
     lex_stem: np.ndarray = field(init=False, repr=False, compare=False)
     lex_background: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_second: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_chat: np.ndarray = field(init=False, repr=False, compare=False)
     stems: dict[str, int] = field(init=False, repr=False, compare=False)
     #: Raw words already read, with their lexicon row (-1 when unknown).
     memo: dict[str, int] = field(init=False, repr=False, compare=False)
@@ -354,6 +357,8 @@ class OfftopicModel:
         )
         object.__setattr__(self, "lex_stem", np.append(self.lex_stem, -1))
         put(self, "stems", stems)
+        put(self, "lex_second", np.fromiter((w in SECOND_PERSON for w in [*lexicon, ""]), bool, size))
+        put(self, "lex_chat", np.fromiter((w in CHAT for w in [*lexicon, ""]), bool, size))
         put(self, "memo", {})
         background = self.background.index
         unknown = len(background)
@@ -715,7 +720,7 @@ def sentence_arrays(
     line_of = np.array([prep.line[i] if j > i else -1 for i, j in prep.ranges], dtype=np.int64)
     quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
     terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
-    style = _style(article, prep, zipf)
+    style = _style(article, prep, zipf, model)
     # The spam of the spammier neighbour on the same line (a spam message runs over sentences).
     neighbour = np.full(n_sentences, NO_NEIGHBOUR)
     if n_sentences > 1:
@@ -741,38 +746,42 @@ def sentence_arrays(
     }
 
 
-def _style(article: Article, prep: Prepared, zipf: np.ndarray) -> dict[str, np.ndarray]:
+def _style(article: Article, prep: Prepared, zipf: np.ndarray, model: OfftopicModel) -> dict[str, np.ndarray]:
     """How each sentence is written: the style signals of spam messages (see URL, CHAT)."""
     n = len(prep.ranges)
-    url = np.zeros(n)
-    long_number = np.zeros(n)
-    shouted = np.zeros(n)
-    exclaimed = np.zeros(n)
-    second = np.zeros(n)
-    chat = np.zeros(n)
-    texts = prep.texts
-    common = (zipf[prep.form] >= SHOUTED_ZIPF).tolist()
-    for k, (sentence, (i, j)) in enumerate(zip(article.sentences, prep.ranges, strict=True)):
-        text = sentence.text
-        url[k] = URL.search(text) is not None
-        long_number[k] = min(len(LONG_NUMBER.findall(text)), 3)
-        exclaimed[k] = min(text.count("!"), 3)
-        if j <= i:
-            continue
-        words = texts[i:j]
-        lower = [w.casefold() for w in words]
-        shouted[k] = sum(
-            1 for w, c in zip(words, common[i:j], strict=True) if c and len(w) >= 3 and w.isupper()
-        ) / (j - i)
-        second[k] = sum(1 for w in lower if w in SECOND_PERSON) / (j - i)
-        chat[k] = min(sum(1 for w, low in zip(words, lower, strict=True) if low in CHAT and w == low), 3)
+    counts = {name: np.zeros(n) for name in ("url", "long_number", "exclaimed")}
+    text = article.text
+    found = [(m.start(), "url") for m in URL.finditer(text)]
+    found += [(m.start(), "long_number") for m in LONG_NUMBER.finditer(text)]
+    if "!" in text:
+        found += [(m.start(), "exclaimed") for m in re.finditer("!", text)]
+    if found:
+        starts = np.array([s.start for s in article.sentences], dtype=np.int64)
+        ends = np.array([s.end for s in article.sentences], dtype=np.int64)
+        at = np.fromiter((pos for pos, _ in found), np.int64, len(found))
+        k = np.searchsorted(starts, at, side="right") - 1
+        for q in np.flatnonzero((k >= 0) & (at < ends[np.maximum(k, 0)])).tolist():
+            counts[found[q][1]][k[q]] += 1
+    words = prep.texts
+    sentence = prep.sentence
+    inside = sentence >= 0
+    lex = prep.lex[prep.form]
+    size = np.maximum(np.bincount(sentence[inside], minlength=n), 1)
+    upper = np.fromiter(map(str.isupper, words), bool, len(words))
+    lower = np.fromiter(map(str.islower, words), bool, len(words))
+    long = np.fromiter(map(len, words), np.int64, len(words)) >= 3
+    shouted = upper & long & (zipf[prep.form] >= SHOUTED_ZIPF)
+
+    def per_sentence(flags: np.ndarray) -> np.ndarray:
+        return np.bincount(sentence[inside], weights=flags[inside].astype(float), minlength=n)
+
     return {
-        "url": url,
-        "long_number": long_number,
-        "shouted": shouted,
-        "exclaimed": exclaimed,
-        "second_person": second,
-        "chat": chat,
+        "url": np.minimum(counts["url"], 1.0),
+        "long_number": np.minimum(counts["long_number"], 3.0),
+        "shouted": per_sentence(shouted) / size,
+        "exclaimed": np.minimum(counts["exclaimed"], 3.0),
+        "second_person": per_sentence(model.lex_second[lex]) / size,
+        "chat": np.minimum(per_sentence(model.lex_chat[lex] & lower), 3.0),
     }
 
 
@@ -1011,14 +1020,10 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     starts = np.array([i for i, _ in prep.ranges] + [0], dtype=np.int64)
     ends = np.array([j for _, j in prep.ranges] + [0], dtype=np.int64)
     texts = prep.texts
-    cand = [
-        m
-        for m in range(1, n)
-        if texts[m][:1].isupper() and sentence[m] >= 0 and sentence[m] == sentence[m - 1]
-    ]
-    if not cand:
+    capital = np.fromiter(map(str.isupper, map(itemgetter(slice(0, 1)), texts)), bool, n)
+    m = np.flatnonzero(capital[1:] & (sentence[1:] >= 0) & (sentence[1:] == sentence[:-1])) + 1
+    if not len(m):
         return {}
-    m = np.array(cand, dtype=np.int64)
     k = sentence[m]
     i, j = starts[k], ends[k]
     ok = (j - m) >= SUFFIX_MIN_WORDS
