@@ -187,7 +187,7 @@ class _Grams:
         self.dup: dict[int, float] = dict.fromkeys(_GOPHER_DUP, 0.0)
         # 2-grams printed NAME_MIN_COUNT times or more: positions; 3-grams that repeat: sorted
         # positions and their group; 4-grams: first occurrences.
-        self.often2 = np.zeros(0, dtype=np.int64)
+        self.often2 = self.often2_group = np.zeros(0, dtype=np.int64)
         self.pos3 = self.group3 = self.count3 = np.zeros(0, dtype=np.int64)
         self.pos4 = self.first4 = np.zeros(0, dtype=np.int64)
         self.ids = np.zeros(0, dtype=np.uint64)
@@ -208,7 +208,8 @@ class _Grams:
                 chars = int(lengths[start : start + n].sum()) + n - 1
                 self.top[n] = ratio(chars * int(top), n_chars)
             if n == 2:
-                self.often2 = pos[counts[inverse] >= NAME_MIN_COUNT]
+                often = counts[inverse] >= NAME_MIN_COUNT
+                self.often2, self.often2_group = pos[often], inverse[often]
             elif n == 3:
                 self.pos3, self.group3, self.count3 = pos, inverse, counts
                 self.ids = arr
@@ -496,11 +497,14 @@ def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
 
 def _names_repeat(grams: _Grams, words: tuple[Segment, ...], text: str) -> bool:
     """Whether some name may be printed NAME_MIN_COUNT times: its first two words (two words
-    of the text, or one word with a hyphen inside) are a 2-gram printed that often, capitalized."""
-    for p in grams.often2.tolist():
+    of the text, or one word with a hyphen inside) are a 2-gram printed capitalized that often."""
+    capitalized: Counter[int] = Counter()
+    for p, g in zip(grams.often2.tolist(), grams.often2_group.tolist(), strict=True):
         w, v = words[p], words[p + 1]
         if w.text[:1].isupper() and (v.text[:1].isupper() or text[w.end : v.start] != " "):
-            return True
+            capitalized[g] += 1
+            if capitalized[g] >= NAME_MIN_COUNT:
+                return True
     return False
 
 
