@@ -94,7 +94,11 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
             r"newsletters?|click here|read more|read full|back to top|download (the|our) app|"
             r"join the conversation|leave a (comment|reply)|post a comment|add a comment|"
             r"print this|email this|register now|create an account|get the app|continue reading|"
-            r"show comments|load more|view comments|scroll to)\b",
+            r"show comments|load more|view comments|scroll to|share it with|join our|"
+            r"follow (\w+ )?on (twitter|facebook|instagram|linkedin)|"
+            r"reach the (reporters?|writers?|author) )\b|"
+            r"^\W*((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
+            r"instagram|pint)\W*){2,8}$",
         ),
         (
             "related_links",
@@ -138,7 +142,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "log", "sign", "subscribe", "bookmark", "share ", "follow us", "newsletter", "click here",
         "read ", "back to top", "download ", "join the", "leave a", "a comment", "print this",
         "email this", "register now", "create an", "get the app", "continue reading", "comments",
-        "load more", "scroll to",
+        "load more", "scroll to", "follow ", "share it", "join our", "reach the", "tweet", "email", "print",
+        "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "pint",
     ),
     "legal": ("©", "(c)", "all rights reserved", "privacy ", "terms ", "cookie", "copyright"),
     "caption": (
@@ -188,9 +193,11 @@ _DATE = regex.compile(
 _DATE_WORDS = 14
 # A run of headline-like lines after a related-links header is related links.
 _RELATED_RUN = 15
-# ... when the model gives the header at least this probability ("Don't miss:" over a list of
-# an article's own products is not one).
+# ... when the model gives the header at least this probability, and the two lines after it
+# at least _RELATED_LINE_P ("Don't miss:" over a list of an article's own products, which the
+# model reads as the article, is no header).
 _RELATED_HEADER_P = 0.2
+_RELATED_LINE_P = 0.1
 # A text whose first line is prose and whose first two lines are below this probability
 # opens with the article: there, a line is flagged only from this probability on, or by a
 # forced pattern.
@@ -812,7 +819,12 @@ def flag_lines(
         if reasons[i] == "related_links" and n_words[i] <= 6 and p[i] >= _RELATED_HEADER_P:
             ahead = 0
             for k in range(i + 1, min(n, i + 3)):
-                if reasons[k] is None and not terminal[k] and 2 <= n_words[k] <= 20:
+                if (
+                    reasons[k] is None
+                    and not terminal[k]
+                    and 2 <= n_words[k] <= 20
+                    and p[k] >= _RELATED_LINE_P
+                ):
                     ahead += 1
             related = _RELATED_RUN if ahead == 2 else 0
             if related and not clean_lead and not terminal[i]:
