@@ -3,7 +3,8 @@
 Detects lines that belong to the page rather than the article: navigation, menus and
 breadcrumbs, calls to action ("Please login to bookmark"), counters ("0 Comments"), advert
 markers, related-link headers and lists of related headlines, legal footers, datelines,
-bylines, captions and photo credits, "back to top" buttons.
+bylines, captions and photo credits, "back to top" buttons, share buttons and requests to
+share or follow.
 
 Signals: per-line features in the spirit of jusText (length in words and characters,
 stop-word density in the article's language and relative to the article's own prose,
@@ -13,16 +14,23 @@ the first paragraph, after the last, or between) and its neighbours' features. A
 gradient boosted tree model trained on the dev split of the line-labelled corpus
 (``scripts/train_boilerplate.py``, shipped as plain arrays in ``models/boilerplate.json``)
 turns them into a probability per line. The neighbour features play the part of jusText's
-context pass (a short line between article lines is article). High-precision patterns flag
+context pass (a short line between article lines is article), and :func:`flag_lines` applies
+its rules to the model's flags: a subheading between two paragraphs and long prose right after
+the article's prose stay article; so does a headline-like line just before the first paragraph,
+unless the model is sure it is chrome (bylines, datelines and teasers of other stories stand
+there too) and the text does not print it again. The decision threshold is chosen after these
+rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
-the article's: aside).
+the article's: aside). A short related-links header ("More:", "Related articles", "Don't miss")
+followed by headline-like lines flags itself and up to 15 of them, when the model does not read
+the header or the two lines after it as the article.
 A text that opens with the article (its first line is prose, and the model is sure that its
 first two lines are not chrome) is one an extractor already cleaned: there only near-certain
 lines, short chrome that names itself (calls to action, counters, adverts, related-links
-headers, menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and
-lists of a clean article stay whole.
+headers and the headlines under them, menus) and the forced patterns are flagged, so that the
+sign-offs, credits, labels and lists of a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
@@ -32,8 +40,10 @@ recur on several pages are chrome.
 
 Blind spots: chrome written as full sentences (author bios, promotions, teasers of related
 stories) and descriptive image captions without a credit are found only by their position
-and neighbours; in a text that opens with the article, chrome that does not name itself
-(a list of related headlines without a header, a photo credit) is left alone; a page whose
+and neighbours; lists and tables inside an article (ingredients, tour dates, prices) can look
+like menus, and the model flags some of them; in a text that opens with the article, chrome
+that does not name itself (a list of related headlines without a header, a photo credit) is
+left alone; a page whose
 article is a few short lines (a paywall teaser) looks like a menu; pages in scripts without
 word spaces (Japanese, Chinese) are judged on characters.
 
@@ -793,6 +803,9 @@ def flag_lines(
             flagged[i] = True
         elif len(line.text) > _PATTERN_CHARS:
             pass
+        elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
+            flagged[i] = True
+            reasons[i] = "related_links"
         elif clean_lead:
             pass
         elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
@@ -812,9 +825,6 @@ def flag_lines(
         ):
             flagged[i] = True
             reasons[i] = "dateline"
-        elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
-            flagged[i] = True
-            reasons[i] = "related_links"
         # Two or more headline-like lines after a short related-links header.
         if reasons[i] == "related_links" and n_words[i] <= 6 and p[i] >= _RELATED_HEADER_P:
             ahead = 0
@@ -827,7 +837,7 @@ def flag_lines(
                 ):
                     ahead += 1
             related = _RELATED_RUN if ahead == 2 else 0
-            if related and not clean_lead and not terminal[i]:
+            if related and not terminal[i]:
                 flagged[i] = True  # the header of the run
         elif related and (terminal[i] or not 2 <= n_words[i] <= 20):
             related = 0
