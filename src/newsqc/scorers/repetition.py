@@ -30,14 +30,14 @@ to another printing (its natural printings in such frames are flagged with them)
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
 the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures); the left and
-right neighbours of runs of capitalized words, found by one regular expression. Everything
-is one pass over the words plus sorting of the repeated n-grams: linear in the text, no
-comparison of all pairs of lines.
+right neighbours of runs of capitalized words, found by one regular expression (only when a
+capitalized 2-gram is printed six times). Everything is one pass over the words plus sorting
+of the repeated n-grams: linear in the text, no comparison of all pairs of lines.
 
 Legitimate repetition is left alone: a line printed three times or more, never back to back
 and with new lines between its printings, is a template (form questions, list labels, a table
-header repeated, the days of a meal plan), and so are copies printed beside a template's lines;
-and so are copies in the same run of copied lines as a template's line (two products' lists
+header repeated, the days of a meal plan), and so are copies printed beside a template's lines
+(within two lines of one, or in the same run of copied lines as one: two products' lists
 sharing features); the first line of the text (or the caller's title) is never a template.
 Lines of fewer than three words ("Yes", "No"), table rows, lines without letters and the
 signature lines of embedded posts ("— Name (@handle) date", printed once per post) are never
@@ -57,7 +57,8 @@ the most frequent n-gram times its count, over the text's length) and
 ``repetition_dup_{5..10}gram_char_share`` (characters of words inside a later occurrence of a
 repeated n-gram, over the text's length). Plus ``repetition_copy_share``,
 ``repetition_template_share`` (extra copies left alone as templates), ``repetition_stuffing``
-and ``repetition_stuffing_count``.
+and ``repetition_stuffing_count`` (the stuffing score, of the heading or the name, and its
+count of stuffed printings).
 
 Blind spots: a sentence repeated inside a paragraph that is otherwise new; near duplicates of
 short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a name stuffed
@@ -66,10 +67,10 @@ that is never printed as a line of its own, a name that the article also uses in
 frames (the inserted copies of "the White House" sit among its natural ones), and names in
 German text (which capitalizes nouns: not looked for); a long article that names something in
 six fresh frames or more (a 2-4 word name, mid-sentence each time) is taken for stuffing; a
-title stuffed into its own first line; copies printed
-three times or more far apart, which look like a template; the boilerplate scorer's spans win
-over repetition spans that they mostly cover (``newsqc.api``), so a copy that the boilerplate
-scorer also calls chrome is reported as boilerplate.
+title stuffed into its own first line; copies printed three times or more far apart, which
+look like a template; a repetition span that boilerplate spans mostly cover, and whose text
+also stands inside a boilerplate span elsewhere, is left to the boilerplate scorer
+(``newsqc.api``): a copy of chrome is reported as boilerplate.
 """
 
 from __future__ import annotations
