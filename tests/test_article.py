@@ -72,3 +72,85 @@ def test_large_inputs() -> None:
 def test_rejects_non_str() -> None:
     with pytest.raises(TypeError):
         Article.from_text(b"bytes")  # type: ignore[arg-type]
+
+
+Ranges = list[tuple[int, int]]
+
+
+def _reference_segments(text: str) -> tuple[Ranges, Ranges, Ranges]:
+    """Lines, paragraphs and sentences by the plain definitions of the module docstring,
+    character by character: what the fast regex-based segmentation must give."""
+    import regex
+
+    def strippable(c: str) -> bool:
+        return c.isspace() or c in "\u200b\u200c\u200d\u2060\ufeff"
+
+    def strip(start: int, end: int) -> tuple[int, int]:
+        while start < end and strippable(text[start]):
+            start += 1
+        while end > start and strippable(text[end - 1]):
+            end -= 1
+        return start, end
+
+    breaks = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    lines: Ranges = []
+    paragraphs: Ranges = []
+    for m in regex.finditer(f"[^{breaks}]+", text):
+        start, end = strip(m.start(), m.end())
+        if start == end:
+            continue
+        if lines:
+            gap = text[lines[-1][1] : start]
+            n = sum(gap.count(c) for c in breaks) - gap.count("\r\n")
+            if n > 1:
+                paragraphs.append((paragraphs.pop()[0] if paragraphs else lines[0][0], lines[-1][1]))
+                paragraphs.append((start, -1))
+        elif not paragraphs:
+            paragraphs.append((start, -1))
+        lines.append((start, end))
+    if lines:
+        paragraphs[-1] = (paragraphs[-1][0], lines[-1][1])
+    end_re = regex.compile(r"(?<![.!?…])[.!?…]++['\"”’»)\]]*+\s+|(?<![。！？])[。！？]++[」』”’)]*+\s*")
+    abbreviations = {"mr", "dr", "jan", "e.g", "u.s"}
+    sentences: Ranges = []
+    for line_start, line_end in lines:
+        start = line_start
+        for m in end_re.finditer(text, line_start, line_end):
+            if text[m.start()] == ".":
+                b = m.start()
+                while b > line_start and (text[b - 1].isalnum() or text[b - 1] == "."):
+                    b -= 1
+                token = text[b : m.start()].lower()
+                if token and (
+                    (len(token) == 1 and token.isalpha()) or "." in token or token in abbreviations
+                ):
+                    continue
+            s, e = strip(start, m.end())
+            if s < e:
+                sentences.append((s, e))
+            start = m.end()
+        s, e = strip(start, line_end)
+        if s < e:
+            sentences.append((s, e))
+    return lines, paragraphs, sentences
+
+
+TRICKY = [
+    "a\r\n\r\nb\rc\r\rd\n\x1c e \x1f\n\u2028\u2028f\x85g\x0b\x0ch",
+    "\ufeffHi. there.\x1f\n\u200bZero-width start. End\u200b \n",
+    "x.\u200b Y. z\u3000.\u3000 \u00a0Next! \u2003Done?\u202f",
+    'Mr. X met Dr. Y. U.S. went, e.g. here. Jan. 5.  "Ok." (Fine.) Yes!!  What?!',
+    "好。不好！ 好」再见。\n第二行？ 嗯",
+    " \t x \u00a0\n\n\n y \n \n z",
+    "End with dot.\nNext line ...\n\n\n",
+    "a\x1d\x1db\u2029\r\nc",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + TRICKY)
+def test_segments_follow_their_definitions(text: str) -> None:
+    a = Article.from_text(text)
+    lines, paragraphs, sentences = _reference_segments(text)
+    assert [(s.start, s.end) for s in a.lines] == lines
+    assert [(s.start, s.end) for s in a.paragraphs] == paragraphs
+    assert [(s.start, s.end) for s in a.sentences] == sentences
