@@ -27,7 +27,8 @@ lists that symspellpy ships):
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
   and across the gap it leaves (conditional probabilities and PMI), so that a run which the
   sentence reads better without stands out; a run must hold a commercial word used nowhere
-  else in the article, and its words after the first are lower case (a name is no anchor).
+  else in the article, it follows a lower-case word or a frequent one ("He"), and its words
+  after the first are lower case (a name is no anchor).
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors, one for any foreign sentence, and one for spam messages alone (short sentences
