@@ -15,10 +15,11 @@ gradient boosted tree model trained on the dev split of the line-labelled corpus
 (``scripts/train_boilerplate.py``, shipped as plain arrays in ``models/boilerplate.json``)
 turns them into a probability per line. The neighbour features play the part of jusText's
 context pass (a short line between article lines is article), and :func:`flag_lines` applies
-its rules to the model's flags: a subheading between two paragraphs and long prose right after
-the article's prose stay article; so does a headline-like line just before the first paragraph,
-unless the model is sure it is chrome (bylines, datelines and teasers of other stories stand
-there too) and the text does not print it again. The decision threshold is chosen after these
+its rules to the model's flags: a subheading between two paragraphs, long prose right after
+the article's prose and a headline-like line just before the first paragraph stay article,
+unless the model is sure (p >= 0.9) that they are chrome ("Comments" between paragraphs;
+bylines, datelines and teasers of other stories stand where a headline would) and, for the
+headline, the text does not print it again. The decision threshold is chosen after these
 rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
 says, and name the reason of each flagged line; the others get a reason from their shape
@@ -212,8 +213,9 @@ _RELATED_LINE_P = 0.1
 # opens with the article: there, a line is flagged only from this probability on, or by a
 # forced pattern.
 _CLEAN_LEAD_P = 0.05
-# A headline-like line before the first paragraph stays unflagged below this probability.
-_HEADLINE_P = 0.9
+# The context rules (_keep_article_lines) keep lines that the model gives less than this (a
+# headline-like line before the first paragraph also when the text prints it again).
+_SURE_P = 0.9
 _CLEAN_LEAD_THRESHOLD = 0.99
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
@@ -708,10 +710,10 @@ def _keep_article_lines(
 
     A long line of prose rich in stop words right after the article's prose (perhaps past a
     subheading or two, which stay too), the headline (up to two headline-like lines right
-    before the first unflagged paragraph that the model is not sure are chrome, or that the
-    text prints again: bylines, datelines and teasers stand there too) and a subheading-like
-    line (at most 16 words, no terminal punctuation) between two unflagged lines of prose stay
-    unflagged, unless a pattern named them.
+    before the first unflagged paragraph) and a subheading-like line (at most 16 words, no
+    terminal punctuation) between two unflagged lines of prose stay unflagged, unless a
+    pattern named them or the model gives them at least _SURE_P (a headline also when the
+    text prints it again: bylines, datelines and teasers stand where a headline would).
     """
     n = len(flagged)
     log_words = x[:, _COL["log_words"]]
@@ -721,12 +723,20 @@ def _keep_article_lines(
     heading = ~terminal & (log_words <= math.log1p(16))
     free = [r is None for r in reasons]
     repeated = x[:, _COL["duplicates"]] > 0
+    unsure = p < _SURE_P
     # Long prose right after the article's prose, perhaps past a subheading or two.
     for i in range(n):
-        if not (flagged[i] and free[i] and prose[i] and rel[i] >= 0.8 and log_words[i] >= math.log1p(20)):
+        if not (
+            flagged[i]
+            and free[i]
+            and unsure[i]
+            and prose[i]
+            and rel[i] >= 0.8
+            and log_words[i] >= math.log1p(20)
+        ):
             continue
         j = i - 1
-        while j >= 0 and i - j <= 2 and heading[j] and free[j]:
+        while j >= 0 and i - j <= 2 and heading[j] and free[j] and unsure[j]:
             j -= 1
         if j >= 0 and not flagged[j] and prose[j]:
             flagged[i] = False
@@ -740,12 +750,12 @@ def _keep_article_lines(
             and free[i]
             and heading[i]
             and log_words[i] >= math.log1p(4)
-            and (p[i] < _HEADLINE_P or repeated[i])
+            and (unsure[i] or repeated[i])
         ):
             flagged[i] = False
     # A subheading between two unflagged lines of prose.
     for i in range(1, n - 1):
-        if flagged[i] and free[i] and heading[i]:
+        if flagged[i] and free[i] and heading[i] and unsure[i]:
             if not flagged[i - 1] and prose[i - 1] and not flagged[i + 1] and prose[i + 1]:
                 flagged[i] = False
 
