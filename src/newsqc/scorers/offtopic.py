@@ -189,6 +189,8 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 #: spelling (a lower-case "i", "u", "ur", "pls").
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
 LONG_NUMBER = re.compile(r"\d{5,}")
+#: A word of three capitals or more.
+SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 SECOND_PERSON = frozenset({"you", "your", "yours", "you're", "youre", "u", "ur"})
 CHAT = frozenset({"i", "u", "ur", "im", "pls", "plz", "txt", "msg", "dont", "lol", "wanna", "gonna", "thx"})
 #: A capitalized word this frequent in English (Zipf) is a shouted common word, not an acronym.
@@ -721,7 +723,7 @@ def sentence_arrays(
     line_of = np.array([prep.line[i] if j > i else -1 for i, j in prep.ranges], dtype=np.int64)
     quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
     terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
-    style = _style(article, prep, zipf, model)
+    style = _style(article, prep, model)
     # The spam of the spammier neighbour on the same line (a spam message runs over sentences).
     neighbour = np.full(n_sentences, NO_NEIGHBOUR)
     if n_sentences > 1:
@@ -747,13 +749,17 @@ def sentence_arrays(
     }
 
 
-def _style(article: Article, prep: Prepared, zipf: np.ndarray, model: OfftopicModel) -> dict[str, np.ndarray]:
+def _style(article: Article, prep: Prepared, model: OfftopicModel) -> dict[str, np.ndarray]:
     """How each sentence is written: the style signals of spam messages (see URL, CHAT)."""
     n = len(prep.ranges)
-    counts = {name: np.zeros(n) for name in ("url", "long_number", "exclaimed")}
+    counts = {name: np.zeros(n) for name in ("url", "shouted", "exclaimed")}
     text = article.text
     found = [(m.start(), "url") for m in URL.finditer(text)]
-    found += [(m.start(), "long_number") for m in LONG_NUMBER.finditer(text)]
+    found += [
+        (m.start(), "shouted")
+        for m in SHOUTED.finditer(text)
+        if model.zipf_of(m.group().casefold()) >= SHOUTED_ZIPF
+    ]
     if "!" in text:
         found += [(m.start(), "exclaimed") for m in re.finditer("!", text)]
     if found:
@@ -765,24 +771,25 @@ def _style(article: Article, prep: Prepared, zipf: np.ndarray, model: OfftopicMo
             counts[found[q][1]][k[q]] += 1
     words = prep.texts
     sentence = prep.sentence
-    inside = sentence >= 0
     lex = prep.lex[prep.form]
-    size = np.maximum(np.bincount(sentence[inside], minlength=n), 1)
-    upper = np.fromiter(map(str.isupper, words), bool, len(words))
-    lower = np.fromiter(map(str.islower, words), bool, len(words))
-    long = np.fromiter(map(len, words), np.int64, len(words)) >= 3
-    shouted = upper & long & (zipf[prep.form] >= SHOUTED_ZIPF)
+    size = np.maximum(np.array([j - i for i, j in prep.ranges], dtype=float), 1.0)
+    number = model.lexicon.get("<num>", -1)
+    # A word of five digits or more (a phone number, a short code); a chat word in lower case.
+    long_number = [w for w in np.flatnonzero(lex == number).tolist() if LONG_NUMBER.search(words[w])]
+    chat = [w for w in np.flatnonzero(model.lex_chat[lex]).tolist() if words[w].islower()]
+    second = np.flatnonzero(model.lex_second[lex])
 
-    def per_sentence(flags: np.ndarray) -> np.ndarray:
-        return np.bincount(sentence[inside], weights=flags[inside].astype(float), minlength=n)
+    def per_sentence(at: Sequence[int] | np.ndarray) -> np.ndarray:
+        k = sentence[np.asarray(at, dtype=np.int64)]
+        return np.bincount(k[k >= 0], minlength=n).astype(float)
 
     return {
         "url": np.minimum(counts["url"], 1.0),
-        "long_number": np.minimum(counts["long_number"], 3.0),
-        "shouted": per_sentence(shouted) / size,
+        "long_number": np.minimum(per_sentence(long_number), 3.0),
+        "shouted": counts["shouted"] / size,
         "exclaimed": np.minimum(counts["exclaimed"], 3.0),
-        "second_person": per_sentence(model.lex_second[lex]) / size,
-        "chat": np.minimum(per_sentence(model.lex_chat[lex] & lower), 3.0),
+        "second_person": per_sentence(second) / size,
+        "chat": np.minimum(per_sentence(chat), 3.0),
     }
 
 
@@ -1037,24 +1044,22 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     after = model.spam_bias + (cu[j] - cu[m] + cp[j] - cp[m + 1]) / np.sqrt(2 * size_after - 1)
     gap = before - after
     keep = (before >= PREFIX_AFTER_SPAM) & (gap >= PREFIX_AFTER_GAP)
-    out: dict[int, Prefix] = {}
-    best: dict[int, float] = {}
+    best: dict[int, int] = {}
     for q in np.flatnonzero(keep).tolist():
         w = int(m[q])
-        if " " not in text[words[w - 1].end : words[w].start]:
-            continue
         kk = int(k[q])
-        if float(gap[q]) > best.get(kk, -math.inf):
-            best[kk] = float(gap[q])
-            start = words[int(i[q])].start
-            head = text[start : words[w - 1].end]
-            lower = [t.casefold() for t in texts[int(i[q]) : w]]
-            cued = (
-                URL.search(head) is not None
-                or LONG_NUMBER.search(head) is not None
-                or any(t in CHAT and t == raw for t, raw in zip(lower, texts[int(i[q]) : w], strict=True))
-            )
-            out[kk] = Prefix(w, float(before[q]), float(after[q]), cued)
+        if (kk not in best or gap[q] > gap[best[kk]]) and " " in text[words[w - 1].end : words[w].start]:
+            best[kk] = q
+    out: dict[int, Prefix] = {}
+    for kk, q in best.items():
+        w, first = int(m[q]), int(i[q])
+        head = text[words[first].start : words[w - 1].end]
+        cued = (
+            URL.search(head) is not None
+            or LONG_NUMBER.search(head) is not None
+            or any(t in CHAT and t == t.casefold() for t in texts[first:w])
+        )
+        out[kk] = Prefix(w, float(before[q]), float(after[q]), cued)
     return out
 
 
