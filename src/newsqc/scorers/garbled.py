@@ -706,11 +706,11 @@ class _WordList(Mapping[str, float]):
     its memory.
 
     ``buckets`` are wordfreq's lists of words (UTF-8) per frequency in centibels, 0 cB first.
-    The words are kept in one bytes object, in frequency order, with a bucket each (two bytes).
-    A word is found by the ``hash()`` of its UTF-8 in a sorted array of the words' hashes, then
-    compared with the stored bytes, so a lookup is exact: about 1 µs instead of 0.1 µs, and
-    26 bytes per word plus its UTF-8 instead of about 160 (for 713,000 Russian words, 30 MB
-    instead of 118 MB).
+    The words are kept in one bytes object, in frequency order, with a bucket each (two bytes)
+    and the ``hash()`` of their UTF-8. A word is found in an open-addressing table of their
+    places (linear probing, at most half full), its hash and its bytes compared, so a lookup is
+    exact: about 0.5 µs instead of 0.1 µs, and under 30 bytes per word plus its UTF-8 instead
+    of about 160 (for 713,000 Russian words, 30 MB instead of 118 MB).
 
     >>> w = _WordList([[b"the", b"of"], [], ["café".encode()]])
     >>> list(w), w["of"] == 1.0, w.get("café") == 10 ** -0.02, "cafe" in w, len(w)
@@ -732,41 +732,62 @@ class _WordList(Mapping[str, float]):
         self._blob = bytes(blob)
         del blob
         self._freqs = [wordfreq.cB_to_freq(-i) for i in range(len(bucket_sizes))]  # as get_frequency_dict
-        self._bucket = np.repeat(np.arange(len(bucket_sizes), dtype=np.uint16), bucket_sizes)
+        bucket = np.repeat(np.arange(len(bucket_sizes), dtype=np.uint16), bucket_sizes)
         hashes = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.int64)
         del hash_parts
-        order = np.argsort(hashes, kind="stable")  # equal hashes in list order
-        self._hashes = array("q", hashes[order].tobytes())
-        self._order = array("I", order.astype(np.uint32).tobytes())
-        del hashes, order
+        self._hashes = array("q", hashes.tobytes())
         # A word listed twice (wordfreq's lists have none) reads as in a dict: the last
         # frequency, the first place.
         self._repeated: set[int] = set()
-        sorted_hashes = np.frombuffer(self._hashes, dtype=np.int64)
-        for i in np.flatnonzero(sorted_hashes[1:] == sorted_hashes[:-1]).tolist():
-            j, k = self._order[i + 1], i
-            while k >= 0 and self._hashes[k] == self._hashes[i + 1]:
-                if self._text(self._order[k]) == self._text(j):
+        order = np.argsort(hashes, kind="stable")  # equal hashes in list order
+        same = order[1:][hashes[order[1:]] == hashes[order[:-1]]].tolist()
+        for j in sorted(same):
+            for k in range(j):
+                if (
+                    self._hashes[k] == self._hashes[j]
+                    and k not in self._repeated
+                    and self._text(k) == self._text(j)
+                ):
                     self._repeated.add(j)
+                    bucket[k] = bucket[j]
                     break
-                k -= 1
+        del order
+        self._bucket = array("H", bucket.tobytes())
+        # The table: place + 1 of each word (0: empty), at its hash's slot or the next free one.
+        size = 1 << max(1, 2 * len(hashes) - 1).bit_length()
+        self._mask = size - 1
+        table = np.zeros(size, dtype=np.uint32)
+        pending = np.arange(len(hashes), dtype=np.int64)
+        if self._repeated:
+            pending = np.setdiff1d(pending, np.fromiter(self._repeated, dtype=np.int64))
+        slots = hashes[pending] & self._mask
+        while pending.size:
+            free = np.flatnonzero(table[slots] == 0)
+            # the first word (in list order) of those that want a free slot takes it
+            _, first = np.unique(slots[free], return_index=True)
+            won = free[first]
+            table[slots[won]] = pending[won] + 1
+            left = np.ones(pending.size, dtype=bool)
+            left[won] = False
+            pending, slots = pending[left], (slots[left] + 1) & self._mask
+        self._table = array("I", table.tobytes())
 
     def _text(self, j: int) -> bytes:
         return self._blob[self._offsets[j] : self._offsets[j + 1]]
 
     def _index(self, word: str) -> int:
-        """The place of ``word`` in the list (its last one), or -1."""
+        """The place of ``word`` in the list, or -1."""
         key = word.encode("utf-8", "surrogatepass")
         h = hash(key)
-        hashes = self._hashes
-        i = bisect_left(hashes, h)
-        found = -1
-        while i < len(hashes) and hashes[i] == h:
-            j = self._order[i]
-            if j > found and self._text(j) == key:
-                found = j
-            i += 1
-        return found
+        table, hashes, mask = self._table, self._hashes, self._mask
+        slot = h & mask
+        while True:
+            j = table[slot] - 1
+            if j < 0:
+                return -1
+            if hashes[j] == h and self._blob[self._offsets[j] : self._offsets[j + 1]] == key:
+                return j
+            slot = (slot + 1) & mask
 
     def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
         j = self._index(word)
