@@ -113,24 +113,45 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 
 
 def _split_sentences(text: str, lines: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    if not lines:
+        return ()
     sentences: list[Segment] = []
     append, new = sentences.append, tuple.__new__
-    for line in lines:
-        start = line.start
-        for match in _SENTENCE_END.finditer(text, start, line.end):
-            if text[match.start()] == "." and _is_abbreviation(text, match.start(), line.start):
-                continue
-            # The sentence ends with its punctuation and closing marks: never stripped.
-            e = match.end(1) if match.start(1) >= 0 else match.end(2)
+    i = 0
+    line_start, line_end = lines[0].start, lines[0].end
+    start = line_start  # of the current sentence
+    # One pass over the text: a candidate end lies inside a line (its punctuation is not white
+    # space), and its white space does not reach the line's end (a line ends on a character
+    # that is not stripped), except for punctuation that ends the line, which the line's end
+    # closes anyway.
+    for match in _SENTENCE_END.finditer(text, line_start, lines[-1].end):
+        dot = match.start()
+        while dot >= line_end:  # the rest of the line is its last sentence
+            if start < line_end:
+                if text[start] in _STRIPPED:
+                    start = _strip(text, start, line_end)[0]
+                append(new(Segment, (start, line_end, text[start:line_end])))
+            i += 1
+            line_start, line_end = lines[i].start, lines[i].end
+            start = line_start
+        # The sentence ends with its punctuation and closing marks: never stripped.
+        end = match.end(1) if match.start(1) >= 0 else match.end(2)
+        if end >= line_end or (text[dot] == "." and _is_abbreviation(text, dot, line_start)):
+            continue
+        if text[start] in _STRIPPED:
+            start = _strip(text, start, end)[0]
+        append(new(Segment, (start, end, text[start:end])))
+        start = match.end()
+    while True:
+        if start < line_end:
             if text[start] in _STRIPPED:
-                start = _strip(text, start, e)[0]
-            append(new(Segment, (start, e, text[start:e])))
-            start = match.end()
-        if start < line.end:  # the line itself ends on a character that is not stripped
-            if text[start] in _STRIPPED:
-                start = _strip(text, start, line.end)[0]
-            append(new(Segment, (start, line.end, text[start : line.end])))
-    return tuple(sentences)
+                start = _strip(text, start, line_end)[0]
+            append(new(Segment, (start, line_end, text[start:line_end])))
+        i += 1
+        if i == len(lines):
+            return tuple(sentences)
+        line_start, line_end = lines[i].start, lines[i].end
+        start = line_start
 
 
 @dataclass(frozen=True)
