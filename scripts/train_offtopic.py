@@ -33,7 +33,7 @@ Thresholds (chosen on dev figures cross-fitted as above, on the benchmark's dev 
 characters of clean articles flagged kept near 0.2%): sentences 0.998, spam 0.95, anchors 0.75
 (``make model-offtopic``); the scorer adds its own rules (a capitalized anchor needs 0.995, a
 flagged sentence that is not spammy needs 0.9995, a spam sentence needs spam log-odds of
-offtopic.SPAM_OWN or more).
+offtopic.SPAM_OWN or more, and under offtopic.SPAM_SHORT_WORDS words offtopic.SPAM_SHORT_SURE).
 """
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ lists that symspellpy ships):
   after the first are lower case (a name is no anchor).
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
-one for anchors, one for any foreign sentence, and one for spam messages alone (short sentences
-of 4 words or more too), which flags a sentence whose own words are spammy as well
-(log-odds of SPAM_OWN or more).
+one for anchors, one for any foreign sentence, and one for spam messages alone (sentences of 4
+words or more; under 9 words, a short line of a quote looks like a comment, so they need 0.99),
+which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
 The model, the background and a memo of the raw words already read (their lexicon row; it
 changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
@@ -93,6 +93,9 @@ MIN_SENTENCE_WORDS = 6
 #: Sentences shorter than this many words are never spam on their own (a spam message of several
 #: short sentences is found through its longer ones, then spreads to its neighbours).
 SPAM_MIN_WORDS = 4
+#: A sentence shorter than SPAM_SHORT_WORDS ("I have for years.") needs SPAM_SHORT_SURE.
+SPAM_SHORT_WORDS = 9
+SPAM_SHORT_SURE = 0.99
 #: A sentence the spam combiner flags must be spammy by its own words too (log-odds), not only
 #: by its neighbours'.
 SPAM_OWN = 0.0
@@ -1153,7 +1156,11 @@ class Offtopic:
         )
         candidates = np.flatnonzero(
             (((p_all >= threshold) | sure) & (n_words >= MIN_SENTENCE_WORDS))
-            | (spam_seed & (n_words >= SPAM_MIN_WORDS))
+            | (
+                spam_seed
+                & (n_words >= SPAM_MIN_WORDS)
+                & ((n_words >= SPAM_SHORT_WORDS) | (p_spam >= SPAM_SHORT_SURE))
+            )
         ).tolist()
         spam = arrays["spam"].tolist()
         coverage_far = arrays["coverage_far"].tolist()
