@@ -95,7 +95,7 @@ def test_public_names() -> None:
 
 
 def test_chrome_lines_are_flagged_site_chrome() -> None:
-    chrome = "The Riverside Ledger: local news since 1921"
+    chrome = "The Riverside Ledger is owned by its readers."  # chrome the scorer cannot tell
     text = f"{chrome}\n{ARTICLE}"
     assert not any(s.reason == "boilerplate:site_chrome" for s in newsqc.assess(text).spans)
     a = newsqc.assess(text, chrome_lines=[f"  {chrome} "])

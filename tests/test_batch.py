@@ -250,7 +250,7 @@ def test_summary_doc() -> None:
 
 
 def test_site_chrome_pass_flags_lines_recurring_on_a_site(tmp_path: Path) -> None:
-    chrome = "The Riverside Ledger: local news since 1921"
+    chrome = "The Riverside Ledger is owned by its readers."  # chrome the scorer cannot tell
     records = [
         {"id": i, "url": f"https://www.ledger.example/{i}", "text": f"{chrome}\n{ARTICLES[i % 3]['text']}"}
         for i in range(4)
