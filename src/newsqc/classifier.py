@@ -153,8 +153,15 @@ class VerdictModel:
         """The verdict and quality (P(keep)) for ``features``.
 
         The verdict is the most probable class, except that ``clean`` needs something to
-        remove: without spans (``features["spans"] == 0``) it is the more probable of keep and drop.
+        remove: without spans (``features["spans"] == 0``) it is the more probable of keep and drop;
+        and a text without a word left once cleaned (``features["kept_words"] == 0``: blank, or
+        flagged whole) is dropped with quality 0, whatever a model makes of such features.
+
+        >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
+        (<Verdict.DROP: 'drop'>, 0.0)
         """
+        if features.get("kept_words", 1.0) == 0 and "drop" in self.classes:
+            return Verdict.DROP, 0.0
         logits = self.weights @ self.vector(features) + self.bias
         logits -= logits.max()
         e = np.exp(logits)
