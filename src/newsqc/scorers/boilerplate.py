@@ -126,8 +126,9 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
         (
             "legal",
-            r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bprivacy (policy|notice|settings)\b|"
-            r"\bterms (of|and) (use|service|conditions)\b|\bcookie(s| policy| settings)\b|\bcopyright\b",
+            r"(?:(?<!\p{L})|(?<=Â))©|\(c\) ?\d{4}|\ball rights reserved\b|"
+            r"\bprivacy (policy|notice|settings)\b|\bterms (of|and) (use|service|conditions)\b|"
+            r"\bcookie(s| policy| settings)\b|\bcopyright\b",
         ),
         ("byline", r"^(by|written by|posted by|reporting by|edited by|author:?)\s+\p{Lu}"),
         (
