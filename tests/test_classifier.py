@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import newsqc
+from newsqc.assessment import Verdict
 from newsqc.classifier import (
     CLASSES,
     MODEL_VARIABLE,
@@ -156,6 +157,16 @@ def test_model_argument_types() -> None:
 def test_empty_and_junk_are_dropped() -> None:
     assert newsqc.assess("").verdict == "drop"
     assert predict({})[0] == "drop"
+
+
+def test_verdict_is_consistent_with_the_spans() -> None:
+    model = load_model()
+    features = newsqc.assess(ARTICLE).features
+    assert features["spans"] == 0
+    assert model.predict(features)[0] != "clean"  # nothing to remove
+    sure = {**features, "spans": 1.0, "offtopic_span_max": 1.0}
+    assert model.predict(sure)[0] != "keep"  # a defect found for sure
+    assert model.predict({**features, "kept_words": 0.0}) == (Verdict.DROP, 0.0)  # nothing left
 
 
 def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:

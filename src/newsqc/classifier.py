@@ -40,7 +40,7 @@ from typing import Any, Union
 
 import numpy as np
 
-from newsqc.assessment import Verdict
+from newsqc.assessment import KINDS, Verdict
 
 __all__ = [
     "CLASSES",
@@ -59,6 +59,8 @@ __all__ = [
 
 #: The verdicts a model may predict, in the order of its weight rows.
 CLASSES: tuple[str, ...] = ("keep", "clean", "drop")
+#: A span this sure (its score) is a defect: the text is not kept as it is.
+CERTAIN_SPAN = 0.99
 #: The ``format`` field of every model file.
 FORMAT = "newsqc-verdict-model"
 FORMAT_VERSION = 1
@@ -152,10 +154,11 @@ class VerdictModel:
     def predict(self, features: Mapping[str, float]) -> tuple[Verdict, float]:
         """The verdict and quality (P(keep)) for ``features``.
 
-        The verdict is the most probable class, except that ``clean`` needs something to
-        remove: without spans (``features["spans"] == 0``) it is the more probable of keep and drop;
-        and a text without a word left once cleaned (``features["kept_words"] == 0``: blank, or
-        flagged whole) is dropped with quality 0, whatever a model makes of such features.
+        The verdict is the most probable class that is consistent with the spans: ``clean``
+        needs something to remove (``features["spans"] > 0``), and ``keep`` means nothing is
+        wrong, so no span may be near certain (a ``<kind>_span_max`` of ``CERTAIN_SPAN`` or
+        more). A text without a word left once cleaned (``features["kept_words"] == 0``: blank,
+        or flagged whole) is dropped with quality 0, whatever a model makes of such features.
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
@@ -166,12 +169,13 @@ class VerdictModel:
         logits -= logits.max()
         e = np.exp(logits)
         e /= e.sum()
-        if features.get("spans", 1.0) == 0 and "clean" in self.classes and len(self.classes) == 3:
-            e_choice = e.copy()
-            e_choice[self.classes.index("clean")] = -1.0
-            best = int(np.argmax(e_choice))
-        else:
-            best = int(np.argmax(e))
+        choice = e.copy()
+        if set(self.classes) == set(CLASSES):  # a user's model may have other classes
+            if features.get("spans", 1.0) == 0:
+                choice[self.classes.index("clean")] = -1.0
+            elif any(features.get(f"{kind}_span_max", 0.0) >= CERTAIN_SPAN for kind in KINDS):
+                choice[self.classes.index("keep")] = -1.0
+        best = int(np.argmax(choice))
         keep = self._keep  # type: ignore[attr-defined]
         quality = float(e[keep]) if keep >= 0 else 0.0
         return Verdict(self.classes[best]), min(1.0, max(0.0, quality))
