@@ -183,7 +183,15 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
 _COUNTED = ("(", "comment", "share", "like", "view", "replies", "response", "reaction", "bookmark")
 _DATELINE_WORDS = 12
 _DIGITS = re.compile(r"\d+")
-_ALL_KEYWORDS = tuple(sorted({w for words in _KEYWORDS.values() for w in words}))
+# The keywords that hold no other keyword: a line holds one of these when it holds any.
+_ALL_FIRST_WORDS = tuple(sorted({w for words in _FIRST_WORDS.values() for w in words}))
+_ALL_KEYWORDS = tuple(
+    sorted(
+        w
+        for w in {w for words in _KEYWORDS.values() for w in words}
+        if not any(v != w and v in w for words in _KEYWORDS.values() for v in words)
+    )
+)
 # Below this many lines the model is not asked.
 _MIN_LINES = 4
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
@@ -418,6 +426,21 @@ def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
     return found
 
 
+def _lines_holding(texts: list[str], needles: tuple[str, ...]) -> np.ndarray:
+    """For each of ``texts``, whether its lower-cased text holds one of ``needles`` (which
+    hold no line break), found in all the texts at once.
+
+    >>> _lines_holding(["A Photo", "News", "credit: x"], ("photo", "credit")).tolist()
+    [True, False, True]
+    """
+    n = len(texts)
+    if not n:
+        return np.zeros(0, dtype=bool)
+    lowered = [t.lower() for t in texts]
+    starts = np.cumsum([0] + [len(t) + 1 for t in lowered[:-1]])
+    return _counts_per_line(_find_all("\n".join(lowered), needles), starts, n) > 0
+
+
 def _pattern_gates(
     texts: list[str], first_words: list[str], n_words: np.ndarray, short: np.ndarray
 ) -> np.ndarray:
@@ -444,6 +467,16 @@ def _pattern_gates(
         return out
 
     folded = [w.casefold() for w in first_words]
+    # Only the lines whose first word starts with one of any pattern's first words are
+    # looked at for each pattern.
+    maybe = [k for k, w in enumerate(folded) if w.startswith(_ALL_FIRST_WORDS)]
+    maybe_words = [folded[k] for k in maybe]
+
+    def starting(prefixes: tuple[str, ...]) -> np.ndarray:
+        out = np.zeros(n, dtype=bool)
+        out[[k for k, w in zip(maybe, maybe_words, strict=True) if w.startswith(prefixes)]] = True
+        return out
+
     any_keyword = lines_at(_find_all(joined, _ALL_KEYWORDS))  # each set is checked again
     digits = lines_at([m.start() for m in _DIGITS.finditer(joined)])
     for k, (reason, _) in enumerate(_PATTERNS):
@@ -452,11 +485,9 @@ def _pattern_gates(
         elif reason == "counter":
             gates[:, k] = digits & lines_at(_find_all(joined, _COUNTED))
         elif reason == "dateline":
-            gates[:, k] = digits & (
-                (n_words <= _DATELINE_WORDS) | [w.startswith(_FIRST_WORDS[reason]) for w in folded]
-            )
+            gates[:, k] = digits & ((n_words <= _DATELINE_WORDS) | starting(_FIRST_WORDS[reason]))
         else:
-            gates[:, k] = [w.startswith(_FIRST_WORDS[reason]) for w in folded]
+            gates[:, k] = starting(_FIRST_WORDS[reason])
             if reason == "related_links" and "trending news" in joined:
                 gates[:, k] |= lines_at(_find_all(joined, ("trending news",)))
     return gates & short[:, None]
@@ -567,15 +598,24 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[:, 9] = np.divide(upper, alpha, out=np.zeros(n), where=alpha > 0)
     x[:, 10] = [t.isupper() for t in texts]
     x[:, 11] = np.divide(digit, n_words, out=np.zeros(n), where=n_words > 0)
+    # Glued words, found in the whole text at once: a match is two letters, and lines are
+    # parted by line breaks, so no match straddles two lines.
     glued = _GLUED_ASCII if text_all.isascii() else _GLUED
-    x[:, 12] = [len(glued.findall(t)) if len(t) < 400 else 0 for t in texts]
+    x[:, 12] = _counts_per_line([m.start() for m in glued.finditer(text_all)], starts, n)
+    x[n_chars >= 400, 12] = 0.0
     separators = [c for c in _SEPARATORS if c in text_all]
     x[:, 13] = [sum([t.count(c) for c in separators]) for t in texts] if separators else 0.0
     x[:, 14] = [t[0] in _BULLETS for t in texts]
+    # NFKC leaves ASCII alone, and a printable ASCII line without two spaces in a row is
+    # already split and joined.
     keys = [
-        t if len(t) >= 300 else " ".join(t.casefold().split()) if t.isascii() else _normalized(t)
+        t
+        if len(t) >= 300
+        else (t.lower() if t.isprintable() and "  " not in t else " ".join(t.casefold().split()))
+        if t.isascii()
+        else _normalized(t)
         for t in texts
-    ]  # NFKC leaves ASCII alone
+    ]
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
@@ -804,6 +844,7 @@ def flag_lines(
 
     line_words = article.line_words
     n_words = [last - first for first, last in line_words]
+    credited = _lines_holding([line.text for line in lines], _CREDIT_KEYWORDS).tolist()
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
     dated = (x[:, _COL["digit_words"]] > 0).tolist()
     reasons = list(reasons)
@@ -822,7 +863,7 @@ def flag_lines(
         elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
             flagged[i] = True
             reasons[i] = "call_to_action"
-        elif _has_any(line.text.lower(), _CREDIT_KEYWORDS) and _CREDIT.search(line.text):
+        elif credited[i] and _CREDIT.search(line.text):
             flagged[i] = True
             reasons[i] = "caption"
         elif (
