@@ -233,7 +233,6 @@ _FORCED_TEXT = regex.compile(
 )
 
 _GLUED = regex.compile(r"\p{Ll}\p{Lu}")
-_GLUED_ASCII = re.compile("[a-z][A-Z]")  # the same on ASCII text, and faster
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Every code point of Han, Hiragana and Katakana lies in these blocks (a fast first look).
 _MAYBE_CJK = re.compile(
@@ -598,11 +597,20 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[:, 9] = np.divide(upper, alpha, out=np.zeros(n), where=alpha > 0)
     x[:, 10] = [t.isupper() for t in texts]
     x[:, 11] = np.divide(digit, n_words, out=np.zeros(n), where=n_words > 0)
-    # Glued words, found in the whole text at once: a match is two letters, and lines are
-    # parted by line breaks, so no match straddles two lines.
-    glued = _GLUED_ASCII if text_all.isascii() else _GLUED
-    x[:, 12] = _counts_per_line([m.start() for m in glued.finditer(text_all)], starts, n)
-    x[n_chars >= 400, 12] = 0.0
+    # Glued words in the lines under 400 characters, found in them all at once (a match is
+    # two letters: none straddles two lines).
+    under = np.flatnonzero(n_chars < 400)
+    if text_all.isascii():
+        # On ASCII, a lower-case byte before an upper-case one (pairs cannot overlap).
+        codes = np.frombuffer(text_all.encode("ascii"), dtype=np.uint8)
+        pairs = ((codes[:-1] >= 97) & (codes[:-1] <= 122)) & ((codes[1:] >= 65) & (codes[1:] <= 90))
+        x[:, 12] = _counts_per_line(np.flatnonzero(pairs).tolist(), starts, n)
+        x[n_chars >= 400, 12] = 0.0
+    elif len(under):
+        kept = [texts[i] for i in under.tolist()]
+        kept_starts = np.cumsum([0] + [len(t) + 1 for t in kept[:-1]])
+        found = [m.start() for m in _GLUED.finditer("\n".join(kept))]
+        x[under, 12] = _counts_per_line(found, kept_starts, len(kept))
     separators = [c for c in _SEPARATORS if c in text_all]
     x[:, 13] = [sum([t.count(c) for c in separators]) for t in texts] if separators else 0.0
     x[:, 14] = [t[0] in _BULLETS for t in texts]
