@@ -45,7 +45,7 @@ model: $(BIN)/.installed
 # Retrain the offtopic scorer's model on the dev split and spam-phrases.jsonl (deterministic, about
 # a minute); writes src/newsqc/models/offtopic.json. `--eval` instead prints cross-fitted dev figures.
 model-offtopic: $(BIN)/.installed
-	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.998 --anchor-threshold 0.75 --spam-threshold 0.95
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.998 --anchor-threshold 0.87 --spam-threshold 0.95
 
 # Retrain the boilerplate line model on the dev split (a minute or two): writes
 # src/newsqc/models/boilerplate.json and boilerplate.stopwords.json, prints out-of-fold dev figures.

@@ -25,10 +25,12 @@ lists that symspellpy ships):
   spam log-odds of its neighbours on the same line (a message runs over several sentences);
 - a wall of spam: when many lines of the text are spam messages, each spammy line is spam;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
-  and across the gap it leaves (conditional probabilities and PMI), so that a run which the
-  sentence reads better without stands out; a run must hold a commercial word used nowhere
-  else in the article, it follows a lower-case word or a frequent one ("He"), and its words
-  after the first are lower case (a name is no anchor).
+  and across the gap it leaves (conditional probabilities and PMI, and whether the pair into the
+  run and the pair across the gap are known at all), and the same over word classes learned
+  from news text, so that a run which the sentence reads better without stands out and a run
+  that continues the phrase to its left ("a new vehicle loan") less so; a run must hold a
+  commercial word used nowhere else in the article, it follows a lower-case word or a frequent
+  one ("He"), and its words after the first are lower case (a name is no anchor).
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors, one for any foreign sentence, and one for spam messages alone (sentences of 4
@@ -44,11 +46,13 @@ capitalized word are much spammier than the words after it, the sentence is spam
 Blind spots: non-English text (nothing is flagged); sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words (seed 000); anchors made of
-ordinary news words, or whose commercial word the article uses elsewhere; short spam messages
-that read like news ("You have an important customer service announcement"); a message run
+ordinary news words, or whose commercial word the article uses elsewhere; a commercial word in a
+compound the background counts lack ("state fire agency placed", "vehicle loan stayed") or an
+adjective before its noun ("the free weeklong trial") can still read as an anchor; short spam
+messages that read like news ("You have an important customer service announcement"); a message run
 into a sentence of news that is only mildly spammy (it hides in the sentence); first-person
-tributes and quotes without quote marks ("I can't thank this man enough.") read like comment
-spam and are flagged.
+tributes and quotes without quote marks ("I can't thank this man enough.") read like comment spam
+and are flagged.
 """
 
 from __future__ import annotations
@@ -184,6 +188,12 @@ ANCHOR_FEATURES: tuple[str, ...] = (
     "pmi_leave",
     "pmi_gap",
     "pmi_edge_max",
+    "class_enter",
+    "class_leave",
+    "class_gap",
+    "gap_seen",
+    "enter_seen",
+    "compound",
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
@@ -272,6 +282,20 @@ class Background:
             hit = np.zeros(len(wanted), dtype=bool)
             pair = np.zeros(len(wanted))
         return np.where(hit, pair, BACKOFF + self.unigram[after] - self.total)
+
+    def seen(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
+        """Whether each pair of word rows is in the background pair counts.
+
+        >>> bg = load_background()
+        >>> bg.seen(bg.ids(["the", "vehicle"]), bg.ids(["free", "loan"])).tolist()
+        [True, False]
+        """
+        size = len(self.index)
+        wanted = before * size + after
+        if not len(self.keys):
+            return np.zeros(len(wanted), dtype=bool)
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return (before < size) & (after < size) & (self.keys[at] == wanted)
 
     def log_prob(self, before: str, after: str) -> float:
         """log10 P(after | before) for two lower-case words."""
@@ -946,6 +970,20 @@ def anchor_arrays(
     cum_known = np.concatenate(([0], np.cumsum(known_all)))
     known = (cum_known[lasts - lo + 1] - cum_known[f0 - 1]) / (size + 2)
     capitalized = np.array([words[f].text[:1].isupper() for f, _ in runs], dtype=float)
+    # The same breaks over word classes, from news text (a run that continues the phrase to its
+    # left, "a new vehicle loan", reads as news; the gap it leaves does not).
+    classes: dict[int, str] = {}
+
+    def word_class(k: int) -> str:
+        if k not in classes:
+            classes[k] = model.word_class(words[k].text, norm(k))
+        return classes[k]
+
+    class_enter = np.array([model.log_prob(word_class(f - 1), word_class(f)) for f, _ in runs])
+    class_leave = np.array([model.log_prob(word_class(e - 1), word_class(e)) for _, e in runs])
+    class_gap = np.array([model.log_prob(word_class(f - 1), word_class(e)) for f, e in runs])
+    gap_seen = bg.seen(before, after).astype(float)
+    enter_seen = bg.seen(before, start).astype(float)
     return runs, {
         "phrase": phrase,
         "commercial": total,
@@ -963,6 +1001,12 @@ def anchor_arrays(
         "pmi_leave": pmi_leave,
         "pmi_gap": pmi_gap,
         "pmi_edge_max": np.maximum(pmi_enter, pmi_leave),
+        "class_enter": class_enter,
+        "class_leave": class_leave,
+        "class_gap": class_gap,
+        "gap_seen": gap_seen,
+        "enter_seen": enter_seen,
+        "compound": enter_seen * (1.0 - gap_seen),
     }
 
 
