@@ -182,7 +182,6 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
 # date and a time alone, at most this many words.
 _COUNTED = ("(", "comment", "share", "like", "view", "replies", "response", "reaction", "bookmark")
 _DATELINE_WORDS = 12
-_DIGITS = re.compile(r"\d+")
 # The keywords that hold no other keyword: a line holds one of these when it holds any.
 _ALL_FIRST_WORDS = tuple(sorted({w for words in _FIRST_WORDS.values() for w in words}))
 _ALL_KEYWORDS = tuple(
@@ -232,7 +231,8 @@ _FORCED_TEXT = regex.compile(
     r"^\W*(back to top( button)?|scroll to top|skip to (main )?content)\W*$", regex.I
 )
 
-_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Every code point of Han, Hiragana and Katakana lies in these blocks (a fast first look).
 _MAYBE_CJK = re.compile(
@@ -441,7 +441,7 @@ def _lines_holding(texts: list[str], needles: tuple[str, ...]) -> np.ndarray:
 
 
 def _pattern_gates(
-    texts: list[str], first_words: list[str], n_words: np.ndarray, short: np.ndarray
+    texts: list[str], first_words: list[str], n_words: np.ndarray, short: np.ndarray, digits: np.ndarray
 ) -> np.ndarray:
     """For each line and pattern, whether the line can match the pattern: a superset of the
     lines that match, found for all the short lines at once.
@@ -450,6 +450,7 @@ def _pattern_gates(
     when its first word starts with one of the pattern's :data:`_FIRST_WORDS`; a counter when
     it holds a digit and a counted word or a parenthesis; a dateline when it holds a digit and
     is at most :data:`_DATELINE_WORDS` words long or starts with "published", "updated", ...
+    (``digits``: whether each line holds a digit).
     """
     n = len(texts)
     gates = np.zeros((n, len(_PATTERNS)), dtype=bool)
@@ -477,7 +478,6 @@ def _pattern_gates(
         return out
 
     any_keyword = lines_at(_find_all(joined, _ALL_KEYWORDS))  # each set is checked again
-    digits = lines_at([m.start() for m in _DIGITS.finditer(joined)])
     for k, (reason, _) in enumerate(_PATTERNS):
         if reason in _KEYWORDS:
             gates[:, k] = any_keyword
@@ -516,10 +516,34 @@ def _initial_classes(initials: str) -> np.ndarray:
     codes = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     upper = (codes >= 65) & (codes <= 90)
     out = np.column_stack([upper, upper | ((codes >= 97) & (codes <= 122)), (codes >= 48) & (codes <= 57)])
-    for i in np.flatnonzero(codes >= 128).tolist():
-        ch = initials[i]
-        out[i] = (ch.isupper(), ch.isalpha(), ch.isdigit())
+    high = codes >= 128
+    if high.any():  # each distinct non-ASCII character looked up once
+        distinct, inverse = np.unique(codes[high], return_inverse=True)
+        chars = [chr(c) for c in distinct.tolist()]
+        out[high] = np.array([(c.isupper(), c.isalpha(), c.isdigit()) for c in chars], dtype=bool)[inverse]
     return out
+
+
+def _char_classes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each code point of ``text``: lower-case letter (``\\p{Ll}``), upper-case letter
+    (``\\p{Lu}``), decimal digit (``\\d``), and the code points themselves; each distinct
+    non-ASCII character looked up once.
+
+    >>> [c.tolist() for c in _char_classes("aÉ7")]
+    [[True, False, False], [False, True, False], [False, False, True], [97, 201, 55]]
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lower = (codes - 97) < 26
+    upper = (codes - 65) < 26
+    digit = (codes - 48) < 10
+    high = codes >= 128
+    if high.any():
+        distinct, inverse = np.unique(codes[high], return_inverse=True)
+        chars = [chr(c) for c in distinct.tolist()]
+        lower[high] = np.array([_LOWER.match(c) is not None for c in chars])[inverse]
+        upper[high] = np.array([_UPPER.match(c) is not None for c in chars])[inverse]
+        digit[high] = np.array([c.isdecimal() for c in chars])[inverse]
+    return lower, upper, digit, codes
 
 
 def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
@@ -562,7 +586,13 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     n_tokens = n_words.copy()
     effective = n_words.copy()
     cjk = np.zeros(n)
-    if not text_all.isascii() and _MAYBE_CJK.search(text_all) and _CJK.search(text_all):
+    lower, upper_chars, digit_chars, codes = _char_classes(text_all)
+    if (
+        not text_all.isascii()
+        and (codes >= 0x2E80).any()
+        and _MAYBE_CJK.search(text_all)
+        and _CJK.search(text_all)
+    ):
         for i, text in enumerate(texts):
             if text.isascii():
                 continue
@@ -599,18 +629,10 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[:, 11] = np.divide(digit, n_words, out=np.zeros(n), where=n_words > 0)
     # Glued words in the lines under 400 characters, found in them all at once (a match is
     # two letters: none straddles two lines).
-    under = np.flatnonzero(n_chars < 400)
-    if text_all.isascii():
-        # On ASCII, a lower-case byte before an upper-case one (pairs cannot overlap).
-        codes = np.frombuffer(text_all.encode("ascii"), dtype=np.uint8)
-        pairs = ((codes[:-1] >= 97) & (codes[:-1] <= 122)) & ((codes[1:] >= 65) & (codes[1:] <= 90))
-        x[:, 12] = _counts_per_line(np.flatnonzero(pairs).tolist(), starts, n)
-        x[n_chars >= 400, 12] = 0.0
-    elif len(under):
-        kept = [texts[i] for i in under.tolist()]
-        kept_starts = np.cumsum([0] + [len(t) + 1 for t in kept[:-1]])
-        found = [m.start() for m in _GLUED.finditer("\n".join(kept))]
-        x[under, 12] = _counts_per_line(found, kept_starts, len(kept))
+    # Glued words: a lower-case letter before an upper-case one (two such pairs cannot
+    # overlap, and none straddles two lines), in lines under 400 characters.
+    x[:, 12] = _counts_per_line(np.flatnonzero(lower[:-1] & upper_chars[1:]).tolist(), starts, n)
+    x[n_chars >= 400, 12] = 0.0
     separators = [c for c in _SEPARATORS if c in text_all]
     x[:, 13] = [sum([t.count(c) for c in separators]) for t in texts] if separators else 0.0
     x[:, 14] = [t[0] in _BULLETS for t in texts]
@@ -631,7 +653,8 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[:, 16] = [("http" in t or "www." in t or ".com" in t or "@" in t) for t in texts]
     short = (n_words <= _PATTERN_WORDS) & (n_chars <= _PATTERN_CHARS)
     first_words = [word_texts[f] if f < e else "" for f, e in bounds.tolist()]
-    gates = _pattern_gates(texts, first_words, n_words, short)
+    digits = _counts_per_line(np.flatnonzero(digit_chars).tolist(), starts, n) > 0
+    gates = _pattern_gates(texts, first_words, n_words, short, digits)
     _pattern_reasons(texts, gates, x, reasons)
     return x, reasons
 
