@@ -108,6 +108,24 @@ def test_tree_arrays_predict() -> None:
     assert trees.probability(np.zeros((0, 1))).shape == (0,)
 
 
+def test_tree_arrays_predict_leaves_at_any_depth() -> None:
+    # Feature 0 <= 0.5: a leaf of -1 at depth 1; else feature 1 <= 0.0: 0.5, else 2.0 (NaN goes right).
+    trees = _Trees.from_dict(
+        {
+            "feature": [[0, 0, 1, 0, 0]],
+            "threshold": [[0.5, 0.0, 0.0, 0.0, 0.0]],
+            "left": [[1, 1, 3, 3, 4]],
+            "right": [[2, 1, 4, 3, 4]],
+            "value": [[0.0, -1.0, 0.0, 0.5, 2.0]],
+            "init": 0.25,
+            "depth": 2,
+        }
+    )
+    x = np.array([[0.0, 9.0], [1.0, -1.0], [1.0, 1.0], [np.nan, np.nan], [0.0, np.nan]])
+    raw = np.array([-1.0, 0.5, 2.0, 2.0, -1.0]) + 0.25
+    assert trees.probability(x).tolist() == (1.0 / (1.0 + np.exp(-raw))).tolist()
+
+
 def test_site_chrome_counts_pages_not_lines() -> None:
     chrome = SiteChrome(min_pages=2)
     chrome.observe("news.example", ["Subscribe", "Subscribe", "Story one."])

@@ -320,32 +320,45 @@ class _Trees:
         )
 
     @cached_property
-    def _flat(self) -> tuple[np.ndarray, ...]:
-        """Flat node arrays: node k of tree t is t * width + k (children as flat indices too)."""
-        trees, width = self.feature.shape
+    def _complete(self) -> tuple[np.ndarray, ...]:
+        """The trees as complete binary trees of ``depth`` levels in heap order (the children
+        of node k are 2k + 1 and 2k + 2), flat: a leaf above the last level becomes a node whose
+        two subtrees are copies of it (threshold +inf), the nodes of the last level hold the
+        values that ``depth`` steps reach. Node k of tree t is t * width + k."""
+        trees = self.feature.shape[0]
+        width = 2 ** (self.depth + 1) - 1
+        feature = np.zeros((trees, width), dtype=np.intp)
+        threshold = np.full((trees, width), np.inf)
+        value = np.zeros((trees, width))
+        for t in range(trees):
+            stack = [(0, 0, 0)]  # heap position, original node, level
+            while stack:
+                h, k, level = stack.pop()
+                value[t, h] = self.value[t, k]
+                if level == self.depth:
+                    continue
+                leaf = self.left[t, k] == k and self.right[t, k] == k
+                if not leaf:
+                    feature[t, h] = self.feature[t, k]
+                    threshold[t, h] = self.threshold[t, k]
+                stack.append((2 * h + 1, k if leaf else int(self.left[t, k]), level + 1))
+                stack.append((2 * h + 2, k if leaf else int(self.right[t, k]), level + 1))
         offsets = (np.arange(trees) * width)[:, None]
-        return (
-            offsets,
-            self.feature.ravel(),
-            self.threshold.ravel(),
-            (self.left + offsets).ravel(),
-            (self.right + offsets).ravel(),
-            self.value.ravel(),
-        )
+        return offsets, feature.ravel(), threshold.ravel(), value.ravel()
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """Probability of boilerplate for each row of ``x``."""
         n = x.shape[0]
         if n == 0:
             return np.zeros(0)
-        offsets, feature, threshold, left, right, value = self._flat
+        offsets, feature, threshold, value = self._complete
         # Row j's feature f is values[j * m + f].
         values = np.ascontiguousarray(x, dtype=np.float64).ravel()
         base = (np.arange(n) * x.shape[1])[None, :]
         node = np.repeat(offsets, n, axis=1)
         for _ in range(self.depth):
-            go_left = values.take(base + feature.take(node)) <= threshold.take(node)
-            node = np.where(go_left, left.take(node), right.take(node))
+            go_right = ~(values.take(base + feature.take(node)) <= threshold.take(node))
+            node = 2 * node - offsets + 1 + go_right
         raw = self.init + value.take(node).sum(axis=0)
         return 1.0 / (1.0 + np.exp(-raw))
 
