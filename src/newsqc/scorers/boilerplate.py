@@ -438,19 +438,25 @@ def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
     return found
 
 
-def _lines_holding(texts: list[str], needles: tuple[str, ...]) -> np.ndarray:
-    """For each of ``texts``, whether its lower-cased text holds one of ``needles`` (which
-    hold no line break), found in all the texts at once.
+def _lines_holding(article: Article, needles: tuple[str, ...]) -> np.ndarray:
+    """For each line of ``article``, whether its lower-cased text holds one of ``needles``
+    (which hold no white space but single spaces): found in the lower-cased text at once when
+    lower-casing keeps every offset (no match straddles two lines: a line break parts them).
 
-    >>> _lines_holding(["A Photo", "News", "credit: x"], ("photo", "credit")).tolist()
+    >>> _lines_holding(Article.from_text("A Photo\\nNews\\ncredit: x"), ("photo", "credit")).tolist()
     [True, False, True]
     """
-    n = len(texts)
+    lines = article.lines
+    n = len(lines)
     if not n:
         return np.zeros(0, dtype=bool)
-    lowered = [t.lower() for t in texts]
-    starts = np.cumsum([0] + [len(t) + 1 for t in lowered[:-1]])
-    return _counts_per_line(_find_all("\n".join(lowered), needles), starts, n) > 0
+    lowered = article.text.lower()
+    if len(lowered) == len(article.text):  # then each character lower-cases to one
+        starts = np.fromiter((line.start for line in lines), dtype=np.int64, count=n)
+        return _counts_per_line(_find_all(lowered, needles), starts, n) > 0
+    texts = [line.text.lower() for line in lines]
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    return _counts_per_line(_find_all("\n".join(texts), needles), starts, n) > 0
 
 
 def _pattern_gates(
@@ -888,7 +894,7 @@ def flag_lines(
 
     line_words = article.line_words
     n_words = [last - first for first, last in line_words]
-    credited = _lines_holding([line.text for line in lines], _CREDIT_KEYWORDS).tolist()
+    credited = [] if clean_lead else _lines_holding(article, _CREDIT_KEYWORDS).tolist()
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
     dated = (x[:, _COL["digit_words"]] > 0).tolist()
     reasons = list(reasons)
