@@ -980,28 +980,22 @@ class Boilerplate:
         model = _load_model()
         threshold = model.threshold if model is not None else 0.5
         flagged, reasons = flag_lines(article, p, reasons, x, threshold)
-        n_words = [last - first for first, last in article.line_words]
-        terminal = (x[:, _COL["terminal"]] > 0).tolist()
+        line_words = article.line_words
+        terminal_lines = x[:, _COL["terminal"]] > 0
+        terminal = terminal_lines.tolist()
         # Runs of flagged lines without terminal punctuation, for the related-links fallback.
-        run = [0] * n
-        i = 0
-        while i < n:
-            j = i
-            while j < n and flagged[j] and not terminal[j]:
-                j += 1
-            for k in range(i, j):
-                run[k] = j - i
-            i = max(j, i + 1)
+        run = _runs(flagged & ~terminal_lines).astype(int).tolist()
+        is_flagged = flagged.tolist()
         spans: list[Span] = []
-        for i, line in enumerate(lines):
-            if not flagged[i]:
-                continue
+        for i in np.flatnonzero(flagged).tolist():
+            line = lines[i]
             reason = reasons[i]
             if reason is None:
-                reason = _fallback_reason(line.text, n_words[i], terminal[i], run[i])
+                first, last = line_words[i]
+                reason = _fallback_reason(line.text, last - first, terminal[i], run[i])
             code = f"{self.name}:{reason}"
             score = round(float(max(p[i], threshold)), 4)
-            if spans and spans[-1].reason == code and i > 0 and flagged[i - 1]:
+            if spans and spans[-1].reason == code and i > 0 and is_flagged[i - 1]:
                 last_span = spans[-1]
                 spans[-1] = Span(last_span.start, line.end, self.name, max(last_span.score, score), code)
             else:
