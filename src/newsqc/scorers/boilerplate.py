@@ -182,15 +182,13 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
 # date and a time alone, at most this many words.
 _COUNTED = ("(", "comment", "share", "like", "view", "replies", "response", "reaction", "bookmark")
 _DATELINE_WORDS = 12
-# The keywords that hold no other keyword: a line holds one of these when it holds any.
 _ALL_FIRST_WORDS = tuple(sorted({w for words in _FIRST_WORDS.values() for w in words}))
-_ALL_KEYWORDS = tuple(
-    sorted(
-        w
-        for w in {w for words in _KEYWORDS.values() for w in words}
-        if not any(v != w and v in w for words in _KEYWORDS.values() for v in words)
-    )
-)
+# Of each pattern's keywords, those that hold no other: a line holds one of these when it
+# holds any.
+_MINIMAL_KEYWORDS = {
+    reason: tuple(sorted({w for w in words if not any(v != w and v in w for v in words)}))
+    for reason, words in _KEYWORDS.items()
+}
 # Below this many lines the model is not asked.
 _MIN_LINES = 4
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
@@ -421,11 +419,6 @@ def _counts_per_line(positions: list[int], starts: np.ndarray, n: int) -> np.nda
     return np.bincount(index[index >= 0], minlength=n)[:n].astype(float)
 
 
-def _has_any(text: str, needles: tuple[str, ...]) -> bool:
-    """True when one of ``needles`` occurs in ``text``."""
-    return any([needle in text for needle in needles])
-
-
 def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
     """Every offset at which one of ``needles`` occurs in ``text`` (str.find: faster than a
     regular expression that unites many words)."""
@@ -465,7 +458,7 @@ def _pattern_gates(
     """For each line and pattern, whether the line can match the pattern: a superset of the
     lines that match, found for all the short lines at once.
 
-    A line can match a pattern with keywords when it holds a keyword; an anchored pattern
+    A line can match a pattern with keywords when it holds one of them; an anchored pattern
     when its first word starts with one of the pattern's :data:`_FIRST_WORDS`; a counter when
     it holds a digit and a counted word or a parenthesis; a dateline when it holds a digit and
     is at most :data:`_DATELINE_WORDS` words long or starts with "published", "updated", ...
@@ -496,10 +489,9 @@ def _pattern_gates(
         out[[k for k, w in zip(maybe, maybe_words, strict=True) if w.startswith(prefixes)]] = True
         return out
 
-    any_keyword = lines_at(_find_all(joined, _ALL_KEYWORDS))  # each set is checked again
     for k, (reason, _) in enumerate(_PATTERNS):
         if reason in _KEYWORDS:
-            gates[:, k] = any_keyword
+            gates[:, k] = lines_at(_find_all(joined, _MINIMAL_KEYWORDS[reason]))
         elif reason == "counter":
             gates[:, k] = digits & lines_at(_find_all(joined, _COUNTED))
         elif reason == "dateline":
@@ -517,13 +509,11 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
     p0 = len(BASE_FEATURES) - len(_PATTERNS)
     for i in np.flatnonzero(gates.any(axis=1)).tolist():
         text = texts[i]
-        lowered_text = text.lower()
         row = x[i]
-        for k in np.flatnonzero(gates[i]).tolist():
-            reason, pattern = _PATTERNS[k]
-            keywords = _KEYWORDS.get(reason)
-            if keywords is not None and not _has_any(lowered_text, keywords):
+        for k, gate in enumerate(gates[i].tolist()):
+            if not gate:
                 continue
+            reason, pattern = _PATTERNS[k]
             if pattern.search(text):
                 row[p0 + k] = 1.0
                 if reasons[i] is None:
