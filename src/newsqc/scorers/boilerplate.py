@@ -431,25 +431,35 @@ def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
     return found
 
 
-def _lines_holding(article: Article, needles: tuple[str, ...]) -> np.ndarray:
-    """For each line of ``article``, whether its lower-cased text holds one of ``needles``
-    (which hold no white space but single spaces): found in the lower-cased text at once when
-    lower-casing keeps every offset (no match straddles two lines: a line break parts them).
+def _lines_holding(article: Article | list[str], needles: tuple[str, ...]) -> np.ndarray:
+    """For each line of ``article`` (or each of a list of lines), whether its lower-cased text
+    holds one of ``needles`` (which hold no white space but single spaces): found in the
+    lower-cased text at once when lower-casing keeps every offset (no match straddles two
+    lines: a line break parts them).
 
     >>> _lines_holding(Article.from_text("A Photo\\nNews\\ncredit: x"), ("photo", "credit")).tolist()
     [True, False, True]
+    >>> _lines_holding(["3 Comments", "News"], ("comment",)).tolist()
+    [True, False]
     """
-    lines = article.lines
-    n = len(lines)
+    if isinstance(article, list):
+        texts = article
+        text = "\n".join(texts)
+        n = len(texts)
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    else:
+        texts = [line.text for line in article.lines]
+        text = article.text
+        n = len(texts)
+        starts = np.fromiter((line.start for line in article.lines), dtype=np.int64, count=n)
     if not n:
         return np.zeros(0, dtype=bool)
-    lowered = article.text.lower()
-    if len(lowered) == len(article.text):  # then each character lower-cases to one
-        starts = np.fromiter((line.start for line in lines), dtype=np.int64, count=n)
-        return _counts_per_line(_find_all(lowered, needles), starts, n) > 0
-    texts = [line.text.lower() for line in lines]
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    return _counts_per_line(_find_all("\n".join(texts), needles), starts, n) > 0
+    lowered = text.lower()
+    if len(lowered) != len(text):  # some character lower-cases to more than one
+        texts = [t.lower() for t in texts]
+        lowered = "\n".join(texts)
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    return _counts_per_line(_find_all(lowered, needles), starts, n) > 0
 
 
 def _pattern_gates(
@@ -492,8 +502,11 @@ def _pattern_gates(
     for k, (reason, _) in enumerate(_PATTERNS):
         if reason in _KEYWORDS:
             gates[:, k] = lines_at(_find_all(joined, _MINIMAL_KEYWORDS[reason]))
-        elif reason == "counter":
-            gates[:, k] = digits & lines_at(_find_all(joined, _COUNTED))
+        elif reason == "counter":  # looked for in the short lines with a digit only
+            dated = np.flatnonzero(digits & short).tolist()
+            if dated:
+                held = _lines_holding([texts[i] for i in dated], _COUNTED)
+                gates[np.asarray(dated)[held], k] = True
         elif reason == "dateline":
             gates[:, k] = digits & ((n_words <= _DATELINE_WORDS) | starting(_FIRST_WORDS[reason]))
         else:
