@@ -904,6 +904,12 @@ def flag_lines(
     related = 0
     for i, line in enumerate(lines):
         reason = reasons[i]
+        if (
+            not related
+            and reason is None
+            and (clean_lead or (n_words[i] > 4 and not credited[i] and not dated[i]))
+        ):
+            continue  # no rule below applies to the line
         if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
             flagged[i] = True
         elif len(line.text) > _PATTERN_CHARS:
