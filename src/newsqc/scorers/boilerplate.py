@@ -48,8 +48,10 @@ left alone; a page whose
 article is a few short lines (a paywall teaser) looks like a menu; pages in scripts without
 word spaces (Japanese, Chinese) are judged on characters.
 
-Cost: the word-level values are summed per line, and each pattern is tried only on the short
-lines that can match it (:func:`_pattern_gates`).
+Cost: the word-level values are summed per line, the character classes (glued words, digits)
+come from one array of the text's code points, the keywords are looked for in all the lines
+at once, each pattern is tried only on the short lines that can match it
+(:func:`_pattern_gates`), and the trees are walked for all the lines together.
 """
 
 from __future__ import annotations
