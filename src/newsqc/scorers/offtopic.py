@@ -145,7 +145,7 @@ STEM = 5
 #: Words at or above this Zipf frequency are their own class in the word-class model.
 CLASS_ZIPF = 5.6
 #: An anchor run starting with a capital needs this combined probability (it may be a name).
-CAPITALIZED_SURE = 0.995
+CAPITALIZED_SURE = 0.999
 #: Anchor runs are this many words long.
 ANCHOR_LENGTHS = (2, 3, 4)
 #: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
