@@ -104,3 +104,20 @@ def test_chrome_lines_are_flagged_site_chrome() -> None:
     assert chrome not in a.cleaned_text
     # a line of the article is only chrome when it is named, whole
     assert newsqc.assess(text, chrome_lines=["local news"]).spans == newsqc.assess(text).spans
+
+
+def test_bundled_examples_get_the_verdicts_their_names_say() -> None:
+    """`make demo`'s articles: a visible regression there is what a new user sees first."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "data" / "articles.jsonl"
+    expected = {
+        "clean-report": "keep",
+        "report-with-chrome": "clean",
+        "mojibake": "clean",
+        "injected-spam": "clean",
+        "chrome-only": "drop",
+    }
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {r["id"]: newsqc.assess(r["text"]).verdict.value for r in records} == expected
+    assert not newsqc.assess(records[0]["text"]).spans
