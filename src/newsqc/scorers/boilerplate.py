@@ -651,8 +651,6 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[:, 9] = np.divide(upper, alpha, out=np.zeros(n), where=alpha > 0)
     x[:, 10] = [t.isupper() for t in texts]
     x[:, 11] = np.divide(digit, n_words, out=np.zeros(n), where=n_words > 0)
-    # Glued words in the lines under 400 characters, found in them all at once (a match is
-    # two letters: none straddles two lines).
     # Glued words: a lower-case letter before an upper-case one (two such pairs cannot
     # overlap, and none straddles two lines), in lines under 400 characters.
     x[:, 12] = _counts_per_line(np.flatnonzero(lower[:-1] & upper_chars[1:]).tolist(), starts, n)

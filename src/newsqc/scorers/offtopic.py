@@ -291,11 +291,7 @@ class Background:
         [True, False]
         """
         size = len(self.index)
-        wanted = before * size + after
-        if not len(self.keys):
-            return np.zeros(len(wanted), dtype=bool)
-        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        return (before < size) & (after < size) & (self.keys[at] == wanted)
+        return (before < size) & (after < size) & _member(before * size + after, self.keys)
 
     def log_prob(self, before: str, after: str) -> float:
         """log10 P(after | before) for two lower-case words."""
@@ -549,6 +545,14 @@ def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
     return sorted_keys[at] == values
+
+
+def _weights_of(values: np.ndarray, sorted_keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The weight of each value in ``sorted_keys`` (sorted and distinct), 0.0 when not there."""
+    if not len(sorted_keys):
+        return np.zeros(len(values))
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return np.where(sorted_keys[at] == values, weights[at], 0.0)
 
 
 def _groups(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
@@ -931,9 +935,7 @@ def anchor_arrays(
     span = np.arange(lo, hi + 1)
     lex = prep.lex[prep.form[span]]
     keys, weights = model.phrase_keys
-    wanted = lex[:-1] * len(model.lex_zipf) + lex[1:]
-    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    pair_weight = np.where(keys[at] == wanted, weights[at], 0.0) if len(keys) else np.zeros(len(wanted))
+    pair_weight = _weights_of(lex[:-1] * len(model.lex_zipf) + lex[1:], keys, weights)
     uni = model.lex_phrase[lex]
     f0 = firsts - lo
     grams = np.full((len(runs), 7), -np.inf)
@@ -1063,12 +1065,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     lex = prep.lex[prep.form]
     uni = model.lex_spam[lex]
     keys, weights = model.spam_keys
-    wanted = lex[:-1] * len(model.lex_zipf) + lex[1:]
-    if len(keys):
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        pair = np.where(keys[at] == wanted, weights[at], 0.0)
-    else:
-        pair = np.zeros(n - 1)
+    pair = _weights_of(lex[:-1] * len(model.lex_zipf) + lex[1:], keys, weights)
     cu = np.concatenate(([0.0], np.cumsum(uni)))
     cp = np.concatenate(([0.0, 0.0], np.cumsum(pair)))  # cp[m]: pairs ending before word m
     sentence = prep.sentence
