@@ -27,11 +27,12 @@ says, and name the reason of each flagged line; the others get a reason from the
 the article's: aside). A short related-links header ("More:", "Related articles", "Don't miss")
 followed by headline-like lines flags itself and up to 15 of them, when the model does not read
 the header or the two lines after it as the article.
-A text that opens with the article (its first line is prose, and the model is sure that its
-first two lines are not chrome) is one an extractor already cleaned: there only near-certain
-lines, short chrome that names itself (calls to action, counters, adverts, related-links
-headers and the headlines under them, menus) and the forced patterns are flagged, so that the
-sign-offs, credits, labels and lists of a clean article stay whole.
+A text that opens with the article (its first or second line is prose, and the model is sure
+that this prose and the line after it are not chrome) is one an extractor already cleaned:
+there only near-certain lines that are no caption or credit, short chrome that names itself
+(calls to action, counters, adverts, related-links headers and the headlines under them,
+menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and lists
+of a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
@@ -217,10 +218,11 @@ _RELATED_RUN = 15
 # model reads as the article, is no header).
 _RELATED_HEADER_P = 0.2
 _RELATED_LINE_P = 0.1
-# A text whose first line is prose and whose first two lines are below this probability
-# opens with the article: there, a line is flagged only from this probability on, or by a
-# forced pattern.
-_CLEAN_LEAD_P = 0.05
+# A text whose first or second line is prose, and whose first prose line and the line after
+# it are below this probability, opens with the article: there, a line is flagged
+# only from _CLEAN_LEAD_THRESHOLD on, or by a forced pattern.
+_CLEAN_LEAD_P = 0.2
+_CLEAN_LEAD_LINE = 1
 # The context rules (_keep_article_lines) keep lines that the model gives less than this (a
 # headline-like line before the first paragraph also when the text prints it again).
 _SURE_P = 0.9
@@ -855,22 +857,33 @@ def _keep_article_lines(
 
 
 def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
-    """True when the text opens with the article: its first line is prose and the model is
-    sure that neither of its first two lines is chrome.
+    """True when the text opens with the article: its first or second line is prose (a
+    headline, a dateline or a label may come first) and the model is sure that neither that
+    prose nor the line after it is chrome.
 
     A text that opens with the article is one an extractor already cleaned (or an article
     without chrome); only lines that the model is all but certain of, short lines of chrome
     that names itself (a call to action, a related-links header) and the lines of the forced
-    patterns are flagged in it. The last lines of clean articles (sign-offs,
-    credits, lists of ingredients) look like chrome far more often than their first lines do.
+    patterns are flagged in it, and never a caption or credit. The last lines of clean
+    articles (sign-offs, credits, lists of ingredients) look like chrome far more often than
+    their first lines do.
+
+    >>> x, _ = line_features(Article.from_text("Vote\\nA town held a vote on Monday night.\\nOK.\\nEnd."))
+    >>> _clean_lead(np.array([0.9, 0.1, 0.0, 0.3]), x), _clean_lead(np.array([0.9, 0.1, 0.6, 0.3]), x)
+    (True, False)
     """
-    if len(p) < _MIN_LINES or not (p[:2] < _CLEAN_LEAD_P).all():
+    if len(p) < _MIN_LINES:
         return False
-    return bool(
-        x[0, _COL["log_words"]] >= math.log1p(8)
-        and x[0, _COL["terminal"]] > 0
-        and x[0, _COL["stop_relative"]] >= 0.5
+    head = x[: _CLEAN_LEAD_LINE + 1]
+    prose = (
+        (head[:, _COL["log_words"]] >= math.log1p(8))
+        & (head[:, _COL["terminal"]] > 0)
+        & (head[:, _COL["stop_relative"]] >= 0.5)
     )
+    if not prose.any():
+        return False
+    first = int(np.argmax(prose))
+    return bool((p[first : first + 2] < _CLEAN_LEAD_P).all())
 
 
 def flag_lines(
@@ -893,7 +906,8 @@ def flag_lines(
     clean_lead = _clean_lead(p, x)
     if clean_lead:
         named = np.array([r in _SELF_NAMED for r in reasons]) & (x[:, _COL["log_words"]] <= math.log1p(8))
-        flagged &= named | (p >= _CLEAN_LEAD_THRESHOLD)
+        credit = np.array([r == "caption" for r in reasons])
+        flagged &= named | ((p >= _CLEAN_LEAD_THRESHOLD) & ~credit)
 
     line_words = article.line_words
     n_words = [last - first for first, last in line_words]
