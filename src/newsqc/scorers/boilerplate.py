@@ -24,7 +24,10 @@ rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
-the article's: aside). A short related-links header ("More:", "Related articles", "Don't miss")
+the article's: aside). Outside a text that opens with the article (below), short datelines and
+captions that name themselves are flagged whatever the model says: a photo credit closing the
+line, "Image caption ...", "FILE PHOTO: ...", an agency's credit ("REUTERS/Name", "via AP",
+"(AP)", "(NASA/JPL-Caltech)"). A short related-links header ("More:", "Related articles", "Don't miss")
 followed by headline-like lines flags itself and up to 15 of them, when the model does not read
 the header or the two lines after it as the article.
 A text that opens with the article (its first or second line is prose, and the model is sure
@@ -166,7 +169,10 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "associated press", "epa", "istock", "pa images", "credit",
     ),
 }  # fmt: skip
-_CREDIT_KEYWORDS = ("photo", "image", "picture", "credit", "foto", "getty images", "shutterstock")
+_CREDIT_KEYWORDS = (
+    "photo", "image", "picture", "credit", "foto", "getty images", "shutterstock", "caption", "/", "via ap",
+    "via reuters", "via getty", "via afp", "(ap)", "(afp)", "(reuters)",
+)  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
@@ -203,6 +209,18 @@ _CREDIT = regex.compile(
     r"\b(photo|image|picture|credit)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|ap photo[^.!?]{0,40})"
     r"\W*$",
     regex.IGNORECASE,
+)
+# A caption named by its first words ("Image caption ...", "FILE PHOTO: ...") or closed by an
+# agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)", "... (NASA/JPL-Caltech)",
+# "...a rabbitCredit: Getty").
+_CAPTION = regex.compile(
+    r"^(image|photo|picture)\s+(caption|copyright|credit)\b|^file photo\b|"
+    r"\b(reuters|afp|ap|getty images|epa|xinhua|bloomberg)\s?/\s?"
+    r"(?-i:\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3})\s*$|"
+    r"\bvia (ap|reuters|getty images|afp)\W*$|"
+    r"\((ap|afp|reuters|getty images|\p{Lu}[\w.&-]*(/\p{Lu}[\w.&-]*)+)\)\s*$|"
+    r"(?-i:(?<=\p{Ll})Credit\s*:\s*\S)",
+    regex.IGNORECASE | regex.V0,
 )
 # A full date in a short line that is not a sentence, a table row or a list item: a dateline
 # ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "sexta-feira, 22 de outubro de 2010 às 20:13").
@@ -936,7 +954,7 @@ def flag_lines(
         elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
             flagged[i] = True
             reasons[i] = "call_to_action"
-        elif credited[i] and _CREDIT.search(line.text):
+        elif credited[i] and (_CREDIT.search(line.text) or _CAPTION.search(line.text)):
             flagged[i] = True
             reasons[i] = "caption"
         elif (
