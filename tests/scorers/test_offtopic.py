@@ -70,7 +70,26 @@ def test_seed_004_anchor() -> None:
 def test_odd_text_gets_a_finding(text: str) -> None:
     finding = _score(text)
     assert 0.0 <= finding.score <= 1.0
-    assert set(finding.features) == {"offtopic_share", "offtopic_sentences", "offtopic_anchors"}
+    assert set(finding.features) == {
+        "offtopic_share",
+        "offtopic_sentences",
+        "offtopic_anchors",
+        "offtopic_sentence_top",
+        "offtopic_anchor_top",
+    }
+
+
+def test_top_features_read_the_most_foreign_sentence_and_anchor() -> None:
+    news = (
+        "The council met on Monday to vote on the city budget for next year. "
+        "Members argued over the budget for the city's schools and roads for three hours. "
+        "The mayor said the budget would pass with a small majority next week."
+    )
+    spam = " WINNER!! Call now to claim your free prize, text WIN to 80086 today."
+    clean, spammy = _score(news).features, _score(news + spam).features
+    assert spammy["offtopic_sentence_top"] > clean["offtopic_sentence_top"]
+    assert -12.0 <= clean["offtopic_anchor_top"] <= 12.0
+    assert _score("Ein Satz auf Deutsch.", language="de").features["offtopic_sentence_top"] == -12.0
 
 
 def test_other_languages_are_not_scored() -> None:

@@ -37,6 +37,9 @@ one for anchors (a run of two words, or a capitalized one, needs more than longe
 for any foreign sentence, and one for spam messages alone (sentences of 4
 words or more; under 9 words, a short line of a quote looks like a comment, so they need 0.99),
 which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
+Besides the spans, the finding's features give the verdict how foreign the most foreign
+sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
+an article can lose quality for a sentence that is not sure enough to be cut.
 The model, the background and a memo of the raw words already read (their lexicon row; it
 changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
@@ -151,6 +154,8 @@ CAPITALIZED_SURE = 0.999
 #: in news ("retail shop", "gas price"). Out of fold on dev, 0.95 keeps 82% of the true two-word
 #: runs that 0.87 finds and 30% of the false ones.
 TWO_WORD_SURE = 0.95
+#: The bounds of the log-odds features of the most foreign sentence and the likeliest anchor run.
+LOG_ODDS_MAX = 12.0
 #: Anchor runs are this many words long.
 ANCHOR_LENGTHS = (2, 3, 4)
 #: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
@@ -525,6 +530,13 @@ def _combine(features: dict[str, float], combiner: dict[str, Any]) -> float:
     ):
         z += coef * (features[name] - mean) / scale
     return 1.0 / (1.0 + math.exp(-clip(z, -30.0, 30.0)))
+
+
+def _log_odds(p: float) -> float:
+    """log(p / (1 - p)), within [-LOG_ODDS_MAX, LOG_ODDS_MAX] (p = 0: no candidate at all)."""
+    if p <= 0.0:
+        return -LOG_ODDS_MAX
+    return clip(math.log(p / max(1.0 - p, 1e-12)), -LOG_ODDS_MAX, LOG_ODDS_MAX)
 
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
@@ -1128,14 +1140,17 @@ class Offtopic:
     def score(self, article: Article) -> Finding:
         """Flag off-topic sentences and anchor runs; the score is the flagged share of the text."""
         spans: list[Span] = []
+        sentence_top = anchor_top = 0.0  # none: not English, or no sentence
         if article.language in (None, "en") and article.sentences:
             model = load_model()
             prepared = prepare(article, model)
             logits = spam_logits(prepared, model)
-            sentences = self._wall(article, prepared, logits) or self._sentences(
-                article, model, prepared, logits
-            )
-            anchors = self._anchors(
+            sentences = self._wall(article, prepared, logits)
+            if sentences:
+                sentence_top = 1.0
+            else:
+                sentences, sentence_top = self._sentences(article, model, prepared, logits)
+            anchors, anchor_top = self._anchors(
                 article, model, prepared, [s for s in sentences if s.reason.endswith(":spam")]
             )
             # An anchor explains why its sentence looked foreign: keep the anchor, not the sentence.
@@ -1151,6 +1166,8 @@ class Offtopic:
             "offtopic_share": share,
             "offtopic_sentences": float(sum(1 for s in spans if s.reason != "offtopic:anchor")),
             "offtopic_anchors": float(sum(1 for s in spans if s.reason == "offtopic:anchor")),
+            "offtopic_sentence_top": _log_odds(sentence_top),
+            "offtopic_anchor_top": _log_odds(anchor_top),
         }
         return Finding(self.name, clip(share * 10), tuple(spans), features)
 
@@ -1180,7 +1197,9 @@ class Offtopic:
         model: OfftopicModel,
         prepared: Prepared,
         logits: tuple[np.ndarray, np.ndarray],
-    ) -> list[Span]:
+    ) -> tuple[list[Span], float]:
+        """The flagged sentences, and the highest combined probability of a sentence long enough
+        to be flagged (flagged or not: how foreign the most foreign sentence is)."""
         combiner = model.sentence
         threshold = combiner["threshold"]
         sentences = article.sentences
@@ -1282,10 +1301,12 @@ class Offtopic:
                 and pre.before - pre.after >= PREFIX_GAP
             ):
                 ends[k] = words[pre.at - 1].end
+        long_enough = n_words >= MIN_SENTENCE_WORDS
+        top = float(p_all[long_enough].max()) if long_enough.any() else 0.0
         return [
             Span(sentences[k].start, ends.get(k, sentences[k].end), self.name, p, f"{self.name}:{what}")
             for k, (p, what) in sorted(flagged.items())
-        ]
+        ], top
 
     def _anchors(
         self,
@@ -1293,12 +1314,13 @@ class Offtopic:
         model: OfftopicModel,
         prepared: Prepared,
         taken: list[Span],
-    ) -> list[Span]:
+    ) -> tuple[list[Span], float]:
+        """The flagged anchor runs, and the highest combined probability of any candidate run."""
         combiner = model.anchor
         threshold = combiner["threshold"]
         runs, arrays = anchor_arrays(article, model, prepared)
         if not runs:
-            return []
+            return [], 0.0
         p_all = _combine_arrays(arrays, combiner, len(runs))
         # A capitalized run may be a name ("Apple store"), a two-word run a phrase of news: they
         # need more.
@@ -1316,4 +1338,4 @@ class Offtopic:
                 continue
             used.append((start, end))
             spans.append(Span(start, end, self.name, p, f"{self.name}:anchor"))
-        return spans
+        return spans, float(p_all.max())
