@@ -24,6 +24,9 @@ lists that symspellpy ships):
   word shouted in capitals, exclamation marks, "you", chat spelling ("i", "u", "pls"), and the
   spam log-odds of its neighbours on the same line (a message runs over several sentences);
 - a wall of spam: when many lines of the text are spam messages, each spammy line is spam;
+- a bridge to a link: a sentence that sends the reader to another piece ("as seen in the
+  article on", "read more about", "check out our guide to") whose link text holds a commercial
+  word is marketing, whole, and so is any other sentence that repeats that link text;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
   and across the gap it leaves (conditional probabilities and PMI, and whether the pair into the
   run and the pair across the gap are known at all), and the same over word classes learned
@@ -49,7 +52,8 @@ capitalized word are much spammier than the words after it, the sentence is spam
 
 Blind spots: non-English text (nothing is flagged); sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
-marketing sentences that bridge to the story with on-topic words (seed 000); anchors made of
+marketing sentences that bridge to the story with on-topic words and name no link (a link cue
+in capitals, "Article on", is not read either); anchors made of
 ordinary news words, or whose commercial word the article uses elsewhere; a commercial word in a
 compound the background counts lack ("state fire agency placed", "vehicle loan stayed") or an
 adjective before its noun ("the free weeklong trial") can still read as an anchor; short spam
@@ -211,6 +215,23 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
+#: The bridge an SEO insertion builds to its link: words that send the reader to another piece
+#: ("as seen in the article on", "read more about", "check out our guide to"), then the link text.
+LINK_CUE = re.compile(
+    r"\b(?:as (?:seen|discussed|explored|explained|outlined|highlighted|noted|covered|detailed|"
+    r"mentioned|described) in|(?:explored|discussed|covered|explained|detailed|described) in|"
+    r"(?:read|learn|find out) more (?:about|on|in)|(?:check out|see|read))"
+    r" (?:(?:the|our|this|a|an|my) )?(?:recent |latest |related )?"
+    r"(?:article|post|guide|piece|blog(?: post)?)s? (?:on|about|to) ",
+    re.IGNORECASE,
+)
+#: What every LINK_CUE ends with, in lower case: a cheap test before the full pattern.
+LINK_GATE = re.compile(r"(?:article|post|guide|piece|blog)s? (?:on|about|to) ")
+LINK_WORD = re.compile(r"[\w'’-]+")
+#: A link text after LINK_CUE is read up to this many words.
+LINK_WORDS = 10
+#: The score of a sentence flagged by its link cue, and of the sentences repeating its link text.
+LINK_SURE = 0.99
 LONG_NUMBER = re.compile(r"\d{5,}")
 #: A word of three capitals or more.
 SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
@@ -1124,6 +1145,43 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     return out
 
 
+def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]:
+    """Sentences that bridge to a commercial link: a LINK_CUE followed by a link text holding a
+    commercial word, and any other sentence that repeats that link text (the same link inserted
+    twice); each with LINK_SURE.
+
+    >>> text = ("Talks resumed in Geneva on Monday. Other sectors use such tools, as seen in the "
+    ...         "article on leveraging AI for personalized marketing campaigns. The talks end Friday.")
+    >>> linked_sentences(Article.from_text(text), load_model())
+    {1: 0.99}
+    """
+    text = article.text
+    cues = list(LINK_CUE.finditer(text)) if LINK_GATE.search(text) else []
+    if not cues:
+        return {}
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+    hot_min = model.anchor["hot_min"]
+    unknown = len(model.lexicon)
+    links: list[str] = []
+    found: dict[int, float] = {}
+    for cue in cues:
+        k = bisect_left(starts, cue.start() + 1) - 1
+        if k < 0 or cue.end() > sentences[k].end:
+            continue
+        words = LINK_WORD.findall(text, cue.end(), sentences[k].end)[:LINK_WORDS]
+        weights = model.lex_phrase[[model.lexicon.get(normalize_word(w), unknown) for w in words]]
+        if len(words) >= 2 and float(weights.max()) >= hot_min:
+            found[k] = LINK_SURE
+            links.append(" ".join(words).casefold())
+    for k, sentence in enumerate(sentences):
+        if k not in found:
+            plain = f" {' '.join(LINK_WORD.findall(sentence.text)).casefold()} "
+            if any(f" {link} " in plain for link in links):
+                found[k] = LINK_SURE
+    return found
+
+
 class Offtopic:
     """Finds injected sentences and stray anchor texts in English articles.
 
@@ -1146,18 +1204,19 @@ class Offtopic:
             prepared = prepare(article, model)
             logits = spam_logits(prepared, model)
             sentences = self._wall(article, prepared, logits)
+            linked: dict[int, float] = {}
             if sentences:
                 sentence_top = 1.0
             else:
-                sentences, sentence_top = self._sentences(article, model, prepared, logits)
-            anchors, anchor_top = self._anchors(
-                article, model, prepared, [s for s in sentences if s.reason.endswith(":spam")]
-            )
-            # An anchor explains why its sentence looked foreign: keep the anchor, not the sentence.
+                linked = linked_sentences(article, model)
+                sentences, sentence_top = self._sentences(article, model, prepared, logits, linked)
+            # Spam and link sentences are inserted whole; any other foreign-looking sentence may
+            # only hold an anchor, which then explains it: keep the anchor, not the sentence.
+            starts = {article.sentences[k].start for k in linked}
+            whole = [s for s in sentences if s.reason.endswith(":spam") or s.start in starts]
+            anchors, anchor_top = self._anchors(article, model, prepared, whole)
             spans = [
-                s
-                for s in sentences
-                if s.reason.endswith(":spam") or not any(s.start <= a.start < s.end for a in anchors)
+                s for s in sentences if s in whole or not any(s.start <= a.start < s.end for a in anchors)
             ]
             spans += anchors
             spans.sort()
@@ -1197,9 +1256,11 @@ class Offtopic:
         model: OfftopicModel,
         prepared: Prepared,
         logits: tuple[np.ndarray, np.ndarray],
+        linked: dict[int, float],
     ) -> tuple[list[Span], float]:
-        """The flagged sentences, and the highest combined probability of a sentence long enough
-        to be flagged (flagged or not: how foreign the most foreign sentence is)."""
+        """The flagged sentences (with the ``linked`` ones, see :func:`linked_sentences`), and the
+        highest combined probability of a sentence long enough to be flagged (flagged or not: how
+        foreign the most foreign sentence is)."""
         combiner = model.sentence
         threshold = combiner["threshold"]
         sentences = article.sentences
@@ -1246,6 +1307,8 @@ class Offtopic:
                 flagged[k] = (p, "marketing")
             else:
                 flagged[k] = (p, "foreign_sentence")
+        for k, p in linked.items():
+            flagged.setdefault(k, (p, "marketing"))
         # A spam message runs over several short sentences: spread to spammy neighbours on its line.
         line = prepared.line
         ranges = prepared.ranges
