@@ -247,8 +247,36 @@ _SURE_P = 0.9
 _CLEAN_LEAD_THRESHOLD = 0.99
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
-_FORCED_TEXT = regex.compile(
-    r"^\W*(back to top( button)?|scroll to top|skip to (main )?content)\W*$", regex.I
+# Short lines of page furniture that are nothing else (at most _FORCED_WORDS words), flagged
+# whatever the model says outside a text that opens with the article.
+_FORCED_WORDS = 4
+_FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        "call_to_action",
+        regex.compile(
+            r"^\W*(back to top( button)?|scroll to top|skip to (main )?content|sharing is caring|"
+            r"(share|print|email)( this( article| story| page| post)?)?|email me|leave a (reply|comment)|"
+            r"view comments)\W*$",
+            regex.I,
+        ),
+    ),
+    (
+        "navigation",
+        regex.compile(
+            r"^\W*((previous|next|older|newer) (post|article|story|entry)s?|back to (gallery|home)|close|"
+            r"(tags|tagged|filed under|categories)\s*:)\W*$",
+            regex.I,
+        ),
+    ),
+)
+# A related-links label that heads a line with a headline after a colon or a dash ("READ MORE:
+# ...", "Related: ...", "Also on rt.com ..."), at most _RELATED_LINE_WORDS words.
+_RELATED_LINE_WORDS = 30
+_RELATED_LINE = regex.compile(
+    r"^\W*(related( articles?| posts?| stories| news| content| coverage| reading| video)?|"
+    r"read (more|also|next)|see (also|more)|also (read|see)|more|must read|don'?t miss|recommended|"
+    r"(à )?lire aussi|leggi anche|baca juga|читайте также)\s*(:|\s[-–—|])\s*\S|^\W*also on [\w.]+\s+\S",
+    regex.I | regex.V0,
 )
 
 _LOWER = regex.compile(r"\p{Ll}")
@@ -904,6 +932,18 @@ def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
     return bool((p[first : first + 2] < _CLEAN_LEAD_P).all())
 
 
+def _forced_reason(text: str) -> str | None:
+    """The reason of a short line of page furniture (:data:`_FORCED_TEXT`), or None.
+
+    >>> _forced_reason("Next Post"), _forced_reason("Share this:"), _forced_reason("Next, the vote")
+    ('navigation', 'call_to_action', None)
+    """
+    for reason, pattern in _FORCED_TEXT:
+        if pattern.match(text):
+            return reason
+    return None
+
+
 def flag_lines(
     article: Article, p: np.ndarray, reasons: Sequence[str | None], x: np.ndarray, threshold: float
 ) -> tuple[np.ndarray, list[str | None]]:
@@ -951,9 +991,16 @@ def flag_lines(
             reasons[i] = "related_links"
         elif clean_lead:
             pass
-        elif n_words[i] <= 4 and _FORCED_TEXT.match(line.text):
+        elif n_words[i] <= _FORCED_WORDS and (forced := _forced_reason(line.text)):
             flagged[i] = True
-            reasons[i] = "call_to_action"
+            reasons[i] = forced
+        elif (
+            reason in ("related_links", "call_to_action")
+            and n_words[i] <= _RELATED_LINE_WORDS
+            and _RELATED_LINE.match(line.text)
+        ):
+            flagged[i] = True
+            reasons[i] = "related_links"
         elif credited[i] and (_CREDIT.search(line.text) or _CAPTION.search(line.text)):
             flagged[i] = True
             reasons[i] = "caption"
