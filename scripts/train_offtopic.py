@@ -33,9 +33,9 @@ Thresholds (chosen on dev figures cross-fitted as above, on the benchmark's dev 
 characters of clean articles flagged kept near 0.2%; anchors: the knee where clean dev articles
 stop being flagged): sentences 0.998, spam 0.95, anchors 0.87 (``make model-offtopic``); the
 scorer adds its own rules (a capitalized anchor needs offtopic.CAPITALIZED_SURE, a two-word
-anchor offtopic.TWO_WORD_SURE, a flagged
-sentence that is not spammy needs 0.9995, a spam sentence needs spam log-odds of
-offtopic.SPAM_OWN or more, and under offtopic.SPAM_SHORT_WORDS words offtopic.SPAM_SHORT_SURE).
+anchor offtopic.TWO_WORD_SURE, a flagged sentence that is not spammy needs 0.9995, a spam
+sentence needs spam log-odds of offtopic.SPAM_OWN or more, and under offtopic.SPAM_SHORT_WORDS
+words offtopic.SPAM_SHORT_SURE).
 """
 
 from __future__ import annotations

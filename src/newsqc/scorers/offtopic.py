@@ -37,8 +37,8 @@ lists that symspellpy ships):
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, or a capitalized one, needs more than longer runs), one
-for any foreign sentence, and one for spam messages alone (sentences of 4
-words or more; under 9 words, a short line of a quote looks like a comment, so they need 0.99),
+for any foreign sentence, and one for spam messages alone (sentences of 4 words or more; under
+9 words, a short line of a quote looks like a comment, so they need 0.99),
 which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
@@ -53,8 +53,8 @@ capitalized word are much spammier than the words after it, the sentence is spam
 Blind spots: non-English text (nothing is flagged); sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words and name no link (a link cue
-in capitals, "Article on", is not read either); anchors made of
-ordinary news words, or whose commercial word the article uses elsewhere; a commercial word in a
+in capitals, "Article on", is not read either); anchors made of ordinary news words, or whose
+commercial word the article uses elsewhere; a commercial word in a
 compound the background counts lack ("state fire agency placed", "vehicle loan stayed") or an
 adjective before its noun ("the free weeklong trial") can still read as an anchor; short spam
 messages that read like news ("You have an important customer service announcement"); a message run
@@ -1170,8 +1170,8 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
         if k < 0 or cue.end() > sentences[k].end:
             continue
         words = LINK_WORD.findall(text, cue.end(), sentences[k].end)[:LINK_WORDS]
-        weights = model.lex_phrase[[model.lexicon.get(normalize_word(w), unknown) for w in words]]
-        if len(words) >= 2 and float(weights.max()) >= hot_min:
+        rows = [model.lexicon.get(normalize_word(w), unknown) for w in words]
+        if len(words) >= 2 and float(model.lex_phrase[rows].max()) >= hot_min:
             found[k] = LINK_SURE
             links.append(" ".join(words).casefold())
     for k, sentence in enumerate(sentences):
