@@ -24,12 +24,15 @@ rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
-the article's: aside). Outside a text that opens with the article (below), short datelines and
-captions that name themselves are flagged whatever the model says: a photo credit closing the
-line, "Image caption ...", "FILE PHOTO: ...", an agency's credit ("REUTERS/Name", "via AP",
-"(AP)", "(NASA/JPL-Caltech)"). A short related-links header ("More:", "Related articles", "Don't miss")
-followed by headline-like lines flags itself and up to 15 of them, when the model does not read
-the header or the two lines after it as the article.
+the article's: aside). Outside a text that opens with the article (below), these are flagged
+whatever the model says: short datelines; captions that name themselves (a photo credit
+closing the line, "Image caption ...", "FILE PHOTO: ...", an agency's credit: "REUTERS/Name",
+"via AP", "(AP)", "(NASA/JPL-Caltech)"); short page furniture ("Share this", "Next Post",
+"Tags:", "Close"); a line headed by a related-links label ("READ MORE: ...", "Related: ...");
+an "About <Name>" header ("Über ...", "Sobre ...") and, when most of the text's prose stands
+before it, the two lines of the bio under it. A short related-links header ("More:", "Related
+articles", "Don't miss") followed by headline-like lines flags itself and up to 15 of them,
+when the model does not read the header or the two lines after it as the article.
 A text that opens with the article (its first or second line is prose, and the model is sure
 that this prose and the line after it are not chrome) is one an extractor already cleaned:
 there only near-certain lines that are no caption or credit, short chrome that names itself
@@ -43,14 +46,15 @@ the densities relative to the article's own prose, which hold in any language.
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
 
-Blind spots: chrome written as full sentences (author bios, promotions, teasers of related
-stories) and descriptive image captions without a credit are found only by their position
-and neighbours; lists and tables inside an article (ingredients, tour dates, prices) can look
-like menus, and the model flags some of them; in a text that opens with the article, chrome
-that does not name itself (a list of related headlines without a header, a photo credit) is
-left alone; a page whose
-article is a few short lines (a paywall teaser) looks like a menu; pages in scripts without
-word spaces (Japanese, Chinese) are judged on characters.
+Blind spots: chrome written as full sentences (author bios without an "About" header,
+promotions, teasers of related stories, comments) and descriptive image captions without a
+credit are found only by their position and neighbours; a subheading "About <Name>" inside an
+article with chrome around it is taken for a menu item or a bio header; lists and tables inside
+an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
+them; in a text that opens with the article, chrome that does not name itself (a list of
+related headlines without a header, a photo credit) is left alone; a page whose article is a
+few short lines (a paywall teaser) looks like a menu; pages in scripts without word spaces
+(Japanese, Chinese) are judged on characters.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
@@ -269,6 +273,16 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
 )
+# "About <Name>", "About the author", "Über ...", "Sobre ...": a menu item, or after the article
+# the header of an author's or a company's bio, which takes the next _BIO_LINES lines, when at
+# least _BIO_AFTER of the text's prose stands before it.
+_ABOUT = regex.compile(
+    r"^(about|über|sobre|à propos de|a proposito di|tentang)\s+"
+    r"(the author|(?-i:\p{Lu}[\w.'-]*)(\s+(?-i:\p{Lu}[\w.'-]*)){0,2})\W*$|^об авторе\W*$",
+    regex.I | regex.V0,
+)
+_BIO_LINES = 2
+_BIO_AFTER = 0.6  # share of the article's prose before a bio header
 # A related-links label that heads a line with a headline after a colon or a dash ("READ MORE:
 # ...", "Related: ...", "Also on rt.com ..."), at most _RELATED_LINE_WORDS words.
 _RELATED_LINE_WORDS = 30
@@ -973,9 +987,16 @@ def flag_lines(
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
     dated = (x[:, _COL["digit_words"]] > 0).tolist()
     reasons = list(reasons)
-    related = 0
+    # A bio header stands after most of the article's prose.
+    late = (x[:, _COL["prose_before"]] >= _BIO_AFTER).tolist()
+    related = bio = 0
     for i, line in enumerate(lines):
         reason = reasons[i]
+        if bio:  # the lines of a bio under an "About <Name>" header
+            bio -= 1
+            flagged[i] = True
+            reasons[i] = reason or "aside"
+            continue
         if (
             not related
             and reason is None
@@ -994,6 +1015,10 @@ def flag_lines(
         elif n_words[i] <= _FORCED_WORDS and (forced := _forced_reason(line.text)):
             flagged[i] = True
             reasons[i] = forced
+        elif n_words[i] <= _FORCED_WORDS and _ABOUT.match(line.text):
+            flagged[i] = True
+            reasons[i] = "aside" if late[i] else "navigation"
+            bio = _BIO_LINES if late[i] else 0
         elif (
             reason in ("related_links", "call_to_action")
             and n_words[i] <= _RELATED_LINE_WORDS
