@@ -253,14 +253,19 @@ _CLEAN_LEAD_THRESHOLD = 0.99
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
 # Short lines of page furniture that are nothing else (at most _FORCED_WORDS words), flagged
 # whatever the model says outside a text that opens with the article.
-_FORCED_WORDS = 4
+_FORCED_WORDS = 6
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "call_to_action",
         regex.compile(
             r"^\W*(back to top( button)?|scroll to top|skip to (main )?content|sharing is caring|"
-            r"(share|print|email)( this( article| story| page| post)?)?|email me|leave a (reply|comment)|"
-            r"view comments)\W*$",
+            r"(share|print|email)( this( article| story| page| post)?)?|email me|view comments|"
+            r"comments are closed|no comments yet|want to join the discussion|view the discussion thread|"
+            r"(share your thoughts|leave a (reply|comment)|deixe uma resposta)"
+            r"(\W*cancel(ar)? (reply|resposta))?|"
+            r"cancel reply|like this|like loading|loading|reply|ответить|responder|antworten|répondre|"
+            r"((share|tweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|pint|reddit|telegram|"
+            r"instagram|flipboard|baixar|download|compartilhar|compartir|teilen|partager|condividi)\W*){2,6})\W*$",
             regex.I,
         ),
     ),
@@ -1000,7 +1005,7 @@ def flag_lines(
         if (
             not related
             and reason is None
-            and (clean_lead or (n_words[i] > 4 and not credited[i] and not dated[i]))
+            and (clean_lead or (n_words[i] > _FORCED_WORDS and not credited[i] and not dated[i]))
         ):
             continue  # no rule below applies to the line
         if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
