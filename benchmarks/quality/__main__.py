@@ -157,6 +157,52 @@ def summary_table(systems: Mapping[str, Mapping[str, float]]) -> str:
     return "\n".join(lines)
 
 
+def false_alarms(docs: Sequence[Doc]) -> str:
+    """Where newsqc's spans on the clean articles come from: a markdown table by reason.
+
+    A clean article has no defect, so each of its spans is a false alarm; the table counts, for
+    each reason, the clean articles with such a span, the spans and their characters, with two
+    examples, most common reason first.
+
+    >>> d = Doc("x", "clean", "Officials met on Monday.\\n0 Comments", (), ((0, 35),), ("keep",), "", "en")
+    >>> print(false_alarms([d]).splitlines()[-1])
+    | boilerplate:counter | 1 | 1 | 10 | 0 Comments |
+    """
+    import newsqc
+
+    articles: Counter[str] = Counter()
+    spans: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    clean = [d for d in docs if d.group == "clean"]
+    flagged = 0
+    for d in clean:
+        found = newsqc.assess(d.text).spans
+        flagged += bool(found)
+        for reason in {s.reason for s in found}:
+            articles[reason] += 1
+        for s in found:
+            spans[s.reason] += 1
+            chars[s.reason] += s.end - s.start
+            snippet = " ".join(d.text[s.start : s.end].split())
+            snippet = (snippet[:57] + "...") if len(snippet) > 60 else snippet
+            seen = examples.setdefault(s.reason, [])
+            if len(seen) < 2 and snippet not in seen:
+                seen.append(snippet.replace("|", "\\|"))
+    lines = [
+        f"{flagged} of the {len(clean)} clean articles get a span; by reason:",
+        "",
+        "| reason | clean articles | spans | characters | examples |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    for reason in sorted(articles, key=lambda r: (-articles[r], r)):
+        lines.append(
+            f"| {reason} | {articles[reason]} | {spans[reason]} | {chars[reason]} | "
+            f"{' / '.join(examples[reason])} |"
+        )
+    return "\n".join(lines)
+
+
 def _results_md(report: Mapping[str, Any]) -> str:
     systems = report["systems"]
     counts = ", ".join(f"{g} {n}" for g, n in report["groups"].items())
@@ -199,6 +245,16 @@ def _results_md(report: Mapping[str, Any]) -> str:
                     "",
                 ]
                 if report.get("verdicts_md")
+                else []
+            ),
+            *(
+                [
+                    "## newsqc's false alarms on clean articles",
+                    "",
+                    report["false_alarms_md"],
+                    "",
+                ]
+                if report.get("false_alarms_md")
                 else []
             ),
         ]
@@ -310,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if note:
             print(f"note: {note}", file=sys.stderr)
     systems: dict[str, dict[str, float]] = {}
-    verdicts_md = ""
+    verdicts_md = false_alarms_md = ""
     shared = dataset.shared_dir()
     for name in names:
         results, seconds = run_system(name, docs, args.jobs)
@@ -320,6 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems[name] = figs
         if name == "newsqc":
             verdicts_md = verdict_tables(docs, results)
+            false_alarms_md = false_alarms(docs)
         print(f"{name}: {len(docs)} docs in {seconds:.1f} s", file=sys.stderr)
         if args.details and name == "newsqc":
             with args.details.open("w", encoding="utf-8") as f:
@@ -347,6 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "anchors_note": note,
         "systems": systems,
         "verdicts_md": verdicts_md,
+        "false_alarms_md": false_alarms_md,
     }
     print(summary_table(systems))
     print()
