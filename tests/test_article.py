@@ -154,3 +154,24 @@ def test_segments_follow_their_definitions(text: str) -> None:
     assert [(s.start, s.end) for s in a.lines] == lines
     assert [(s.start, s.end) for s in a.paragraphs] == paragraphs
     assert [(s.start, s.end) for s in a.sentences] == sentences
+
+
+WORDY = [
+    "Ukraine’s army isn't done; 'quoted' words, a''b, x'' ''y, ’tis rock’n’roll",
+    "naïve cafe\u0301 résumé \u0915\u094d\u0937 \u0e01\u0e34 ﬁne Ⅻ ² ½ x_y 3.14 1,000",
+    "nul\x00inside \ud800lone\udfff surrogates \U0001d400\U0001f600 emoji",
+    "'",
+    "a'",
+    "'a",
+    "a'b'c",
+    "’’",
+    "a",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + TRICKY + WORDY)
+def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
+    from newsqc.article import _WORD
+
+    expected = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    assert [tuple(w) for w in Article.from_text(text).words] == expected
