@@ -32,7 +32,10 @@ closing the line, "Image caption ...", "FILE PHOTO: ...", an agency's credit: "R
 an "About <Name>" header ("Über ...", "Sobre ...") and, when most of the text's prose stands
 before it, the two lines of the bio under it. A short related-links header ("More:", "Related
 articles", "Don't miss") followed by headline-like lines flags itself and up to 15 of them,
-when the model does not read the header or the two lines after it as the article.
+when the model does not read the header or the two lines after it as the article. A run of
+15 or more flagged lines after the article's main block (the block of most unflagged text
+between such runs) ends the article: what follows is chrome (teasers with their summaries,
+comments, disclaimers), when it is at most half as long as the main block.
 A text that opens with the article (its first or second line is prose, and the model is sure
 that this prose and the line after it are not chrome) is one an extractor already cleaned:
 there only near-certain lines that are no caption or credit, short chrome that names itself
@@ -287,6 +290,9 @@ _ABOUT = regex.compile(
     regex.I | regex.V0,
 )
 _BIO_LINES = 2
+# A run of this many flagged lines parts the article from what follows it (_after_main_block).
+_BLOCK_GAP = 15
+_BLOCK_SHARE = 0.5
 _BIO_AFTER = 0.6  # share of the article's prose before a bio header
 # A related-links label that heads a line with a headline after a colon or a dash ("READ MORE:
 # ...", "Related: ...", "Also on rt.com ..."), at most _RELATED_LINE_WORDS words.
@@ -1063,7 +1069,35 @@ def flag_lines(
             related = 0
         else:
             related = max(0, related - 1)
+    if not clean_lead:
+        flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
     return flagged, reasons
+
+
+def _after_main_block(flagged: np.ndarray, chars: np.ndarray) -> np.ndarray:
+    """The unflagged lines after the text's main block: runs of at least _BLOCK_GAP flagged
+    lines cut the text into blocks, the block with the most unflagged characters is the
+    article, and what follows a gap after it (teasers with their summaries, comments,
+    disclaimers) is chrome, when it holds at most _BLOCK_SHARE of the article's characters
+    (an article cut in two by a long list that the model flags keeps its second half).
+
+    >>> f = np.array([False] * 3 + [True] * 15 + [False])
+    >>> _after_main_block(f, np.array([100.0] * 19)).nonzero()[0].tolist()
+    [18]
+    """
+    n = len(flagged)
+    out = np.zeros(n, dtype=bool)
+    run = _runs(flagged)
+    gaps = np.flatnonzero(flagged & (run >= _BLOCK_GAP))
+    if not len(gaps):
+        return out
+    # Block k holds the unflagged lines after the k-th gap line (block 0: before every gap).
+    block = np.searchsorted(gaps, np.arange(n))
+    mass = np.bincount(block, weights=chars * ~flagged, minlength=len(gaps) + 1)
+    main = int(np.argmax(mass))
+    if main < len(gaps) and mass[main + 1 :].sum() <= _BLOCK_SHARE * mass[main]:
+        out[gaps[main] :] = ~flagged[gaps[main] :]
+    return out
 
 
 # --------------------------------------------------------------------------- the scorer
