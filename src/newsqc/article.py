@@ -16,6 +16,7 @@ Segmentation is plain and linear in the length of the text:
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -51,9 +52,9 @@ _STRIPPED = frozenset(
 )
 _STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in sorted(_STRIPPED))
 # A line, stripped: from its first character that is not stripped to its last one (kept by split).
-_LINE_SPLIT = regex.compile(f"([^{_STRIPPED_CLASS}](?:[^{_BREAKS}]*[^{_STRIPPED_CLASS}])?)")
+_LINE_SPLIT = re.compile(f"([^{_STRIPPED_CLASS}](?:[^{_BREAKS}]*[^{_STRIPPED_CLASS}])?)")
 # Line breaks, "\r\n" counted once.
-_BREAK = regex.compile(f"\r\n|[{_BREAKS}]")
+_BREAK = re.compile(f"\r\n|[{_BREAKS}]")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets (group 1), then
 # space; or a CJK terminal mark (group 2), after which no space is needed.
 _SENTENCE_END = regex.compile(
