@@ -22,7 +22,14 @@ import pytest
 from newsqc.article import Article
 from newsqc.language import detect_language
 from newsqc.scorers.base import Finding, covered, ratio
-from newsqc.scorers.boilerplate import FEATURES, Boilerplate, SiteChrome, _Trees, line_features
+from newsqc.scorers.boilerplate import (
+    FEATURES,
+    Boilerplate,
+    SiteChrome,
+    _after_main_block,
+    _Trees,
+    line_features,
+)
 from tests.conftest import require_shared
 from tests.scorers.cases import case_params, cover, find, load_cases
 
@@ -186,3 +193,13 @@ def test_non_english_pages_are_not_all_boilerplate() -> None:
     for page in pages:
         found = _score(page["clean_text"])
         assert found.score <= 0.1, (page["url"], found.score)
+
+
+def test_after_main_block_keeps_a_long_second_half() -> None:
+    # Article (3 lines), 15 flagged lines, then text: chrome when short, article when long.
+    flagged = np.array([False] * 3 + [True] * 15 + [False, False])
+    short = np.array([100.0] * 18 + [40.0, 40.0])
+    long = np.array([100.0] * 18 + [200.0, 200.0])
+    assert _after_main_block(flagged, short).nonzero()[0].tolist() == [18, 19]
+    assert not _after_main_block(flagged, long).any()
+    assert not _after_main_block(np.array([False, True, False]), np.ones(3)).any()
