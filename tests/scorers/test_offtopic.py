@@ -20,7 +20,15 @@ import pytest
 
 from newsqc.article import Article
 from newsqc.scorers.base import Finding
-from newsqc.scorers.offtopic import BACKGROUND_FILE, MODEL_FILE, Offtopic, load_background, load_model
+from newsqc.scorers.offtopic import (
+    BACKGROUND_FILE,
+    MODEL_FILE,
+    Offtopic,
+    load_background,
+    load_model,
+    message_prefixes,
+    prepare,
+)
 from tests.conftest import ROOT, require_shared
 from tests.scorers.cases import case_params, cover, load_cases
 
@@ -127,3 +135,12 @@ def test_background_is_small_arrays() -> None:
     assert path.stat().st_size < 3_000_000
     background = load_background()
     assert background.log_prob("as", "well") > background.log_prob("as", "shopping")
+
+
+def test_a_message_runs_into_news_at_a_sentence_opener_not_inside_a_name() -> None:
+    # "Nintendo Switch Lite" is a name inside the message's sentence: the news starts at "Lite
+    # owners", where a capitalized word is followed by a lower-case one.
+    text = "Markets fell. Subscribe to my channel please Nintendo Switch Lite owners queued on Monday."
+    article = Article.from_text(text)
+    found = message_prefixes(article, load_model(), prepare(article, load_model()))
+    assert [article.words[p.at].text for p in found.values()] == ["Lite"]

@@ -1084,8 +1084,9 @@ class Prefix:
 def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared) -> dict[int, Prefix]:
     """For each sentence that may open with a spam message run into it, the likeliest point.
 
-    The point is a capitalized word after a space, with at least one word before it and
-    SUFFIX_MIN_WORDS from it on; of those, the one where the words before are the most spammy
+    The point is a capitalized word after a space and before a word that is not capitalized
+    (a sentence opener, not a word inside a title or a name), with at least one word before it
+    and SUFFIX_MIN_WORDS from it on; of those, the one where the words before are the most spammy
     against the words after (log-odds of the spam model, repeated words counted each time).
 
     >>> text = "Markets fell. Subscribe to my channel please The council voted for the plan on Monday."
@@ -1111,7 +1112,11 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     ends = np.array([j for _, j in prep.ranges] + [0], dtype=np.int64)
     texts = prep.texts
     capital = np.fromiter(map(str.isupper, map(itemgetter(slice(0, 1)), texts)), bool, n)
-    m = np.flatnonzero(capital[1:] & (sentence[1:] >= 0) & (sentence[1:] == sentence[:-1])) + 1
+    # The news starts at a capitalized word followed by a lower-case one ("The council voted"),
+    # not inside a run of capitals (a title or a name: "Why Some People", "Nintendo Switch").
+    opens = capital.copy()
+    opens[:-1] &= ~capital[1:]
+    m = np.flatnonzero(opens[1:] & (sentence[1:] >= 0) & (sentence[1:] == sentence[:-1])) + 1
     if not len(m):
         return {}
     k = sentence[m]
