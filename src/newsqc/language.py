@@ -120,22 +120,29 @@ class _Profiles:
         counts = Counter(parts)
         counts.pop("", None)
         words = self.words
-        found: list[tuple[int, int, Any]] = []
+        # the words with an n-gram of a profile: their counts, n-gram numbers and vectors
+        weights: list[int] = []
+        total = 0
+        vectors: list[Any] = []
         for word, count in counts.items():
             score = words.get(word)
             if score is None:
                 if len(words) >= _WORD_CACHE_SIZE:
                     words.clear()
                 score = words[word] = self._word_score(" " + word + " ")
-            found.append((count, *score))
+            if score[0]:
+                weights.append(count)
+                total += count * score[0]
+                vectors.append(score[1])
         if last:
-            found.append((1, *self._word_score(" " + last)))
-        found = [f for f in found if f[1]]
-        if not found:
+            n, vector = self._word_score(" " + last)
+            if n:
+                weights.append(1)
+                total += n
+                vectors.append(vector)
+        if not vectors:
             return 0, None
-        weights = np.array([count for count, _, _ in found], dtype=np.float64)
-        total = int(sum(count * n for count, n, _ in found))
-        return total, weights @ np.array([vector for _, _, vector in found])
+        return total, np.array(weights, dtype=np.float64) @ np.array(vectors)
 
 
 class _Normalizer(dict[int, str]):
