@@ -177,8 +177,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _CREDIT_KEYWORDS = (
-    "photo", "image", "picture", "credit", "foto", "getty images", "shutterstock", "caption", "/", "via ap",
-    "via reuters", "via getty", "via afp", "(ap)", "(afp)", "(reuters)",
+    "photo", "image", "picture", "credit", "foto", "getty images", "shutterstock", "caption", "/", "via ",
+    "(ap)", "(afp)", "(reuters)",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -280,6 +280,14 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.I,
         ),
     ),
+)
+# The first words (lower-cased) of the lines that _FORCED_TEXT and _ABOUT can match.
+_FURNITURE_FIRST = frozenset(
+    "back scroll skip sharing share print email e view comments no want leave deixe cancel cancelar like "
+    "loading reply ответить responder antworten répondre tweet facebook twitter whatsapp linkedin "
+    "pinterest pint reddit telegram instagram flipboard baixar download compartilhar compartir teilen "
+    "partager condividi previous next older newer close tags tagged filed categories about über sobre à a "
+    "tentang об".split()
 )
 # "About <Name>", "About the author", "Über ...", "Sobre ...": a menu item, or after the article
 # the header of an author's or a company's bio, which takes the next _BIO_LINES lines, when at
@@ -1000,6 +1008,14 @@ def flag_lines(
     reasons = list(reasons)
     # A bio header stands after most of the article's prose.
     late = (x[:, _COL["prose_before"]] >= _BIO_AFTER).tolist()
+    words = article.words
+    # Lines that may be page furniture or an "About" header: short, and a first word that one
+    # of those patterns starts with.
+    furniture = [False] * n
+    if not clean_lead:
+        for i, count in enumerate(n_words):
+            if 0 < count <= _FORCED_WORDS and words[line_words[i][0]].text.lower() in _FURNITURE_FIRST:
+                furniture[i] = True
     related = bio = 0
     for i, line in enumerate(lines):
         reason = reasons[i]
@@ -1011,7 +1027,7 @@ def flag_lines(
         if (
             not related
             and reason is None
-            and (clean_lead or (n_words[i] > _FORCED_WORDS and not credited[i] and not dated[i]))
+            and (clean_lead or (not furniture[i] and not credited[i] and not dated[i]))
         ):
             continue  # no rule below applies to the line
         if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
@@ -1023,10 +1039,10 @@ def flag_lines(
             reasons[i] = "related_links"
         elif clean_lead:
             pass
-        elif n_words[i] <= _FORCED_WORDS and (forced := _forced_reason(line.text)):
+        elif furniture[i] and (forced := _forced_reason(line.text)):
             flagged[i] = True
             reasons[i] = forced
-        elif n_words[i] <= _FORCED_WORDS and _ABOUT.match(line.text):
+        elif furniture[i] and _ABOUT.match(line.text):
             flagged[i] = True
             reasons[i] = "aside" if late[i] else "navigation"
             bio = _BIO_LINES if late[i] else 0
@@ -1069,7 +1085,7 @@ def flag_lines(
             related = 0
         else:
             related = max(0, related - 1)
-    if not clean_lead:
+    if not clean_lead and (_runs(flagged) >= _BLOCK_GAP).any():
         flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
     return flagged, reasons
 
