@@ -175,3 +175,10 @@ def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
 
     expected = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     assert [tuple(w) for w in Article.from_text(text).words] == expected
+
+
+def test_no_word_character_is_white_space() -> None:
+    # The words' texts are split out of the text with every other character made a space.
+    from newsqc.article import _load_word_chars
+
+    assert not any(chr(c).isspace() for c in _load_word_chars().nonzero()[0].tolist())
