@@ -13,6 +13,7 @@ Cases live in tests/cases/offtopic.jsonl, one JSON object a line:
 from __future__ import annotations
 
 import json
+import re
 import threading
 from typing import Any
 
@@ -23,6 +24,7 @@ from newsqc.scorers.base import Finding
 from newsqc.scorers.offtopic import (
     BACKGROUND_FILE,
     MODEL_FILE,
+    SHOUTED,
     Offtopic,
     load_background,
     load_model,
@@ -144,3 +146,19 @@ def test_a_message_runs_into_news_at_a_sentence_opener_not_inside_a_name() -> No
     article = Article.from_text(text)
     found = message_prefixes(article, load_model(), prepare(article, load_model()))
     assert [article.words[p.at].text for p in found.values()] == ["Lite"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WIN a FREE prize",
+        "FREE",
+        "xFREE FREEx FREE_ 9FREE FREE9",
+        "ÉFREE FREEÉ",
+        "DON'T STOP’S",
+        "AB ABC. (NOW)!",
+    ],
+)
+def test_shouted_is_the_plain_pattern(text: str) -> None:
+    plain = re.compile(r"\b[A-Z]{3,}\b")
+    assert [m.span() for m in SHOUTED.finditer(text)] == [m.span() for m in plain.finditer(text)]
