@@ -81,7 +81,7 @@ from typing import Any
 
 import numpy as np
 
-from newsqc.article import Article
+from newsqc.article import Article, Segment
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
@@ -568,8 +568,31 @@ def _log_odds(p: float) -> float:
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
     """For each sentence, the index range of its words in ``article.words``."""
-    starts = [w.start for w in article.words]
-    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
+    first, last, _ = _word_groups(_starts(article.words), article.sentences)
+    return list(zip(first.tolist(), last.tolist(), strict=True))
+
+
+def _starts(segments: Sequence[Segment]) -> np.ndarray:
+    """The start offsets of segments, as an array."""
+    return np.fromiter(map(itemgetter(0), segments), np.int64, len(segments))
+
+
+def _word_groups(
+    word_starts: np.ndarray, segments: Sequence[Segment]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For segments in text order that do not overlap (sentences or lines): the index range
+    ``first[k]:last[k]`` of the words starting inside segment k, and the segment of each word
+    (-1 for a word in none)."""
+    starts = _starts(segments)
+    ends = np.fromiter(map(itemgetter(1), segments), np.int64, len(segments))
+    first = np.searchsorted(word_starts, starts)
+    last = np.searchsorted(word_starts, ends)
+    group = np.full(len(word_starts), -1, dtype=np.int64)
+    if len(segments):
+        k = np.searchsorted(starts, word_starts, side="right") - 1
+        inside = (k >= 0) & (word_starts < ends[k])
+        group[inside] = k[inside]
+    return first, last, group
 
 
 def _unique(values: np.ndarray) -> np.ndarray:
@@ -599,26 +622,21 @@ def _weights_of(values: np.ndarray, sorted_keys: np.ndarray, weights: np.ndarray
     return np.where(sorted_keys[at] == values, weights[at], 0.0)
 
 
-def _groups(ranges: Sequence[tuple[int, int]], n: int) -> np.ndarray:
-    """The group (sentence or line) of each of ``n`` words, -1 for a word in none."""
-    group = np.full(n, -1, dtype=np.int64)
-    for k, (i, j) in enumerate(ranges):
-        group[i:j] = k
-    return group
-
-
 @dataclass(frozen=True)
 class Prepared:
     """The article's words as the model reads them, computed once per article.
 
     ``form`` gives each word's form (the distinct normalized words, numbered in lexicon
     order, unknown words last), ``lex`` each form's row in the model's lexicon, ``unknown``
-    the normalized text of each form the lexicon lacks; ``sentence`` and ``line`` give each
-    word's sentence and line (-1 for none).
+    the normalized text of each form the lexicon lacks; ``first[k]:last[k]`` (also as
+    ``ranges``) are the words of sentence k; ``sentence`` and ``line`` give each word's
+    sentence and line (-1 for none).
     """
 
     texts: list[str]
     ranges: list[tuple[int, int]]
+    first: np.ndarray
+    last: np.ndarray
     form: np.ndarray
     lex: np.ndarray
     unknown: dict[int, str]
@@ -630,6 +648,11 @@ class Prepared:
     def n_forms(self) -> int:
         """The number of distinct forms."""
         return len(self.lex)
+
+    @property
+    def n_words(self) -> np.ndarray:
+        """The number of words of each sentence."""
+        return self.last - self.first
 
     def norm(self, k: int) -> str:
         """The normalized form of word ``k``."""
@@ -643,7 +666,8 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     >>> p.form.tolist(), p.sentence.tolist(), list(p.unknown.values())
     ([0, 2, 0, 1, 3], [0, 0, 1, 1, 2], ['zzyzxq'])
     """
-    texts = [w.text for w in article.words]
+    words = article.words
+    texts = list(map(itemgetter(2), words))
     memo = model.memo  # raw word -> lexicon row, -1 when unknown
     lexicon = model.lexicon
     unknown_row = len(lexicon)
@@ -661,15 +685,18 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
         word_id[k] = row
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
-    ranges = _sentence_words(article)
+    word_starts = _starts(words)
+    first, last, sentence = _word_groups(word_starts, article.sentences)
     return Prepared(
         texts=texts,
-        ranges=ranges,
+        ranges=list(zip(first.tolist(), last.tolist(), strict=True)),
+        first=first,
+        last=last,
         form=np.searchsorted(distinct, word_id),
         lex=np.minimum(distinct, unknown_row),
         unknown={n_known + k: f for f, k in local.items()},
-        sentence=_groups(ranges, len(texts)),
-        line=_groups(article.line_words, len(texts)),
+        sentence=sentence,
+        line=_word_groups(word_starts, article.lines)[2],
         line_ranges=article.line_words,
     )
 
@@ -794,8 +821,10 @@ def sentence_arrays(
         coverage = np.where(total > 0, shared / total, 0.0)
         coverage_far = np.where(total > 0, far / total, 0.0)
         cosine = np.where(rest > 0, dot / rest, 0.0)
-    n_words = np.array([j - i for i, j in prep.ranges], dtype=float)
-    line_of = np.array([prep.line[i] if j > i else -1 for i, j in prep.ranges], dtype=np.int64)
+    n_words = prep.n_words.astype(float)
+    line_of = np.full(n_sentences, -1, dtype=np.int64)  # the line of each sentence with words
+    has_words = n_words > 0
+    line_of[has_words] = prep.line[prep.first[has_words]]
     quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
     terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
     style = _style(article, prep, model)
@@ -847,7 +876,7 @@ def _style(article: Article, prep: Prepared, model: OfftopicModel) -> dict[str, 
     words = prep.texts
     sentence = prep.sentence
     lex = prep.lex[prep.form]
-    size = np.maximum(np.array([j - i for i, j in prep.ranges], dtype=float), 1.0)
+    size = np.maximum(prep.n_words.astype(float), 1.0)
     number = model.lexicon.get("<num>", -1)
     # A word of five digits or more (a phone number, a short code); a chat word in lower case.
     long_number = [w for w in np.flatnonzero(lex == number).tolist() if LONG_NUMBER.search(words[w])]
@@ -1118,8 +1147,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     cu = np.concatenate(([0.0], np.cumsum(uni)))
     cp = np.concatenate(([0.0, 0.0], np.cumsum(pair)))  # cp[m]: pairs ending before word m
     sentence = prep.sentence
-    starts = np.array([i for i, _ in prep.ranges] + [0], dtype=np.int64)
-    ends = np.array([j for _, j in prep.ranges] + [0], dtype=np.int64)
+    starts, ends = prep.first, prep.last
     texts = prep.texts
     capital = np.fromiter(map(str.isupper, map(itemgetter(slice(0, 1)), texts)), bool, n)
     # The news starts at a capitalized word followed by a lower-case one ("The council voted"),
@@ -1282,7 +1310,7 @@ class Offtopic:
         arrays = sentence_arrays(article, model, prepared, logits)
         n = len(sentences)
         p_all = _combine_arrays(arrays, combiner, n)
-        n_words = np.array([j - i for i, j in prepared.ranges])
+        n_words = prepared.n_words
         spam_combiner = combiner.get("spam_combiner")
         p_spam = _combine_arrays(arrays, spam_combiner, n) if spam_combiner else np.zeros(n)
         spam_seed = (
