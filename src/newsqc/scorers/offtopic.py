@@ -312,7 +312,7 @@ class Background:
         known = (before < size) & (after < size)
         wanted = before * size + after
         if len(self.keys):
-            at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+            at = _find(wanted, self.keys)
             hit = known & (self.keys[at] == wanted)
             pair = np.where(hit, self.bigram[at] - self.unigram[before], 0.0)
         else:
@@ -618,8 +618,18 @@ def _weights_of(values: np.ndarray, sorted_keys: np.ndarray, weights: np.ndarray
     """The weight of each value in ``sorted_keys`` (sorted and distinct), 0.0 when not there."""
     if not len(sorted_keys):
         return np.zeros(len(values))
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    at = _find(values, sorted_keys)
     return np.where(sorted_keys[at] == values, weights[at], 0.0)
+
+
+def _find(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Where each value is or would go in ``sorted_keys`` (sorted, not empty), at most the last
+    index. The values are looked for in increasing order: numpy then narrows each search from
+    the last, twice as fast as in the text's order."""
+    order = np.argsort(values)
+    at = np.empty(len(values), dtype=np.intp)
+    at[order] = np.searchsorted(sorted_keys, values[order])
+    return np.minimum(at, len(sorted_keys) - 1)
 
 
 @dataclass(frozen=True)
@@ -630,7 +640,8 @@ class Prepared:
     order, unknown words last), ``lex`` each form's row in the model's lexicon, ``unknown``
     the normalized text of each form the lexicon lacks; ``first[k]:last[k]`` (also as
     ``ranges``) are the words of sentence k; ``sentence`` and ``line`` give each word's
-    sentence and line (-1 for none).
+    sentence and line (-1 for none); ``spam_pair[k]`` is the spam model's weight of the pair
+    of words k and k + 1 (0.0 when it has none).
     """
 
     texts: list[str]
@@ -643,6 +654,7 @@ class Prepared:
     sentence: np.ndarray
     line: np.ndarray
     line_ranges: tuple[tuple[int, int], ...]
+    spam_pair: np.ndarray
 
     @property
     def n_forms(self) -> int:
@@ -687,43 +699,56 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     n_known = int(np.searchsorted(distinct, unknown_row))
     word_starts = _starts(words)
     first, last, sentence = _word_groups(word_starts, article.sentences)
+    form = np.searchsorted(distinct, word_id)
+    lex = np.minimum(distinct, unknown_row)
+    word_lex = lex[form]
+    keys, weights = model.spam_keys
     return Prepared(
         texts=texts,
         ranges=list(zip(first.tolist(), last.tolist(), strict=True)),
         first=first,
         last=last,
-        form=np.searchsorted(distinct, word_id),
-        lex=np.minimum(distinct, unknown_row),
+        form=form,
+        lex=lex,
         unknown={n_known + k: f for f, k in local.items()},
         sentence=sentence,
         line=_word_groups(word_starts, article.lines)[2],
         line_ranges=article.line_words,
+        spam_pair=_weights_of(word_lex[:-1] * len(model.lex_zipf) + word_lex[1:], keys, weights),
     )
 
 
 def _group_logits(
-    prep: Prepared, group: np.ndarray, form: np.ndarray, n_groups: int, model: OfftopicModel
+    prep: Prepared,
+    group: np.ndarray,
+    form: np.ndarray,
+    pair_weights: np.ndarray,
+    n_groups: int,
+    model: OfftopicModel,
 ) -> np.ndarray:
-    """:func:`spam_logit` of every group of words at once (``group`` and ``form`` per word)."""
+    """:func:`spam_logit` of every group of words at once (``group`` and ``form`` per word,
+    ``pair_weights``: the spam weight of each word and the next)."""
     uni = model.lex_spam
-    keys, weights = model.spam_keys
     bias = model.spam_bias
     n_forms = max(prep.n_forms, 1)
-    size = len(model.lex_zipf)
     inside = group >= 0
     pairs = _unique(group[inside] * n_forms + form[inside])
     g = pairs // n_forms
     total = np.bincount(g, weights=uni[prep.lex[pairs % n_forms]], minlength=n_groups)
     count = np.bincount(g, minlength=n_groups).astype(float)
     same = inside[:-1] & (group[:-1] == group[1:])
-    if same.any() and len(keys):
-        grams = _unique((group[:-1][same] * n_forms + form[:-1][same]) * n_forms + form[1:][same])
-        g2 = grams // (n_forms * n_forms)
+    if same.any() and len(model.spam_keys[0]):
+        # Each (group, pair of forms) once, in order, with the pair's weight (the same wherever
+        # the pair occurs; 0.0 adds nothing).
+        grams = (group[:-1][same] * n_forms + form[:-1][same]) * n_forms + form[1:][same]
+        order = np.argsort(grams)
+        grams, pair = grams[order], pair_weights[same][order]
+        once = np.empty(len(grams), dtype=bool)
+        once[0] = True
+        np.not_equal(grams[1:], grams[:-1], out=once[1:])
+        g2 = grams[once] // (n_forms * n_forms)
         count += np.bincount(g2, minlength=n_groups)
-        wanted = prep.lex[(grams // n_forms) % n_forms] * size + prep.lex[grams % n_forms]
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        hit = keys[at] == wanted
-        total += np.bincount(g2[hit], weights=weights[at[hit]], minlength=n_groups)
+        total += np.bincount(g2, weights=pair[once], minlength=n_groups)
     out = np.full(n_groups, bias)
     np.divide(total, np.sqrt(count), out=out, where=count > 0)
     return np.where(count > 0, out + bias, bias)
@@ -740,7 +765,12 @@ def spam_logits(prep: Prepared, model: OfftopicModel) -> tuple[np.ndarray, np.nd
     n_sentences = len(prep.ranges)
     group = np.concatenate((prep.sentence, np.where(prep.line >= 0, prep.line + n_sentences, -1)))
     both = _group_logits(
-        prep, group, np.concatenate((prep.form, prep.form)), n_sentences + len(prep.line_ranges), model
+        prep,
+        group,
+        np.concatenate((prep.form, prep.form)),
+        np.concatenate((prep.spam_pair, [0.0], prep.spam_pair)),
+        n_sentences + len(prep.line_ranges),
+        model,
     )
     return both[:n_sentences], both[n_sentences:]
 
@@ -1142,10 +1172,8 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
         return {}
     lex = prep.lex[prep.form]
     uni = model.lex_spam[lex]
-    keys, weights = model.spam_keys
-    pair = _weights_of(lex[:-1] * len(model.lex_zipf) + lex[1:], keys, weights)
     cu = np.concatenate(([0.0], np.cumsum(uni)))
-    cp = np.concatenate(([0.0, 0.0], np.cumsum(pair)))  # cp[m]: pairs ending before word m
+    cp = np.concatenate(([0.0, 0.0], np.cumsum(prep.spam_pair)))  # cp[m]: pairs ending before word m
     sentence = prep.sentence
     starts, ends = prep.first, prep.last
     texts = prep.texts
