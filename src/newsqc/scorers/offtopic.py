@@ -308,6 +308,10 @@ class Background:
 
     def log_probs(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
         """log10 P(after | before) for arrays of word rows (stupid backoff to P(after))."""
+        return self.pairs(before, after)[0]
+
+    def pairs(self, before: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`log_probs` and :meth:`seen` of pairs of word rows at once."""
         size = len(self.index)
         known = (before < size) & (after < size)
         wanted = before * size + after
@@ -318,7 +322,7 @@ class Background:
         else:
             hit = np.zeros(len(wanted), dtype=bool)
             pair = np.zeros(len(wanted))
-        return np.where(hit, pair, BACKOFF + self.unigram[after] - self.total)
+        return np.where(hit, pair, BACKOFF + self.unigram[after] - self.total), hit
 
     def seen(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
         """Whether each pair of word rows is in the background pair counts.
@@ -327,8 +331,7 @@ class Background:
         >>> bg.seen(bg.ids(["the", "vehicle"]), bg.ids(["free", "loan"])).tolist()
         [True, False]
         """
-        size = len(self.index)
-        return (before < size) & (after < size) & _member(before * size + after, self.keys)
+        return self.pairs(before, after)[1]
 
     def log_prob(self, before: str, after: str) -> float:
         """log10 P(after | before) for two lower-case words."""
@@ -1045,18 +1048,13 @@ def anchor_arrays(
     pair_weight = _weights_of(lex[:-1] * len(model.lex_zipf) + lex[1:], keys, weights)
     uni = model.lex_phrase[lex]
     f0 = firsts - lo
-    grams = np.full((len(runs), 7), -np.inf)
-    total = np.zeros(len(runs))
-    for m in range(4):
-        inside = m < size
-        u = np.where(inside, uni[np.minimum(f0 + m, len(uni) - 1)], 0.0)
-        total += u
-        grams[:, m] = np.where(inside, u, -np.inf)
-        if m < 3:
-            inside_pair = m + 1 < size
-            p = np.where(inside_pair, pair_weight[np.minimum(f0 + m, len(pair_weight) - 1)], 0.0)
-            total += p
-            grams[:, 4 + m] = np.where(inside_pair, p, -np.inf)
+    # The weights of the (up to 4) words of each run and of the pairs inside it, 0.0 past its end.
+    at = f0[:, None] + np.arange(4)
+    inside = at < lasts[:, None] - lo
+    u = np.where(inside, uni[np.minimum(at, len(uni) - 1)], 0.0)
+    p = np.where(inside[:, 1:], pair_weight[np.minimum(at[:, :3], len(pair_weight) - 1)], 0.0)
+    total = u[:, 0] + p[:, 0] + u[:, 1] + p[:, 1] + u[:, 2] + p[:, 2] + u[:, 3]  # in reading order
+    grams = np.where(np.hstack((inside, inside[:, 1:])), np.hstack((u, p)), -np.inf)
     phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
     # Foreign words: used nowhere else in the article (or very short).
     single = alone[span] | (np.fromiter(map(len, prep.texts[lo : hi + 1]), np.int64) < 3)
@@ -1066,13 +1064,13 @@ def anchor_arrays(
     # inside it; and the same against the second word's own frequency (PMI).
     bg = model.background
     rows = model.lex_background[lex]
-    before, start, end, after = rows[f0 - 1], rows[f0], rows[lasts - 1 - lo], rows[lasts - lo]
-    lp = bg.log_probs
-    enter, leave, gap = lp(before, start), lp(end, after), lp(before, after)
+    before, start, after = rows[f0 - 1], rows[f0], rows[lasts - lo]
+    inner_all, inner_seen = bg.pairs(rows[:-1], rows[1:])  # each word of the span and the next
+    enter, leave = inner_all[f0 - 1], inner_all[lasts - 1 - lo]
+    gap, gap_seen = bg.pairs(before, after)
     pmi_enter = enter - bg.unigram[start] + bg.total
     pmi_leave = leave - bg.unigram[after] + bg.total
     pmi_gap = gap - bg.unigram[after] + bg.total
-    inner_all = lp(rows[:-1], rows[1:])
     cum_inner = np.concatenate(([0.0], np.cumsum(inner_all)))
     inner = (cum_inner[lasts - 1 - lo] - cum_inner[f0]) / (size - 1)
     known_all = rows < len(bg.index)
@@ -1091,8 +1089,8 @@ def anchor_arrays(
     class_enter = np.array([model.log_prob(word_class(f - 1), word_class(f)) for f, _ in runs])
     class_leave = np.array([model.log_prob(word_class(e - 1), word_class(e)) for _, e in runs])
     class_gap = np.array([model.log_prob(word_class(f - 1), word_class(e)) for f, e in runs])
-    gap_seen = bg.seen(before, after).astype(float)
-    enter_seen = bg.seen(before, start).astype(float)
+    gap_seen = gap_seen.astype(float)
+    enter_seen = inner_seen[f0 - 1].astype(float)
     return runs, {
         "phrase": phrase,
         "commercial": total,
