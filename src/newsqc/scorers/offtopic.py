@@ -974,10 +974,12 @@ def anchor_arrays(
     word_weight = model.lex_phrase[prep.lex][prep.form]
     # A hot word is commercial and foreign to the article: neither it nor a word of its stem
     # ("blog", "blogs") is used anywhere else (words the lexicon lacks: the word itself).
-    word_stem = model.lex_stem[prep.lex][prep.form]
-    word_stem = np.where(word_stem >= 0, word_stem, -1 - prep.form)
-    stem_at = np.searchsorted(_unique(word_stem), word_stem)
-    alone = np.bincount(stem_at)[stem_at] == 1
+    # Counted over the distinct forms, each with its number of words.
+    form_stem = model.lex_stem[prep.lex]
+    form_stem = np.where(form_stem >= 0, form_stem, -1 - np.arange(prep.n_forms))
+    stem = np.searchsorted(_unique(form_stem), form_stem)
+    uses = np.bincount(stem, weights=np.bincount(prep.form, minlength=prep.n_forms))
+    alone = (uses[stem] == 1)[prep.form]
     hot_words = np.flatnonzero((word_weight >= model.anchor["hot_min"]) & alone).tolist()
     if not hot_words:
         return [], {}
