@@ -824,7 +824,8 @@ def sentence_arrays(
     keys = _unique(prep.sentence[keep] * n_stems + word_stem[keep])
     s = keys // n_stems
     stem = keys % n_stems
-    df = np.bincount(stem, minlength=n_stems)[stem]
+    stem_df = np.bincount(stem, minlength=n_stems)
+    df = stem_df[stem]
     w = first[stem]
     total = np.bincount(s, weights=w, minlength=n_sentences)
     shared = np.bincount(s, weights=w * (df > 1), minlength=n_sentences)
@@ -836,7 +837,7 @@ def sentence_arrays(
     dot = np.bincount(s, weights=w2 * (df - 1), minlength=n_sentences)
     self2 = np.bincount(s, weights=w2, minlength=n_sentences)
     removed2 = np.bincount(s, weights=w2 * (2 * df - 1), minlength=n_sentences)
-    norm2 = float(np.sum((np.bincount(stem, minlength=n_stems) * first) ** 2))
+    norm2 = float(np.sum((stem_df * first) ** 2))
     rest = np.sqrt(np.maximum(norm2 - removed2, 0.0)) * np.sqrt(self2)
     # Commercial words whose stem is found in no other sentence.
     n_forms = max(prep.n_forms, 1)
@@ -844,16 +845,15 @@ def sentence_arrays(
     fs = sform // n_forms
     ff = sform % n_forms
     fstem = stem_of[ff]
-    stem_df = np.bincount(stem, minlength=n_stems)
     alone = (fstem >= 0) & (stem_df[np.maximum(fstem, 0)] == 1)
     weight = model.lex_phrase[prep.lex[ff]] * alone
     foreign_commercial = np.bincount(fs, weights=np.maximum(weight, 0.0), minlength=n_sentences)
     foreign_hot = np.bincount(fs, weights=weight >= HOT_WORD, minlength=n_sentences)
     spam, line_spam = logits if logits is not None else spam_logits(prep, model)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        coverage = np.where(total > 0, shared / total, 0.0)
-        coverage_far = np.where(total > 0, far / total, 0.0)
-        cosine = np.where(rest > 0, dot / rest, 0.0)
+    weighted = total > 0
+    coverage = np.divide(shared, total, out=np.zeros(n_sentences), where=weighted)
+    coverage_far = np.divide(far, total, out=np.zeros(n_sentences), where=weighted)
+    cosine = np.divide(dot, rest, out=np.zeros(n_sentences), where=rest > 0)
     n_words = prep.n_words.astype(float)
     line_of = np.full(n_sentences, -1, dtype=np.int64)  # the line of each sentence with words
     has_words = n_words > 0
