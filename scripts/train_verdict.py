@@ -201,14 +201,12 @@ def _share(part: int, whole: int) -> str:
 
 def report(model: VerdictModel, docs: list[dict[str, Any]], X: np.ndarray, names: list[str]) -> str:
     """The markdown report of ``model`` on the labelled test documents."""
-    probs, predicted = [], []
+    qualities, predicted = [], []
     for row in X:
-        features = dict(zip(names, row.tolist(), strict=True))
-        p = model.probabilities(features)
-        probs.append([p.get(c, 0.0) for c in CLASSES])
-        predicted.append(model.predict(features)[0].value)  # the verdict users get
-    P = np.asarray(probs)
-    quality = P[:, 0]
+        verdict, q = model.predict(dict(zip(names, row.tolist(), strict=True)))
+        predicted.append(verdict.value)  # the verdict and quality users get
+        qualities.append(q)
+    quality = np.asarray(qualities)
     by_group: dict[str, Counter[str]] = defaultdict(Counter)
     for d, v in zip(docs, predicted, strict=True):
         by_group[d["group"]][v] += 1

@@ -14,6 +14,7 @@ import pytest
 import newsqc
 from newsqc.assessment import Verdict
 from newsqc.classifier import (
+    CERTAIN_SPAN,
     CLASSES,
     MODEL_VARIABLE,
     ModelError,
@@ -167,6 +168,21 @@ def test_verdict_is_consistent_with_the_spans() -> None:
     sure = {**features, "spans": 1.0, "offtopic_span_max": 1.0}
     assert model.predict(sure)[0] != "keep"  # a defect found for sure
     assert model.predict({**features, "kept_words": 0.0}) == (Verdict.DROP, 0.0)  # nothing left
+
+
+def test_a_good_article_with_a_sure_defect_is_cleaned_not_dropped() -> None:
+    # The model would keep the article; the spam sentence is certain, so keep is out: what the
+    # model would keep is cleaned (P(keep) counts for clean), not dropped.
+    spam = (
+        "WINNER!! As a valued network customer you have been selected to receive a prize reward, "
+        "call 09061701461 to claim now."
+    )
+    a = newsqc.assess(ARTICLE.replace(". ", f". {spam} ", 1))
+    assert [s.reason for s in a.spans] == ["offtopic:spam"] and a.spans[0].score >= CERTAIN_SPAN
+    p = load_model().probabilities(a.features)
+    assert p["keep"] > max(p["clean"], p["drop"])
+    assert a.verdict == "clean"
+    assert a.quality <= 1.0 - a.spans[0].score  # not keepable as it stands
 
 
 def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:

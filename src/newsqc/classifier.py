@@ -8,9 +8,12 @@ training) whose logits are calibrated by temperature scaling (scikit-learn's
 
 - ``quality`` is the calibrated probability that the article is usable as it is, P(keep). A
   fixable article (chrome around a good report, an injected sentence) therefore ranks below
-  a clean one, and junk ranks lowest in practice.
-- The verdict is the most probable of keep, clean and drop; ``clean`` needs at least one span
-  (with nothing to remove, cleaning changes nothing: such an article is kept or dropped).
+  a clean one, and junk ranks lowest in practice. A near-certain span caps it at 1 minus the
+  span's score: the article as it stands surely has that defect.
+- The verdict is the most probable of keep, clean and drop that fits the spans: ``clean``
+  needs at least one span (with nothing to remove, cleaning changes nothing: such an article
+  is kept or dropped), and a near-certain span rules ``keep`` out (what the model would keep
+  is then ``clean``).
 - The classes are weighted equally in training, so the probabilities are calibrated for a mix
   in which keep, clean and drop are equally common.
 
@@ -157,8 +160,11 @@ class VerdictModel:
         The verdict is the most probable class that is consistent with the spans: ``clean``
         needs something to remove (``features["spans"] > 0``), and ``keep`` means nothing is
         wrong, so no span may be near certain (a ``<kind>_span_max`` of ``CERTAIN_SPAN`` or
-        more). A text without a word left once cleaned (``features["kept_words"] == 0``: blank,
-        or flagged whole) is dropped with quality 0, whatever a model makes of such features.
+        more). With such a span, what the model would keep is clean once the span is removed
+        (P(keep) counts for ``clean``), and quality is at most 1 minus the span's score: the
+        text as it stands is surely not keepable. A text without a word left once cleaned
+        (``features["kept_words"] == 0``: blank, or flagged whole) is dropped with quality 0,
+        whatever a model makes of such features.
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
@@ -169,15 +175,19 @@ class VerdictModel:
         logits -= logits.max()
         e = np.exp(logits)
         e /= e.sum()
-        choice = e.copy()
-        if set(self.classes) == set(CLASSES):  # a user's model may have other classes
-            if features.get("spans", 1.0) == 0:
-                choice[self.classes.index("clean")] = -1.0
-            elif any(features.get(f"{kind}_span_max", 0.0) >= CERTAIN_SPAN for kind in KINDS):
-                choice[self.classes.index("keep")] = -1.0
-        best = int(np.argmax(choice))
         keep = self._keep  # type: ignore[attr-defined]
         quality = float(e[keep]) if keep >= 0 else 0.0
+        choice = e.copy()
+        if set(self.classes) == set(CLASSES):  # a user's model may have other classes
+            clean = self.classes.index("clean")
+            sure = max(features.get(f"{kind}_span_max", 0.0) for kind in KINDS)
+            if features.get("spans", 1.0) == 0:
+                choice[clean] = -1.0
+            elif sure >= CERTAIN_SPAN:
+                choice[clean] += choice[keep]
+                choice[keep] = -1.0
+                quality = min(quality, 1.0 - sure)
+        best = int(np.argmax(choice))
         return Verdict(self.classes[best]), min(1.0, max(0.0, quality))
 
     def to_dict(self) -> dict[str, Any]:
