@@ -1154,7 +1154,8 @@ class Boilerplate:
         # Runs of flagged lines without terminal punctuation, for the related-links fallback.
         run = _runs(flagged & ~terminal_lines).astype(int).tolist()
         is_flagged = flagged.tolist()
-        spans: list[Span] = []
+        probability = p.tolist()
+        pieces: list[list[Any]] = []  # start, end, score, reason: neighbouring lines of one reason merged
         for i in np.flatnonzero(flagged).tolist():
             line = lines[i]
             reason = reasons[i]
@@ -1162,12 +1163,13 @@ class Boilerplate:
                 first, last = line_words[i]
                 reason = _fallback_reason(line.text, last - first, terminal[i], run[i])
             code = f"{self.name}:{reason}"
-            score = round(float(max(p[i], threshold)), 4)
-            if spans and spans[-1].reason == code and i > 0 and is_flagged[i - 1]:
-                last_span = spans[-1]
-                spans[-1] = Span(last_span.start, line.end, self.name, max(last_span.score, score), code)
+            score = round(max(probability[i], threshold), 4)
+            if pieces and pieces[-1][3] == code and i > 0 and is_flagged[i - 1]:
+                pieces[-1][1] = line.end
+                pieces[-1][2] = max(pieces[-1][2], score)
             else:
-                spans.append(Span(line.start, line.end, self.name, score, code))
+                pieces.append([line.start, line.end, score, code])
+        spans = [Span(start, end, self.name, score, code) for start, end, score, code in pieces]
         chars = covered((s.start, s.end) for s in spans)
         content_chars = sum(line.end - line.start for line in lines)
         share = ratio(chars, content_chars)
