@@ -25,6 +25,7 @@ Exit codes of the command line (:func:`run` returns the first two):
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import json
@@ -120,8 +121,16 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _warm_up() -> None:
-    """Load every lazy resource once, when a worker process starts."""
+    """Load every lazy resource once, when a worker process starts, and freeze them out of
+    the garbage collector.
+
+    The resources (word lists, models: about half a million objects) live as long as the
+    process; without ``gc.freeze`` every full collection would walk them all again (0.3 to
+    0.9 ms per document in a long run). With the fork start method this runs in the parent
+    before the workers start, which also keeps the collector from copying the shared pages.
+    """
     assess(_WARM_TEXT)
+    gc.freeze()
 
 
 def ordered_map(
