@@ -53,7 +53,6 @@ class _Profiles:
         factory = DetectorFactory()
         factory.load_profile(PROFILES_DIRECTORY)
         factory.seed = 0
-        self.factory = factory
         self.languages: list[str] = [str(lang).split("-")[0] for lang in factory.get_lang_list()]
         grams = list(factory.word_lang_prob_map)
         self.index: dict[str, int] = {g: i for i, g in enumerate(grams)}
