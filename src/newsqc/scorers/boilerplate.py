@@ -281,14 +281,6 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
 )
-# The first words (lower-cased) of the lines that _FORCED_TEXT and _ABOUT can match.
-_FURNITURE_FIRST = frozenset(
-    "back scroll skip sharing share print email e view comments no want leave deixe cancel cancelar like "
-    "loading reply ответить responder antworten répondre tweet facebook twitter whatsapp linkedin "
-    "pinterest pint reddit telegram instagram flipboard baixar download compartilhar compartir teilen "
-    "partager condividi previous next older newer close tags tagged filed categories about über sobre à a "
-    "tentang об".split()
-)
 # "About <Name>", "About the author", "Über ...", "Sobre ...": a menu item, or after the article
 # the header of an author's or a company's bio, which takes the next _BIO_LINES lines, when at
 # least _BIO_AFTER of the text's prose stands before it.
@@ -1008,14 +1000,8 @@ def flag_lines(
     reasons = list(reasons)
     # A bio header stands after most of the article's prose.
     late = (x[:, _COL["prose_before"]] >= _BIO_AFTER).tolist()
-    words = article.words
-    # Lines that may be page furniture or an "About" header: short, and a first word that one
-    # of those patterns starts with.
-    furniture = [False] * n
-    if not clean_lead:
-        for i, count in enumerate(n_words):
-            if 0 < count <= _FORCED_WORDS and words[line_words[i][0]].text.lower() in _FURNITURE_FIRST:
-                furniture[i] = True
+    # Lines that may be page furniture or an "About" header: short ones.
+    furniture = [not clean_lead and 0 < count <= _FORCED_WORDS for count in n_words]
     related = bio = 0
     for i, line in enumerate(lines):
         reason = reasons[i]
