@@ -35,7 +35,10 @@ articles", "Don't miss") followed by headline-like lines flags itself and up to 
 when the model does not read the header or the two lines after it as the article. A run of
 15 or more flagged lines after the article's main block (the block of most unflagged text
 between such runs) ends the article: what follows is chrome (teasers with their summaries,
-comments, disclaimers), when it is at most half as long as the main block.
+comments, disclaimers), when it is at most half as long as the main block. A short line that
+is a time stamp alone ("2H ago", "updated 15M ago", "2 days ago at 08:12 am") is a dateline in
+any text, and the lines between two such stamps at most four lines apart (and above the first
+of them) are teasers: a headline and its summary.
 A text that opens with the article (its first or second line is prose, and the model is sure
 that this prose and the line after it are not chrome) is one an extractor already cleaned:
 there only near-certain lines that are no caption or credit, short chrome that names itself
@@ -67,6 +70,7 @@ at once, each pattern is tried only on the short lines that can match it
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -281,6 +285,15 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
 )
+# A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
+# dateline even in a text that opens with the article, and the lines between two stamps at most
+# _TEASER_LINES apart are teasers (a headline and its summary).
+_STAMP = regex.compile(
+    r"^\W*((updated|posted|published)\s+)?\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+    r"months?|years?)\s+ago\b[^.!?]*$",
+    regex.I,
+)
+_TEASER_LINES = 3
 # "About <Name>", "About the author", "Über ...", "Sobre ...": a menu item, or after the article
 # the header of an author's or a company's bio, which takes the next _BIO_LINES lines, when at
 # least _BIO_AFTER of the text's prose stands before it.
@@ -1003,12 +1016,18 @@ def flag_lines(
     # Lines that may be page furniture or an "About" header: short ones.
     furniture = [not clean_lead and 0 < count <= _FORCED_WORDS for count in n_words]
     related = bio = 0
+    stamps: list[int] = []  # lines that are a time ago alone ("2H ago")
     for i, line in enumerate(lines):
         reason = reasons[i]
         if bio:  # the lines of a bio under an "About <Name>" header
             bio -= 1
             flagged[i] = True
             reasons[i] = reason or "aside"
+            continue
+        if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(line.text):
+            flagged[i] = True
+            reasons[i] = "dateline"
+            stamps.append(i)
             continue
         if (
             not related
@@ -1071,6 +1090,15 @@ def flag_lines(
             related = 0
         else:
             related = max(0, related - 1)
+    # Teasers: the lines between two time stamps a few lines apart, and above the first stamp.
+    for a, b in itertools.pairwise(stamps):
+        gap = b - a
+        if gap <= _TEASER_LINES + 1:
+            first = a + 1 if a - gap in stamps else max(0, a - gap + 1)
+            for k in range(first, b):
+                if not flagged[k]:
+                    flagged[k] = True
+                    reasons[k] = "related_links"
     if not clean_lead and (_runs(flagged) >= _BLOCK_GAP).any():
         flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
     return flagged, reasons
