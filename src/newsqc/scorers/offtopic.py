@@ -42,7 +42,10 @@ for any foreign sentence, and one for spam messages alone (sentences of 4 words 
 which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
-an article can lose quality for a sentence that is not sure enough to be cut.
+an article can lose quality for a sentence that is not sure enough to be cut; a fourth
+regression, trained on sentences of other stories alone, gives the verdict the most foreign
+sentence in that sense ("offtopic_foreign_top": too unsure to flag anything, but it ranks
+articles with such a sentence above clean ones).
 The model, the background and a memo of the raw words already read (their lexicon row; it
 changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
@@ -1269,7 +1272,7 @@ class Offtopic:
     def score(self, article: Article) -> Finding:
         """Flag off-topic sentences and anchor runs; the score is the flagged share of the text."""
         spans: list[Span] = []
-        sentence_top = anchor_top = 0.0  # none: not English, or no sentence
+        sentence_top = foreign_top = anchor_top = 0.0  # none: not English, or no sentence
         if article.language in (None, "en") and article.sentences:
             model = load_model()
             prepared = prepare(article, model)
@@ -1277,10 +1280,12 @@ class Offtopic:
             sentences = self._wall(article, prepared, logits)
             linked: dict[int, float] = {}
             if sentences:
-                sentence_top = 1.0
+                sentence_top = foreign_top = 1.0
             else:
                 linked = linked_sentences(article, model)
-                sentences, sentence_top = self._sentences(article, model, prepared, logits, linked)
+                sentences, sentence_top, foreign_top = self._sentences(
+                    article, model, prepared, logits, linked
+                )
             # Spam and link sentences are inserted whole; any other foreign-looking sentence may
             # only hold an anchor, which then explains it: keep the anchor, not the sentence.
             starts = {article.sentences[k].start for k in linked}
@@ -1297,6 +1302,7 @@ class Offtopic:
             "offtopic_sentences": float(sum(1 for s in spans if s.reason != "offtopic:anchor")),
             "offtopic_anchors": float(sum(1 for s in spans if s.reason == "offtopic:anchor")),
             "offtopic_sentence_top": _log_odds(sentence_top),
+            "offtopic_foreign_top": _log_odds(foreign_top),
             "offtopic_anchor_top": _log_odds(anchor_top),
         }
         return Finding(self.name, clip(share * 10), tuple(spans), features)
@@ -1328,10 +1334,11 @@ class Offtopic:
         prepared: Prepared,
         logits: tuple[np.ndarray, np.ndarray],
         linked: dict[int, float],
-    ) -> tuple[list[Span], float]:
-        """The flagged sentences (with the ``linked`` ones, see :func:`linked_sentences`), and the
-        highest combined probability of a sentence long enough to be flagged (flagged or not: how
-        foreign the most foreign sentence is)."""
+    ) -> tuple[list[Span], float, float]:
+        """The flagged sentences (with the ``linked`` ones, see :func:`linked_sentences`), and of
+        the sentences long enough to be flagged (flagged or not), the highest probability of the
+        combiner for any foreign sentence and of the one for sentences of another story: how
+        foreign the most foreign sentence is."""
         combiner = model.sentence
         threshold = combiner["threshold"]
         sentences = article.sentences
@@ -1436,11 +1443,20 @@ class Offtopic:
             ):
                 ends[k] = words[pre.at - 1].end
         long_enough = n_words >= MIN_SENTENCE_WORDS
-        top = float(p_all[long_enough].max()) if long_enough.any() else 0.0
-        return [
-            Span(sentences[k].start, ends.get(k, sentences[k].end), self.name, p, f"{self.name}:{what}")
-            for k, (p, what) in sorted(flagged.items())
-        ], top
+        top = foreign_top = 0.0
+        if long_enough.any():
+            top = float(p_all[long_enough].max())
+            foreign_combiner = combiner.get("foreign_combiner")
+            if foreign_combiner:
+                foreign_top = float(_combine_arrays(arrays, foreign_combiner, n)[long_enough].max())
+        return (
+            [
+                Span(sentences[k].start, ends.get(k, sentences[k].end), self.name, p, f"{self.name}:{what}")
+                for k, (p, what) in sorted(flagged.items())
+            ],
+            top,
+            foreign_top,
+        )
 
     def _anchors(
         self,
