@@ -59,8 +59,9 @@ article with chrome around it is taken for a menu item or a bio header; lists an
 an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
 them; in a text that opens with the article, chrome that does not name itself (a list of
 related headlines without a header, a photo credit) is left alone; a page whose article is a
-few short lines (a paywall teaser) looks like a menu; pages in scripts without word spaces
-(Japanese, Chinese) are judged on characters.
+few short lines (a paywall teaser) looks like a menu; a live blog whose short posts carry
+relative time stamps ("5 min ago") reads as a list of teasers; pages in scripts without word
+spaces (Japanese, Chinese) are judged on characters.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
