@@ -22,7 +22,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -233,16 +232,39 @@ class Article:
         return cls(text, lines, paragraphs, sentences, title, url, language)
 
     @cached_property
+    def _word_columns(self) -> tuple[list[int], list[int], list[str]]:
+        """The start offsets, end offsets and texts of the words (see :func:`_split_words`)."""
+        return _split_words(self.text)
+
+    @cached_property
     def words(self) -> tuple[Segment, ...]:
         """Every word of the text, in order."""
-        starts, ends, texts = _split_words(self.text)
+        starts, ends, texts = self._word_columns
         return tuple(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts, strict=True)))
+
+    @cached_property
+    def word_texts(self) -> tuple[str, ...]:
+        """The text of each word of :attr:`words`: one tuple shared by the scorers.
+
+        >>> Article.from_text("Hello world").word_texts
+        ('Hello', 'world')
+        """
+        return tuple(self._word_columns[2])
+
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """The start offset of each word of :attr:`words`.
+
+        >>> Article.from_text("Hello world").word_starts
+        (0, 6)
+        """
+        return tuple(self._word_columns[0])
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:
         """For each line, the index range ``(first, last + 1)`` of its words in :attr:`words`."""
         # No word crosses a line break or the white space stripped from a line's ends.
-        starts = list(map(itemgetter(0), self.words))
+        starts = self._word_columns[0]
         return tuple((bisect_left(starts, line.start), bisect_left(starts, line.end)) for line in self.lines)
 
     @property
