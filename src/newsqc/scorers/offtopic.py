@@ -1176,7 +1176,13 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     sentence = prep.sentence
     starts, ends = prep.first, prep.last
     texts = prep.texts
-    capital = np.fromiter(map(str.isupper, map(itemgetter(slice(0, 1)), texts)), bool, n)
+    # Whether each word starts with a capital; in ASCII (most texts), a capital is A to Z.
+    initials = "".join(map(itemgetter(0), texts))
+    if initials.isascii():
+        codes = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
+        capital = (codes >= ord("A")) & (codes <= ord("Z"))
+    else:
+        capital = np.fromiter(map(str.isupper, initials), bool, n)
     # The news starts at a capitalized word followed by a lower-case one ("The council voted"),
     # not inside a run of capitals (a title or a name: "Why Some People", "Nintendo Switch").
     opens = capital.copy()
