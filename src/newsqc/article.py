@@ -104,7 +104,10 @@ def _split_words(text: str) -> tuple[list[int], list[int], list[str]]:
         middle = codes[1:-1]
         joins = (middle == _APOSTROPHES[0]) | (middle == _APOSTROPHES[1])
         inside[1:-1] |= joins & inside[:-2] & inside[2:]
-    edges = np.flatnonzero(np.diff(inside, prepend=False, append=False)).tolist()
+    # Where a word starts or ends: a change between two characters, outside characters not in one.
+    padded = np.zeros(codes.size + 2, dtype=bool)
+    padded[1:-1] = inside
+    edges = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     return edges[0::2], edges[1::2], masked.split()
 
