@@ -174,7 +174,10 @@ def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
     from newsqc.article import _WORD
 
     expected = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    assert [tuple(w) for w in Article.from_text(text).words] == expected
+    a = Article.from_text(text)
+    assert [tuple(w) for w in a.words] == expected
+    assert a.word_starts == tuple(w.start for w in a.words)
+    assert a.word_texts == tuple(w.text for w in a.words)
 
 
 def test_no_word_character_is_white_space() -> None:

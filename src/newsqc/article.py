@@ -22,7 +22,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -105,7 +104,10 @@ def _split_words(text: str) -> tuple[list[int], list[int], list[str]]:
         middle = codes[1:-1]
         joins = (middle == _APOSTROPHES[0]) | (middle == _APOSTROPHES[1])
         inside[1:-1] |= joins & inside[:-2] & inside[2:]
-    edges = np.flatnonzero(np.diff(inside, prepend=False, append=False)).tolist()
+    # Where a word starts or ends: a change between two characters, outside characters not in one.
+    padded = np.zeros(codes.size + 2, dtype=bool)
+    padded[1:-1] = inside
+    edges = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     return edges[0::2], edges[1::2], masked.split()
 
@@ -233,16 +235,39 @@ class Article:
         return cls(text, lines, paragraphs, sentences, title, url, language)
 
     @cached_property
+    def _word_columns(self) -> tuple[list[int], list[int], list[str]]:
+        """The start offsets, end offsets and texts of the words (see :func:`_split_words`)."""
+        return _split_words(self.text)
+
+    @cached_property
     def words(self) -> tuple[Segment, ...]:
         """Every word of the text, in order."""
-        starts, ends, texts = _split_words(self.text)
+        starts, ends, texts = self._word_columns
         return tuple(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts, strict=True)))
+
+    @cached_property
+    def word_texts(self) -> tuple[str, ...]:
+        """The text of each word of :attr:`words`: one tuple shared by the scorers.
+
+        >>> Article.from_text("Hello world").word_texts
+        ('Hello', 'world')
+        """
+        return tuple(self._word_columns[2])
+
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """The start offset of each word of :attr:`words`.
+
+        >>> Article.from_text("Hello world").word_starts
+        (0, 6)
+        """
+        return tuple(self._word_columns[0])
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:
         """For each line, the index range ``(first, last + 1)`` of its words in :attr:`words`."""
         # No word crosses a line break or the white space stripped from a line's ends.
-        starts = list(map(itemgetter(0), self.words))
+        starts = self._word_columns[0]
         return tuple((bisect_left(starts, line.start), bisect_left(starts, line.end)) for line in self.lines)
 
     @property

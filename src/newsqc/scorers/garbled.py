@@ -74,7 +74,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from itertools import accumulate, islice, permutations
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 import ftfy
 import numpy as np
@@ -604,7 +604,6 @@ _CASE_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ish", "is
 _OS_PREFIXES = frozenset({"mac", "tv", "watch", "vision", "ipad", "web", "chrome", "harmony"})
 
 
-_TEXT = itemgetter(2)
 _START = attrgetter("start")
 
 
@@ -1228,7 +1227,7 @@ class Garbled:
 
         # Case and gibberish look at each distinct word once, then at the places of the bad ones.
         # Set operations keep the per-word Python work to the uncommon words.
-        types = set(map(_TEXT, article.words))
+        types = set(article.word_texts)
         common = _common_words(language, frequencies) if language and frequencies is not None else frozenset()
         uncommon = types - common
         lower = set(filter(str.islower, uncommon))

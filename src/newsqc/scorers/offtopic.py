@@ -574,7 +574,7 @@ def _log_odds(p: float) -> float:
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
     """For each sentence, the index range of its words in ``article.words``."""
-    first, last, _ = _word_groups(_starts(article.words), article.sentences)
+    first, last, _ = _word_groups(np.array(article.word_starts, dtype=np.int64), article.sentences)
     return list(zip(first.tolist(), last.tolist(), strict=True))
 
 
@@ -650,7 +650,7 @@ class Prepared:
     of words k and k + 1 (0.0 when it has none).
     """
 
-    texts: list[str]
+    texts: tuple[str, ...]
     ranges: list[tuple[int, int]]
     first: np.ndarray
     last: np.ndarray
@@ -684,8 +684,7 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     >>> p.form.tolist(), p.sentence.tolist(), list(p.unknown.values())
     ([0, 2, 0, 1, 3], [0, 0, 1, 1, 2], ['zzyzxq'])
     """
-    words = article.words
-    texts = list(map(itemgetter(2), words))
+    texts = article.word_texts
     memo = model.memo  # raw word -> lexicon row, -1 when unknown
     lexicon = model.lexicon
     unknown_row = len(lexicon)
@@ -703,7 +702,7 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
         word_id[k] = row
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
-    word_starts = _starts(words)
+    word_starts = np.array(article.word_starts, dtype=np.int64)
     first, last, sentence = _word_groups(word_starts, article.sentences)
     form = np.searchsorted(distinct, word_id)
     lex = np.minimum(distinct, unknown_row)
@@ -1180,7 +1179,13 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     sentence = prep.sentence
     starts, ends = prep.first, prep.last
     texts = prep.texts
-    capital = np.fromiter(map(str.isupper, map(itemgetter(slice(0, 1)), texts)), bool, n)
+    # Whether each word starts with a capital; in ASCII (most texts), a capital is A to Z.
+    initials = "".join(map(itemgetter(0), texts))
+    if initials.isascii():
+        codes = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
+        capital = (codes >= ord("A")) & (codes <= ord("Z"))
+    else:
+        capital = np.fromiter(map(str.isupper, initials), bool, n)
     # The news starts at a capitalized word followed by a lower-case one ("The council voted"),
     # not inside a run of capitals (a title or a name: "Why Some People", "Nintendo Switch").
     opens = capital.copy()

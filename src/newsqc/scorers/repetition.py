@@ -79,7 +79,6 @@ import itertools
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from operator import itemgetter
 
 import numpy as np
 import regex
@@ -136,7 +135,6 @@ NAME_SKIP_LANGUAGES = frozenset({"de", "lb"})
 _MAX_HEADINGS = 32
 _MAX_OCCURRENCES = 256
 _MULT = np.uint64(0x9E3779B97F4A7C15)
-_TEXT = itemgetter(2)  # Segment.text
 _TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
 _POST_SIGNATURE = regex.compile(r"[—–-]+ ?[^\n]{0,80}\(@\w{1,30}\)")
 #: A run of 2-4 capitalized words between two lower-case words, single spaces around it:
@@ -254,7 +252,7 @@ class Repetition:
         n_chars = len(text)
         if not words:
             return Finding(self.name, 0.0, (), dict.fromkeys(FEATURES, 0.0))
-        texts = list(map(_TEXT, words))
+        texts = article.word_texts
         folded = "\x00".join(texts).casefold().split("\x00")
         vocab: dict[str, int] = {}
         ids = list(map(vocab.setdefault, folded, range(len(folded))))
