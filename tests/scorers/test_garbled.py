@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+import newsqc
 from newsqc.article import Article
 from newsqc.cleaning import clean_text
 from newsqc.language import detect_language
@@ -232,3 +233,11 @@ def test_word_list_repeated_word_reads_as_a_dict() -> None:
     found = _WordList([[w.encode() for w in bucket] for bucket in buckets])
     assert list(found) == list(expected) and len(found) == len(expected)
     assert {w: found[w] for w in found} == expected
+
+
+def test_a_long_line_of_repeated_mojibake_is_repaired_whole() -> None:
+    # difflib's alignment of such a line's tokens took minutes (cubic); tokens are now paired.
+    text = "CafÃ© dÃ©jÃ  vu â€” " * 3000
+    assessment = newsqc.assess(text)
+    assert assessment.cleaned_text.startswith("Café déjà vu — Café")
+    assert "Ã" not in assessment.cleaned_text

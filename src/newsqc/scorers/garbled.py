@@ -91,6 +91,9 @@ __all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
 REPAIRABLE_WEIGHT = 0.1
 #: The score is this times the weighted share of flagged characters, capped at 1.
 DAMAGE_FACTOR = 3.0
+#: A fix that changed the number of tokens is aligned token by token (difflib) up to this many
+#: differing tokens on both sides; past it the differing middle is one change.
+EDIT_ALIGN_MAX = 400
 
 _KIND = "garbled"
 
@@ -128,6 +131,47 @@ def _token_bounds(text: str, start: int, end: int, low: int, high: int) -> tuple
     return start, end
 
 
+def _token_edits(old: list[str], new: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """The runs of ``old[i1:i2]`` that became ``new[j1:j2]``, in order.
+
+    Linear when the fix kept the number of tokens (each token compared with its counterpart,
+    as ftfy fixes tokens in place); otherwise the common first and last tokens are set aside and
+    difflib aligns the rest, or, past EDIT_ALIGN_MAX tokens, takes it as one change (difflib's
+    alignment is quadratic or worse in the tokens of a long repetitive line).
+
+    >>> list(_token_edits(["a", "Ã©", "b", "Ã"], ["a", "é", "b", "à"]))
+    [(1, 2, 1, 2), (3, 4, 3, 4)]
+    >>> list(_token_edits(["x", "Ã", "s", "y"], ["x", "às", "y"]))
+    [(1, 3, 1, 2)]
+    """
+    if len(old) == len(new):
+        i, n = 0, len(old)
+        while i < n:
+            if old[i] == new[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and old[j] != new[j]:
+                j += 1
+            yield i, j, i, j
+            i = j
+        return
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_mid, new_mid = old[head : len(old) - tail], new[head : len(new) - tail]
+    if len(old_mid) + len(new_mid) > EDIT_ALIGN_MAX:
+        yield head, len(old) - tail, head, len(new) - tail
+        return
+    matcher = SequenceMatcher(None, old_mid, new_mid, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield head + i1, head + i2, head + j1, head + j2
+
+
 def _changes(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     """The changed runs of white-space-delimited tokens of ``line``, as (start, end,
     fixed_start, fixed_end): the tokens are aligned, not the characters (fast on long lines).
@@ -141,13 +185,10 @@ def _changes(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
     """
     old_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
     new_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(fixed)]
-    matcher = SequenceMatcher(
-        None, [line[a:b] for a, b in old_tokens], [fixed[a:b] for a, b in new_tokens], autojunk=False
-    )
     out: list[tuple[int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    old_texts = [line[a:b] for a, b in old_tokens]
+    new_texts = [fixed[a:b] for a, b in new_tokens]
+    for i1, i2, j1, j2 in _token_edits(old_texts, new_texts):
         if i1 == i2:  # tokens inserted: the token after them changed
             if i2 == len(old_tokens):
                 continue
