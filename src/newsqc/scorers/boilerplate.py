@@ -670,7 +670,6 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     if n == 0:
         return x, reasons
     text_all = article.text
-    words = article.words
     language = article.language
     stops = _stop_set(language)
     texts = [line.text for line in lines]
@@ -680,7 +679,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     n_words = (last - first).astype(float)
     n_chars = np.fromiter(map(len, texts), dtype=float, count=n)
     # Stop words, capitals and digits, word by word.
-    word_texts = list(map(itemgetter(2), words))
+    word_texts = article.word_texts
     lowered = " ".join(word_texts).lower().split(" ") if word_texts else []
     if language in _SUFFIX_LANGUAGES:
         is_stop = [w in stops or w[-1] in stops for w in lowered]
