@@ -90,26 +90,23 @@ def test_odd_text_gets_a_finding(text: str) -> None:
     }
 
 
+_COUNCIL = (
+    "The council met on Monday to vote on the city budget for next year. "
+    "Members argued over the budget for the city's schools and roads for three hours. "
+    "The mayor said the budget would pass with a small majority next week."
+)
+
+
 def test_top_features_read_the_most_foreign_sentence_and_anchor() -> None:
-    news = (
-        "The council met on Monday to vote on the city budget for next year. "
-        "Members argued over the budget for the city's schools and roads for three hours. "
-        "The mayor said the budget would pass with a small majority next week."
-    )
     spam = " WINNER!! Call now to claim your free prize, text WIN to 80086 today."
-    clean, spammy = _score(news).features, _score(news + spam).features
+    clean, spammy = _score(_COUNCIL).features, _score(_COUNCIL + spam).features
     assert spammy["offtopic_sentence_top"] > clean["offtopic_sentence_top"]
     assert -12.0 <= clean["offtopic_anchor_top"] <= 12.0
     assert _score("Ein Satz auf Deutsch.", language="de").features["offtopic_sentence_top"] == -12.0
 
 
 def test_foreign_top_reads_a_sentence_of_another_story() -> None:
-    news = (
-        "The council met on Monday to vote on the city budget for next year. "
-        "Members argued over the budget for the city's schools and roads for three hours. "
-        "The mayor said the budget would pass with a small majority next week. "
-        "Opponents of the budget said the schools needed more money than the plan gave them."
-    )
+    news = _COUNCIL + " Opponents of the budget said the schools needed more money than the plan gave them."
     other = " The striker scored twice in the second half as the visitors won the cup final in Madrid."
     clean, foreign = _score(news).features, _score(news + other).features
     assert foreign["offtopic_foreign_top"] > clean["offtopic_foreign_top"]
