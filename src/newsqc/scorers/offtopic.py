@@ -616,8 +616,7 @@ def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     """Whether each value is one of ``sorted_keys`` (sorted and distinct)."""
     if not len(sorted_keys):
         return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
-    return sorted_keys[at] == values
+    return sorted_keys[_find(values, sorted_keys)] == values
 
 
 def _weights_of(values: np.ndarray, sorted_keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
