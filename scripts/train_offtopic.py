@@ -548,6 +548,7 @@ def set_thresholds(data: dict[str, Any], sentence_t: float, anchor_t: float, spa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval", action="store_true", help="cross-fitted figures on dev; no model written")
+    parser.add_argument("--quick", action="store_true", help="with --eval: the given thresholds only")
     parser.add_argument("--variants", type=int, default=10, help="insertion variants per page")
     parser.add_argument("--sentence-threshold", type=float, default=0.998)
     parser.add_argument("--anchor-threshold", type=float, default=0.87)
@@ -573,8 +574,9 @@ def main() -> None:
             data["sentence"] = folds[fold]["data"]["sentence"] | sentence
             data["anchor"] = folds[fold]["data"]["anchor"] | anchor
             combined.append(data)
-        for st in (args.sentence_threshold, 0.95, 0.98, 0.99, 0.995):
-            for at in (args.anchor_threshold, 0.95, 0.98, 0.99, 0.995):
+        grid = () if args.quick else (0.95, 0.98, 0.99, 0.995)
+        for st in (args.sentence_threshold, *grid):
+            for at in (args.anchor_threshold, *grid):
                 if (st == args.sentence_threshold) != (at == args.anchor_threshold):
                     continue
                 print(f"thresholds sentence {st} anchor {at}")
