@@ -187,6 +187,18 @@ def _grams(words: list[str]) -> set[str]:
     return grams
 
 
+def _stem_grams(words: list[str]) -> set[str]:
+    """The stem features of a unit: "~" and the crude stem of each content word of wordfreq's
+    English list (rarer than FUNCTION_ZIPF), as OfftopicModel folds them into its words."""
+    if not _ZIPF:
+        _ZIPF.update(offtopic._zipf_table())
+    return {
+        "~" + w[: offtopic.STEM]
+        for w in words
+        if len(w) >= 2 and w != "<num>" and _ZIPF.get(w, offtopic.FUNCTION_ZIPF) < offtopic.FUNCTION_ZIPF
+    }
+
+
 def fit_spam(
     pages: list[dict[str, Any]], spam: list[dict[str, Any]], rng: random.Random, phrase: bool
 ) -> dict[str, Any]:
@@ -221,15 +233,19 @@ def fit_spam(
                     units.append((w[k : k + n], 0))
     df: Counter[str] = Counter()
     grams = [_grams(w) for w, _ in units]
-    for g in grams:
+    # The spam messages of the test rows use other forms of the same words ("subscribing",
+    # "subscribers"): each content word also counts for its crude stem (not in the scale).
+    stems = [set() if phrase else _stem_grams(w) for w, _ in units]
+    for g, st in zip(grams, stems, strict=True):
         df.update(g)
+        df.update(st)
     vocab = {g: i for i, g in enumerate(sorted(g for g, c in df.items() if c >= 2))}
     from scipy.sparse import csr_matrix
 
     rows, cols, vals = [], [], []
-    for r, g in enumerate(grams):
+    for r, (g, st) in enumerate(zip(grams, stems, strict=True)):
         scale = 1.0 / math.sqrt(len(g)) if g else 0.0
-        for x in g:
+        for x in g | st:
             if x in vocab:
                 rows.append(r)
                 cols.append(vocab[x])

@@ -177,12 +177,17 @@ def test_a_good_article_with_a_sure_defect_is_cleaned_not_dropped() -> None:
         "WINNER!! As a valued network customer you have been selected to receive a prize reward, "
         "call 09061701461 to claim now."
     )
-    a = newsqc.assess(ARTICLE.replace(". ", f". {spam} ", 1))
-    assert [s.reason for s in a.spans] == ["offtopic:spam"] and a.spans[0].score >= CERTAIN_SPAN
+    text = ARTICLE.replace(". ", f". {spam} ", 1)
+    a = newsqc.assess(text)
+    # The message, flagged sentence by sentence ("WINNER!!" and the rest), and nothing else.
+    assert {s.reason for s in a.spans} == {"offtopic:spam"}
+    assert " ".join(text[s.start : s.end] for s in a.spans) == spam
+    sure = max(s.score for s in a.spans)
+    assert sure >= CERTAIN_SPAN
     p = load_model().probabilities(a.features)
     assert p["keep"] > max(p["clean"], p["drop"])
     assert a.verdict == "clean"
-    assert a.quality <= 1.0 - a.spans[0].score  # not keepable as it stands
+    assert a.quality <= 1.0 - sure  # not keepable as it stands
 
 
 def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:

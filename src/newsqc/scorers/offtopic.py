@@ -14,8 +14,10 @@ of English words and word pairs (``models/offtopic.background.npz``, from the Go
 lists that symspellpy ships):
 
 - spam and commercial vocabulary: two logistic regressions over word unigrams and bigrams, read
-  as array lookups: spam messages against news sentences ("spam", per sentence and per line),
-  and comment-spam blocklist phrases against runs of 2-4 news words ("phrase", the anchors);
+  as array lookups: spam messages against news sentences ("spam", per sentence and per line;
+  a content word also counts for its crude stem, so that "subscribing" weighs like
+  "subscribe" though training saw only the latter), and comment-spam blocklist phrases against
+  runs of 2-4 news words ("phrase", the anchors);
 - distance from the rest of the article: the share of a sentence's weighted words (crude
   5-letter stems) found in other sentences, a word weighing more the rarer it is in English
   (wordfreq); the same leaving out the two neighbouring sentences (two injected sentences do
@@ -400,6 +402,8 @@ class OfftopicModel:
         lexicon = {w: i for i, w in enumerate(self.zipf)}
         for weights in (self.spam_weights, self.phrase_weights):
             for gram in weights:
+                if gram.startswith("~"):
+                    continue
                 for w in gram.split(" "):
                     lexicon.setdefault(w, len(lexicon))
         for w in self.background.index:
@@ -440,14 +444,22 @@ class OfftopicModel:
             uni = np.zeros(size)
             keys: list[int] = []
             values: list[float] = []
+            stem_weight = np.zeros(len(stems) + 1)
             for gram, v in weights.items():
-                if " " in gram:
+                if gram.startswith("~"):
+                    if gram[1:] in stems:
+                        stem_weight[stems[gram[1:]]] = v
+                elif " " in gram:
                     a, b = gram.split(" ")
                     keys.append(lexicon[a] * size + lexicon[b])
                     values.append(v)
                 else:
                     uni[lexicon[gram]] = v
             order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
+            # A weight of a crude stem ("~subsc") counts for every content word of wordfreq's
+            # list with that stem (the words come first in the lexicon), seen in training or not.
+            listed = np.arange(size) < len(self.zipf)
+            uni = uni + np.where(listed & (self.lex_stem >= 0), stem_weight[self.lex_stem], 0.0)
             put(self, f"lex_{name}", uni)
             put(self, f"{name}_keys", (np.array(keys, dtype=np.int64)[order], np.array(values)[order]))
 
@@ -533,26 +545,26 @@ def load_model() -> OfftopicModel:
 def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False) -> float:
     """The spam model's log-odds for a sentence of normalized words (``phrase``: the anchor model).
 
-    Binary unigram and bigram features, scaled by one over the square root of their number.
+    Binary unigram and bigram features, scaled by one over the square root of their number;
+    the spam model's unigram weight of a content word includes that of its crude stem.
 
     >>> spam_logit(["win", "a", "free", "prize", "call", "now"], load_model()) > 0
     True
     >>> spam_logit(["cheap", "car", "insurance"], load_model(), phrase=True) > 0
     True
     """
-    if phrase:
-        return _logit(words, model.phrase_weights, model.phrase_pairs, model.phrase_bias)
-    return _logit(words, model.spam_weights, model.spam_pairs, model.spam_bias)
-
-
-def _logit(
-    words: Sequence[str], weights: dict[str, float], pairs: dict[tuple[str, str], float], bias: float
-) -> float:
+    uni, pairs, bias = (
+        (model.lex_phrase, model.phrase_pairs, model.phrase_bias)
+        if phrase
+        else (model.lex_spam, model.spam_pairs, model.spam_bias)
+    )
     unigrams = set(words)
     if not unigrams:
         return bias
+    unknown = len(model.lexicon)
     bigrams = set(itertools.pairwise(words))
-    total = sum(map(weights.get, unigrams, repeat(0.0))) + sum(map(pairs.get, bigrams, repeat(0.0)))
+    total = sum(float(uni[model.lexicon.get(w, unknown)]) for w in unigrams)
+    total += sum(map(pairs.get, bigrams, repeat(0.0)))
     return bias + total / math.sqrt(len(unigrams) + len(bigrams))
 
 
@@ -1268,7 +1280,7 @@ class Offtopic:
     ...         "WINNER!! Call now to claim your free prize, text WIN to 80086 today.")
     >>> spans = Offtopic().score(Article.from_text(text, language="en")).spans
     >>> [(s.reason, text[s.start : s.end][:20]) for s in spans]
-    [('offtopic:spam', 'Call now to claim yo')]
+    [('offtopic:spam', 'WINNER!!'), ('offtopic:spam', 'Call now to claim yo')]
     """
 
     name = "offtopic"
