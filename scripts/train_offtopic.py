@@ -600,6 +600,7 @@ def main() -> None:
                     set_thresholds(combined[fold], st, at, args.spam_threshold)
                     r = evaluate(folds[fold]["docs"], make_model(combined[fold]))
                     alarms = r.pop("false_alarms")
+                    r["false_alarms"] = dict(Counter(reason for reason, _ in alarms))
                     print("  ", json.dumps(r))
                     if args.verbose:
                         for reason, text in sorted(set(alarms)):
