@@ -30,6 +30,7 @@ from newsqc.scorers.offtopic import (
     load_model,
     message_prefixes,
     prepare,
+    spam_logit,
 )
 from tests.conftest import ROOT, require_shared
 from tests.scorers.cases import case_params, cover, load_cases
@@ -140,6 +141,21 @@ def test_model_is_small_json() -> None:
     assert path.stat().st_size < 3_000_000
     data = json.loads(path.read_text(encoding="utf-8"))
     assert {"spam", "phrase", "bigrams", "unigrams", "sentence", "anchor"} <= set(data)
+
+
+def test_a_spam_word_training_never_saw_weighs_as_its_stem() -> None:
+    # "~subsc" is learnt from the forms the dev rows hold; a form they lack still counts.
+    model = load_model()
+    stem = model.spam_weights["~subsc"]
+    assert stem > 1.0
+    unseen = [
+        w for w in ("subscribing", "subscribers", "subscribed", "subscribes") if w not in model.spam_weights
+    ]
+    assert unseen
+    for word in unseen:
+        assert spam_logit([word], model) > spam_logit(["council"], model)
+    # A frequent word has no stem weight (its own weight only).
+    assert model.lex_spam[model.lexicon["the"]] == model.spam_weights.get("the", 0.0)
 
 
 def test_background_is_small_arrays() -> None:
