@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: bench-scaling demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate
+.PHONY: bench-scaling demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate check-models
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,18 @@ model-offtopic: $(BIN)/.installed
 # src/newsqc/models/boilerplate.json and boilerplate.stopwords.json, prints out-of-fold dev figures.
 model-boilerplate: $(BIN)/.installed
 	NEWSQC_SHARED=$(SHARED) OMP_NUM_THREADS=1 $(BIN)/python scripts/train_boilerplate.py
+
+# Retrain the three models into a scratch folder and compare them with the shipped ones byte for
+# byte (a few minutes): the shipped models are what the scripts in the repository make.
+CHECK_DIR ?= /tmp/newsqc-models-check
+check-models: $(BIN)/.installed
+	rm -rf $(CHECK_DIR) && mkdir -p $(CHECK_DIR)
+	NEWSQC_SHARED=$(SHARED) OMP_NUM_THREADS=1 $(BIN)/python scripts/train_boilerplate.py -o $(CHECK_DIR)
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.998 --anchor-threshold 0.87 --spam-threshold 0.95 -o $(CHECK_DIR)/offtopic.json
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_verdict.py --jobs 0 --no-report -o $(CHECK_DIR)/verdict.json
+	for f in boilerplate.json boilerplate.stopwords.json offtopic.json verdict.json; do \
+		cmp $(CHECK_DIR)/$$f src/newsqc/models/$$f || exit 1; done
+	@echo "the shipped models are what the scripts make"
 
 # Throughput: docs/s on one core and on all cores, and peak memory of a streamed batch run, beside
 # datatrove's filter stack on the same documents; results by hand into benchmarks/THROUGHPUT.md.

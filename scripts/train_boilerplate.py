@@ -46,7 +46,7 @@ def shared_dir() -> Path:
     return Path(os.environ.get("NEWSQC_SHARED", ROOT.parent / "shared"))
 
 
-def write_stopwords() -> None:
+def write_stopwords(folder: Path = MODELS) -> None:
     """The most frequent words of each wordfreq language, without digits."""
     import wordfreq
 
@@ -61,7 +61,7 @@ def write_stopwords() -> None:
         "(top_n_list, 'best' wordlists), without digits: the stop words of the boilerplate line features.",
         "languages": languages,
     }
-    (MODELS / "boilerplate.stopwords.json").write_text(
+    (folder / "boilerplate.stopwords.json").write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
     )
 
@@ -302,10 +302,12 @@ def main() -> None:
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--min-leaf", type=int, default=40)
     parser.add_argument("--threshold", type=float, default=None, help="fix the threshold instead")
+    parser.add_argument("-o", "--output", default=str(MODELS), help="the folder to write the two files to")
     args = parser.parse_args()
+    output = Path(args.output)
     sys.path.insert(0, str(ROOT / "src"))
     t0 = time.time()
-    write_stopwords()
+    write_stopwords(output)
     docs = make_docs(load_pages("dev"))
     print(
         f"{len(docs)} documents, {sum(len(d.y) for d in docs)} lines ({time.time() - t0:.0f}s)",
@@ -331,7 +333,7 @@ def main() -> None:
         "threshold": threshold,
         "lines": export_trees(lines, x),
     }
-    (MODELS / "boilerplate.json").write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    (output / "boilerplate.json").write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"threshold {threshold}; wrote the model ({time.time() - t0:.0f}s)", file=sys.stderr)
 
 

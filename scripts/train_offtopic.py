@@ -565,6 +565,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval", action="store_true", help="cross-fitted figures on dev; no model written")
     parser.add_argument("--quick", action="store_true", help="with --eval: the given thresholds only")
+    parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="where to write the model")
     parser.add_argument("--variants", type=int, default=10, help="insertion variants per page")
     parser.add_argument("--sentence-threshold", type=float, default=0.998)
     parser.add_argument("--anchor-threshold", type=float, default=0.87)
@@ -611,8 +612,9 @@ def main() -> None:
     data["sentence"].update(sentence)
     data["anchor"].update(anchor)
     set_thresholds(data, args.sentence_threshold, args.anchor_threshold, args.spam_threshold)
-    MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB)", file=sys.stderr)
+    output = Path(args.output)
+    output.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {output} ({output.stat().st_size // 1024} KB)", file=sys.stderr)
 
 
 def signals(folds: dict[int, Any]) -> None:
