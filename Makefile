@@ -44,8 +44,9 @@ model: $(BIN)/.installed
 
 # Retrain the offtopic scorer's model on the dev split and spam-phrases.jsonl (deterministic, about
 # a minute); writes src/newsqc/models/offtopic.json. `--eval` instead prints cross-fitted dev figures.
+OFFTOPIC_THRESHOLDS := --sentence-threshold 0.998 --anchor-threshold 0.87 --spam-threshold 0.95
 model-offtopic: $(BIN)/.installed
-	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.998 --anchor-threshold 0.87 --spam-threshold 0.95
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py $(OFFTOPIC_THRESHOLDS)
 
 # Retrain the boilerplate line model on the dev split (a minute or two): writes
 # src/newsqc/models/boilerplate.json and boilerplate.stopwords.json, prints out-of-fold dev figures.
@@ -58,7 +59,7 @@ CHECK_DIR ?= /tmp/newsqc-models-check
 check-models: $(BIN)/.installed
 	rm -rf $(CHECK_DIR) && mkdir -p $(CHECK_DIR)
 	NEWSQC_SHARED=$(SHARED) OMP_NUM_THREADS=1 $(BIN)/python scripts/train_boilerplate.py -o $(CHECK_DIR)
-	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py --sentence-threshold 0.998 --anchor-threshold 0.87 --spam-threshold 0.95 -o $(CHECK_DIR)/offtopic.json
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_offtopic.py $(OFFTOPIC_THRESHOLDS) -o $(CHECK_DIR)/offtopic.json
 	NEWSQC_SHARED=$(SHARED) $(BIN)/python scripts/train_verdict.py --jobs 0 --no-report -o $(CHECK_DIR)/verdict.json
 	for f in boilerplate.json boilerplate.stopwords.json offtopic.json verdict.json; do \
 		cmp $(CHECK_DIR)/$$f src/newsqc/models/$$f || exit 1; done
