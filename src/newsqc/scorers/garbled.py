@@ -1126,13 +1126,19 @@ def _gibberish_word(word: str, model: _LetterModel, frequencies: Mapping[str, fl
 # ----------------------------------------------------------------------------- word salad
 
 # Word pairs that English grammar does not allow: an article before a function word ("the is",
-# "a in"), or a sentence that ends on an article, preposition or conjunction ("in the.").
+# "a in"), two prepositions around "of" ("to of", "of with"), or a sentence that ends on an
+# article, preposition or conjunction ("in the.").
 _SALAD_NEXT = (
     "the|a|an|of|in|on|at|to|for|with|by|from|into|is|are|was|were|be|been|has|have|had|will"
     "|would|can|could|should|and|or|but|if|he|she|it|they|we|i|you|him|them|its|their|his|her"
     "|our|this|that|these|those|who|which"
 )
-_SALAD_PAIR = re.compile(rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b")
+_SALAD_PAIR = re.compile(
+    rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b"
+    # ... or a preposition before "of", or "of" before a preposition ("to of", "of with"; not
+    # "of for-profit", "of by-products").
+    r"|\b(?:to|at|for|with|by|from|into|in|on)\s+of(?![\w'’-])|\bof\s+(?:of|to|at|for|with|by|from|into)(?![\w'’-])"
+)
 # ... or a sentence that ends on one (a word boundary before it is checked apart: two simple
 # patterns run several times faster than one with both).
 _SALAD_END = re.compile(r"(?:the|a|an|of|and|or|to|in|with|for|from|by)[.!?](?!\w)")
