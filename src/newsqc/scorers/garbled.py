@@ -28,8 +28,8 @@ What it finds, each as a span with a reason code:
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="); entities are repaired ("&amp;" becomes "&"), tags and shortcodes removed.
 - ``garbled:word_salad``: an English text whose function words stand where grammar does not
-  allow them ("the is", "a in", a sentence ending "of the.") at a rate prose never has: all
-  its paragraphs.
+  allow them ("the is", "a in", "to of", a sentence ending "of the.") at a rate prose never
+  has: all its paragraphs.
 
 Signals: one cheap regex pass for characters that need a closer look (str.find for the few
 ``?`` and mojibake lead characters); for mojibake, the characters UTF-8 mojibake is made of,
