@@ -609,17 +609,13 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
     """The pattern columns of ``x`` and the first pattern reason of each line, in place: each
     pattern is tried on the lines that its gate lets through."""
     p0 = len(BASE_FEATURES) - len(_PATTERNS)
-    for i in np.flatnonzero(gates.any(axis=1)).tolist():
-        text = texts[i]
-        row = x[i]
-        for k, gate in enumerate(gates[i].tolist()):
-            if not gate:
-                continue
-            reason, pattern = _PATTERNS[k]
-            if pattern.search(text):
-                row[p0 + k] = 1.0
-                if reasons[i] is None:
-                    reasons[i] = reason
+    lines, patterns = np.nonzero(gates)  # line by line, each line's patterns in order
+    for i, k in zip(lines.tolist(), patterns.tolist(), strict=True):
+        reason, pattern = _PATTERNS[k]
+        if pattern.search(texts[i]):
+            x[i, p0 + k] = 1.0
+            if reasons[i] is None:
+                reasons[i] = reason
 
 
 def _initial_classes(initials: str) -> np.ndarray:
@@ -673,7 +669,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     language = article.language
     stops = _stop_set(language)
     texts = [line.text for line in lines]
-    starts = np.fromiter((line.start for line in lines), dtype=np.int64, count=n)
+    starts = np.fromiter(map(itemgetter(0), lines), dtype=np.int64, count=n)
     bounds = np.asarray(article.line_words, dtype=np.int64).reshape(n, 2)
     first, last = bounds[:, 0], bounds[:, 1]
     n_words = (last - first).astype(float)
@@ -716,7 +712,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     prose_sized = effective >= 8
     doc_density = ratio(float(n_stop[prose_sized].sum()), float(n_tokens[prose_sized].sum()))
     # Sentences per line: the sentence starts inside each line.
-    sentence_starts = np.fromiter((s.start for s in article.sentences), dtype=np.int64)
+    sentence_starts = np.fromiter(map(itemgetter(0), article.sentences), dtype=np.int64)
     ends = starts + n_chars.astype(np.int64)
     sentences = np.searchsorted(sentence_starts, ends) - np.searchsorted(sentence_starts, starts)
     closers = _CLOSERS + " "
@@ -896,18 +892,21 @@ def _keep_article_lines(
     text prints it again: bylines, datelines and teasers stand where a headline would).
     """
     n = len(flagged)
-    log_words = x[:, _COL["log_words"]]
+    log_words_column = x[:, _COL["log_words"]]
     terminal = x[:, _COL["terminal"]] > 0
-    rel = x[:, _COL["stop_relative"]]
-    prose = (log_words >= math.log1p(8)) & terminal & (rel >= 0.5)
-    heading = ~terminal & (log_words <= math.log1p(16))
+    rel_column = x[:, _COL["stop_relative"]]
+    # The rules read and write single lines: plain lists, written back at the end.
+    prose = ((log_words_column >= math.log1p(8)) & terminal & (rel_column >= 0.5)).tolist()
+    heading = (~terminal & (log_words_column <= math.log1p(16))).tolist()
+    log_words, rel = log_words_column.tolist(), rel_column.tolist()
     free = [r is None for r in reasons]
-    repeated = x[:, _COL["duplicates"]] > 0
-    unsure = p < _SURE_P
+    repeated = (x[:, _COL["duplicates"]] > 0).tolist()
+    unsure = (p < _SURE_P).tolist()
+    flags = flagged.tolist()
     # Long prose right after the article's prose, perhaps past a subheading or two.
     for i in range(n):
         if not (
-            flagged[i]
+            flags[i]
             and free[i]
             and unsure[i]
             and prose[i]
@@ -918,26 +917,27 @@ def _keep_article_lines(
         j = i - 1
         while j >= 0 and i - j <= 2 and heading[j] and free[j] and unsure[j]:
             j -= 1
-        if j >= 0 and not flagged[j] and prose[j]:
-            flagged[i] = False
+        if j >= 0 and not flags[j] and prose[j]:
+            flags[i] = False
             for k in range(j + 1, i):
-                flagged[k] = False
+                flags[k] = False
     # The headline: headline-like lines just before the article's first paragraph.
-    first = next((i for i in range(n) if prose[i] and not flagged[i]), -1)
+    first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
     for i in range(max(0, first - 2), max(0, first)):
         if (
-            flagged[i]
+            flags[i]
             and free[i]
             and heading[i]
             and log_words[i] >= math.log1p(4)
             and (unsure[i] or repeated[i])
         ):
-            flagged[i] = False
+            flags[i] = False
     # A subheading between two unflagged lines of prose.
     for i in range(1, n - 1):
-        if flagged[i] and free[i] and heading[i] and unsure[i]:
-            if not flagged[i - 1] and prose[i - 1] and not flagged[i + 1] and prose[i + 1]:
-                flagged[i] = False
+        if flags[i] and free[i] and heading[i] and unsure[i]:
+            if not flags[i - 1] and prose[i - 1] and not flags[i + 1] and prose[i + 1]:
+                flags[i] = False
+    flagged[:] = flags
 
 
 def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
