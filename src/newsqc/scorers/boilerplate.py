@@ -504,7 +504,7 @@ def _counts_per_line(positions: list[int], starts: np.ndarray, n: int) -> np.nda
     """How many of ``positions`` (character offsets inside lines) fall in each line."""
     if not positions:
         return np.zeros(n)
-    index = np.searchsorted(starts, np.asarray(positions), side="right") - 1
+    index = starts.searchsorted(positions, side="right") - 1
     return np.bincount(index[index >= 0], minlength=n)[:n].astype(float)
 
 
@@ -714,7 +714,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     # Sentences per line: the sentence starts inside each line.
     sentence_starts = np.fromiter(map(itemgetter(0), article.sentences), dtype=np.int64)
     ends = starts + n_chars.astype(np.int64)
-    sentences = np.searchsorted(sentence_starts, ends) - np.searchsorted(sentence_starts, starts)
+    sentences = sentence_starts.searchsorted(ends) - sentence_starts.searchsorted(starts)
     closers = _CLOSERS + " "
     last_chars = [t.rstrip(closers)[-1:] for t in texts]
     commas = [t.count(",") for t in texts]
@@ -766,7 +766,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
 def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
     """Mean of ``values`` over the lines within ``k`` places, the line itself excluded."""
     n = len(values)
-    c = np.concatenate(([0.0], np.cumsum(values)))
+    c = np.concatenate(([0.0], values.cumsum()))
     idx = np.arange(n)
     lo = np.maximum(idx - k, 0)
     hi = np.minimum(idx + k + 1, n)

@@ -591,11 +591,11 @@ def _word_groups(
     (-1 for a word in none)."""
     starts = _starts(segments)
     ends = np.fromiter(map(itemgetter(1), segments), np.int64, len(segments))
-    first = np.searchsorted(word_starts, starts)
-    last = np.searchsorted(word_starts, ends)
+    first = word_starts.searchsorted(starts)
+    last = word_starts.searchsorted(ends)
     group = np.full(len(word_starts), -1, dtype=np.int64)
     if len(segments):
-        k = np.searchsorted(starts, word_starts, side="right") - 1
+        k = starts.searchsorted(word_starts, side="right") - 1
         inside = (k >= 0) & (word_starts < ends[k])
         group[inside] = k[inside]
     return first, last, group
@@ -631,9 +631,9 @@ def _find(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     """Where each value is or would go in ``sorted_keys`` (sorted, not empty), at most the last
     index. The values are looked for in increasing order: numpy then narrows each search from
     the last, twice as fast as in the text's order."""
-    order = np.argsort(values)
+    order = values.argsort()
     at = np.empty(len(values), dtype=np.intp)
-    at[order] = np.searchsorted(sorted_keys, values[order])
+    at[order] = sorted_keys.searchsorted(values[order])
     return np.minimum(at, len(sorted_keys) - 1)
 
 
@@ -703,7 +703,7 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     n_known = int(np.searchsorted(distinct, unknown_row))
     word_starts = np.array(article.word_starts, dtype=np.int64)
     first, last, sentence = _word_groups(word_starts, article.sentences)
-    form = np.searchsorted(distinct, word_id)
+    form = distinct.searchsorted(word_id)
     lex = np.minimum(distinct, unknown_row)
     word_lex = lex[form]
     keys, weights = model.spam_keys
@@ -745,7 +745,7 @@ def _group_logits(
         # Each (group, pair of forms) once, in order, with the pair's weight (the same wherever
         # the pair occurs; 0.0 adds nothing).
         grams = (group[:-1][same] * n_forms + form[:-1][same]) * n_forms + form[1:][same]
-        order = np.argsort(grams)
+        order = grams.argsort()
         grams, pair = grams[order], pair_weights[same][order]
         once = np.empty(len(grams), dtype=bool)
         once[0] = True
@@ -811,9 +811,9 @@ def sentence_arrays(
                 stem_of[k] = len(stems) + local.setdefault(stem, len(local))
         else:
             stem_of[k] = -1
-    has_stem = np.flatnonzero(stem_of >= 0)
+    has_stem = (stem_of >= 0).nonzero()[0]
     distinct = _unique(stem_of[has_stem])
-    compact = np.searchsorted(distinct, stem_of[has_stem])
+    compact = distinct.searchsorted(stem_of[has_stem])
     stem_of[has_stem] = compact
     n_stems = max(len(distinct), 1)
     idf = np.clip(7.0 - zipf, 1.0, 6.0)

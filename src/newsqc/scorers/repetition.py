@@ -163,14 +163,14 @@ FEATURES: tuple[str, ...] = (
 
 def _groups(h: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For equal values of ``h``: each group's first index, each item's group, group sizes."""
-    order = np.argsort(h, kind="stable")
+    order = h.argsort(kind="stable")
     ordered = h[order]
     new = np.empty(h.size, dtype=bool)
     new[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
+    starts = new.nonzero()[0]
     inverse = np.empty(h.size, dtype=np.int64)
-    inverse[order] = np.cumsum(new) - 1
+    inverse[order] = new.cumsum() - 1
     counts = np.empty_like(starts)
     counts[:-1] = starts[1:] - starts[:-1]
     counts[-1] = h.size - starts[-1]
