@@ -264,6 +264,15 @@ class Article:
         return tuple(self._word_columns[0])
 
     @cached_property
+    def word_ends(self) -> tuple[int, ...]:
+        """The end offset of each word of :attr:`words`.
+
+        >>> Article.from_text("Hello world").word_ends
+        (5, 11)
+        """
+        return tuple(self._word_columns[1])
+
+    @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:
         """For each line, the index range ``(first, last + 1)`` of its words in :attr:`words`."""
         # No word crosses a line break or the white space stripped from a line's ends.

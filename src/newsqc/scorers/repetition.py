@@ -248,11 +248,10 @@ class Repetition:
     def score(self, article: Article) -> Finding:
         """Find the extra copies and the stuffing of ``article``."""
         text = article.text
-        words = article.words
-        n_chars = len(text)
-        if not words:
-            return Finding(self.name, 0.0, (), dict.fromkeys(FEATURES, 0.0))
         texts = article.word_texts
+        n_chars = len(text)
+        if not texts:
+            return Finding(self.name, 0.0, (), dict.fromkeys(FEATURES, 0.0))
         folded = "\x00".join(texts).casefold().split("\x00")
         vocab: dict[str, int] = {}
         ids = list(map(vocab.setdefault, folded, range(len(folded))))
@@ -350,9 +349,9 @@ class Repetition:
                 )
 
         stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
-        ranges = [(words[a].start, words[b - 1].end) for a, b in stuffed]
+        ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
         strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
-        if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, words, text):
+        if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, article):
             name_stuffing, name_ranges = _name_stuffing(text)
             if name_stuffing > stuffing:
                 stuffing, stuffing_count, ranges = name_stuffing, len(name_ranges), name_ranges
@@ -494,13 +493,13 @@ def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
     return found
 
 
-def _names_repeat(grams: _Grams, words: tuple[Segment, ...], text: str) -> bool:
+def _names_repeat(grams: _Grams, article: Article) -> bool:
     """Whether some name may be printed NAME_MIN_COUNT times: its first two words (two words
     of the text, or one word with a hyphen inside) are a 2-gram printed capitalized that often."""
+    text, texts, starts, ends = article.text, article.word_texts, article.word_starts, article.word_ends
     capitalized: Counter[int] = Counter()
     for p, g in zip(grams.often2.tolist(), grams.often2_group.tolist(), strict=True):
-        w, v = words[p], words[p + 1]
-        if w.text[:1].isupper() and (v.text[:1].isupper() or text[w.end : v.start] != " "):
+        if texts[p][:1].isupper() and (texts[p + 1][:1].isupper() or text[ends[p] : starts[p + 1]] != " "):
             capitalized[g] += 1
             if capitalized[g] >= NAME_MIN_COUNT:
                 return True
