@@ -459,6 +459,10 @@ class _Model:
 _lock = threading.Lock()
 _model: _Model | None = None
 _stopwords: dict[str, frozenset[str]] | None = None
+_char_table: np.ndarray | None = None
+# The bits of _char_table: \p{Ll}, \p{Lu} and str.isdecimal (_char_classes); str.isupper,
+# str.isalpha and str.isdigit (_initial_classes).
+_LL, _LU, _DECIMAL, _IS_UPPER, _IS_ALPHA, _IS_DIGIT = 1, 2, 4, 8, 16, 32
 
 
 def _read_json(name: str) -> Any:
@@ -473,6 +477,28 @@ def _load_stopwords() -> dict[str, frozenset[str]]:
                 data = _read_json("boilerplate.stopwords.json")
                 _stopwords = {lang: frozenset(words) for lang, words in data["languages"].items()}
     return _stopwords
+
+
+def _load_char_table() -> np.ndarray:
+    """The classes of each code point as the bits _LL to _IS_DIGIT (once per process)."""
+    global _char_table
+    if _char_table is None:
+        with _lock:
+            if _char_table is None:
+                every = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+                table = np.zeros(0x110000, dtype=np.uint8)
+                for bit, pattern in ((_LL, _LOWER), (_LU, _UPPER)):
+                    for m in regex.finditer(pattern.pattern + "+", every):
+                        table[m.start() : m.end()] |= bit
+                for bit, test in (
+                    (_DECIMAL, str.isdecimal),
+                    (_IS_UPPER, str.isupper),
+                    (_IS_ALPHA, str.isalpha),
+                    (_IS_DIGIT, str.isdigit),
+                ):
+                    table[np.fromiter(map(test, every), bool, len(every))] |= bit
+                _char_table = table
+    return _char_table
 
 
 def _load_model() -> _Model | None:
@@ -619,38 +645,26 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
 
 
 def _initial_classes(initials: str) -> np.ndarray:
-    """For each character of ``initials``: isupper, isalpha, isdigit (ASCII by code point)."""
+    """For each character of ``initials``: isupper, isalpha, isdigit.
+
+    >>> _initial_classes("Aé7").tolist()
+    [[True, True, False], [False, True, False], [False, False, True]]
+    """
     codes = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    upper = (codes >= 65) & (codes <= 90)
-    out = np.column_stack([upper, upper | ((codes >= 97) & (codes <= 122)), (codes >= 48) & (codes <= 57)])
-    high = codes >= 128
-    if high.any():  # each distinct non-ASCII character looked up once
-        distinct, inverse = np.unique(codes[high], return_inverse=True)
-        chars = [chr(c) for c in distinct.tolist()]
-        out[high] = np.array([(c.isupper(), c.isalpha(), c.isdigit()) for c in chars], dtype=bool)[inverse]
-    return out
+    bits = _load_char_table()[codes]
+    return np.column_stack([(bits & _IS_UPPER) > 0, (bits & _IS_ALPHA) > 0, (bits & _IS_DIGIT) > 0])
 
 
 def _char_classes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For each code point of ``text``: lower-case letter (``\\p{Ll}``), upper-case letter
-    (``\\p{Lu}``), decimal digit (``\\d``), and the code points themselves; each distinct
-    non-ASCII character looked up once.
+    (``\\p{Lu}``), decimal digit (``\\d``), and the code points themselves.
 
     >>> [c.tolist() for c in _char_classes("aÉ7")]
     [[True, False, False], [False, True, False], [False, False, True], [97, 201, 55]]
     """
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lower = (codes - 97) < 26
-    upper = (codes - 65) < 26
-    digit = (codes - 48) < 10
-    high = codes >= 128
-    if high.any():
-        distinct, inverse = np.unique(codes[high], return_inverse=True)
-        chars = [chr(c) for c in distinct.tolist()]
-        lower[high] = np.array([_LOWER.match(c) is not None for c in chars])[inverse]
-        upper[high] = np.array([_UPPER.match(c) is not None for c in chars])[inverse]
-        digit[high] = np.array([c.isdecimal() for c in chars])[inverse]
-    return lower, upper, digit, codes
+    bits = _load_char_table()[codes]
+    return (bits & _LL) > 0, (bits & _LU) > 0, (bits & _DECIMAL) > 0, codes
 
 
 def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
