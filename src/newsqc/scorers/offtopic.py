@@ -574,7 +574,7 @@ def _log_odds(p: float) -> float:
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
     """For each sentence, the index range of its words in ``article.words``."""
-    first, last, _ = _word_groups(np.array(article.word_starts, dtype=np.int64), article.sentences)
+    first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
     return list(zip(first.tolist(), last.tolist(), strict=True))
 
 
@@ -701,7 +701,7 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
         word_id[k] = row
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
-    word_starts = np.array(article.word_starts, dtype=np.int64)
+    word_starts = article.word_bounds[0]
     first, last, sentence = _word_groups(word_starts, article.sentences)
     form = distinct.searchsorted(word_id)
     lex = np.minimum(distinct, unknown_row)

@@ -255,7 +255,8 @@ class Repetition:
         folded = "\x00".join(texts).casefold().split("\x00")
         vocab: dict[str, int] = {}
         ids = list(map(vocab.setdefault, folded, range(len(folded))))
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        starts, ends = article.word_bounds
+        lengths = ends - starts
         grams = _Grams(ids, lengths, n_chars)
         lines = article.lines
         line_words = article.line_words
