@@ -22,6 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -274,6 +275,15 @@ class Article:
         (5, 11)
         """
         return tuple(self._word_columns[1].tolist())
+
+    @cached_property
+    def word_initials(self) -> str:
+        """The first character of each word, in one string.
+
+        >>> Article.from_text("Hello big World").word_initials
+        'HbW'
+        """
+        return "".join(map(itemgetter(0), self.word_texts))
 
     @property
     def word_bounds(self) -> tuple[np.ndarray, np.ndarray]:

@@ -695,7 +695,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
         is_stop = [w in stops or w[-1] in stops for w in lowered]
     else:
         is_stop = list(map(stops.__contains__, lowered))
-    initials = "".join(map(itemgetter(0), word_texts))
+    initials = article.word_initials
     n_words_all = len(word_texts)
     flags = np.zeros((n_words_all + 1, 4), dtype=np.int64)
     flags[1:, 0] = np.fromiter(is_stop, dtype=bool, count=n_words_all)

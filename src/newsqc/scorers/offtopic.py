@@ -1179,7 +1179,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     starts, ends = prep.first, prep.last
     texts = prep.texts
     # Whether each word starts with a capital; in ASCII (most texts), a capital is A to Z.
-    initials = "".join(map(itemgetter(0), texts))
+    initials = article.word_initials
     if initials.isascii():
         codes = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
         capital = (codes >= ord("A")) & (codes <= ord("Z"))

@@ -497,10 +497,10 @@ def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
 def _names_repeat(grams: _Grams, article: Article) -> bool:
     """Whether some name may be printed NAME_MIN_COUNT times: its first two words (two words
     of the text, or one word with a hyphen inside) are a 2-gram printed capitalized that often."""
-    text, texts, starts, ends = article.text, article.word_texts, article.word_starts, article.word_ends
+    text, initials, starts, ends = article.text, article.word_initials, article.word_starts, article.word_ends
     capitalized: Counter[int] = Counter()
     for p, g in zip(grams.often2.tolist(), grams.often2_group.tolist(), strict=True):
-        if texts[p][:1].isupper() and (texts[p + 1][:1].isupper() or text[ends[p] : starts[p + 1]] != " "):
+        if initials[p].isupper() and (initials[p + 1].isupper() or text[ends[p] : starts[p + 1]] != " "):
             capitalized[g] += 1
             if capitalized[g] >= NAME_MIN_COUNT:
                 return True
