@@ -247,7 +247,7 @@ def stages(docs: list[str], n: int) -> dict[str, float]:
         laps.append(("segmentation", clock()))
         article = dataclasses.replace(article, language=detect_language(article))
         laps.append(("language", clock()))
-        article.words, article.line_words  # noqa: B018 (cached properties, computed here)
+        article.word_texts, article.word_starts, article.word_ends, article.line_words  # noqa: B018 (cached properties, computed here)
         laps.append(("words", clock()))
         findings = []
         for scorer in SCORERS:

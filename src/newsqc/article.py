@@ -22,6 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -87,7 +88,7 @@ def _load_word_chars() -> np.ndarray:
     return _word_chars
 
 
-def _split_words(text: str) -> tuple[list[int], list[int], list[str]]:
+def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Start offsets, end offsets and texts of the words of ``text``, as ``_WORD`` finds them.
 
     One table lookup per character in numpy rather than a regular expression: a character is
@@ -95,7 +96,8 @@ def _split_words(text: str) -> tuple[list[int], list[int], list[str]]:
     word is a maximal run of such characters. The texts come from one split of the text with
     every other character replaced by a space (no word character is white space).
 
-    >>> _split_words("Ukraine’s army's 'own' a''b")
+    >>> starts, ends, texts = _split_words("Ukraine’s army's 'own' a''b")
+    >>> starts.tolist(), ends.tolist(), texts
     ([0, 10, 18, 23, 26], [9, 16, 21, 24, 27], ['Ukraine’s', "army's", 'own', 'a', 'b'])
     """
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -107,9 +109,11 @@ def _split_words(text: str) -> tuple[list[int], list[int], list[str]]:
     # Where a word starts or ends: a change between two characters, outside characters not in one.
     padded = np.zeros(codes.size + 2, dtype=bool)
     padded[1:-1] = inside
-    edges = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
+    edges = np.flatnonzero(padded[1:] != padded[:-1]).astype(np.int64).reshape(-1, 2)
+    starts, ends = edges[:, 0].copy(), edges[:, 1].copy()
+    starts.flags.writeable = ends.flags.writeable = False  # shared by the scorers
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-    return edges[0::2], edges[1::2], masked.split()
+    return starts, ends, masked.split()
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -235,15 +239,15 @@ class Article:
         return cls(text, lines, paragraphs, sentences, title, url, language)
 
     @cached_property
-    def _word_columns(self) -> tuple[list[int], list[int], list[str]]:
+    def _word_columns(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """The start offsets, end offsets and texts of the words (see :func:`_split_words`)."""
         return _split_words(self.text)
 
     @cached_property
     def words(self) -> tuple[Segment, ...]:
         """Every word of the text, in order."""
-        starts, ends, texts = self._word_columns
-        return tuple(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts, strict=True)))
+        columns = zip(self.word_starts, self.word_ends, self._word_columns[2], strict=True)
+        return tuple(map(tuple.__new__, repeat(Segment), columns))
 
     @cached_property
     def word_texts(self) -> tuple[str, ...]:
@@ -261,13 +265,40 @@ class Article:
         >>> Article.from_text("Hello world").word_starts
         (0, 6)
         """
-        return tuple(self._word_columns[0])
+        return tuple(self._word_columns[0].tolist())
+
+    @cached_property
+    def word_ends(self) -> tuple[int, ...]:
+        """The end offset of each word of :attr:`words`.
+
+        >>> Article.from_text("Hello world").word_ends
+        (5, 11)
+        """
+        return tuple(self._word_columns[1].tolist())
+
+    @cached_property
+    def word_initials(self) -> str:
+        """The first character of each word, in one string.
+
+        >>> Article.from_text("Hello big World").word_initials
+        'HbW'
+        """
+        return "".join(map(itemgetter(0), self.word_texts))
+
+    @property
+    def word_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """The start and the end offsets of the words as two read-only integer arrays.
+
+        >>> [a.tolist() for a in Article.from_text("Hello world").word_bounds]
+        [[0, 6], [5, 11]]
+        """
+        return self._word_columns[0], self._word_columns[1]
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:
         """For each line, the index range ``(first, last + 1)`` of its words in :attr:`words`."""
         # No word crosses a line break or the white space stripped from a line's ends.
-        starts = self._word_columns[0]
+        starts = self.word_starts
         return tuple((bisect_left(starts, line.start), bisect_left(starts, line.end)) for line in self.lines)
 
     @property

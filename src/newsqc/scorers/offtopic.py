@@ -586,7 +586,7 @@ def _log_odds(p: float) -> float:
 
 def _sentence_words(article: Article) -> list[tuple[int, int]]:
     """For each sentence, the index range of its words in ``article.words``."""
-    first, last, _ = _word_groups(np.array(article.word_starts, dtype=np.int64), article.sentences)
+    first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
     return list(zip(first.tolist(), last.tolist(), strict=True))
 
 
@@ -603,11 +603,11 @@ def _word_groups(
     (-1 for a word in none)."""
     starts = _starts(segments)
     ends = np.fromiter(map(itemgetter(1), segments), np.int64, len(segments))
-    first = np.searchsorted(word_starts, starts)
-    last = np.searchsorted(word_starts, ends)
+    first = word_starts.searchsorted(starts)
+    last = word_starts.searchsorted(ends)
     group = np.full(len(word_starts), -1, dtype=np.int64)
     if len(segments):
-        k = np.searchsorted(starts, word_starts, side="right") - 1
+        k = starts.searchsorted(word_starts, side="right") - 1
         inside = (k >= 0) & (word_starts < ends[k])
         group[inside] = k[inside]
     return first, last, group
@@ -643,9 +643,9 @@ def _find(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     """Where each value is or would go in ``sorted_keys`` (sorted, not empty), at most the last
     index. The values are looked for in increasing order: numpy then narrows each search from
     the last, twice as fast as in the text's order."""
-    order = np.argsort(values)
+    order = values.argsort()
     at = np.empty(len(values), dtype=np.intp)
-    at[order] = np.searchsorted(sorted_keys, values[order])
+    at[order] = sorted_keys.searchsorted(values[order])
     return np.minimum(at, len(sorted_keys) - 1)
 
 
@@ -713,9 +713,9 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
         word_id[k] = row
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
-    word_starts = np.array(article.word_starts, dtype=np.int64)
+    word_starts = article.word_bounds[0]
     first, last, sentence = _word_groups(word_starts, article.sentences)
-    form = np.searchsorted(distinct, word_id)
+    form = distinct.searchsorted(word_id)
     lex = np.minimum(distinct, unknown_row)
     word_lex = lex[form]
     keys, weights = model.spam_keys
@@ -757,7 +757,7 @@ def _group_logits(
         # Each (group, pair of forms) once, in order, with the pair's weight (the same wherever
         # the pair occurs; 0.0 adds nothing).
         grams = (group[:-1][same] * n_forms + form[:-1][same]) * n_forms + form[1:][same]
-        order = np.argsort(grams)
+        order = grams.argsort()
         grams, pair = grams[order], pair_weights[same][order]
         once = np.empty(len(grams), dtype=bool)
         once[0] = True
@@ -823,9 +823,9 @@ def sentence_arrays(
                 stem_of[k] = len(stems) + local.setdefault(stem, len(local))
         else:
             stem_of[k] = -1
-    has_stem = np.flatnonzero(stem_of >= 0)
+    has_stem = (stem_of >= 0).nonzero()[0]
     distinct = _unique(stem_of[has_stem])
-    compact = np.searchsorted(distinct, stem_of[has_stem])
+    compact = distinct.searchsorted(stem_of[has_stem])
     stem_of[has_stem] = compact
     n_stems = max(len(distinct), 1)
     idf = np.clip(7.0 - zipf, 1.0, 6.0)
@@ -1003,7 +1003,7 @@ def anchor_arrays(
             norms[k] = prep.norm(k)
         return norms[k]
 
-    words = article.words
+    word_texts, word_starts, word_ends = article.word_texts, article.word_starts, article.word_ends
     text = article.text
     plains: dict[int, bool] = {}
 
@@ -1011,8 +1011,8 @@ def anchor_arrays(
         if k not in plains:
             plains[k] = (
                 norm(k).isalpha()
-                and words[k].text[:1].islower()
-                and text[words[k - 1].end : words[k].start] == " "
+                and word_texts[k][:1].islower()
+                and text[word_ends[k - 1] : word_starts[k]] == " "
             )
         return plains[k]
 
@@ -1024,7 +1024,7 @@ def anchor_arrays(
     zipf = model.lex_zipf[prep.lex][prep.form]
 
     def opens(k: int) -> bool:  # a word an anchor may follow
-        t = words[k].text
+        t = word_texts[k]
         return t[:1].islower() or (t[-1:].islower() and zipf[k] >= CLASS_ZIPF)
 
     for h in hot_words:
@@ -1035,7 +1035,7 @@ def anchor_arrays(
         for first in range(max(i + 1, h - 3), h + 1):
             if not opens(first - 1) or not norm(first).isalpha():
                 continue
-            if text[words[first - 1].end : words[first].start] != " ":
+            if text[word_ends[first - 1] : word_starts[first]] != " ":
                 continue
             for n in ANCHOR_LENGTHS:
                 last = first + n
@@ -1091,14 +1091,14 @@ def anchor_arrays(
     known_all = rows < len(bg.index)
     cum_known = np.concatenate(([0], np.cumsum(known_all)))
     known = (cum_known[lasts - lo + 1] - cum_known[f0 - 1]) / (size + 2)
-    capitalized = np.array([words[f].text[:1].isupper() for f, _ in runs], dtype=float)
+    capitalized = np.array([word_texts[f][:1].isupper() for f, _ in runs], dtype=float)
     # The same breaks over word classes, from news text (a run that continues the phrase to its
     # left, "a new vehicle loan", reads as news; the gap it leaves does not).
     classes: dict[int, str] = {}
 
     def word_class(k: int) -> str:
         if k not in classes:
-            classes[k] = model.word_class(words[k].text, norm(k))
+            classes[k] = model.word_class(word_texts[k], norm(k))
         return classes[k]
 
     class_enter = np.array([model.log_prob(word_class(f - 1), word_class(f)) for f, _ in runs])
@@ -1177,10 +1177,10 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     >>> [(k, a.words[p.at].text, p.before > p.after) for k, p in found.items()]
     [(1, 'The', True)]
     """
-    words = article.words
+    word_starts, word_ends = article.word_starts, article.word_ends
     text = article.text
     prep = prepared
-    n = len(words)
+    n = len(word_starts)
     if n < 2:
         return {}
     lex = prep.lex[prep.form]
@@ -1191,7 +1191,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     starts, ends = prep.first, prep.last
     texts = prep.texts
     # Whether each word starts with a capital; in ASCII (most texts), a capital is A to Z.
-    initials = "".join(map(itemgetter(0), texts))
+    initials = article.word_initials
     if initials.isascii():
         codes = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
         capital = (codes >= ord("A")) & (codes <= ord("Z"))
@@ -1220,12 +1220,12 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     for q in np.flatnonzero(keep).tolist():
         w = int(m[q])
         kk = int(k[q])
-        if (kk not in best or gap[q] > gap[best[kk]]) and " " in text[words[w - 1].end : words[w].start]:
+        if (kk not in best or gap[q] > gap[best[kk]]) and " " in text[word_ends[w - 1] : word_starts[w]]:
             best[kk] = q
     out: dict[int, Prefix] = {}
     for kk, q in best.items():
         w, first = int(m[q]), int(i[q])
-        head = text[words[first].start : words[w - 1].end]
+        head = text[word_starts[first] : word_ends[w - 1]]
         cued = (
             URL.search(head) is not None
             or LONG_NUMBER.search(head) is not None
@@ -1414,7 +1414,7 @@ class Offtopic:
         # A message run into the next sentence: flag the sentence up to the news.
         prefixes = message_prefixes(article, model, prepared)
         ends: dict[int, int] = {}
-        words = article.words
+        word_ends = article.word_ends
         for k, pre in prefixes.items():
             if (
                 k in flagged
@@ -1428,7 +1428,7 @@ class Offtopic:
                 and pre.before >= (PREFIX_CUED if pre.cued else PREFIX_SPAM)
             ):
                 flagged[k] = (1.0 / (1.0 + math.exp(-clip(pre.before, -30.0, 30.0))), "spam")
-                ends[k] = words[pre.at - 1].end
+                ends[k] = word_ends[pre.at - 1]
         for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
             if k in ends:  # a message cut short: it may only run on backwards
                 steps: tuple[int, ...] = (-1,)
@@ -1443,7 +1443,7 @@ class Offtopic:
                         pre = prefixes.get(m)
                         if step == 1 and pre is not None and sentences[m].text[:1] not in QUOTE_MARKS:
                             flagged[m] = (flagged[k][0], "spam")
-                            ends[m] = words[pre.at - 1].end
+                            ends[m] = word_ends[pre.at - 1]
                         break
                     flagged[m] = (flagged[k][0], "spam")
                     m += step
@@ -1457,7 +1457,7 @@ class Offtopic:
                 and pre.after <= PREFIX_NEWS
                 and pre.before - pre.after >= PREFIX_GAP
             ):
-                ends[k] = words[pre.at - 1].end
+                ends[k] = word_ends[pre.at - 1]
         long_enough = n_words >= MIN_SENTENCE_WORDS
         top = foreign_top = 0.0
         if long_enough.any():
@@ -1495,11 +1495,11 @@ class Offtopic:
         scored = [(float(p_all[k]), runs[k]) for k in np.flatnonzero(p_all >= needed).tolist()]
         # The most likely run first; of runs as likely, the longest (the whole anchor).
         scored.sort(key=lambda pc: (-round(pc[0], 4), pc[1][0] - pc[1][1], pc[1][0]))
-        words = article.words
+        word_starts, word_ends = article.word_starts, article.word_ends
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
         for p, (first, last) in scored:
-            start, end = words[first].start, words[last - 1].end
+            start, end = word_starts[first], word_ends[last - 1]
             if any(start < e and s < end for s, e in used):
                 continue
             used.append((start, end))

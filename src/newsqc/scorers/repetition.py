@@ -163,14 +163,14 @@ FEATURES: tuple[str, ...] = (
 
 def _groups(h: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For equal values of ``h``: each group's first index, each item's group, group sizes."""
-    order = np.argsort(h, kind="stable")
+    order = h.argsort(kind="stable")
     ordered = h[order]
     new = np.empty(h.size, dtype=bool)
     new[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
+    starts = new.nonzero()[0]
     inverse = np.empty(h.size, dtype=np.int64)
-    inverse[order] = np.cumsum(new) - 1
+    inverse[order] = new.cumsum() - 1
     counts = np.empty_like(starts)
     counts[:-1] = starts[1:] - starts[:-1]
     counts[-1] = h.size - starts[-1]
@@ -248,15 +248,15 @@ class Repetition:
     def score(self, article: Article) -> Finding:
         """Find the extra copies and the stuffing of ``article``."""
         text = article.text
-        words = article.words
-        n_chars = len(text)
-        if not words:
-            return Finding(self.name, 0.0, (), dict.fromkeys(FEATURES, 0.0))
         texts = article.word_texts
+        n_chars = len(text)
+        if not texts:
+            return Finding(self.name, 0.0, (), dict.fromkeys(FEATURES, 0.0))
         folded = "\x00".join(texts).casefold().split("\x00")
         vocab: dict[str, int] = {}
         ids = list(map(vocab.setdefault, folded, range(len(folded))))
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        starts, ends = article.word_bounds
+        lengths = ends - starts
         grams = _Grams(ids, lengths, n_chars)
         lines = article.lines
         line_words = article.line_words
@@ -350,9 +350,9 @@ class Repetition:
                 )
 
         stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
-        ranges = [(words[a].start, words[b - 1].end) for a, b in stuffed]
+        ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
         strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
-        if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, words, text):
+        if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, article):
             name_stuffing, name_ranges = _name_stuffing(text)
             if name_stuffing > stuffing:
                 stuffing, stuffing_count, ranges = name_stuffing, len(name_ranges), name_ranges
@@ -494,13 +494,13 @@ def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
     return found
 
 
-def _names_repeat(grams: _Grams, words: tuple[Segment, ...], text: str) -> bool:
+def _names_repeat(grams: _Grams, article: Article) -> bool:
     """Whether some name may be printed NAME_MIN_COUNT times: its first two words (two words
     of the text, or one word with a hyphen inside) are a 2-gram printed capitalized that often."""
+    text, initials, starts, ends = article.text, article.word_initials, article.word_starts, article.word_ends
     capitalized: Counter[int] = Counter()
     for p, g in zip(grams.often2.tolist(), grams.often2_group.tolist(), strict=True):
-        w, v = words[p], words[p + 1]
-        if w.text[:1].isupper() and (v.text[:1].isupper() or text[w.end : v.start] != " "):
+        if initials[p].isupper() and (initials[p + 1].isupper() or text[ends[p] : starts[p + 1]] != " "):
             capitalized[g] += 1
             if capitalized[g] >= NAME_MIN_COUNT:
                 return True
