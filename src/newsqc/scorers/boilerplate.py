@@ -88,7 +88,7 @@ from typing import Any
 import numpy as np
 import regex
 
-from newsqc.article import Article
+from newsqc.article import Article, code_point_mask
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, covered, ratio
 
@@ -498,18 +498,16 @@ def _load_char_table() -> np.ndarray:
     if _char_table is None:
         with _lock:
             if _char_table is None:
-                every = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
                 table = np.zeros(0x110000, dtype=np.uint8)
-                for bit, pattern in ((_LL, _LOWER), (_LU, _UPPER)):
-                    for m in regex.finditer(pattern.pattern + "+", every):
-                        table[m.start() : m.end()] |= bit
                 for bit, test in (
+                    (_LL, regex.compile(_LOWER.pattern + "+")),
+                    (_LU, regex.compile(_UPPER.pattern + "+")),
                     (_DECIMAL, str.isdecimal),
                     (_IS_UPPER, str.isupper),
                     (_IS_ALPHA, str.isalpha),
                     (_IS_DIGIT, str.isdigit),
                 ):
-                    table[np.fromiter(map(test, every), bool, len(every))] |= bit
+                    table[code_point_mask(test)] |= bit
                 _char_table = table
     return _char_table
 
