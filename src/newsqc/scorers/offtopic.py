@@ -51,7 +51,9 @@ articles with such a sentence above clean ones).
 The model, the background and a memo of the raw words already read (their lexicon row; it
 changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
-is spam outright, and the spam spreads to spammy neighbouring sentences on the same line.
+is spam outright, and the spam spreads to spammy neighbouring sentences on the same line. An
+item of a numbered list ("8. If you have a mortgage, consider paying it off") is flagged only
+that way: listicles advise in the second person and the imperative, as spam does.
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
@@ -76,7 +78,7 @@ import json
 import math
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -243,6 +245,9 @@ LINK_WORDS = 10
 #: The score of a sentence flagged by its link cue, and of the sentences repeating its link text.
 LINK_SURE = 0.99
 LONG_NUMBER = re.compile(r"\d{5,}")
+#: A line that opens with a number and a full stop or bracket is an item of a numbered list:
+#: listicles give advice in the second person and the imperative, as spam does.
+ENUMERATED = re.compile(r"\d{1,2}[.)]\s")
 #: A word of three capitals or more: \b[A-Z]{3,}\b, written to start with a capital (re then
 #: skips to the capitals of the text, twice as fast) and to look back past it for a word character.
 SHOUTED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}(?!\w)")
@@ -1385,9 +1390,13 @@ class Offtopic:
         spam = arrays["spam"].tolist()
         coverage_far = arrays["coverage_far"].tolist()
         flagged: dict[int, tuple[float, str]] = {}
+        line_starts = [line.start for line in article.lines] if candidates else []
         for k in candidates:
             if sentences[k].text.lstrip().startswith("|"):
                 continue
+            line = article.lines[bisect_right(line_starts, sentences[k].start) - 1]
+            if ENUMERATED.match(line.text) and not sure[k]:
+                continue  # an item of a numbered list ("8. If you have a mortgage, pay it off")
             p = float(p_all[k])
             if sure[k]:
                 flagged[k] = (max(p, threshold), "spam")
