@@ -72,16 +72,55 @@ _ABBREVIATIONS = frozenset(
 
 
 _word_chars: np.ndarray | None = None
+_char_table: np.ndarray | None = None
 _lock = threading.Lock()
+#: The bits of :func:`char_classes`: ``\p{Ll}``, ``\p{Lu}``, ``str.isdecimal``, and
+#: ``str.isupper``, ``str.isalpha``, ``str.isdigit`` of the character.
+LOWER, UPPER, DECIMAL, IS_UPPER, IS_ALPHA, IS_DIGIT = 1, 2, 4, 8, 16, 32
 
 
-def code_point_mask(test: regex.Pattern[str] | Callable[[str], bool]) -> np.ndarray:
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array (lone surrogates included).
+
+    >>> code_points("aÉ7").tolist()
+    [97, 201, 55]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def char_classes(codes: np.ndarray) -> np.ndarray:
+    """The classes of each code point of ``codes`` (:func:`code_points`) as the bits LOWER to
+    IS_DIGIT, read from one table of every code point (built once per process: 0.2 s, 1.1 MB).
+
+    >>> bits = char_classes(code_points("aÉ7"))
+    >>> ((bits & UPPER) > 0).tolist(), ((bits & IS_DIGIT) > 0).tolist()
+    ([False, True, False], [False, False, True])
+    """
+    global _char_table
+    if _char_table is None:
+        with _lock:
+            if _char_table is None:
+                table = np.zeros(0x110000, dtype=np.uint8)
+                for bit, test in (
+                    (LOWER, regex.compile(r"\p{Ll}+")),
+                    (UPPER, regex.compile(r"\p{Lu}+")),
+                    (DECIMAL, str.isdecimal),
+                    (IS_UPPER, str.isupper),
+                    (IS_ALPHA, str.isalpha),
+                    (IS_DIGIT, str.isdigit),
+                ):
+                    table[_code_point_mask(test)] |= bit
+                _char_table = table
+    return _char_table[codes]
+
+
+def _code_point_mask(test: regex.Pattern[str] | Callable[[str], bool]) -> np.ndarray:
     """For each code point, 0 to 0x10FFFF, whether ``test`` holds: a pattern matching runs of
     such characters, or a predicate of one character (``str.isupper``). About 0.1 s: build it
     once per process.
 
-    >>> mask = code_point_mask(regex.compile(r"\\p{Lu}+"))
-    >>> bool(mask[ord("É")]), bool(mask[ord("é")]), bool(code_point_mask(str.isdigit)[ord("7")])
+    >>> mask = _code_point_mask(regex.compile(r"\\p{Lu}+"))
+    >>> bool(mask[ord("É")]), bool(mask[ord("é")]), bool(_code_point_mask(str.isdigit)[ord("7")])
     (True, False, True)
     """
     every = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
@@ -99,7 +138,7 @@ def _load_word_chars() -> np.ndarray:
     if _word_chars is None:
         with _lock:
             if _word_chars is None:
-                _word_chars = code_point_mask(_WORD_CHAR)
+                _word_chars = _code_point_mask(_WORD_CHAR)
     return _word_chars
 
 
@@ -115,7 +154,7 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     >>> starts.tolist(), ends.tolist(), texts
     ([0, 10, 18, 23, 26], [9, 16, 21, 24, 27], ['Ukraine’s', "army's", 'own', 'a', 'b'])
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
     inside = _load_word_chars()[codes]
     if codes.size > 2:
         middle = codes[1:-1]

@@ -88,7 +88,17 @@ from typing import Any
 import numpy as np
 import regex
 
-from newsqc.article import Article, code_point_mask
+from newsqc.article import (
+    DECIMAL,
+    IS_ALPHA,
+    IS_DIGIT,
+    IS_UPPER,
+    LOWER,
+    UPPER,
+    Article,
+    char_classes,
+    code_points,
+)
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, covered, ratio
 
@@ -331,8 +341,6 @@ _RELATED_LINE = regex.compile(
     regex.I | regex.V0,
 )
 
-_LOWER = regex.compile(r"\p{Ll}")
-_UPPER = regex.compile(r"\p{Lu}")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Every code point of Han, Hiragana and Katakana lies in these blocks (a fast first look).
 _MAYBE_CJK = re.compile(
@@ -472,10 +480,6 @@ class _Model:
 _lock = threading.Lock()
 _model: _Model | None = None
 _stopwords: dict[str, frozenset[str]] | None = None
-_char_table: np.ndarray | None = None
-# The bits of _char_table: \p{Ll}, \p{Lu} and str.isdecimal (_char_classes); str.isupper,
-# str.isalpha and str.isdigit (_initial_classes).
-_LL, _LU, _DECIMAL, _IS_UPPER, _IS_ALPHA, _IS_DIGIT = 1, 2, 4, 8, 16, 32
 
 
 def _read_json(name: str) -> Any:
@@ -490,26 +494,6 @@ def _load_stopwords() -> dict[str, frozenset[str]]:
                 data = _read_json("boilerplate.stopwords.json")
                 _stopwords = {lang: frozenset(words) for lang, words in data["languages"].items()}
     return _stopwords
-
-
-def _load_char_table() -> np.ndarray:
-    """The classes of each code point as the bits _LL to _IS_DIGIT (once per process)."""
-    global _char_table
-    if _char_table is None:
-        with _lock:
-            if _char_table is None:
-                table = np.zeros(0x110000, dtype=np.uint8)
-                for bit, test in (
-                    (_LL, regex.compile(_LOWER.pattern + "+")),
-                    (_LU, regex.compile(_UPPER.pattern + "+")),
-                    (_DECIMAL, str.isdecimal),
-                    (_IS_UPPER, str.isupper),
-                    (_IS_ALPHA, str.isalpha),
-                    (_IS_DIGIT, str.isdigit),
-                ):
-                    table[code_point_mask(test)] |= bit
-                _char_table = table
-    return _char_table
 
 
 def _load_model() -> _Model | None:
@@ -657,15 +641,19 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
                 break
 
 
+def _link_like(text: str) -> bool:
+    """Whether ``text`` holds a web address or a handle ("http", "www.", ".com", "@")."""
+    return "http" in text or "www." in text or ".com" in text or "@" in text
+
+
 def _initial_classes(initials: str) -> np.ndarray:
     """For each character of ``initials``: isupper, isalpha, isdigit.
 
     >>> _initial_classes("Aé7").tolist()
     [[True, True, False], [False, True, False], [False, False, True]]
     """
-    codes = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bits = _load_char_table()[codes]
-    return np.column_stack([(bits & _IS_UPPER) > 0, (bits & _IS_ALPHA) > 0, (bits & _IS_DIGIT) > 0])
+    bits = char_classes(code_points(initials))
+    return np.column_stack([(bits & IS_UPPER) > 0, (bits & IS_ALPHA) > 0, (bits & IS_DIGIT) > 0])
 
 
 def _char_classes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -675,9 +663,9 @@ def _char_classes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
     >>> [c.tolist() for c in _char_classes("aÉ7")]
     [[True, False, False], [False, True, False], [False, False, True], [97, 201, 55]]
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bits = _load_char_table()[codes]
-    return (bits & _LL) > 0, (bits & _LU) > 0, (bits & _DECIMAL) > 0, codes
+    codes = code_points(text)
+    bits = char_classes(codes)
+    return (bits & LOWER) > 0, (bits & UPPER) > 0, (bits & DECIMAL) > 0, codes
 
 
 def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
@@ -781,8 +769,8 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     x[:, 15] = [math.log(counts[key]) for key in keys]
-    if "http" in text_all or "www." in text_all or ".com" in text_all or "@" in text_all:
-        x[:, 16] = [("http" in t or "www." in t or ".com" in t or "@" in t) for t in texts]
+    if _link_like(text_all):  # most texts hold no link: no line does
+        x[:, 16] = list(map(_link_like, texts))
     short = (n_words <= _PATTERN_WORDS) & (n_chars <= _PATTERN_CHARS)
     first_words = [word_texts[f] if f < e else "" for f, e in bounds.tolist()]
     digits = _counts_per_line(np.flatnonzero(digit_chars).tolist(), starts, n) > 0

@@ -78,7 +78,7 @@ import json
 import math
 import re
 import threading
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -88,7 +88,7 @@ from typing import Any
 
 import numpy as np
 
-from newsqc.article import Article, Segment
+from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
@@ -1195,13 +1195,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     sentence = prep.sentence
     starts, ends = prep.first, prep.last
     texts = prep.texts
-    # Whether each word starts with a capital; in ASCII (most texts), a capital is A to Z.
-    initials = article.word_initials
-    if initials.isascii():
-        codes = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
-        capital = (codes >= ord("A")) & (codes <= ord("Z"))
-    else:
-        capital = np.fromiter(map(str.isupper, initials), bool, n)
+    capital = (char_classes(code_points(article.word_initials)) & IS_UPPER) > 0
     # The news starts at a capitalized word followed by a lower-case one ("The council voted"),
     # not inside a run of capitals (a title or a name: "Why Some People", "Nintendo Switch").
     opens = capital.copy()
@@ -1390,12 +1384,17 @@ class Offtopic:
         spam = arrays["spam"].tolist()
         coverage_far = arrays["coverage_far"].tolist()
         flagged: dict[int, tuple[float, str]] = {}
-        line_starts = [line.start for line in article.lines] if candidates else []
-        for k in candidates:
+        line = prepared.line
+        ranges = prepared.ranges
+
+        def line_of(m: int) -> int:
+            i, j = ranges[m]
+            return int(line[i]) if j > i else -1
+
+        for k in candidates:  # each holds words: it has a line
             if sentences[k].text.lstrip().startswith("|"):
                 continue
-            line = article.lines[bisect_right(line_starts, sentences[k].start) - 1]
-            if ENUMERATED.match(line.text) and not sure[k]:
+            if ENUMERATED.match(article.lines[line_of(k)].text) and not sure[k]:
                 continue  # an item of a numbered list ("8. If you have a mortgage, pay it off")
             p = float(p_all[k])
             if sure[k]:
@@ -1413,13 +1412,6 @@ class Offtopic:
         for k, p in linked.items():
             flagged.setdefault(k, (p, "marketing"))
         # A spam message runs over several short sentences: spread to spammy neighbours on its line.
-        line = prepared.line
-        ranges = prepared.ranges
-
-        def line_of(m: int) -> int:
-            i, j = ranges[m]
-            return int(line[i]) if j > i else -1
-
         # A message run into the next sentence: flag the sentence up to the news.
         prefixes = message_prefixes(article, model, prepared)
         ends: dict[int, int] = {}
