@@ -26,7 +26,9 @@ What it finds, each as a span with a reason code:
   and for units after numbers ("38 dBA").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
-  "[caption id="); entities are repaired ("&amp;" becomes "&"), tags and shortcodes removed.
+  "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
+  "Rudolphu2019s"); entities and escapes are repaired ("&amp;" becomes "&", "u2019" "’"), tags
+  and shortcodes removed.
 - ``garbled:word_salad``: an English text whose function words stand where grammar does not
   allow them ("the is", "a in", "to of", a sentence ending "of the.") at a rate prose never
   has: all its paragraphs.
@@ -58,16 +60,19 @@ garbling shaped like a brand name ("LeaDer" reads like "YouTube"), foreign-scrip
 on a line or in brackets (kept on purpose: language menus, names in their own script), short
 gibberish in languages other than English, gibberish in non-Latin scripts, word salad inside
 an otherwise good article, mojibake that ftfy cannot undo (its known failures: "pi√π",
-"┬┐que", Arabic with lost bytes), and JSON escapes without their backslash ("u2019s").
+"┬┐que", Arabic with lost bytes), and stripped JSON escapes of four digits that do not stand
+between two letters ("endu2019 said": it could be a year after a word).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
 import random
 import re
 import threading
+import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -555,6 +560,51 @@ def _unescape(entity: str) -> str | None:
     if out == entity or ("&" in out and out.endswith(";")):
         return None
     return out.replace("\xa0", " ")
+
+
+# JSON's \\uXXXX escapes (a run of them, for surrogate pairs), and the same with the backslash
+# stripped ("Rudolphu2019s", "u201cAvalanche!u201d"): lower-case hex of the characters that
+# writers escape, typographic punctuation (U+2010-U+202F, the euro sign) and Latin-1, with no
+# digit right before or after.
+_ESCAPE = regex.compile(
+    r"(?:\\u[0-9a-fA-F]{4})+"
+    r"|(?<![0-9\\])u(?:20[12][0-9a-f]|20ac|00[a-f][0-9a-f])(?![0-9])"
+)
+
+
+def _escape_repair(text: str, m: regex.Match[str]) -> str | None:
+    """The character(s) an escape stands for; None when the match is no escape.
+
+    A stripped escape of four digits ("u2019") stands for a character only between two letters
+    ("Rudolphu2019s"): elsewhere it may be a year after a word ending in "u". The word it is in
+    holds no other digit (a hex string is no text), and it is no web address.
+
+    >>> def repair(t): return _escape_repair(t, _ESCAPE.search(t))
+    >>> [repair(t) for t in ("Rudolphu2019s", "Josu00e9", "Menu2019 app", "id fau00e1b9")]
+    ['’', 'é', None, None]
+    >>> [repair(t) for t in (r"caf\\u00e9", r"\\ud83d\\ude00", r"\\ud83d")]
+    ['é', '😀', None]
+    """
+    found = m.group()
+    if found.startswith("\\"):
+        try:
+            out = json.loads(f'"{found}"')
+        except ValueError:
+            return None
+        return out.replace("\xa0", " ") if out.isprintable() or out == "\xa0" else None
+    c = chr(int(found[1:], 16))
+    if not (unicodedata.category(c)[0] in "PLSN" or c == "\xa0"):
+        return None
+    start, end = m.span()
+    if found[1:].isdigit() and not (
+        start and text[start - 1].isalpha() and end < len(text) and text[end].isalpha()
+    ):
+        return None
+    token_start, token_end = _token_bounds(text, start, end, 0, len(text))
+    token = text[token_start:token_end]
+    if _URLISH.search(token) or any(ch.isdigit() for ch in _ESCAPE.sub("", token)):
+        return None
+    return c.replace("\xa0", " ")
 
 
 # ----------------------------------------------------------------------------- scripts
@@ -1261,6 +1311,15 @@ class Garbled:
                 ):
                     continue  # "&foo;" is no entity; "Î&frac14;" may be escaped on purpose
                 spans.append(Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup", repair=repair))
+
+        if "u00" in text or "u20" in text:
+            found = [
+                Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup", repair=repair)
+                for m in _ESCAPE.finditer(text)
+                if (repair := _escape_repair(text, m)) is not None and not skip.hit(m.start(), m.end())
+            ]
+            spans.extend(found)
+            skip.add(found)
 
         script_spans: list[Span] = []
         if present.other_letters:
