@@ -8,7 +8,8 @@ Cases live in tests/cases/garbled.jsonl, one JSON object a line:
 - ``no_spans``: no garbled span at all (a look-alike);
 - ``xfail``: a known miss (a strict xfail naming the blind spot); ``note``: what the case shows.
 
-ftfy's cases and look-alikes are read from ../shared/corpus (Apache-2.0, ftfy's test suite).
+ftfy's cases and look-alikes are read from ../shared/corpus (Apache-2.0, ftfy's test suite), and
+real cases quoted from GitHub issues (mojibake-issue-examples.jsonl).
 """
 
 from __future__ import annotations
@@ -140,6 +141,50 @@ def test_ftfy_lookalike_is_not_flagged(row: dict[str, Any] | None) -> None:
     ]
     if "\x85" in row["text"]:
         assert clean_text(row["text"], found.spans).replace("  ", " ") == row["fixed_text"].replace("  ", " ")
+
+
+# Real cases quoted from GitHub issues (mojibake-issue-examples.jsonl): what newsqc misses.
+_ISSUE_MISSES = {
+    "LegaA¯a 2 Duel Saga": "'ï' whose lead byte became 'A': nothing left that reads as mojibake",
+    'PowerHouseâ"¢': "'™' whose middle byte became a straight quote: ftfy's badness is 0",
+    "Officiâš´le gecreâš´erde patatten": "'ë' through two code pages: ftfy's badness is 0",
+    "ߚҠ": "an emoji's bytes read as N'Ko and Cyrillic, alone on its line",
+}
+_ISSUE_WRONG_REPAIRS = {
+    "K\x94nig": "'ö' of the DOS code page 437, repaired as cp1252's '”'",
+    "Thιβtre": "UTF-8 read as Greek (cp1253): removed as foreign letters, not repaired",
+}
+
+
+def _issue_params(repaired: bool) -> list[Any]:
+    rows = _ftfy_rows("mojibake-issue-examples.jsonl")
+    if not rows:
+        return [pytest.param(None, id="shared-missing")]
+    params = []
+    for i, row in enumerate(rows):
+        if repaired and (row["lossy"] or row["fixed"] is None):
+            continue
+        reason = _ISSUE_MISSES.get(row["garbled"]) or (repaired and _ISSUE_WRONG_REPAIRS.get(row["garbled"]))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(row, id=f"issue{i:02d}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("row", _issue_params(repaired=False))
+def test_issue_example_is_found(row: dict[str, Any] | None) -> None:
+    if row is None:
+        require_shared()
+        return
+    assert _score(row["garbled"]).spans
+
+
+@pytest.mark.parametrize("row", _issue_params(repaired=True))
+def test_issue_example_is_repaired(row: dict[str, Any] | None) -> None:
+    """Where nothing was lost, the repair gives back what the reporter meant."""
+    if row is None:
+        require_shared()
+        return
+    assert clean_text(row["garbled"], _score(row["garbled"]).spans) == row["fixed"]
 
 
 # ----------------------------------------------------------------------------- other languages
