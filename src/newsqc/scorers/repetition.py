@@ -6,6 +6,9 @@ Detects, as spans on the extra copies (the first occurrence stays):
   a short line copied (``repetition:duplicate_line``);
 - a paragraph printed again, exactly (``repetition:duplicate_paragraph``) or with a few words
   changed (``repetition:near_duplicate``);
+- a sentence printed again right after itself, in the same line ("The talks continue on
+  Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
+  (``repetition:duplicate_sentence``);
 - keyword stuffing (``repetition:keyword_stuffing``, one span per stuffed occurrence, only
   when the stuffing is strong): a heading's phrase (the title, usually) repeated inside the
   sentences and headings of the body far more often than news prose repeats a phrase; or a
@@ -60,7 +63,8 @@ repeated n-gram, over the text's length). Plus ``repetition_copy_share``,
 and ``repetition_stuffing_count`` (the stuffing score, of the heading or the name, and its
 count of stuffed printings).
 
-Blind spots: a sentence repeated inside a paragraph that is otherwise new; near duplicates of
+Blind spots: a sentence repeated further on inside a paragraph that is otherwise new (songs,
+chants and quotes that the story echoes repeat so too); near duplicates of
 short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a name stuffed
 fewer than six times between lower-case words, a one-word name, a phrase with lower-case words
 that is never printed as a line of its own, a name that the article also uses in recurring
@@ -349,6 +353,8 @@ class Repetition:
                     Span(lines[i].start, lines[i].end, self.name, similarity[i], f"{self.name}:{what}")
                 )
 
+        spans.extend(self._stutters(article, ids, spans))
+
         stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
         ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
         strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
@@ -370,6 +376,34 @@ class Repetition:
         score = clip(max(copy_share / COPY_SHARE_FULL, stuffing))
         spans.sort(key=lambda s: (s.start, s.end))
         return Finding(self.name, score, tuple(spans), features)
+
+    def _stutters(self, article: Article, ids: list[int], spans: list[Span]) -> list[Span]:
+        """Sentences of SHORT_COPY_WORDS words or more printed again right after themselves in
+        the same line, outside the copies already found.
+
+        >>> text = "The talks went on. The talks will resume on Friday. The talks will resume on Friday."
+        >>> [text[s.start : s.end] for s in Repetition().score(Article.from_text(text)).spans]
+        ['The talks will resume on Friday.']
+        """
+        sentences = article.sentences
+        text = article.text
+        word_starts = article.word_bounds[0]
+        out: list[Span] = []
+        for first, copy in itertools.pairwise(sentences):
+            # Copies differ in punctuation and case at most: a cheap test of lengths first.
+            if (
+                abs((copy.end - copy.start) - (first.end - first.start)) > 2
+                or "\n" in text[first.end : copy.start]
+            ):
+                continue
+            a0, b0, a1, b1 = np.searchsorted(
+                word_starts, (first.start, first.end, copy.start, copy.end)
+            ).tolist()
+            if b1 - a1 < SHORT_COPY_WORDS or ids[a0:b0] != ids[a1:b1]:
+                continue
+            if not any(s.start < copy.end and copy.start < s.end for s in spans):
+                out.append(Span(copy.start, copy.end, self.name, 1.0, f"{self.name}:duplicate_sentence"))
+        return out
 
     @staticmethod
     def _title_key(article: Article, vocab: dict[str, int], keys: list[tuple[int, ...]]) -> tuple[int, ...]:
