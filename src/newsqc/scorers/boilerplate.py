@@ -30,12 +30,14 @@ closing the line, "Image caption ...", "FILE PHOTO: ...", an agency's credit: "R
 "via AP", "(AP)", "(NASA/JPL-Caltech)"); short page furniture ("Share this", "Next Post",
 "Tags:", "Close"); a line headed by a related-links label ("READ MORE: ...", "Related: ...");
 an "About <Name>" header ("Über ...", "Sobre ...") and, when most of the text's prose stands
-before it, the two lines of the bio under it. A short related-links header ("More:", "Related
-articles", "Don't miss") followed by headline-like lines flags itself and up to 15 of them,
-when the model does not read the header or the two lines after it as the article. A run of
-15 or more flagged lines after the article's main block (the block of most unflagged text
-between such runs) ends the article: what follows is chrome (teasers with their summaries,
-comments, disclaimers), when it is at most half as long as the main block. A short line that
+before it, the two lines of the bio under it. In any text, a bio written as a sentence after
+most of the prose ("Maria Lopez is a reporter covering city hall.") is a byline. A short
+related-links header ("More:", "Related articles", "Don't miss") followed by headline-like
+lines flags itself and up to 15 of them, when the model does not read the header or the two
+lines after it as the article. A run of 15 or more flagged lines after the article's main
+block (the block of most unflagged text between such runs) ends the article: what follows is
+chrome (teasers with their summaries, comments, disclaimers), when it is at most half as long
+as the main block. A short line that
 is a time stamp alone ("2H ago", "updated 15M ago", "2 days ago at 08:12 am") is a dateline in
 any text, and the lines between two such stamps at most four lines apart (and above the first
 of them) are teasers: a headline and its summary.
@@ -52,10 +54,11 @@ the densities relative to the article's own prose, which hold in any language.
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
 
-Blind spots: chrome written as full sentences (author bios without an "About" header,
-promotions, teasers of related stories, comments) and descriptive image captions without a
-credit are found only by their position and neighbours; a subheading "About <Name>" inside an
-article with chrome around it is taken for a menu item or a bio header; lists and tables inside
+Blind spots: chrome written as full sentences (author bios without an "About" header that do
+not open with "<Name> is a <writer, reporter...>", promotions, teasers of related stories,
+comments) and descriptive image captions without a credit are found only by their position
+and neighbours; a subheading "About <Name>" inside an article with chrome around it is taken
+for a menu item or a bio header; lists and tables inside
 an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
 them; in a text that opens with the article, chrome that does not name itself (a list of
 related headlines without a header, a photo credit) is left alone; a page whose article is a
@@ -326,6 +329,16 @@ _ABOUT = regex.compile(
     regex.I | regex.V0,
 )
 _BIO_LINES = 2
+# An author's bio written as a sentence, after most of the article's prose, on a line of at most
+# _BIO_WORDS words: "Maria Lopez is a reporter covering transport. Follow her on Twitter." (a
+# name, "is", a role; news about a journalist says "was", or puts the name inside a sentence).
+_BIO_SENTENCE = regex.compile(
+    r"^(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,3}\sis\s(?:a|an|the|our)\s[^.!?]{0,80}?\b"
+    r"(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|producer|blogger"
+    r"|photographer|critic|analyst)s?\b",
+    regex.I | regex.V0,
+)
+_BIO_WORDS = 60
 # A run of this many flagged lines parts the article from what follows it (_after_main_block).
 _BLOCK_GAP = 15
 _BLOCK_SHARE = 0.5
@@ -1039,6 +1052,10 @@ def flag_lines(
             bio -= 1
             flagged[i] = True
             reasons[i] = reason or "aside"
+            continue
+        if late[i] and n_words[i] <= _BIO_WORDS and " is " in line.text and _BIO_SENTENCE.match(line.text):
+            flagged[i] = True
+            reasons[i] = "byline"
             continue
         if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(line.text):
             flagged[i] = True
