@@ -203,3 +203,28 @@ def test_after_main_block_keeps_a_long_second_half() -> None:
     assert _after_main_block(flagged, short).nonzero()[0].tolist() == [18, 19]
     assert not _after_main_block(flagged, long).any()
     assert not _after_main_block(np.array([False, True, False]), np.ones(3)).any()
+
+
+def test_the_callers_title_is_the_headline_not_chrome() -> None:
+    """A headline above the first paragraph reads like a related story's; the caller's title
+    says which line it is, and only the chrome around it is flagged."""
+    headline = "Republicans Are Following Trump to Nowhere"
+    text = "\n".join(
+        [
+            "Home",
+            "World",
+            "Politics",
+            headline,
+            "The party has spent three years defending the president, and it has little to show for "
+            "it. Senators who once criticized him now echo his claims about the inquiry.",
+            "Many in the party privately say they are worried about the suburbs, where the "
+            "president's approval has fallen sharply since 2016.",
+            "Share this article",
+            "0 Comments",
+        ]
+    )
+    found = Boilerplate().score(Article.from_text(text, title=headline.upper() + " "))
+    start = text.index(headline)
+    assert cover(found, start, start + len(headline)) == 0
+    assert cover(found, 0, len("Home")) == 1
+    assert cover(found, text.index("0 Comments"), len(text)) == 1

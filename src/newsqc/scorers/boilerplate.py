@@ -1016,7 +1016,8 @@ def flag_lines(
 ) -> tuple[np.ndarray, list[str | None]]:
     """Which lines of ``article`` are chrome, and the reason of each, from the model's
     probabilities ``p``, the pattern ``reasons`` and the features ``x`` (:func:`line_features`):
-    the threshold, the context rules, the clean-lead rule and the patterns.
+    the threshold, the context rules, the clean-lead rule and the patterns. A line that is the
+    caller's title (``article.title``) is the article's headline, never chrome.
 
     >>> a = Article.from_text("Home\\nA town held a vote on Monday.\\n0 Comments")
     >>> x, reasons = line_features(a)
@@ -1134,6 +1135,11 @@ def flag_lines(
                     reasons[k] = "related_links"
     if not clean_lead and (_runs(flagged) >= _BLOCK_GAP).any():
         flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
+    if article.title and (title := _normalized(article.title)):
+        for i, line in enumerate(lines):  # the caller's title printed as a line: the headline
+            if flagged[i] and _normalized(line.text) == title:
+                flagged[i] = False
+                reasons[i] = None
     return flagged, reasons
 
 
