@@ -115,7 +115,7 @@ def test_parquet_input(tmp_path: Path) -> None:
     pq.write_table(table, tmp_path / "in.parquet", row_group_size=2)
     records = list(read_records([str(tmp_path / "in.parquet")], text_field="body"))
     assert records[:2] == [{"id": "x", "text": "One."}, {"id": f"{tmp_path}/in.parquet:2", "text": "Two."}]
-    assert records[2] == {"id": "z", "error": f"{tmp_path}/in.parquet:3: field 'body' is missing"}
+    assert records[2] == {"id": "z", "error": f"{tmp_path}/in.parquet:3: field 'body' is null, not a string"}
     assert count_records([str(tmp_path / "in.parquet")]) == 3
     with pytest.raises(UsageError, match="no column 'text'; its columns are: id, body"):
         list(read_records([str(tmp_path / "in.parquet")]))

@@ -39,7 +39,7 @@ def test_assess_fields_and_bad_records(tmp_path: Path, capsys: pytest.CaptureFix
     assert list(rows[0]) == ["id", "verdict", "quality", "scores", "spans", "language"]
     assert rows[1] == {"id": f"{path}:2", "error": rows[1]["error"]}
     assert rows[1]["error"].startswith(f"{path}:2: not valid JSON")
-    assert rows[2] == {"id": "n", "error": f"{path}:3: field 'text' is missing"}
+    assert rows[2] == {"id": "n", "error": f"{path}:3: field 'text' is null, not a string"}
     assert rows[3]["error"] == f"{path}:4: not valid UTF-8 (byte 0)"
     err = capsys.readouterr().err
     assert "4 records: keep" in err and "3 failed" in err

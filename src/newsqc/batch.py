@@ -247,7 +247,13 @@ def _record(
     rid = where if rid is None else rid
     text = value.get(text_field)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = (
+            "missing"
+            if text_field not in value
+            else "null, not a string"
+            if text is None
+            else f"a {type(text).__name__}, not a string"
+        )
         return {"id": rid, "error": f"{where}: field {text_field!r} is {what}"}
     out: dict[str, Any] = {"id": rid, "text": text}
     for key in ("title", "url"):
