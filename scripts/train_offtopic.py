@@ -519,6 +519,7 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
     clean_chars = clean_flagged = 0
     by_reason: Counter[str] = Counter()
     false_alarms = []
+    misses = []
     saved = offtopic._model
     offtopic._model = model
     try:
@@ -530,6 +531,8 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
                 total[k] += 1
                 if sum(_overlap((s, e), r) for r in ranges) >= 0.5 * (e - s):
                     found[k] += 1
+                else:
+                    misses.append((k, doc["text"][s:e][:100]))
             for span in spans:
                 n = span.end - span.start
                 h = sum(_overlap((span.start, span.end), (s, e)) for s, e, _ in doc["labels"])
@@ -550,6 +553,7 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
         "clean_flagged_share": round(clean_flagged / clean_chars, 4) if clean_chars else 0.0,
         "reasons": dict(by_reason),
         "false_alarms": false_alarms,
+        "misses": misses,
     }
 
 
@@ -570,7 +574,7 @@ def main() -> None:
     parser.add_argument("--sentence-threshold", type=float, default=0.998)
     parser.add_argument("--anchor-threshold", type=float, default=0.87)
     parser.add_argument("--spam-threshold", type=float, default=0.95, help="spam sentences (spam combiner)")
-    parser.add_argument("--verbose", action="store_true", help="list the false alarms")
+    parser.add_argument("--verbose", action="store_true", help="list the false alarms and the misses")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
     parser.add_argument("--background", action="store_true", help="rebuild the background bigrams first")
@@ -601,11 +605,14 @@ def main() -> None:
                     set_thresholds(combined[fold], st, at, args.spam_threshold)
                     r = evaluate(folds[fold]["docs"], make_model(combined[fold]))
                     alarms = r.pop("false_alarms")
+                    misses = r.pop("misses")
                     r["false_alarms"] = dict(Counter(reason for reason, _ in alarms))
                     print("  ", json.dumps(r))
                     if args.verbose:
                         for reason, text in sorted(set(alarms)):
                             print("     FA", reason, repr(text))
+                        for kind, text in sorted(misses):
+                            print("     MISS", kind, repr(text))
         return
     sentence, anchor = combiners_from(folds[0]["rows"] + folds[1]["rows"])
     data = fit_base(pages, spam)
