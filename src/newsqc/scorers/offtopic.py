@@ -39,9 +39,9 @@ lists that symspellpy ships):
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, or a capitalized one, needs more than longer runs), one
-for any foreign sentence, and one for spam messages alone (sentences of 4 words or more; under
-9 words, a short line of a quote looks like a comment, so they need 0.99),
-which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
+for any foreign sentence, and one for spam messages alone (sentences of 4 words or more, or of
+2 or 3 inside a longer line; under 9 words, a short line of a quote looks like a comment, so they
+need 0.99), which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
