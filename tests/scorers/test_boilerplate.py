@@ -28,6 +28,7 @@ from newsqc.scorers.boilerplate import (
     SiteChrome,
     _after_main_block,
     _Trees,
+    flag_lines,
     line_features,
 )
 from tests.conftest import require_shared
@@ -228,3 +229,22 @@ def test_the_callers_title_is_the_headline_not_chrome() -> None:
     assert cover(found, start, start + len(headline)) == 0
     assert cover(found, 0, len("Home")) == 1
     assert cover(found, text.index("0 Comments"), len(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("notice", "flagged"),
+    [
+        ("© 2019 CBS Interactive Inc. All Rights Reserved.", True),
+        ("Copyright @ 2019 The New Arab.", True),
+        ("© Reuters", False),  # a credit, which the corpus labels content
+    ],
+)
+def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagged: bool) -> None:
+    """Outside a text that opens with the article, a notice is flagged even where the model reads
+    the line as article (p = 0.1 here)."""
+    text = "Home\nSign In\nA town held a vote on Monday, and the plan passed by a wide margin.\n" + notice
+    article = Article.from_text(text)
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.05, 0.1])
+    lines, reasons = flag_lines(article, p, reasons, x, 0.5)
+    assert bool(lines[3]) is flagged

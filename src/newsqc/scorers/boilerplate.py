@@ -238,6 +238,14 @@ _MIN_LINES = 4
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
 _FORCED = frozenset({"counter", "navigation"})
 _ADVERT_WORDS = 5
+# A copyright notice: a line of at most _NOTICE_WORDS words that opens with the sign or the word
+# and names a year or reserves the rights ("© 2019 CBS Interactive Inc. All Rights Reserved."),
+# flagged whatever the model says outside a text that opens with the article (67 such lines in
+# the dev pages, all chrome; a clean article may end with its agency's notice, a sign-off).
+_NOTICE = regex.compile(
+    r"^\W{0,3}(©|\(c\)|copyright\b).*?(\b(1[89]|20)\d\d\b|\ball rights reserved\b)", regex.I | regex.V0
+)
+_NOTICE_WORDS = 30
 # A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP".
 _CREDIT = regex.compile(
     r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
@@ -1069,7 +1077,16 @@ def flag_lines(
             and (clean_lead or (not furniture[i] and not credited[i] and not dated[i]))
         ):
             continue  # no rule below applies to the line
-        if reason in _FORCED or (reason == "advert" and n_words[i] <= _ADVERT_WORDS):
+        if (
+            reason in _FORCED
+            or (reason == "advert" and n_words[i] <= _ADVERT_WORDS)
+            or (
+                reason == "legal"
+                and not clean_lead
+                and n_words[i] <= _NOTICE_WORDS
+                and _NOTICE.match(line.text)
+            )
+        ):
             flagged[i] = True
         elif len(line.text) > _PATTERN_CHARS:
             pass
