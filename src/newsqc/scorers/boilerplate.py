@@ -25,7 +25,7 @@ counters, advert markers, glued breadcrumbs and "back to top" buttons whatever t
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
 the article's: aside). Outside a text that opens with the article (below), these are flagged
-whatever the model says: short datelines; captions that name themselves (a photo credit
+whatever the model says: short datelines; copyright notices; captions that name themselves (a photo credit
 closing the line, "Image caption ...", "FILE PHOTO: ...", an agency's credit: "REUTERS/Name",
 "via AP", "(AP)", "(NASA/JPL-Caltech)"); short page furniture ("Share this", "Next Post",
 "Tags:", "Close"); a line headed by a related-links label ("READ MORE: ...", "Related: ...");
