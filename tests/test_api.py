@@ -106,6 +106,15 @@ def test_chrome_lines_are_flagged_site_chrome() -> None:
     assert newsqc.assess(text, chrome_lines=["local news"]).spans == newsqc.assess(text).spans
 
 
+def test_the_title_stays_in_the_cleaned_text() -> None:
+    """Named by the caller, the headline above the article is kept; the chrome around it goes."""
+    title = "Ceasefire Talks in Geneva End Without a Statement"
+    text = f"Home\nWorld\nPolitics\n{title}\n{ARTICLE.removeprefix('Home')}"
+    a = newsqc.assess(text, title=title)
+    assert a.cleaned_text.startswith(title + "\n")
+    assert "Home" not in a.cleaned_text and "0 Comments" not in a.cleaned_text
+
+
 def test_bundled_examples_get_the_verdicts_their_names_say() -> None:
     """`make demo`'s articles: a visible regression there is what a new user sees first."""
     from pathlib import Path
