@@ -252,6 +252,9 @@ LONG_NUMBER = re.compile(r"\d{5,}")
 #: A line that opens with a number and a full stop or bracket is an item of a numbered list:
 #: listicles give advice in the second person and the imperative, as spam does.
 ENUMERATED = re.compile(r"\d{1,2}[.)]\s")
+#: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
+#: song title): spam only when sure, as an item of a numbered list.
+HEADING_WORDS = 8
 #: A word of three capitals or more: \b[A-Z]{3,}\b, written to start with a capital (re then
 #: skips to the capitals of the text, twice as fast) and to look back past it for a word character.
 SHOUTED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}(?!\w)")
@@ -1398,8 +1401,16 @@ class Offtopic:
         for k in candidates:  # each holds words: it has a line
             if sentences[k].text.lstrip().startswith("|"):
                 continue
-            if ENUMERATED.match(article.lines[line_of(k)].text) and not sure[k]:
-                continue  # an item of a numbered list ("8. If you have a mortgage, pay it off")
+            line_text = article.lines[line_of(k)].text
+            if not sure[k] and (
+                ENUMERATED.match(line_text)
+                or (
+                    line_text.isupper()
+                    and len(line_text.split()) <= HEADING_WORDS
+                    and not URL.search(line_text)
+                )
+            ):
+                continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
             if n_words[k] < SPAM_MIN_WORDS:
                 first, last = prepared.line_ranges[line_of(k)]
                 if last - first <= n_words[k]:
