@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,18 @@ def test_cleaned_text_repairs_and_removes() -> None:
     assert cleaned.endswith(
         "The league’s plan keeps Ukraine's army going across its eastern front, and the are high & rising."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["xu201d" * 20_000, "Rudolphu2019s " * 20_000, "\\u201d" * 20_000],
+    ids=["escapes-in-one-word", "escaped-words", "one-run-of-escapes"],
+)
+def test_many_escapes_stay_fast(text: str) -> None:
+    """Each word is read once, however many escapes it holds (one word of 20,000 took minutes)."""
+    start = time.process_time()
+    assert _score(text).spans
+    assert time.process_time() - start < 3.0
 
 
 # ----------------------------------------------------------------------------- ftfy's data

@@ -83,8 +83,13 @@ def test_features_are_named_for_the_kind() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["word " * 50_000, "Same line printed again\n" * 5_000, "The best of the year: item\n" * 3_000],
-    ids=["one-word", "one-line", "look-alike-lines"],
+    [
+        "word " * 50_000,
+        "Same line printed again\n" * 5_000,
+        "The best of the year: item\n" * 3_000,
+        "The talks went on for hours. " * 20_000,
+    ],
+    ids=["one-word", "one-line", "look-alike-lines", "one-sentence-again-and-again"],
 )
 def test_pathological_text_stays_fast(text: str) -> None:
     start = time.process_time()

@@ -572,39 +572,52 @@ _ESCAPE = regex.compile(
 )
 
 
-def _escape_repair(text: str, m: regex.Match[str]) -> str | None:
-    """The character(s) an escape stands for; None when the match is no escape.
+def _escape_spans(text: str, skip: _Skip) -> list[Span]:
+    """The escapes of ``text`` outside ``skip``, as markup spans with the character(s) each
+    stands for.
 
     A stripped escape of four digits ("u2019") stands for a character only between two letters
     ("Rudolphu2019s"): elsewhere it may be a year after a word ending in "u". The word it is in
-    holds no other digit (a hex string is no text), and it is no web address.
+    holds no other digit (a hex string is no text), and it is no web address. Each word is read
+    once, however many escapes it holds.
 
-    >>> def repair(t): return _escape_repair(t, _ESCAPE.search(t))
-    >>> [repair(t) for t in ("Rudolphu2019s", "Josu00e9", "Menu2019 app", "id fau00e1b9")]
-    ['’', 'é', None, None]
-    >>> [repair(t) for t in (r"caf\\u00e9", r"\\ud83d\\ude00", r"\\ud83d")]
-    ['é', '😀', None]
+    >>> def repairs(t): return [s.repair for s in _escape_spans(t, _Skip())]
+    >>> [repairs(t) for t in ("Rudolphu2019s", "Josu00e9", "Menu2019 app", "id fau00e1b9")]
+    [['’'], ['é'], [], []]
+    >>> repairs(r"caf\\u00e9 \\ud83d\\ude00 \\ud83d")
+    ['é', '😀']
     """
-    found = m.group()
-    if found.startswith("\\"):
-        try:
-            out = json.loads(f'"{found}"')
-        except ValueError:
-            return None
-        return out.replace("\xa0", " ") if out.isprintable() or out == "\xa0" else None
-    c = chr(int(found[1:], 16))
-    if not (unicodedata.category(c)[0] in "PLSN" or c == "\xa0"):
-        return None
-    start, end = m.span()
-    if found[1:].isdigit() and not (
-        start and text[start - 1].isalpha() and end < len(text) and text[end].isalpha()
-    ):
-        return None
-    token_start, token_end = _token_bounds(text, start, end, 0, len(text))
-    token = text[token_start:token_end]
-    if _URLISH.search(token) or any(ch.isdigit() for ch in _ESCAPE.sub("", token)):
-        return None
-    return c.replace("\xa0", " ")
+    spans: list[Span] = []
+    token_end, token_ok = -1, False
+    for m in _ESCAPE.finditer(text):
+        start, end = m.span()
+        found = m.group()
+        if found.startswith("\\"):
+            try:
+                repair = json.loads(f'"{found}"')
+            except ValueError:
+                continue
+            if not (repair.isprintable() or repair == "\xa0"):
+                continue
+        else:
+            repair = chr(int(found[1:], 16))
+            if not (unicodedata.category(repair)[0] in "PLSN" or repair == "\xa0"):
+                continue
+            if found[1:].isdigit() and not (
+                start and text[start - 1].isalpha() and end < len(text) and text[end].isalpha()
+            ):
+                continue
+            if start >= token_end:  # a new word: read it once
+                token_start, token_end = _token_bounds(text, start, end, 0, len(text))
+                token = text[token_start:token_end]
+                token_ok = not _URLISH.search(token) and not any(
+                    ch.isdigit() for ch in _ESCAPE.sub("", token)
+                )
+            if not token_ok:
+                continue
+        if not skip.hit(start, end):
+            spans.append(Span(start, end, _KIND, 1.0, f"{_KIND}:markup", repair=repair.replace("\xa0", " ")))
+    return spans
 
 
 # ----------------------------------------------------------------------------- scripts
@@ -1313,11 +1326,7 @@ class Garbled:
                 spans.append(Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup", repair=repair))
 
         if "u00" in text or "u20" in text:
-            found = [
-                Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup", repair=repair)
-                for m in _ESCAPE.finditer(text)
-                if (repair := _escape_repair(text, m)) is not None and not skip.hit(m.start(), m.end())
-            ]
+            found = _escape_spans(text, skip)
             spans.extend(found)
             skip.add(found)
 

@@ -388,6 +388,8 @@ class Repetition:
         sentences = article.sentences
         text = article.text
         word_starts = article.word_bounds[0]
+        copies = sorted((s.start, s.end) for s in spans)  # whole lines: they do not overlap
+        copy_starts = [a for a, _ in copies]
         out: list[Span] = []
         for first, copy in itertools.pairwise(sentences):
             # Copies differ in punctuation and case at most: a cheap test of lengths first.
@@ -401,7 +403,11 @@ class Repetition:
             ).tolist()
             if b1 - a1 < SHORT_COPY_WORDS or ids[a0:b0] != ids[a1:b1]:
                 continue
-            if not any(s.start < copy.end and copy.start < s.end for s in spans):
+            k = bisect_right(copy_starts, copy.start) - 1
+            inside = (k >= 0 and copies[k][1] > copy.start) or (
+                k + 1 < len(copies) and copies[k + 1][0] < copy.end
+            )
+            if not inside:
                 out.append(Span(copy.start, copy.end, self.name, 1.0, f"{self.name}:duplicate_sentence"))
         return out
 
