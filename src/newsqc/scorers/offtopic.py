@@ -53,7 +53,8 @@ changes no result, only the cost) load lazily once per process.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line. An
 item of a numbered list ("8. If you have a mortgage, consider paying it off") is flagged only
-that way: listicles advise in the second person and the imperative, as spam does.
+that way: listicles advise in the second person and the imperative, as spam does; so is a short
+line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam.
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
