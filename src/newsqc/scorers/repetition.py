@@ -5,7 +5,9 @@ Detects, as spans on the extra copies (the first occurrence stays):
 - a line printed again: the title or a heading repeated at the top, a caption printed twice,
   a short line copied (``repetition:duplicate_line``);
 - a paragraph printed again, exactly (``repetition:duplicate_paragraph``) or with a few words
-  changed (``repetition:near_duplicate``);
+  changed (``repetition:near_duplicate``), and a short line printed again with only the ends of
+  its words changed ("Peace talks resume in Geneva", "Peace talks resumed in Geneva": also
+  ``near_duplicate``);
 - a sentence printed again right after itself, in the same line ("The talks continue on
   Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
   (``repetition:duplicate_sentence``);
@@ -65,7 +67,8 @@ count of stuffed printings).
 
 Blind spots: a sentence repeated further on inside a paragraph that is otherwise new (songs,
 chants and quotes that the story echoes repeat so too); near duplicates of
-short lines (fewer than ``NEAR_MIN_WORDS`` words) or with many words changed; a name stuffed
+short lines (fewer than ``NEAR_MIN_WORDS`` words) with a word changed beyond its ending, or of
+long lines with many words changed; a name stuffed
 fewer than six times between lower-case words, a one-word name, a phrase with lower-case words
 that is never printed as a line of its own, a name that the article also uses in recurring
 frames (the inserted copies of "the White House" sit among its natural ones), and names in
@@ -106,6 +109,10 @@ TEMPLATE_GAP = 3
 #: earlier line (matched shingles over the larger line's shingles).
 NEAR_MIN_WORDS = 10
 NEAR_SIMILARITY = 0.6
+#: Shorter lines are near duplicates when their words' first STEM letters are the same (a crude
+#: stem: resume, resumed), with this similarity. No two lines of a dev or test page differ so.
+STEM = 5
+SHORT_NEAR_SIMILARITY = 0.9
 SHINGLE = 4
 #: Extra copies covering this share of the text score 1.
 COPY_SHARE_FULL = 0.25
@@ -300,6 +307,15 @@ class Repetition:
                 if j != i and eligible(i, j):
                     root[i] = j
         self._near_duplicates(grams, line_words, root, similarity, eligible)
+        # Short lines, too short for shingles, that differ from an earlier one only in the ends of
+        # their words ("Peace talks resume in Geneva", "Peace talks resumed in Geneva").
+        first_stems: dict[tuple[str, ...], int] = {}
+        for i, (a, b) in enumerate(line_words):
+            if MIN_COPY_WORDS <= b - a < NEAR_MIN_WORDS and root[i] == i:
+                j = first_stems.setdefault(tuple(w[:STEM] for w in folded[a:b]), i)
+                if j != i and eligible(i, j, True):
+                    root[i] = root[j]
+                    similarity[i] = SHORT_NEAR_SIMILARITY
         members: dict[int, list[int]] = {}
         for i, r in enumerate(root):
             if r != i:
