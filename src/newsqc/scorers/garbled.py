@@ -21,9 +21,9 @@ What it finds, each as a span with a reason code:
   another order ("hte", "wsa"), and two short uncommon words side by side. In other languages
   with a word list (German, Portuguese, French...), only unknown words of six letters or more
   that fail both letter tests. A word the article uses twice or more is a name or a term.
-- ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder"), with allowances
-  for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE, camelCase)
-  and for units after numbers ("38 dBA").
+- ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
+  allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
+  camelCase) and for units after numbers ("38 dBA").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
@@ -56,12 +56,12 @@ repaired (word salad, gibberish, foreign runs, controls, markup) scores 0.6 or m
 
 Blind spots: gibberish made of real words (spinner output, "ear ash", a shuffle that makes
 "het" or "and"), shuffles that happen to read like a word ("chisilot", "tomitasu"), case
-garbling shaped like a brand name ("LeaDer" reads like "YouTube"), foreign-script words alone
-on a line or in brackets (kept on purpose: language menus, names in their own script), short
-gibberish in languages other than English, gibberish in non-Latin scripts, word salad inside
-an otherwise good article, mojibake that ftfy cannot undo (its known failures: "pi√π",
-"┬┐que", Arabic with lost bytes), and stripped JSON escapes of four digits that do not stand
-between two letters ("endu2019 said": it could be a year after a word).
+garbling of a less common word shaped like a brand name ("GlaSgow" reads like "YouTube"),
+foreign-script words alone on a line or in brackets (kept on purpose: language menus, names in
+their own script), short gibberish in languages other than English, gibberish in non-Latin
+scripts, word salad inside an otherwise good article, mojibake that ftfy cannot undo (its known
+failures: "pi√π", "┬┐que", Arabic with lost bytes), and stripped JSON escapes of four digits
+that do not stand between two letters ("endu2019 said": it could be a year after a word).
 """
 
 from __future__ import annotations
@@ -91,6 +91,10 @@ from newsqc.scorers.base import Finding, clip, covered, ratio
 
 __all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
 
+#: A word whose lower-case form is this common (Zipf) is garbled when a capital stands inside it,
+#: unless each of its parts is a word of three letters or more at least CASE_PART_ZIPF.
+CASE_COMMON_ZIPF = 4.5
+CASE_PART_ZIPF = 3.9
 #: Weight of a flagged character whose span has a repair (mojibake, lossy, entity).
 REPAIRABLE_WEIGHT = 0.1
 #: The score is this times the weighted share of flagged characters, capped at 1.
@@ -733,6 +737,9 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     >>> z = _Zipf(None)
     >>> [_case_garbled(w, z) for w in ["stKEs", "reNEWables", "iPhone", "eBay", "McDonald", "PhD"]]
     [True, True, False, False, False, False]
+    >>> z = _Zipf(_word_frequencies("en"))
+    >>> [_case_garbled(w, z) for w in ["LeaDer", "YouTube", "LeBron", "McConnell", "LinkedIn"]]
+    [True, False, False, False, False]
     """
     if word in _CASE_ALLOWED:
         return False
@@ -780,7 +787,14 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
             continue  # NYTimes, CNNMoney: an acronym glued to a word
         if zipf(word.lower()) >= 3.0:
             return True  # LEAder
-    return False
+    # A very common word with a capital inside it is garbled ("LeaDer"), unless each of its parts
+    # is a common word too (YouTube, FaceBook). Of the 363 camel-case words of the corpus pages,
+    # only YouTube is that common, whole.
+    return (
+        all(_is_capword(h) for h in humps)
+        and zipf(word.lower()) >= CASE_COMMON_ZIPF
+        and not all(len(h) >= 3 and zipf(h.lower()) >= CASE_PART_ZIPF for h in humps)
+    )
 
 
 # ----------------------------------------------------------------------------- word lists
