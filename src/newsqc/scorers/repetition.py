@@ -66,18 +66,17 @@ and ``repetition_stuffing_count`` (the stuffing score, of the heading or the nam
 count of stuffed printings).
 
 Blind spots: a sentence repeated further on inside a paragraph that is otherwise new (songs,
-chants and quotes that the story echoes repeat so too); near duplicates of
-short lines (fewer than ``NEAR_MIN_WORDS`` words) with a word changed beyond its ending, or of
-long lines with many words changed; a name stuffed
-fewer than six times between lower-case words, a one-word name, a phrase with lower-case words
-that is never printed as a line of its own, a name that the article also uses in recurring
-frames (the inserted copies of "the White House" sit among its natural ones), and names in
-German text (which capitalizes nouns: not looked for); a long article that names something in
-six fresh frames or more (a 2-4 word name, mid-sentence each time) is taken for stuffing; a
-title stuffed into its own first line; copies printed three times or more far apart, which
-look like a template; a repetition span that boilerplate spans mostly cover, and whose text
-also stands inside a boilerplate span elsewhere, is left to the boilerplate scorer
-(``newsqc.api``): a copy of chrome is reported as boilerplate.
+chants and quotes that the story echoes repeat so too); near duplicates of short lines (fewer
+than ``NEAR_MIN_WORDS`` words) with a word changed beyond its ending, or of long lines with
+many words changed; a name stuffed fewer than six times between lower-case words, a one-word
+name, a phrase with lower-case words that is never printed as a line of its own, a name that
+the article also uses in recurring frames (the inserted copies of "the White House" sit among
+its natural ones), and names in German text (which capitalizes nouns: not looked for); a long
+article that names something in six fresh frames or more (a 2-4 word name, mid-sentence each
+time) is taken for stuffing; a title stuffed into its own first line; copies printed three
+times or more far apart, which look like a template; a repetition span that boilerplate spans
+mostly cover, and whose text also stands inside a boilerplate span elsewhere, is left to the
+boilerplate scorer (``newsqc.api``): a copy of chrome is reported as boilerplate.
 """
 
 from __future__ import annotations
