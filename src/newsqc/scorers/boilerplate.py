@@ -111,6 +111,8 @@ __all__ = ["Boilerplate", "SiteChrome", "flag_lines", "line_features", "line_pro
 # _PATTERN_CHARS characters (which also bounds the cost of the patterns on pathological lines).
 _PATTERN_WORDS = 40
 _PATTERN_CHARS = 400
+# "Read also" in the other languages, a related-links header in both patterns that look for one.
+_READ_ALSO = r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también"
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
 _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
@@ -162,8 +164,8 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
             r"also on [\w.]+|see (also|more)|editor'?s picks|popular( posts| stories)?|up next|"
             r"[\w ]{0,20} trending news|more(?= ?:)|(don'?t miss|must read|further reading)(?=\W*$)|"
             r"(artigos|notícias|artículos|noticias|articoli|articles) (relacionad[oa]s|correlati|similaires)|"
-            r"(à )?lire aussi|leggi anche|weitere (artikel|beiträge)|читайте также|материалы по теме|"
-            r"baca juga|berita terkait|(leia|veja) também|(lea|lee|vea) también)\b",
+            r"weitere (artikel|beiträge)|материалы по теме|berita terkait|"
+            rf"{_READ_ALSO})\b",
         ),
         (
             "legal",
@@ -359,7 +361,7 @@ _RELATED_LINE_WORDS = 30
 _RELATED_LINE = regex.compile(
     r"^\W*(related( articles?| posts?| stories| news| content| coverage| reading| video)?|"
     r"read (more|also|next)|see (also|more)|also (read|see)|more|must read|don'?t miss|recommended|"
-    r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también)"
+    rf"{_READ_ALSO})"
     r"\s*(:|\s[-–—|])\s*\S|^\W*also on [\w.]+\s+\S",
     regex.I | regex.V0,
 )
