@@ -192,11 +192,8 @@ def _stem_grams(words: list[str]) -> set[str]:
     English list (rarer than FUNCTION_ZIPF), as OfftopicModel folds them into its words."""
     if not _ZIPF:
         _ZIPF.update(offtopic._zipf_table())
-    return {
-        "~" + w[: offtopic.STEM]
-        for w in words
-        if len(w) >= 2 and w != "<num>" and _ZIPF.get(w, offtopic.FUNCTION_ZIPF) < offtopic.FUNCTION_ZIPF
-    }
+    stems = (offtopic.crude_stem(w, _ZIPF.get(w, offtopic.FUNCTION_ZIPF)) for w in words)
+    return {"~" + stem for stem in stems if stem is not None}
 
 
 def fit_spam(

@@ -14,7 +14,11 @@ from typing import Protocol
 from newsqc.article import Article
 from newsqc.assessment import Span
 
-__all__ = ["Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
+__all__ = ["STEM", "Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
+
+#: Words are compared on their first letters only, a crude stem shared by the scorers (talks,
+#: talk; Ukraine, Ukrainian; resume, resumed).
+STEM = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,7 +91,7 @@ import numpy as np
 
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
-from newsqc.scorers.base import Finding, clip, covered, ratio
+from newsqc.scorers.base import STEM, Finding, clip, covered, ratio
 
 __all__ = [
     "ANCHOR_FEATURES",
@@ -99,6 +99,7 @@ __all__ = [
     "Offtopic",
     "OfftopicModel",
     "anchor_candidates",
+    "crude_stem",
     "load_model",
     "normalize_word",
     "sentence_features",
@@ -161,8 +162,6 @@ WALL_SURE = 2.0
 WALL_SPAM = -1.0
 #: At most this many raw words are remembered with their lexicon row (a per-process memo).
 MEMO_WORDS = 500_000
-#: Words are compared on their first letters only (a crude stem: talks, talk; Ukraine, Ukrainian).
-STEM = 5
 #: Words at or above this Zipf frequency are their own class in the word-class model.
 CLASS_ZIPF = 5.6
 #: An anchor run starting with a capital needs this combined probability (it may be a name).
@@ -265,6 +264,16 @@ CHAT = frozenset({"i", "u", "ur", "im", "pls", "plz", "txt", "msg", "dont", "lol
 SHOUTED_ZIPF = 4.6
 #: The neighbour_spam of a sentence alone on its line.
 NO_NEIGHBOUR = -3.0
+
+
+def crude_stem(word: str, zipf: float) -> str | None:
+    """The crude stem (first STEM letters) of a normalized content word: one rarer than
+    FUNCTION_ZIPF, of two letters or more, not a number; None for any other word.
+
+    >>> crude_stem("subscribing", 3.1), crude_stem("the", 7.7), crude_stem("<num>", 0.0)
+    ('subsc', None, None)
+    """
+    return word[:STEM] if zipf < FUNCTION_ZIPF and len(word) >= 2 and word != "<num>" else None
 
 
 def normalize_word(word: str) -> str:
@@ -428,14 +437,13 @@ class OfftopicModel:
         put(self, "lex_zipf", zipf)
         # Each word's crude stem (its first letters), -1 for frequent words and numbers.
         stems: dict[str, int] = {}
-        content = (zipf < FUNCTION_ZIPF).tolist()
         put(
             self,
             "lex_stem",
             np.fromiter(
                 (
-                    stems.setdefault(w[:STEM], len(stems)) if c and len(w) >= 2 and w != "<num>" else -1
-                    for w, c in zip(lexicon, content, strict=False)
+                    -1 if (stem := crude_stem(w, z)) is None else stems.setdefault(stem, len(stems))
+                    for w, z in zip(lexicon, zipf.tolist(), strict=False)
                 ),
                 np.int64,
                 len(lexicon),
@@ -1403,19 +1411,14 @@ class Offtopic:
             if sentences[k].text.lstrip().startswith("|"):
                 continue
             line_text = article.lines[line_of(k)].text
+            first, last = prepared.line_ranges[line_of(k)]
             if not sure[k] and (
                 ENUMERATED.match(line_text)
-                or (
-                    line_text.isupper()
-                    and len(line_text.split()) <= HEADING_WORDS
-                    and not URL.search(line_text)
-                )
+                or (line_text.isupper() and last - first <= HEADING_WORDS and not URL.search(line_text))
             ):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
-            if n_words[k] < SPAM_MIN_WORDS:
-                first, last = prepared.line_ranges[line_of(k)]
-                if last - first <= n_words[k]:
-                    continue  # a short line of its own: a heading or chrome ("0 Comments")
+            if n_words[k] < SPAM_MIN_WORDS and last - first <= n_words[k]:
+                continue  # a short line of its own: a heading or chrome ("0 Comments")
             p = float(p_all[k])
             if sure[k]:
                 flagged[k] = (max(p, threshold), "spam")

@@ -91,7 +91,7 @@ import regex
 
 from newsqc.article import Article, Segment
 from newsqc.assessment import Span
-from newsqc.scorers.base import Finding, clip, covered, ratio
+from newsqc.scorers.base import STEM, Finding, clip, covered, ratio
 
 __all__ = ["COPY_SHARE_FULL", "FEATURES", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
@@ -108,9 +108,8 @@ TEMPLATE_GAP = 3
 #: earlier line (matched shingles over the larger line's shingles).
 NEAR_MIN_WORDS = 10
 NEAR_SIMILARITY = 0.6
-#: Shorter lines are near duplicates when their words' first STEM letters are the same (a crude
-#: stem: resume, resumed), with this similarity. No two lines of a dev or test page differ so.
-STEM = 5
+#: Shorter lines are near duplicates, with this similarity, when their words' crude stems (the
+#: first STEM letters: resume, resumed) are the same. No two lines of a dev or test page differ so.
 SHORT_NEAR_SIMILARITY = 0.9
 SHINGLE = 4
 #: Extra copies covering this share of the text score 1.
