@@ -206,6 +206,24 @@ def test_after_main_block_keeps_a_long_second_half() -> None:
     assert not _after_main_block(np.array([False, True, False]), np.ones(3)).any()
 
 
+def test_a_long_paragraph_without_its_full_stop_is_prose() -> None:
+    """A paragraph of 40 words or more that the model doubts (p below _SURE_P) between the
+    article's paragraphs stays article, past the subheading above it, full stop or not."""
+    prose = "The council met on Monday and agreed to expand the bus network to three new districts."
+    unended = " ".join(["Residents of the outer districts said they had to change buses twice"] * 4)
+    text = "\n".join(["Home", "News", prose, "A new plan", unended, prose, "Share this", "0 Comments"])
+    article = _article(text)
+    x, reasons = line_features(article)
+    p = np.array([0.95, 0.95, 0.1, 0.8, 0.8, 0.1, 0.95, 0.95])
+    flagged, _ = flag_lines(article, p, reasons, x, 0.7)
+    assert flagged.tolist() == [True, True, False, False, False, False, True, True]
+    # Cut to 20 words, the same line is a heading-like line: the model decides.
+    short = " ".join(unended.split()[:20])
+    article = _article(text.replace(unended, short))
+    x, reasons = line_features(article)
+    assert flag_lines(article, p, reasons, x, 0.7)[0][4]
+
+
 def test_the_callers_title_is_the_headline_not_chrome() -> None:
     """A headline above the first paragraph reads like a related story's; the caller's title
     says which line it is, and only the chrome around it is flagged."""

@@ -25,28 +25,27 @@ counters, advert markers, glued breadcrumbs and "back to top" buttons whatever t
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
 the article's: aside). Outside a text that opens with the article (below), these are flagged
-whatever the model says: short datelines; copyright notices; captions that name themselves (a photo credit
-closing the line, "Image caption ...", "FILE PHOTO: ...", an agency's credit: "REUTERS/Name",
-"via AP", "(AP)", "(NASA/JPL-Caltech)"); short page furniture ("Share this", "Next Post",
-"Tags:", "Close"); a line headed by a related-links label ("READ MORE: ...", "Related: ...");
-an "About <Name>" header ("Über ...", "Sobre ...") and, when most of the text's prose stands
-before it, the two lines of the bio under it. In any text, a bio written as a sentence after
-most of the prose ("Maria Lopez is a reporter covering city hall.") is a byline. A short
-related-links header ("More:", "Related articles", "Don't miss") followed by headline-like
-lines flags itself and up to 15 of them, when the model does not read the header or the two
-lines after it as the article. A run of 15 or more flagged lines after the article's main
-block (the block of most unflagged text between such runs) ends the article: what follows is
-chrome (teasers with their summaries, comments, disclaimers), when it is at most 70% as long
-as the main block. A short line that
-is a time stamp alone ("2H ago", "updated 15M ago", "2 days ago at 08:12 am") is a dateline in
-any text, and the lines between two such stamps at most four lines apart (and above the first
-of them) are teasers: a headline and its summary.
-A text that opens with the article (its first or second line is prose, and the model is sure
-that this prose and the line after it are not chrome) is one an extractor already cleaned:
-there only near-certain lines that are no caption or credit, short chrome that names itself
-(calls to action, counters, adverts, related-links headers and the headlines under them,
-menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and lists
-of a clean article stay whole.
+whatever the model says: short datelines; copyright notices; captions that name themselves, of
+any length (a photo credit closing the line, "Image caption ...", "FILE PHOTO: ...", an
+agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"); short page furniture
+("Share this", "Next Post", "Tags:", "Close"); a line headed by a related-links label ("READ
+MORE: ...", "Related: ..."); an "About <Name>" header ("Über ...", "Sobre ...") and, when most
+of the text's prose stands before it, the two lines of the bio under it. In any text, a bio
+written as a sentence after most of the prose ("Maria Lopez is a reporter covering city hall.")
+is a byline. A short related-links header ("More:", "Related articles", "Don't miss") followed
+by headline-like lines flags itself and up to 15 of them, when the model does not read the
+header or the two lines after it as the article. A run of 15 or more flagged lines after the
+article's main block (the block of most unflagged text between such runs) ends the article:
+what follows is chrome (teasers with their summaries, comments, disclaimers), when it is at
+most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
+15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
+stamps at most four lines apart (and above the first of them) are teasers: a headline and its
+summary. A text that opens with the article (its first or second line is prose, and the model
+is sure that this prose and the line after it are not chrome) is one an extractor already
+cleaned: there only near-certain lines that are no caption or credit, short chrome that names
+itself (calls to action, counters, adverts, related-links headers and the headlines under them,
+menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and lists of
+a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
@@ -291,6 +290,7 @@ _CLEAN_LEAD_LINE = 1
 # The context rules (_keep_article_lines) keep lines that the model gives less than this (a
 # headline-like line before the first paragraph also when the text prints it again).
 _SURE_P = 0.9
+_PROSE_UNENDED_WORDS = 40  # a line this long is prose even without terminal punctuation
 _CLEAN_LEAD_THRESHOLD = 0.99
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
@@ -925,7 +925,8 @@ def _keep_article_lines(
 ) -> None:
     """jusText's context rules, in place: what the article's prose surrounds is article.
 
-    A long line of prose rich in stop words right after the article's prose (perhaps past a
+    A long line of prose rich in stop words (a line of _PROSE_UNENDED_WORDS words or more is
+    prose without terminal punctuation too) right after the article's prose (perhaps past a
     subheading or two, which stay too), the headline (up to two headline-like lines right
     before the first unflagged paragraph) and a subheading-like line (at most 16 words, no
     terminal punctuation) between two unflagged lines of prose stay unflagged, unless a
@@ -937,7 +938,11 @@ def _keep_article_lines(
     terminal = x[:, _COL["terminal"]] > 0
     rel_column = x[:, _COL["stop_relative"]]
     # The rules read and write single lines: plain lists, written back at the end.
-    prose = ((log_words_column >= math.log1p(8)) & terminal & (rel_column >= 0.5)).tolist()
+    prose = (
+        (log_words_column >= math.log1p(8))
+        & (terminal | (log_words_column >= math.log1p(_PROSE_UNENDED_WORDS)))
+        & (rel_column >= 0.5)
+    ).tolist()
     heading = (~terminal & (log_words_column <= math.log1p(16))).tolist()
     log_words, rel = log_words_column.tolist(), rel_column.tolist()
     free = [r is None for r in reasons]
@@ -1049,7 +1054,7 @@ def flag_lines(
 
     line_words = article.line_words
     n_words = [last - first for first, last in line_words]
-    credited = [] if clean_lead else _lines_holding(article, _CREDIT_KEYWORDS).tolist()
+    credited = [False] * n if clean_lead else _lines_holding(article, _CREDIT_KEYWORDS).tolist()
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
     dated = (x[:, _COL["digit_words"]] > 0).tolist()
     reasons = list(reasons)
@@ -1092,8 +1097,8 @@ def flag_lines(
             )
         ):
             flagged[i] = True
-        elif len(line.text) > _PATTERN_CHARS:
-            pass
+        elif len(line.text) > _PATTERN_CHARS and not credited[i]:
+            pass  # a long line is matched only against the credits that close captions
         elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
             flagged[i] = True
             reasons[i] = "related_links"
