@@ -31,21 +31,23 @@ agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"); short 
 ("Share this", "Next Post", "Tags:", "Close"); a line headed by a related-links label ("READ
 MORE: ...", "Related: ..."); an "About <Name>" header ("Über ...", "Sobre ...") and, when most
 of the text's prose stands before it, the two lines of the bio under it. In any text, a bio
-written as a sentence after most of the prose ("Maria Lopez is a reporter covering city hall.")
-is a byline. A short related-links header ("More:", "Related articles", "Don't miss") followed
-by headline-like lines flags itself and up to 15 of them, when the model does not read the
-header or the two lines after it as the article. A run of 15 or more flagged lines after the
-article's main block (the block of most unflagged text between such runs) ends the article:
-what follows is chrome (teasers with their summaries, comments, disclaimers), when it is at
-most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
-15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
-stamps at most four lines apart (and above the first of them) are teasers: a headline and its
-summary. A text that opens with the article (its first or second line is prose, and the model
-is sure that this prose and the line after it are not chrome) is one an extractor already
-cleaned: there only near-certain lines that are no caption or credit, short chrome that names
-itself (calls to action, counters, adverts, related-links headers and the headlines under them,
-menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and lists of
-a clean article stay whole.
+written as a sentence after most of the prose ("Maria Lopez is a reporter covering city hall.",
+"Jane Roe (@janeroe) is an editor ...") is a byline; outside a text that opens with the
+article, a line after most of the prose that asks to follow someone on a social network ("...
+Follow him on Twitter @name.") is a call to action. A short related-links header ("More:",
+"Related articles", "Don't miss") followed by headline-like lines flags itself and up to 15 of
+them, when the model does not read the header or the two lines after it as the article. A run
+of 15 or more flagged lines after the article's main block (the block of most unflagged text
+between such runs) ends the article: what follows is chrome (teasers with their summaries,
+comments, disclaimers), when it is at most 70% as long as the main block. A short line that is
+a time stamp alone ("2H ago", "updated 15M ago", "2 days ago at 08:12 am") is a dateline in any
+text, and the lines between two such stamps at most four lines apart (and above the first of
+them) are teasers: a headline and its summary. A text that opens with the article (its first or
+second line is prose, and the model is sure that this prose and the line after it are not
+chrome) is one an extractor already cleaned: there only near-certain lines that are no caption
+or credit, short chrome that names itself (calls to action, counters, adverts, related-links
+headers and the headlines under them, menus) and the forced patterns are flagged, so that the
+sign-offs, credits, labels and lists of a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
@@ -207,7 +209,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _CREDIT_KEYWORDS = (
     "photo", "image", "picture", "credit", "foto", "getty images", "shutterstock", "caption", "/", "via ",
-    "(ap)", "(afp)", "(reuters)",
+    "(ap)", "(afp)", "(reuters)", "©",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -254,11 +256,14 @@ _CREDIT = regex.compile(
     r"\W*$",
     regex.IGNORECASE,
 )
-# A caption named by its first words ("Image caption ...", "FILE PHOTO: ...") or closed by an
-# agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)", "... (NASA/JPL-Caltech)",
-# "...a rabbitCredit: Getty").
+# A caption named by its first words ("Image caption ...", "FILE PHOTO: ...", "© John Brecher Needle
+# poking skin ...", "This March 28, 2017, file photo, provided by ...", "This satellite image from
+# ...") or closed by an agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)",
+# "... (NASA/JPL-Caltech)", "...a rabbitCredit: Getty").
 _CAPTION = regex.compile(
-    r"^(image|photo|picture)\s+(caption|copyright|credit)\b|^file photo\b|"
+    r"^(image|photo|picture)\s+(caption|copyright|credit)\b|^file photo\b|^©\s?(?-i:\p{Lu})\S*\s\S+\s\S|"
+    r"^(in\s)?this\s([^.!?]{0,40}?\s)?(file\s)?(photo|image|picture|photograph)(,|\s(provided|released|"
+    r"taken|made|from|shows)\b)|"
     r"\b(reuters|afp|ap|getty images|epa|xinhua|bloomberg)\s?/\s?"
     r"(?-i:\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3})\s*$|"
     r"\bvia (ap|reuters|getty images|afp)\W*$|"
@@ -343,12 +348,19 @@ _BIO_LINES = 2
 # _BIO_WORDS words: "Maria Lopez is a reporter covering transport. Follow her on Twitter." (a
 # name, "is", a role; news about a journalist says "was", or puts the name inside a sentence).
 _BIO_SENTENCE = regex.compile(
-    r"^(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,3}\sis\s(?:a|an|the|our)\s[^.!?]{0,80}?\b"
-    r"(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|producer|blogger"
+    r"^(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,3}(?:\s\([^()]{1,60}\))?\sis\s(?:a|an|the|our)\s"
+    r"[^.!?]{0,80}?\b(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|producer|blogger"
     r"|photographer|critic|analyst)s?\b",
     regex.I | regex.V0,
 )
 _BIO_WORDS = 60
+# A request to follow someone on a social network, in a line of at most _BIO_WORDS words after most
+# of the prose: "Mike Wall's book ... is out now. Follow him on Twitter @michaeldwall."
+_FOLLOW = regex.compile(
+    r"\bfollow\s(?:him|her|them|us|me|@\w+|(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,2})\s"
+    r"(?:on\s(?:twitter|facebook|instagram|linkedin)|@\w)",
+    regex.I | regex.V0,
+)
 # A run of this many flagged lines parts the article from what follows it (_after_main_block).
 _BLOCK_GAP = 15
 # Out of fold on dev, whole pages F1 0.924 at 0.5, 0.929 at 0.7, 0.930 at 1.0 (wrapped unchanged):
@@ -1075,6 +1087,16 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "byline"
             continue
+        if (
+            late[i]
+            and not clean_lead
+            and n_words[i] <= _BIO_WORDS
+            and "ollow " in line.text
+            and _FOLLOW.search(line.text)
+        ):
+            flagged[i] = True
+            reasons[i] = "call_to_action"
+            continue
         if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(line.text):
             flagged[i] = True
             reasons[i] = "dateline"
@@ -1118,7 +1140,9 @@ def flag_lines(
         ):
             flagged[i] = True
             reasons[i] = "related_links"
-        elif credited[i] and (_CREDIT.search(line.text) or _CAPTION.search(line.text)):
+        elif credited[i] and (
+            _CREDIT.search(line.text) or (len(line.text) <= _PATTERN_CHARS and _CAPTION.search(line.text))
+        ):
             flagged[i] = True
             reasons[i] = "caption"
         elif (
