@@ -15,6 +15,9 @@ whole pages, wrapped articles, clean articles, corrupted articles, junk), or wit
 - datatrove: GopherRepetitionFilter, GopherQualityFilter, C4QualityFilter (which rewrites the
   text) and FineWebQualityFilter in FineWeb's order, stopping at the first that drops the
   document, on one core (needs the ``[bench]`` extra: datatrove with spaCy);
+- cold start: in a fresh interpreter, the time of ``import newsqc`` and of the first
+  :func:`newsqc.assess` (which loads the models, word tables and langdetect's profiles): what a
+  script that assesses one page pays (median of three);
 - memory: ``newsqc assess -j JOBS`` in a child process reading a generated stream of N records
   on standard input and writing JSON lines to a file; the peak of the summed RSS (and PSS) of
   the child and its worker processes, sampled every 0.1 s, for each N of ``--memory``.
@@ -206,6 +209,28 @@ def memory_run(docs: list[str], n: int, jobs: int) -> dict[str, float]:
     }
 
 
+def cold_start(text: str, runs: int = 3) -> tuple[float, float]:
+    """Seconds of ``import newsqc`` and of the first ``assess`` in a fresh interpreter (medians)."""
+    code = (
+        "import json, sys, time\n"
+        "t0 = time.perf_counter()\n"
+        "import newsqc\n"
+        "t1 = time.perf_counter()\n"
+        "newsqc.assess(sys.stdin.read())\n"
+        "print(json.dumps([t1 - t0, time.perf_counter() - t1]))\n"
+    )
+    times = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    imports, firsts = sorted(t[0] for t in times), sorted(t[1] for t in times)
+    return imports[runs // 2], firsts[runs // 2]
+
+
 def profile(docs: list[str], n: int, top: int = 25) -> str:
     """The top functions of :func:`newsqc.assess` by own time, over ``n`` documents."""
     import newsqc
@@ -293,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
 
+    cold_import, cold_first = cold_start(docs[0])
+    print(f"cold start: import newsqc {cold_import:.2f} s, first assess {cold_first:.2f} s", flush=True)
+
     import newsqc
 
     for text in docs[:50]:  # warm-up: imports, models, langdetect profiles
@@ -347,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     if dt is not None and dt_cpu is not None:
         print(f"| datatrove Gopher+C4+FineWeb, 1 core | {dt:.1f} | {dt_cpu:.1f} |")
         print(f"| newsqc / datatrove, 1 core | {one / dt:.2f}x | {one_cpu / dt_cpu:.2f}x |")
+    print(
+        f"| cold start: `import newsqc`, then the first `assess` | {cold_import:.2f} s + {cold_first:.2f} s "
+        "| |"
+    )
     for m in memory:
         print(
             f"| newsqc assess -j {jobs}, {m['docs']} streamed docs | {m['docs_s']:.1f} | "

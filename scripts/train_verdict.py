@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.quality import dataset  # noqa: E402
 
 from newsqc.classifier import CLASSES, VerdictModel, fit_model  # noqa: E402
-from newsqc.features import NewsFeatures  # noqa: E402
+from newsqc.transformer import NewsFeatures  # noqa: E402
 
 MODEL = ROOT / "src" / "newsqc" / "models" / "verdict.json"
 REPORT = ROOT / "benchmarks" / "RESULTS_verdict.md"

@@ -481,7 +481,7 @@ def train(
     >>> model.classes
     ('keep', 'drop')
     """
-    from newsqc.features import NewsFeatures
+    from newsqc.transformer import NewsFeatures
 
     records = list(records)
     features = NewsFeatures()

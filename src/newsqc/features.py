@@ -1,9 +1,11 @@
-"""The numbers the verdict classifier reads, and a scikit-learn transformer that computes them.
+"""The numbers the verdict classifier reads.
 
 :func:`feature_vector` turns what :func:`newsqc.assess` already found (the scorers' findings,
 the article and the final spans) into one mapping of named floats. ``assess`` calls it once
-per article and hands the result to the classifier; :class:`NewsFeatures` calls the very same
-function, so a model trained on its output reads exactly what ``assess`` computes.
+per article and hands the result to the classifier; the scikit-learn transformer
+``NewsFeatures`` (in :mod:`newsqc.transformer`, and found here too, scikit-learn imported only
+then) calls the very same function, so a model trained on its output reads exactly what
+``assess`` computes.
 
 The features, in this order:
 
@@ -21,17 +23,16 @@ The features, in this order:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
-
-import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from newsqc.article import Article
 from newsqc.assessment import KINDS, Span
 from newsqc.language import language_sample
 from newsqc.scorers.base import Finding, covered, merge_spans, ratio
+
+if TYPE_CHECKING:
+    from newsqc.transformer import NewsFeatures
 
 __all__ = ["NewsFeatures", "document_features", "feature_vector"]
 
@@ -126,97 +127,11 @@ def feature_vector(findings: Sequence[Finding], article: Article, spans: Sequenc
     return {name: float(value) for name, value in out.items()}
 
 
-def _record(item: Any) -> tuple[str, str | None, str | None]:
-    if isinstance(item, str):
-        return item, None, None
-    if isinstance(item, Mapping):
-        if "text" not in item:
-            raise ValueError(f"a record needs a 'text' field; got the fields {sorted(item)}")
-        return item["text"], item.get("title"), item.get("url")
-    raise TypeError(
-        f"NewsFeatures reads texts: each item must be a str or a mapping with 'text' "
-        f"(and optional 'title', 'url'), not {type(item).__name__}"
-    )
+def __getattr__(name: str) -> Any:
+    """``NewsFeatures`` on first use, from :mod:`newsqc.transformer`: scikit-learn is imported
+    only for it, so that ``import newsqc`` stays quick."""
+    if name == "NewsFeatures":
+        from newsqc.transformer import NewsFeatures
 
-
-def _analyse(item: Any) -> dict[str, float]:
-    from newsqc.api import analyse  # api imports this module
-
-    text, title, url = _record(item)
-    article, findings, spans = analyse(text, title=title, url=url)
-    return feature_vector(findings, article, spans)
-
-
-def _matrix(rows: Sequence[Mapping[str, float]], names: Sequence[str]) -> np.ndarray:
-    data = [[row.get(name, 0.0) for name in names] for row in rows]
-    return np.asarray(data, dtype=np.float64).reshape(len(rows), len(names))
-
-
-class NewsFeatures(TransformerMixin, BaseEstimator):
-    """A scikit-learn transformer from raw articles to newsqc's feature matrix.
-
-    ``X`` is an iterable of texts (``str``) or of mappings with ``text`` and optional
-    ``title`` and ``url``. ``transform`` returns a float array with one column per name in
-    ``get_feature_names_out()``; the features are those :func:`feature_vector` computes, the
-    same numbers :func:`newsqc.assess` puts in ``Assessment.features``. ``fit`` learns only the
-    feature names (``feature_names_``): those of the current scorers, plus any new ones the
-    fitted texts produce. It has no parameters. Put it first in your own pipeline:
-
-    >>> from sklearn.pipeline import make_pipeline
-    >>> from sklearn.linear_model import LogisticRegression
-    >>> texts = ["Officials met on Monday to discuss the plan for the new bridge.", "0 Comments"]
-    >>> pipe = make_pipeline(NewsFeatures(), LogisticRegression()).fit(texts, ["keep", "drop"])
-    >>> NewsFeatures().fit_transform(texts).shape[0]
-    2
-
-    Estimator checks: texts are not numeric arrays, so the transformer declares the input tags
-    ``string=True, two_d_array=False`` (as ``CountVectorizer`` does). scikit-learn's
-    ``check_estimator`` then skips every check, since all its checks feed numeric arrays; the
-    tests run instead the API checks that do not depend on the input (clone, repr, parameters,
-    tags, mixin order, nothing set in ``__init__``) and the remaining contract on texts (fit
-    returns self and leaves parameters alone, unfitted transform raises ``NotFittedError``,
-    results do not depend on sample order or batching).
-    """
-
-    def fit(self, X: Iterable[Any], y: Any = None) -> NewsFeatures:
-        """Learn the feature names: the current scorers' names, then any new ones in ``X``."""
-        names = list(_analyse("").keys())
-        seen = set(names)
-        for item in X:
-            for name in _analyse(item):
-                if name not in seen:
-                    seen.add(name)
-                    names.append(name)
-        self.feature_names_ = np.asarray(names, dtype=object)
-        return self
-
-    def fit_transform(self, X: Iterable[Any], y: Any = None, **fit_params: Any) -> np.ndarray:
-        """Fit and transform in one pass over ``X`` (each article is analysed once)."""
-        rows = [_analyse(item) for item in X]
-        names = list(_analyse("").keys())
-        seen = set(names)
-        for row in rows:
-            for name in row:
-                if name not in seen:
-                    seen.add(name)
-                    names.append(name)
-        self.feature_names_ = np.asarray(names, dtype=object)
-        return _matrix(rows, names)
-
-    def transform(self, X: Iterable[Any]) -> np.ndarray:
-        """The feature matrix: one row per article, one column per feature name (0.0 if absent)."""
-        check_is_fitted(self, "feature_names_")
-        return _matrix([_analyse(item) for item in X], list(self.feature_names_))
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The names of the columns ``transform`` returns."""
-        check_is_fitted(self, "feature_names_")
-        return np.asarray(self.feature_names_, dtype=object)
-
-    def __sklearn_tags__(self) -> Any:
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.input_tags.dict = True
-        tags.requires_fit = True
-        return tags
+        return NewsFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,9 @@
-"""NewsFeatures and feature_vector: the same numbers as assess, and a real scikit-learn transformer."""
+"""NewsFeatures: the same numbers as assess, a real scikit-learn transformer, loaded only when used."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -12,7 +15,8 @@ from sklearn.utils import estimator_checks as checks
 
 import newsqc
 from newsqc.assessment import KINDS
-from newsqc.features import NewsFeatures, feature_vector
+from newsqc.features import feature_vector
+from newsqc.transformer import NewsFeatures
 
 TEXTS = [
     "Officials met in Geneva on Monday to discuss the plan.\n0 Comments\nBack to top",
@@ -110,3 +114,16 @@ def test_in_a_users_pipeline() -> None:
     pipe = make_pipeline(NewsFeatures(), LogisticRegression(max_iter=1000))
     pipe.fit(TEXTS[:2] * 2, ["drop", "keep"] * 2)
     assert list(pipe.predict(TEXTS[:2])) == ["drop", "keep"]
+
+
+def test_scikit_learn_loads_only_for_the_transformer() -> None:
+    """``import newsqc`` and ``assess`` do not import scikit-learn (a second off every start);
+    ``newsqc.features.NewsFeatures`` still finds the transformer."""
+    code = (
+        "import sys, newsqc; newsqc.assess('The council met on Monday. It voted for the plan.'); "
+        "assert 'sklearn' not in sys.modules, 'scikit-learn was imported'; "
+        "from newsqc.features import NewsFeatures; import newsqc.transformer as t; "
+        "assert NewsFeatures is t.NewsFeatures"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
