@@ -73,10 +73,12 @@ name, a phrase with lower-case words that is never printed as a line of its own,
 the article also uses in recurring frames (the inserted copies of "the White House" sit among
 its natural ones), and names in German text (which capitalizes nouns: not looked for); a long
 article that names something in six fresh frames or more (a 2-4 word name, mid-sentence each
-time) is taken for stuffing; a title stuffed into its own first line; copies printed three
-times or more far apart, which look like a template; a repetition span that boilerplate spans
-mostly cover, and whose text also stands inside a boilerplate span elsewhere, is left to the
-boilerplate scorer (``newsqc.api``): a copy of chrome is reported as boilerplate.
+time) is taken for stuffing; a title stuffed into its own first line is looked for (with no
+title given) only as a whole copy of itself inside that line ("New car New car sales plunge
+sales plunge"); copies printed three times or more far apart, which look like a template; a
+repetition span that boilerplate spans mostly cover, and whose text also stands inside a
+boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``): a copy of
+chrome is reported as boilerplate.
 """
 
 from __future__ import annotations
@@ -427,9 +429,10 @@ class Repetition:
 
     @staticmethod
     def _title_key(article: Article, vocab: dict[str, int], keys: list[tuple[int, ...]]) -> tuple[int, ...]:
-        """The word ids of the caller's title, or of the first line when no title is given."""
+        """The word ids of the caller's title, or of the first line when no title is given (the
+        phrase stuffed into it, when the line is a phrase with a copy of itself inside)."""
         if article.title is None:
-            return keys[0] if keys else ()
+            return _unstuffed(keys[0]) if keys else ()
         title_ids = [vocab.get(w) for w in _TITLE_WORD.findall(article.title.casefold())]
         return tuple(i for i in title_ids if i is not None) if None not in title_ids else ()
 
@@ -529,6 +532,22 @@ class Repetition:
                 best_strength, best_ranges = strength, hits
         score = clip((best_strength - STUFFING_FLOOR) / STUFFING_FLOOR)
         return score, len(best_ranges), best_ranges
+
+
+def _unstuffed(key: tuple[int, ...]) -> tuple[int, ...]:
+    """The phrase of a line stuffed with a copy of itself ("New car New car sales plunge sales
+    plunge": A + P + B where P is A + B, A not empty), or the line itself.
+
+    >>> _unstuffed((1, 2, 1, 2, 3, 4, 5, 3, 4, 5)), _unstuffed((1, 2, 3, 4, 5))
+    ((1, 2, 3, 4, 5), (1, 2, 3, 4, 5))
+    """
+    m, odd = divmod(len(key), 2)
+    if odd or m < HEADING_MIN_WORDS:
+        return key
+    for i in range(1, m + 1):
+        if key[i : i + m] == key[:i] + key[i + m :]:
+            return key[i : i + m]
+    return key
 
 
 def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
