@@ -271,6 +271,10 @@ _CAPTION = regex.compile(
     r"(?-i:(?<=\p{Ll})Credit\s*:\s*\S)",
     regex.IGNORECASE | regex.V0,
 )
+_COMPANY = regex.compile(
+    r"\b(inc|llc|ltd|limited|corp|corporation|gmbh|plc|media|group|network|publishing|newspapers?)\b",
+    regex.I,
+)
 # A full date in a short line that is not a sentence, a table row or a list item: a dateline
 # ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "sexta-feira, 22 de outubro de 2010 às 20:13").
 _DATE = regex.compile(
@@ -1144,7 +1148,9 @@ def flag_lines(
             _CREDIT.search(line.text) or (len(line.text) <= _PATTERN_CHARS and _CAPTION.search(line.text))
         ):
             flagged[i] = True
-            reasons[i] = "caption"
+            # A copyright line that names a company ("© Future US, Inc. 11 West 42nd Street") is
+            # legal; one that names a photographer opens a caption ("© John Brecher Needle ...").
+            reasons[i] = "legal" if reason == "legal" and _COMPANY.search(line.text) else "caption"
         elif (
             reason in (None, "dateline")
             and dated[i]
