@@ -88,8 +88,9 @@ def test_features_are_named_for_the_kind() -> None:
         "Same line printed again\n" * 5_000,
         "The best of the year: item\n" * 3_000,
         "The talks went on for hours. " * 20_000,
+        " ".join(f"w{i}" for i in range(100_000)),
     ],
-    ids=["one-word", "one-line", "look-alike-lines", "one-sentence-again-and-again"],
+    ids=["one-word", "one-line", "look-alike-lines", "one-sentence-again-and-again", "long-first-line"],
 )
 def test_pathological_text_stays_fast(text: str) -> None:
     start = time.process_time()

@@ -542,7 +542,7 @@ def _unstuffed(key: tuple[int, ...]) -> tuple[int, ...]:
     ((1, 2, 3, 4, 5), (1, 2, 3, 4, 5))
     """
     m, odd = divmod(len(key), 2)
-    if odd or m < HEADING_MIN_WORDS:
+    if odd or not HEADING_MIN_WORDS <= m <= HEADING_MAX_WORDS:  # only a heading's phrase is looked for
         return key
     for i in range(1, m + 1):
         if key[i : i + m] == key[:i] + key[i + m :]:
