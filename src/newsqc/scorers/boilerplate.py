@@ -249,7 +249,9 @@ _NOTICE = regex.compile(
     r"^\W{0,3}(©|\(c\)|copyright\b).*?(\b(1[89]|20)\d\d\b|\ball rights reserved\b)", regex.I | regex.V0
 )
 _NOTICE_WORDS = 30
-# A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP".
+# A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP";
+# looked for in the last _CREDIT_TAIL characters of a line (a credit is shorter).
+_CREDIT_TAIL = 300
 _CREDIT = regex.compile(
     r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
     r"\b(photo|image|picture|credit)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|ap photo[^.!?]{0,40})"
@@ -1145,7 +1147,8 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "related_links"
         elif credited[i] and (
-            _CREDIT.search(line.text) or (len(line.text) <= _PATTERN_CHARS and _CAPTION.search(line.text))
+            _CREDIT.search(line.text[-_CREDIT_TAIL:])
+            or (len(line.text) <= _PATTERN_CHARS and _CAPTION.search(line.text))
         ):
             flagged[i] = True
             # A copyright line that names a company ("© Future US, Inc. 11 West 42nd Street") is
