@@ -217,7 +217,7 @@ def test_a_long_paragraph_without_its_full_stop_is_prose() -> None:
     p = np.array([0.95, 0.95, 0.1, 0.8, 0.8, 0.1, 0.95, 0.95])
     flagged, _ = flag_lines(article, p, reasons, x, 0.7)
     assert flagged.tolist() == [True, True, False, False, False, False, True, True]
-    # Cut to 20 words, the same line is a heading-like line: the model decides.
+    # Cut to 20 words without a full stop, the line is no prose: the model decides.
     short = " ".join(unended.split()[:20])
     article = _article(text.replace(unended, short))
     x, reasons = line_features(article)
