@@ -545,7 +545,14 @@ _model: OfftopicModel | None = None
 def _zipf_table() -> dict[str, float]:
     import wordfreq
 
-    return {w: round(math.log10(f) + 9.0, 2) for w, f in wordfreq.get_frequency_dict("en").items()}
+    # Bucket i of wordfreq's list holds the words of frequency 10 ** (-i / 100): Zipf 9 - i / 100,
+    # the value (and the order) that get_frequency_dict gives, without its per-word powers and logs.
+    table: dict[str, float] = {}
+    for i, bucket in enumerate(wordfreq.get_frequency_list("en")):
+        zipf = round(9.0 - i / 100, 2)
+        for w in bucket:
+            table[w] = zipf
+    return table
 
 
 def load_model() -> OfftopicModel:
