@@ -25,29 +25,31 @@ counters, advert markers, glued breadcrumbs and "back to top" buttons whatever t
 says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
 the article's: aside). Outside a text that opens with the article (below), these are flagged
-whatever the model says: short datelines; copyright notices; captions that name themselves, of
-any length (a photo credit closing the line, "Image caption ...", "FILE PHOTO: ...", an
-agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"); short page furniture
-("Share this", "Next Post", "Tags:", "Close"); a line headed by a related-links label ("READ
-MORE: ...", "Related: ..."); an "About <Name>" header ("Über ...", "Sobre ...") and, when most
-of the text's prose stands before it, the two lines of the bio under it. In any text, a bio
-written as a sentence after most of the prose ("Maria Lopez is a reporter covering city hall.",
-"Jane Roe (@janeroe) is an editor ...") is a byline; outside a text that opens with the
-article, a line after most of the prose that asks to follow someone on a social network ("...
-Follow him on Twitter @name.") is a call to action. A short related-links header ("More:",
-"Related articles", "Don't miss") followed by headline-like lines flags itself and up to 15 of
-them, when the model does not read the header or the two lines after it as the article. A run
-of 15 or more flagged lines after the article's main block (the block of most unflagged text
-between such runs) ends the article: what follows is chrome (teasers with their summaries,
-comments, disclaimers), when it is at most 70% as long as the main block. A short line that is
-a time stamp alone ("2H ago", "updated 15M ago", "2 days ago at 08:12 am") is a dateline in any
-text, and the lines between two such stamps at most four lines apart (and above the first of
-them) are teasers: a headline and its summary. A text that opens with the article (its first or
-second line is prose, and the model is sure that this prose and the line after it are not
-chrome) is one an extractor already cleaned: there only near-certain lines that are no caption
-or credit, short chrome that names itself (calls to action, counters, adverts, related-links
-headers and the headlines under them, menus) and the forced patterns are flagged, so that the
-sign-offs, credits, labels and lists of a clean article stay whole.
+whatever the model says: short datelines; copyright notices; captions that name themselves (a
+photo credit closing the line, in a line of any length; "Image caption ...", "FILE PHOTO: ...",
+"This March 28, 2017, file photo, provided by ...", a photographer's copyright opening the
+line, an agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"), a copyright
+line that names a company being legal; short page furniture ("Share this", "Next Post",
+"Tags:", "Close"); a line headed by a related-links label ("READ MORE: ...", "Related: ...");
+an "About <Name>" header ("Über ...", "Sobre ...") and, when most of the text's prose stands
+before it, the two lines of the bio under it. In any text, a bio written as a sentence after
+most of the prose ("Maria Lopez is a reporter covering city hall.", "Jane Roe (@janeroe) is an
+editor ...") is a byline; outside a text that opens with the article, a line after most of the
+prose that asks to follow someone on a social network ("... Follow him on Twitter @name.") is a
+call to action. A short related-links header ("More:", "Related articles", "Don't miss")
+followed by headline-like lines flags itself and up to 15 of them, when the model does not read
+the header or the two lines after it as the article. A run of 15 or more flagged lines after
+the article's main block (the block of most unflagged text between such runs) ends the article:
+what follows is chrome (teasers with their summaries, comments, disclaimers), when it is at
+most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
+15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
+stamps at most four lines apart (and above the first of them) are teasers: a headline and its
+summary. A text that opens with the article (its first or second line is prose, and the model
+is sure that this prose and the line after it are not chrome) is one an extractor already
+cleaned: there only near-certain lines that are no caption or credit, short chrome that names
+itself (calls to action, counters, adverts, related-links headers and the headlines under them,
+menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and lists of
+a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
