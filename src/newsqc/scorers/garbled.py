@@ -31,7 +31,9 @@ What it finds, each as a span with a reason code:
   and shortcodes removed.
 - ``garbled:word_salad``: an English text whose function words stand where grammar does not
   allow them ("the is", "a in", "to of", a sentence ending "of the.") at a rate prose never
-  has: all its paragraphs.
+  has, or whose words follow each other no better than words drawn at random (the mean PMI
+  of the word classes of adjacent words, from the class bigrams of news text that the
+  offtopic model ships): all its paragraphs.
 
 Signals: one cheap regex pass for characters that need a closer look (str.find for the few
 ``?`` and mojibake lead characters); for mojibake, the characters UTF-8 mojibake is made of,
@@ -54,14 +56,15 @@ mojibake words in a long article score near 0; an article full of repairable moj
 scores well under the drop line (0.6); a page whose fifth or more is garbage that cannot be
 repaired (word salad, gibberish, foreign runs, controls, markup) scores 0.6 or more.
 
-Blind spots: gibberish made of real words (spinner output, "ear ash", a shuffle that makes
-"het" or "and"), shuffles that happen to read like a word ("chisilot", "tomitasu"), case
-garbling of a less common word shaped like a brand name ("GlaSgow" reads like "YouTube"),
-foreign-script words alone on a line or in brackets (kept on purpose: language menus, names in
-their own script), short gibberish in languages other than English, gibberish in non-Latin
-scripts, word salad inside an otherwise good article, mojibake that ftfy cannot undo (its known
-failures: "pi√π", "┬┐que", Arabic with lost bytes), and stripped JSON escapes of four digits
-that do not stand between two letters ("endu2019 said": it could be a year after a word).
+Blind spots: gibberish made of real words (spinner output, "ear ash", a shuffle that makes "het" or
+"and"), shuffles that happen to read like a word ("chisilot", "tomitasu"), case garbling of a less
+common word shaped like a brand name ("GlaSgow" reads like "YouTube"), foreign-script words alone
+on a line or in brackets (kept on purpose: language menus, names in their own script), short
+gibberish in languages other than English, gibberish in non-Latin scripts, word salad inside an
+otherwise good article (a paragraph alone is too short to tell from a list of headlines in title
+case), mojibake that ftfy cannot undo (its known failures: "pi√π", "┬┐que", Arabic with lost
+bytes), and stripped JSON escapes of four digits that do not stand between two letters ("endu2019
+said": it could be a year after a word).
 """
 
 from __future__ import annotations
@@ -87,6 +90,7 @@ from ftfy.badness import BADNESS_RE, badness
 
 from newsqc.article import Article, Segment
 from newsqc.assessment import Span
+from newsqc.scorers import offtopic
 from newsqc.scorers.base import Finding, clip, covered, ratio
 
 __all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
@@ -1237,6 +1241,35 @@ SALAD_PROBE = 800
 SALAD_MIN_PAIRS = 2
 #: ... and at least this many per 1,000 characters (clean English prose has about 0.07).
 SALAD_PAIRS_PER_1000 = 2.0
+#: Or: words that follow each other no better than at random. Below this mean PMI of adjacent
+#: word classes (see OfftopicModel.fluency) over at least SALAD_FLUENCY_PAIRS pairs, a text is
+#: word salad. On dev, out of fold: English texts of every other kind (chrome and spam walls
+#: included) score -0.15 or more, 995 of 1,000 word salads under -0.25 (the pairs above find
+#: 973; together 999).
+SALAD_FLUENCY = -0.25
+SALAD_FLUENCY_PAIRS = 30
+
+
+def _salad_by_pairs(text: str) -> bool:
+    """Whether ungrammatical pairs of function words (see _salad_pairs) are dense in ``text``.
+
+    >>> _salad_by_pairs("Firefly the any filled. It is the of. Data of to nearby the.")
+    True
+    """
+    if not _salad_pairs(text[:SALAD_PROBE].lower()):
+        return False  # word salad is salad from its start
+    pairs = _salad_pairs(text.lower())
+    return len(pairs) >= SALAD_MIN_PAIRS and len(pairs) >= SALAD_PAIRS_PER_1000 * len(text) / 1000
+
+
+def _salad_by_fluency(article: Article) -> bool:
+    """Whether the article's words follow each other no better than words drawn at random.
+
+    >>> _salad_by_fluency(Article.from_text("The company said on Monday that it would cut jobs. " * 4))
+    False
+    """
+    fluency, pairs = offtopic.load_model().fluency(article)
+    return pairs >= SALAD_FLUENCY_PAIRS and fluency < SALAD_FLUENCY
 
 
 # ----------------------------------------------------------------------------- the scorer
@@ -1533,11 +1566,7 @@ class Garbled:
         return spans
 
     def _salad_spans(self, article: Article) -> list[Span]:
-        if not _salad_pairs(article.text[:SALAD_PROBE].lower()):
-            return []  # word salad is salad from its start
-        text = article.text.lower()
-        pairs = _salad_pairs(text)
-        if len(pairs) < SALAD_MIN_PAIRS or len(pairs) < SALAD_PAIRS_PER_1000 * len(text) / 1000:
+        if not (_salad_by_pairs(article.text) or _salad_by_fluency(article)):
             return []
         # The text is word salad, all of it.
         return [Span(p.start, p.end, _KIND, 0.8, f"{_KIND}:word_salad") for p in article.paragraphs]

@@ -49,7 +49,9 @@ regression, trained on sentences of other stories alone, gives the verdict the m
 sentence in that sense ("offtopic_foreign_top": too unsure to flag anything, but it ranks
 articles with such a sentence above clean ones).
 The model, the background and a memo of the raw words already read (their lexicon row; it
-changes no result, only the cost) load lazily once per process.
+changes no result, only the cost) load lazily once per process. The word-class bigrams also
+tell how fluent a whole text is (``OfftopicModel.fluency``): the garbled scorer reads it for
+word salad.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line. An
 item of a numbered list ("8. If you have a mortgage, consider paying it off") is flagged only
@@ -414,6 +416,12 @@ class OfftopicModel:
     stems: dict[str, int] = field(init=False, repr=False, compare=False)
     #: Raw words already read, with their lexicon row (-1 when unknown).
     memo: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: Each word class's row in ``class_pmi`` (one row more for a class news text never had).
+    class_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: log10 P(b | a) / P(b) of word classes a, b in news text (see :meth:`log_prob`).
+    class_pmi: np.ndarray = field(init=False, repr=False, compare=False)
+    #: Raw words already read, with their class row.
+    class_memo: dict[str, int] = field(init=False, repr=False, compare=False)
     spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
     phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
@@ -454,6 +462,15 @@ class OfftopicModel:
         put(self, "lex_second", np.fromiter((w in SECOND_PERSON for w in [*lexicon, ""]), bool, size))
         put(self, "lex_chat", np.fromiter((w in CHAT for w in [*lexicon, ""]), bool, size))
         put(self, "memo", {})
+        classes = {c: i for i, c in enumerate(self.unigrams)}
+        names = [*classes, ""]
+        put(self, "class_index", classes)
+        put(
+            self,
+            "class_pmi",
+            np.array([[self.log_prob(a, b) - self.log_prob("", b) for b in names] for a in names]),
+        )
+        put(self, "class_memo", {})
         background = self.background.index
         unknown = len(background)
         put(
@@ -537,6 +554,34 @@ class OfftopicModel:
         context = self.unigrams.get(before, 0)
         background = (self.unigrams.get(after, 0) + 1.0) / (self.total + 1.0)
         return math.log10((count + 2.0 * background) / (context + 2.0))
+
+    def fluency(self, article: Article) -> tuple[float, int]:
+        """How well each word follows the one before it in its sentence, as news text goes: the
+        mean PMI (log10) of the word classes of adjacent words, and the number of pairs.
+
+        Prose scores above 0 (its classes follow each other as they do in news); words drawn at
+        random score below it.
+
+        >>> m = load_model()
+        >>> m.fluency(Article.from_text("The company said on Monday that it would cut jobs."))[0] > 0
+        True
+        >>> m.fluency(Article.from_text("Jobs the Monday that cut on it said would company."))[0] < 0
+        True
+        """
+        words = article.word_texts
+        memo = self.class_memo
+        rows = np.fromiter(map(memo.get, words, repeat(-1)), np.int64, len(words))
+        unseen = len(self.class_index)
+        for k in np.flatnonzero(rows < 0).tolist():
+            w = words[k]
+            row = self.class_index.get(self.word_class(w, normalize_word(w)), unseen)
+            if len(memo) < MEMO_WORDS:
+                memo[w] = row
+            rows[k] = row
+        sentence = _word_groups(article.word_bounds[0], article.sentences)[2]
+        pairs = (sentence[1:] == sentence[:-1]) & (sentence[1:] >= 0)
+        values = self.class_pmi[rows[:-1][pairs], rows[1:][pairs]]
+        return (float(values.mean()) if len(values) else 0.0), len(values)
 
 
 _model: OfftopicModel | None = None
