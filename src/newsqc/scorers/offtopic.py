@@ -572,11 +572,13 @@ class OfftopicModel:
         memo = self.class_memo
         rows = np.fromiter(map(memo.get, words, repeat(-1)), np.int64, len(words))
         unseen = len(self.class_index)
+        local: dict[str, int] = {}  # words read here once the memo is full
         for k in np.flatnonzero(rows < 0).tolist():
             w = words[k]
-            row = self.class_index.get(self.word_class(w, normalize_word(w)), unseen)
-            if len(memo) < MEMO_WORDS:
-                memo[w] = row
+            row = memo.get(w, local.get(w, -1))
+            if row < 0:  # not read yet in this process
+                row = self.class_index.get(self.word_class(w, normalize_word(w)), unseen)
+                (memo if len(memo) < MEMO_WORDS else local)[w] = row
             rows[k] = row
         sentence = _word_groups(article.word_bounds[0], article.sentences)[2]
         pairs = (sentence[1:] == sentence[:-1]) & (sentence[1:] >= 0)
