@@ -555,9 +555,10 @@ class OfftopicModel:
         background = (self.unigrams.get(after, 0) + 1.0) / (self.total + 1.0)
         return math.log10((count + 2.0 * background) / (context + 2.0))
 
-    def fluency(self, article: Article) -> tuple[float, int]:
+    def fluency(self, article: Article, words: int | None = None) -> tuple[float, int]:
         """How well each word follows the one before it in its sentence, as news text goes: the
-        mean PMI (log10) of the word classes of adjacent words, and the number of pairs.
+        mean PMI (log10) of the word classes of adjacent words, and the number of pairs (of the
+        first ``words`` words only, when given).
 
         Prose scores above 0 (its classes follow each other as they do in news); words drawn at
         random score below it.
@@ -568,19 +569,19 @@ class OfftopicModel:
         >>> m.fluency(Article.from_text("Jobs the Monday that cut on it said would company."))[0] < 0
         True
         """
-        words = article.word_texts
+        texts = article.word_texts[:words]
         memo = self.class_memo
-        rows = np.fromiter(map(memo.get, words, repeat(-1)), np.int64, len(words))
+        rows = np.fromiter(map(memo.get, texts, repeat(-1)), np.int64, len(texts))
         unseen = len(self.class_index)
         local: dict[str, int] = {}  # words read here once the memo is full
         for k in np.flatnonzero(rows < 0).tolist():
-            w = words[k]
+            w = texts[k]
             row = memo.get(w, local.get(w, -1))
             if row < 0:  # not read yet in this process
                 row = self.class_index.get(self.word_class(w, normalize_word(w)), unseen)
                 (memo if len(memo) < MEMO_WORDS else local)[w] = row
             rows[k] = row
-        sentence = _word_groups(article.word_bounds[0], article.sentences)[2]
+        sentence = _word_groups(article.word_bounds[0][: len(texts)], article.sentences)[2]
         pairs = (sentence[1:] == sentence[:-1]) & (sentence[1:] >= 0)
         values = self.class_pmi[rows[:-1][pairs], rows[1:][pairs]]
         return (float(values.mean()) if len(values) else 0.0), len(values)
