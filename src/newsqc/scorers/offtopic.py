@@ -418,7 +418,7 @@ class OfftopicModel:
     memo: dict[str, int] = field(init=False, repr=False, compare=False)
     #: Each word class's row in ``class_pmi`` (one row more for a class news text never had).
     class_index: dict[str, int] = field(init=False, repr=False, compare=False)
-    #: log10 P(b | a) / P(b) of word classes a, b in news text (see :meth:`log_prob`).
+    #: log10 of P(b | a) / P(b) for word classes a, b in news text (see :meth:`log_prob`).
     class_pmi: np.ndarray = field(init=False, repr=False, compare=False)
     #: Raw words already read, with their class row.
     class_memo: dict[str, int] = field(init=False, repr=False, compare=False)
