@@ -165,6 +165,17 @@ def test_background_is_small_arrays() -> None:
     assert background.log_prob("as", "well") > background.log_prob("as", "shopping")
 
 
+def test_fluency_reads_pairs_inside_sentences_and_the_first_words_when_asked() -> None:
+    model = load_model()
+    assert model.fluency(Article.from_text("")) == (0.0, 0)
+    prose = Article.from_text("The council met on Monday. It voted to cut the budget for roads.")
+    score, pairs = model.fluency(prose)
+    assert pairs == 4 + 7  # within sentences only: none across the full stop
+    assert score > 0.0
+    assert model.fluency(prose, 5) == model.fluency(Article.from_text("The council met on Monday."))
+    assert model.fluency(prose) == (score, pairs)  # the memo of word classes changes nothing
+
+
 def test_a_message_runs_into_news_at_a_sentence_opener_not_inside_a_name() -> None:
     # "Nintendo Switch Lite" is a name inside the message's sentence: the news starts at "Lite
     # owners", where a capitalized word is followed by a lower-case one.
