@@ -1,8 +1,9 @@
 """The language of an article, told with langdetect's profiles on a bounded sample of its text.
 
 langdetect is random unless seeded and slow: it scores random draws of the sample's n-grams,
-seven times over, in pure Python. newsqc keeps langdetect's language profiles and its text
-preparation (URLs and e-mail addresses removed, Latin letters dropped from mostly non-Latin
+seven times over, in pure Python. newsqc keeps langdetect's language profiles (read straight
+into arrays, in the order of their file names rather than the file system's, so that a tie
+between two languages ends the same way on any machine) and its text preparation (URLs and e-mail addresses removed, Latin letters dropped from mostly non-Latin
 text, its character normalisation and n-grams of 1 to 3 characters) but scores every n-gram
 of the sample at once, deterministically: the naive Bayes log-likelihood of each language
 (langdetect's smoothing, alpha 0.5), tempered to ``EFFECTIVE_NGRAMS`` n-grams, about as many
@@ -15,6 +16,8 @@ The n-gram scores of the most recent words are memoised (bounded; results do not
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import threading
 from collections import Counter
@@ -47,18 +50,40 @@ class _Profiles:
 
     def __init__(self) -> None:
         from langdetect.detector import Detector
-        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+        from langdetect.detector_factory import PROFILES_DIRECTORY
         from langdetect.utils.ngram import NGram
 
-        factory = DetectorFactory()
-        factory.load_profile(PROFILES_DIRECTORY)
-        factory.seed = 0
-        self.languages: list[str] = [str(lang).split("-")[0] for lang in factory.get_lang_list()]
-        grams = list(factory.word_lang_prob_map)
-        self.index: dict[str, int] = {g: i for i, g in enumerate(grams)}
-        # langdetect's smoothing: each probability plus alpha / BASE_FREQ, alpha 0.5
-        probabilities = np.array([factory.word_lang_prob_map[g] for g in grams], dtype=np.float64)
-        self.log_prob = np.log(probabilities + 0.5 / 10000)
+        # The profiles as DetectorFactory.load_profile reads them (each n-gram of 1 to 3
+        # characters: its count over the profile's count of n-grams of its length), in the
+        # order of their file names, straight into arrays.
+        self.languages: list[str] = []
+        self.index: dict[str, int] = {}
+        columns: list[tuple[list[int], list[float]]] = []
+        for name in sorted(os.listdir(PROFILES_DIRECTORY)):
+            path = os.path.join(PROFILES_DIRECTORY, name)
+            if name.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                profile = json.load(f)
+            n_words = profile["n_words"]
+            rows: list[int] = []
+            probabilities: list[float] = []
+            for gram, count in profile["freq"].items():
+                row = self.index.setdefault(gram, len(self.index))
+                if 1 <= len(gram) <= 3:
+                    rows.append(row)
+                    probabilities.append(1.0 * count / n_words[len(gram) - 1])
+            self.languages.append(str(profile["name"]).split("-")[0])
+            columns.append((rows, probabilities))
+        matrix = np.zeros((len(self.index), len(columns)))
+        for j, (rows, probabilities) in enumerate(columns):
+            matrix[rows, j] = probabilities
+        # langdetect's smoothing: each probability plus alpha / BASE_FREQ, alpha 0.5 (the log
+        # taken where the profile has the n-gram; elsewhere it is the log of the smoothing alone)
+        smoothing = 0.5 / 10000
+        seen = matrix > 0
+        self.log_prob = np.full(matrix.shape, np.log(np.array([smoothing]))[0])
+        self.log_prob[seen] = np.log(matrix[seen] + smoothing)
         self.normalize = _Normalizer(NGram.normalize)
         self.normalize_vi = NGram.normalize_vi
         self.url, self.mail = Detector.URL_RE, Detector.MAIL_RE

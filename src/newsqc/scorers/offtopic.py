@@ -459,25 +459,22 @@ class OfftopicModel:
         )
         object.__setattr__(self, "lex_stem", np.append(self.lex_stem, -1))
         put(self, "stems", stems)
-        put(self, "lex_second", np.fromiter((w in SECOND_PERSON for w in [*lexicon, ""]), bool, size))
-        put(self, "lex_chat", np.fromiter((w in CHAT for w in [*lexicon, ""]), bool, size))
+        for name, words in (("lex_second", SECOND_PERSON), ("lex_chat", CHAT)):
+            member = np.zeros(size, dtype=bool)
+            member[[lexicon[w] for w in words if w in lexicon]] = True
+            put(self, name, member)
         put(self, "memo", {})
         classes = {c: i for i, c in enumerate(self.unigrams)}
-        names = [*classes, ""]
         put(self, "class_index", classes)
-        put(
-            self,
-            "class_pmi",
-            np.array([[self.log_prob(a, b) - self.log_prob("", b) for b in names] for a in names]),
-        )
+        put(self, "class_pmi", self._class_pmi([*classes, ""]))
         put(self, "class_memo", {})
+        # Each word's row in the background counts (their words are all in the lexicon).
         background = self.background.index
-        unknown = len(background)
-        put(
-            self,
-            "lex_background",
-            np.fromiter((background.get(w, unknown) for w in [*lexicon, ""]), np.int64, size),
+        rows = np.full(size, len(background), dtype=np.int64)
+        rows[np.fromiter(map(lexicon.__getitem__, background), np.int64, len(background))] = np.fromiter(
+            background.values(), np.int64, len(background)
         )
+        put(self, "lex_background", rows)
         for name, weights in (("spam", self.spam_weights), ("phrase", self.phrase_weights)):
             uni = np.zeros(size)
             keys: list[int] = []
@@ -554,6 +551,23 @@ class OfftopicModel:
         context = self.unigrams.get(before, 0)
         background = (self.unigrams.get(after, 0) + 1.0) / (self.total + 1.0)
         return math.log10((count + 2.0 * background) / (context + 2.0))
+
+    def _class_pmi(self, names: list[str]) -> np.ndarray:
+        """``log_prob(a, b) - log_prob("", b)`` for every two of ``names`` (the last one "",
+        no other twice), as one array: the same arithmetic as :meth:`log_prob`."""
+        at = {c: i for i, c in enumerate(names)}
+        counts = np.zeros((len(names), len(names)))
+        for pair, count in self.bigrams.items():
+            before, _, after = pair.partition(" ")
+            if before in at and after in at:
+                counts[at[before], at[after]] = count
+        unigrams = np.array([self.unigrams.get(c, 0) for c in names], dtype=float)
+        background = (unigrams + 1.0) / (self.total + 1.0)
+        ratios = (counts + 2.0 * background) / (unigrams[:, None] + 2.0)
+        # math.log10, not np.log10: the two differ in the last bit for one value in seven.
+        log_prob = np.fromiter(map(math.log10, ratios.ravel().tolist()), float, ratios.size)
+        log_prob = log_prob.reshape(ratios.shape)
+        return log_prob - log_prob[-1]
 
     def fluency(self, article: Article, words: int | None = None) -> tuple[float, int]:
         """How well each word follows the one before it in its sentence, as news text goes: the
