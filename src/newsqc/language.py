@@ -3,8 +3,9 @@
 langdetect is random unless seeded and slow: it scores random draws of the sample's n-grams,
 seven times over, in pure Python. newsqc keeps langdetect's language profiles (read straight
 into arrays, in the order of their file names rather than the file system's, so that a tie
-between two languages ends the same way on any machine) and its text preparation (URLs and e-mail addresses removed, Latin letters dropped from mostly non-Latin
-text, its character normalisation and n-grams of 1 to 3 characters) but scores every n-gram
+between two languages ends the same way on any machine) and its text preparation (URLs and
+e-mail addresses removed, Latin letters dropped from mostly non-Latin text, its character
+normalisation and n-grams of 1 to 3 characters) but scores every n-gram
 of the sample at once, deterministically: the naive Bayes log-likelihood of each language
 (langdetect's smoothing, alpha 0.5), tempered to ``EFFECTIVE_NGRAMS`` n-grams, about as many
 as one of langdetect's trials reads before it stops. It reads at most ``SAMPLE_CHARS``
