@@ -17,10 +17,14 @@ The figures, all in [0, 1] unless said otherwise (names as in the results JSON):
 - ``boilerplate/<group>/{chars,lines,long_lines}/{p,r,f1}``: boilerplate precision, recall and
   F1 on the scored lines of the ``page`` and ``wrapped`` groups, weighted by characters, by
   lines, or by lines of ``LONG_LINE_WORDS`` words or more (where the easy menu items are gone);
-  a line is flagged when boilerplate spans cover at least half of its characters.
+  a line is flagged when boilerplate spans cover at least half of its characters. The same
+  weighted by characters on the pages that are not in English alone:
+  ``boilerplate/<group>/non_english/chars/{p,r,f1}``.
 - ``clean_flagged/<kind>`` and ``clean_flagged/any``: the share of the characters of the clean
-  articles flagged (as ``kind``, or as any kind). Lower is better.
-- ``verdict/clean_kept``, ``verdict/clean_dropped`` (lower is better), ``verdict/corrupt_not_kept``
+  articles flagged (as ``kind``, or as any kind); ``clean_flagged/non_english/any`` the same
+  over the clean articles that are not in English. Lower is better.
+- ``verdict/clean_kept``, ``verdict/clean_kept/non_english``, ``verdict/clean_dropped`` (lower
+  is better), ``verdict/corrupt_not_kept``
   (``corrupt:*`` and ``mixed``), ``verdict/not_kept/<group>``, ``verdict/junk_dropped`` and
   ``verdict/dropped/<junk group>``, ``verdict/ok/<group>`` (verdict in ``Doc.verdict_in``) and
   ``verdict/ok`` over all documents.
@@ -170,7 +174,8 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
     truth_chars: dict[str, int] = defaultdict(int)
     # chars tp fp fn, lines tp fp fn, long lines tp fp fn
     bp: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
-    clean_chars = 0
+    clean_chars = clean_other_chars = 0
+    clean_other_kept = [0, 0]  # non-English clean articles: assessed, kept
     clean_flag: dict[str, int] = defaultdict(int)
     verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, keep, drop, ok
     qualities: dict[str, list[float]] = defaultdict(list)
@@ -197,9 +202,11 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
             t = truth["boilerplate"]
             p = _intersect(pred["boilerplate"], scored)
             hit = _length(_intersect(p, t))
-            cell[0] += hit
-            cell[1] += _length(p) - hit
-            cell[2] += _length(t) - hit
+            chars = (hit, _length(p) - hit, _length(t) - hit)
+            cell[0:3] = [a + b for a, b in zip(cell[0:3], chars, strict=True)]
+            if doc.lang != "en":
+                other = bp[f"{doc.group}/non_english"]
+                other[0:3] = [a + b for a, b in zip(other[0:3], chars, strict=True)]
             for s, e in scored:
                 is_t = 2 * covered(s, e, t) >= e - s
                 is_p = 2 * covered(s, e, p) >= e - s
@@ -211,13 +218,20 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
             clean_chars += len(doc.text)
             for k in KINDS:
                 clean_flag[k] += _length(pred[k])
-            clean_flag["any"] += _length(merge(r for k in KINDS for r in pred[k]))
+            flagged_any = _length(merge(r for k in KINDS for r in pred[k]))
+            clean_flag["any"] += flagged_any
+            if doc.lang != "en":
+                clean_other_chars += len(doc.text)
+                clean_flag["non_english/any"] += flagged_any
         if res.verdict is not None:
             cell = verdicts[doc.group]
             cell[0] += 1
             cell[1] += res.verdict == "keep"
             cell[2] += res.verdict == "drop"
             cell[3] += res.verdict in doc.verdict_in
+            if _is_clean(doc) and doc.lang != "en":
+                clean_other_kept[0] += 1
+                clean_other_kept[1] += res.verdict == "keep"
         if res.quality is not None:
             qualities[doc.group].append(res.quality)
 
@@ -235,7 +249,8 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
             out[f"char_recall/{kind}"] = _div(tp[kind], truth_chars[kind])
     if "boilerplate" in kinds:
         for group, cell in sorted(bp.items()):
-            for unit, (a, b, c) in (("chars", cell[0:3]), ("lines", cell[3:6]), ("long_lines", cell[6:9])):
+            units = (("chars", cell[0:3]), ("lines", cell[3:6]), ("long_lines", cell[6:9]))
+            for unit, (a, b, c) in units if "/" not in group else units[:1]:
                 p, r = _div(a, a + b), _div(a, a + c)
                 out[f"boilerplate/{group}/{unit}/p"] = p
                 out[f"boilerplate/{group}/{unit}/r"] = r
@@ -243,7 +258,11 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
     if clean_chars and kinds:
         for k in (*kinds, "any"):
             out[f"clean_flagged/{k}"] = _div(clean_flag[k], clean_chars)
+        if clean_other_chars:
+            out["clean_flagged/non_english/any"] = _div(clean_flag["non_english/any"], clean_other_chars)
     if verdicts:
+        if clean_other_kept[0]:
+            out["verdict/clean_kept/non_english"] = _div(clean_other_kept[1], clean_other_kept[0])
         c = verdicts.get("clean")
         if c:
             out["verdict/clean_kept"] = _div(c[1], c[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import json
 
@@ -162,6 +163,24 @@ def test_metrics_on_a_toy_example() -> None:
     assert f["verdict/ok/page"] == 1.0
     assert f["verdict/ok"] == pytest.approx(2 / 3)
     assert f["auc"] == 1.0  # clean 0.9 > corrupted 0.8
+
+
+def test_non_english_figures() -> None:
+    """The boilerplate, clean-flagged and clean-kept figures of the non-English documents alone."""
+    docs, results = _toy()
+    f = figures(docs, results)
+    assert "boilerplate/page/non_english/chars/f1" not in f  # every toy document is English
+    assert "clean_flagged/non_english/any" not in f and "verdict/clean_kept/non_english" not in f
+    page, clean = (dataclasses.replace(d, lang="pt") for d in docs[:2])
+    other = Doc("c2", "clean", "Um artigo limpo.", (), ((0, 16),), ("keep",), "", "pt")
+    flagged = Result("clean", 0.5, ((0, 4, "garbled"),))
+    f = figures([page, clean, other, docs[2]], [*results[:2], flagged, results[2]])
+    assert f["boilerplate/page/non_english/chars/p"] == pytest.approx(4 / 9)  # the same page
+    assert f["boilerplate/page/non_english/chars/r"] == pytest.approx(4 / 14)
+    assert "boilerplate/page/non_english/lines/f1" not in f  # by characters only
+    assert f["clean_flagged/non_english/any"] == pytest.approx((8 + 4) / (32 + 16))
+    assert f["verdict/clean_kept/non_english"] == 0.5
+    assert f["verdict/clean_kept"] == 0.5
 
 
 def test_c4_removed_lines_are_boilerplate_spans() -> None:
