@@ -66,6 +66,7 @@ from newsqc.scorers.offtopic import (
     normalize_word,
     sentence_features,
 )
+from newsqc.wordlists import word_frequencies
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.MODEL_FILE
@@ -187,12 +188,21 @@ def _grams(words: list[str]) -> set[str]:
     return grams
 
 
+_ZIPF: list[np.ndarray] = []  # the Zipf frequency of each place of wordfreq's English list
+
+
 def _stem_grams(words: list[str]) -> set[str]:
     """The stem features of a unit: "~" and the crude stem of each content word of wordfreq's
     English list (rarer than FUNCTION_ZIPF), as OfftopicModel folds them into its words."""
+    english = word_frequencies("en")
+    assert english is not None
     if not _ZIPF:
-        _ZIPF.update(offtopic._zipf_table())
-    stems = (offtopic.crude_stem(w, _ZIPF.get(w, offtopic.FUNCTION_ZIPF)) for w in words)
+        _ZIPF.append(offtopic.listed_zipf(english))
+    places = map(english.place, words)
+    stems = (
+        offtopic.crude_stem(w, float(_ZIPF[0][p]) if p >= 0 else offtopic.FUNCTION_ZIPF)
+        for w, p in zip(words, places, strict=True)
+    )
     return {"~" + stem for stem in stems if stem is not None}
 
 
@@ -455,13 +465,8 @@ def fit_combiner(rows: list[dict[str, float]], y: list[int], names: tuple[str, .
     }
 
 
-_ZIPF: dict[str, float] = {}
-
-
 def make_model(data: dict[str, Any]) -> OfftopicModel:
-    if not _ZIPF:
-        _ZIPF.update(offtopic._zipf_table())
-    return OfftopicModel.from_dict(data, _ZIPF)
+    return OfftopicModel.from_dict(data)
 
 
 def out_of_fold(pages: list[dict[str, Any]], spam: list[dict[str, Any]], variants: int) -> dict[int, Any]:

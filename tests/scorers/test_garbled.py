@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from newsqc.article import Article
 from newsqc.cleaning import clean_text
 from newsqc.language import detect_language
 from newsqc.scorers.base import Finding
-from newsqc.scorers.garbled import Garbled, _word_frequencies, _WordList
+from newsqc.scorers.garbled import Garbled
 from tests.conftest import require_shared, shared_dir
 from tests.scorers.cases import case_params, cover, find, load_cases
 
@@ -264,33 +263,6 @@ def test_empty_and_odd_text() -> None:
 def test_deterministic() -> None:
     text = CASES[13]["text"]
     assert _score(text) == _score(text)
-
-
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_word_list_reads_as_wordfreq_dict(lang: str) -> None:
-    import wordfreq
-
-    expected = wordfreq.get_frequency_dict(lang)
-    found = _word_frequencies(lang)
-    assert found is not None and len(found) == len(expected)
-    assert list(islice(found, 5000)) == list(islice(expected, 5000))  # frequency order
-    sample = list(expected)[::97]
-    for word in sample:
-        assert found.get(word, 0.0) == expected[word]
-        for other in (word + "q", word[:-1], word.upper(), "\ud800" + word):
-            assert found.get(other, 0.0) == expected.get(other, 0.0)
-            assert (other in found) == (other in expected)
-
-
-def test_word_list_repeated_word_reads_as_a_dict() -> None:
-    buckets = [["a", "b"], ["a"], [], ["c", "b", "a"], ["é"]]
-    expected: dict[str, float] = {}
-    for i, bucket in enumerate(buckets):
-        for word in bucket:
-            expected[word] = 10 ** (-i / 100)
-    found = _WordList([[w.encode() for w in bucket] for bucket in buckets])
-    assert list(found) == list(expected) and len(found) == len(expected)
-    assert {w: found[w] for w in found} == expected
 
 
 def test_a_long_line_of_repeated_mojibake_is_repaired_whole() -> None:

@@ -155,7 +155,7 @@ def test_a_spam_word_training_never_saw_weighs_as_its_stem() -> None:
     for word in unseen:
         assert spam_logit([word], model) > spam_logit(["council"], model)
     # A frequent word has no stem weight (its own weight only).
-    assert model.lex_spam[model.lexicon["the"]] == model.spam_weights.get("the", 0.0)
+    assert model.lex_spam[model.row("the")] == model.spam_weights.get("the", 0.0)
 
 
 def test_background_is_small_arrays() -> None:

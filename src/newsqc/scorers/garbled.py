@@ -40,8 +40,9 @@ Signals: one cheap regex pass for characters that need a closer look (str.find f
 then ftfy's badness and ``fix_encoding`` on those lines only (the whole line, or else each run
 of mojibake tokens, whichever leaves less mojibake); the Unicode script of letters (``regex``
 script properties) against the article's main script; word frequencies from wordfreq in the
-article's language (its whole list, kept as one UTF-8 blob with sorted hashes: exact, 30 MB
-for Russian instead of wordfreq's 118 MB dict); a 4-gram letter model of the language's
+article's language (its whole list, kept as one UTF-8 blob with a hash table by
+:mod:`newsqc.wordlists`, which the offtopic scorer shares: exact, 30 MB for Russian instead of
+wordfreq's 118 MB dict); a 4-gram letter model of the language's
 100,000 most frequent words (built from wordfreq's list at first use, under a second, no
 model file), read two ways: the mean
 log-probability per letter, and the rank of the word among seeded shuffles of its letters;
@@ -76,15 +77,13 @@ import random
 import re
 import threading
 import unicodedata
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
-from itertools import accumulate, islice, permutations
+from itertools import islice, permutations
 
 import ftfy
-import numpy as np
 import regex
 from ftfy.badness import BADNESS_RE, badness
 
@@ -92,6 +91,7 @@ from newsqc.article import Article, Segment
 from newsqc.assessment import Span
 from newsqc.scorers import offtopic
 from newsqc.scorers.base import Finding, clip, covered, ratio
+from newsqc.wordlists import word_frequencies
 
 __all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
 
@@ -741,7 +741,7 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     >>> z = _Zipf(None)
     >>> [_case_garbled(w, z) for w in ["stKEs", "reNEWables", "iPhone", "eBay", "McDonald", "PhD"]]
     [True, True, False, False, False, False]
-    >>> z = _Zipf(_word_frequencies("en"))
+    >>> z = _Zipf(word_frequencies("en"))
     >>> [_case_garbled(w, z) for w in ["LeaDer", "YouTube", "LeBron", "McConnell", "LinkedIn"]]
     [True, False, False, False, False]
     """
@@ -817,156 +817,7 @@ class _Zipf:
         return math.log10(freq) + 9.0 if freq > 0 else 0.0
 
 
-class _WordList(Mapping[str, float]):
-    """wordfreq's frequency of every word of one language: the mapping that
-    ``wordfreq.get_frequency_dict`` gives (the same floats, the same order), in a fraction of
-    its memory.
-
-    ``buckets`` are wordfreq's lists of words (UTF-8) per frequency in centibels, 0 cB first.
-    The words are kept in one bytes object, in frequency order, with a bucket each (two bytes)
-    and the ``hash()`` of their UTF-8. A word is found in an open-addressing table of their
-    places (linear probing, at most half full), its hash and its bytes compared, so a lookup is
-    exact: about 0.5 µs instead of 0.1 µs, and under 30 bytes per word plus its UTF-8 instead
-    of about 160 (for 713,000 Russian words, 30 MB instead of 118 MB).
-
-    >>> w = _WordList([[b"the", b"of"], [], ["café".encode()]])
-    >>> list(w), w["of"] == 1.0, w.get("café") == 10 ** -0.02, "cafe" in w, len(w)
-    (['the', 'of', 'café'], True, True, False, 3)
-    """
-
-    def __init__(self, buckets: Iterable[Sequence[bytes]]) -> None:
-        import wordfreq
-
-        blob = bytearray()
-        self._offsets = array("I", [0])  # where each word ends in the blob
-        bucket_sizes: list[int] = []
-        hash_parts: list[np.ndarray] = []
-        for bucket in buckets:  # one at a time: no str or bytes object per word stays
-            bucket_sizes.append(len(bucket))
-            hash_parts.append(np.fromiter(map(hash, bucket), dtype=np.int64, count=len(bucket)))
-            self._offsets.extend(islice(accumulate(map(len, bucket), initial=len(blob)), 1, None))
-            blob += b"".join(bucket)
-        self._blob = bytes(blob)
-        del blob
-        self._freqs = [wordfreq.cB_to_freq(-i) for i in range(len(bucket_sizes))]  # as get_frequency_dict
-        bucket = np.repeat(np.arange(len(bucket_sizes), dtype=np.uint16), bucket_sizes)
-        hashes = np.concatenate(hash_parts) if hash_parts else np.zeros(0, dtype=np.int64)
-        del hash_parts
-        self._hashes = array("q", hashes.tobytes())
-        # A word listed twice (wordfreq's lists have none) reads as in a dict: the last
-        # frequency, the first place.
-        self._repeated: set[int] = set()
-        order = np.argsort(hashes, kind="stable")  # equal hashes in list order
-        same = order[1:][hashes[order[1:]] == hashes[order[:-1]]].tolist()
-        for j in sorted(same):
-            for k in range(j):
-                if (
-                    self._hashes[k] == self._hashes[j]
-                    and k not in self._repeated
-                    and self._text(k) == self._text(j)
-                ):
-                    self._repeated.add(j)
-                    bucket[k] = bucket[j]
-                    break
-        del order
-        self._bucket = array("H", bucket.tobytes())
-        # The table: place + 1 of each word (0: empty), at its hash's slot or the next free one.
-        size = 1 << max(1, 2 * len(hashes) - 1).bit_length()
-        self._mask = size - 1
-        table = np.zeros(size, dtype=np.uint32)
-        pending = np.arange(len(hashes), dtype=np.int64)
-        if self._repeated:
-            pending = np.setdiff1d(pending, np.fromiter(self._repeated, dtype=np.int64))
-        slots = hashes[pending] & self._mask
-        while pending.size:
-            free = np.flatnonzero(table[slots] == 0)
-            # the first word (in list order) of those that want a free slot takes it
-            _, first = np.unique(slots[free], return_index=True)
-            won = free[first]
-            table[slots[won]] = pending[won] + 1
-            left = np.ones(pending.size, dtype=bool)
-            left[won] = False
-            pending, slots = pending[left], (slots[left] + 1) & self._mask
-        self._table = array("I", table.tobytes())
-
-    def _text(self, j: int) -> bytes:
-        return self._blob[self._offsets[j] : self._offsets[j + 1]]
-
-    def _index(self, word: str) -> int:
-        """The place of ``word`` in the list, or -1."""
-        key = word.encode("utf-8", "surrogatepass")
-        h = hash(key)
-        table, hashes, mask = self._table, self._hashes, self._mask
-        slot = h & mask
-        while True:
-            j = table[slot] - 1
-            if j < 0:
-                return -1
-            if hashes[j] == h and self._blob[self._offsets[j] : self._offsets[j + 1]] == key:
-                return j
-            slot = (slot + 1) & mask
-
-    def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
-        j = self._index(word)
-        return default if j < 0 else self._freqs[self._bucket[j]]
-
-    def __getitem__(self, word: str) -> float:
-        j = self._index(word)
-        if j < 0:
-            raise KeyError(word)
-        return self._freqs[self._bucket[j]]
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._index(word) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        blob, offsets, repeated = self._blob, self._offsets, self._repeated
-        for j in range(len(offsets) - 1):
-            if j not in repeated:
-                yield blob[offsets[j] : offsets[j + 1]].decode("utf-8")
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1 - len(self._repeated)
-
-
-def _read_word_list(path: str) -> Iterator[list[bytes]]:
-    """The lists of words of wordfreq.read_cBpack(path), one at a time, the words left as UTF-8."""
-    import gzip
-
-    import msgpack
-
-    with gzip.open(path, "rb") as handle:
-        unpacker = msgpack.Unpacker(handle, raw=True)
-        n = unpacker.read_array_header()
-        header = unpacker.unpack()
-        if not isinstance(header, dict) or header.get(b"format") != b"cB" or header.get(b"version") != 1:
-            raise ValueError(f"{path}: not a wordfreq word list (header {header!r})")
-        for _ in range(n - 1):
-            yield unpacker.unpack()
-
-
 _lock = threading.Lock()
-_frequencies: dict[str, Mapping[str, float] | None] = {}
-
-
-def _word_frequencies(language: str | None) -> Mapping[str, float] | None:
-    """wordfreq's frequency of every word it knows in ``language`` (a :class:`_WordList`),
-    loaded once per process."""
-    if language is None:
-        return None
-    if language not in _frequencies:
-        with _lock:
-            if language not in _frequencies:
-                import wordfreq
-
-                available = wordfreq.available_languages()
-                if language in available:
-                    # What wordfreq.get_frequency_list(language) reads, without its cache, which
-                    # would keep every word as a str for the life of the process.
-                    _frequencies[language] = _WordList(_read_word_list(available[language]))
-                else:
-                    _frequencies[language] = None
-    return _frequencies[language]
 
 
 _common: dict[str, frozenset[str]] = {}
@@ -1130,7 +981,7 @@ def _is_compound(word: str, frequencies: Mapping[str, float]) -> bool:
 def _anagram_of_common(word: str, zipf: _Zipf) -> bool:
     """True when another order of the word's letters is a common word: "hte" (the), "wsa" (was).
 
-    >>> z = _Zipf(_word_frequencies("en"))
+    >>> z = _Zipf(word_frequencies("en"))
     >>> _anagram_of_common("hte", z), _anagram_of_common("molt", z)
     (True, False)
     """
@@ -1149,7 +1000,7 @@ def _reads_as_shuffle(word: str, model: _LetterModel) -> bool:
     the word: the same word, the same answer, everywhere. It stops as soon as the answer is
     known.
 
-    >>> m = _letter_model("en", _word_frequencies("en"))
+    >>> m = _letter_model("en", word_frequencies("en"))
     >>> _reads_as_shuffle("econobox", m), _reads_as_shuffle("eccnei", m)
     (False, True)
     """
@@ -1173,7 +1024,7 @@ def _gibberish_foreign(word: str, model: _LetterModel) -> bool:
     letters and their order are implausible (word lists of other languages are shorter and
     their texts richer in unlisted names and inflections, so both signals are needed).
 
-    >>> m = _letter_model("pt", _word_frequencies("pt"))
+    >>> m = _letter_model("pt", word_frequencies("pt"))
     >>> [_gibberish_foreign(w, m) for w in ["saetbmorm", "recapeamento"]]
     [True, False]
     """
@@ -1185,8 +1036,8 @@ def _gibberish_foreign(word: str, model: _LetterModel) -> bool:
 def _gibberish_word(word: str, model: _LetterModel, frequencies: Mapping[str, float]) -> bool:
     """True when an unknown word reads as gibberish: short, or its letters implausible.
 
-    >>> m = _letter_model("en", _word_frequencies("en"))
-    >>> f = _word_frequencies("en")
+    >>> m = _letter_model("en", word_frequencies("en"))
+    >>> f = word_frequencies("en")
     >>> [_gibberish_word(w, m, f) for w in ["isrt", "eopredrt", "econobox", "teraflop", "polyamorist"]]
     [True, True, False, False, False]
     """
@@ -1333,7 +1184,7 @@ class Garbled:
         present = _Present(text)
         latin = not present.other_letters or _main_script_is_latin(text)
         language = article.language or ("en" if latin else None)
-        frequencies = _word_frequencies(language)
+        frequencies = word_frequencies(language)
         zipf = _Zipf(frequencies)
         spans: list[Span] = []
 

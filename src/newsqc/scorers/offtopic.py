@@ -94,6 +94,7 @@ import numpy as np
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
 from newsqc.scorers.base import STEM, Finding, clip, covered, ratio
+from newsqc.wordlists import WordList, word_frequencies
 
 __all__ = [
     "ANCHOR_FEATURES",
@@ -387,9 +388,10 @@ def load_background() -> Background:
 class OfftopicModel:
     """The shipped model: spam weights, a bigram model, background frequencies, two combiners.
 
-    Derived at load, for array lookups: a lexicon (every word of wordfreq and of the two spam
-    models, numbered; one row more for unknown words) with each word's Zipf frequency and
-    weights, and the bigram weights of each spam model as sorted integer keys.
+    Derived at load, for array lookups: a lexicon (every word of wordfreq's English list at its
+    place in that list, then the other words of the two spam models and of the background,
+    numbered; one row more for unknown words, see :meth:`row`) with each word's Zipf frequency
+    and weights, and the bigram weights of each spam model as sorted integer keys.
     """
 
     spam_weights: dict[str, float]
@@ -399,13 +401,15 @@ class OfftopicModel:
     bigrams: dict[str, int]
     unigrams: dict[str, int]
     total: int
-    zipf: dict[str, float]
+    #: wordfreq's English words (shared with the garbled scorer, see newsqc.wordlists).
+    words: WordList
     sentence: dict[str, Any]
     anchor: dict[str, Any]
     background: Background = field(repr=False, compare=False)
     spam_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
     phrase_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
-    lexicon: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: The lexicon's rows of the words outside wordfreq's list.
+    extra: dict[str, int] = field(init=False, repr=False, compare=False)
     lex_zipf: np.ndarray = field(init=False, repr=False, compare=False)
     lex_spam: np.ndarray = field(init=False, repr=False, compare=False)
     lex_phrase: np.ndarray = field(init=False, repr=False, compare=False)
@@ -429,39 +433,40 @@ class OfftopicModel:
         put = object.__setattr__
         put(self, "spam_pairs", _pairs(self.spam_weights))
         put(self, "phrase_pairs", _pairs(self.phrase_weights))
-        lexicon = {w: i for i, w in enumerate(self.zipf)}
+        listed = self.words.places
+        extra: dict[str, int] = {}
+        put(self, "extra", extra)
         for weights in (self.spam_weights, self.phrase_weights):
             for gram in weights:
                 if gram.startswith("~"):
                     continue
                 for w in gram.split(" "):
-                    lexicon.setdefault(w, len(lexicon))
+                    if self.row(w) < 0:
+                        extra[w] = listed + len(extra)
         for w in self.background.index:
-            lexicon.setdefault(w, len(lexicon))
-        size = len(lexicon) + 1  # the last row: unknown words
+            if self.row(w) < 0:
+                extra[w] = listed + len(extra)
+        size = listed + len(extra) + 1  # the last row: unknown words
         zipf = np.zeros(size)
-        zipf[: len(self.zipf)] = np.fromiter(self.zipf.values(), float, len(self.zipf))
-        put(self, "lexicon", lexicon)
+        zipf[:listed] = listed_zipf(self.words)
         put(self, "lex_zipf", zipf)
         # Each word's crude stem (its first letters), -1 for frequent words and numbers.
         stems: dict[str, int] = {}
-        put(
-            self,
-            "lex_stem",
-            np.fromiter(
-                (
-                    -1 if (stem := crude_stem(w, z)) is None else stems.setdefault(stem, len(stems))
-                    for w, z in zip(lexicon, zipf.tolist(), strict=False)
-                ),
-                np.int64,
-                len(lexicon),
+        in_order = itertools.chain(map(self.words.word_at, range(listed)), extra)  # by row
+        lex_stem = np.full(size, -1, dtype=np.int64)
+        lex_stem[:-1] = np.fromiter(
+            (
+                -1 if (stem := crude_stem(w, z)) is None else stems.setdefault(stem, len(stems))
+                for w, z in zip(in_order, zipf.tolist(), strict=False)
             ),
+            np.int64,
+            size - 1,
         )
-        object.__setattr__(self, "lex_stem", np.append(self.lex_stem, -1))
+        put(self, "lex_stem", lex_stem)
         put(self, "stems", stems)
         for name, words in (("lex_second", SECOND_PERSON), ("lex_chat", CHAT)):
             member = np.zeros(size, dtype=bool)
-            member[[lexicon[w] for w in words if w in lexicon]] = True
+            member[[r for r in map(self.row, words) if r >= 0]] = True
             put(self, name, member)
         put(self, "memo", {})
         classes = {c: i for i, c in enumerate(self.unigrams)}
@@ -471,7 +476,7 @@ class OfftopicModel:
         # Each word's row in the background counts (their words are all in the lexicon).
         background = self.background.index
         rows = np.full(size, len(background), dtype=np.int64)
-        rows[np.fromiter(map(lexicon.__getitem__, background), np.int64, len(background))] = np.fromiter(
+        rows[np.fromiter(map(self.row, background), np.int64, len(background))] = np.fromiter(
             background.values(), np.int64, len(background)
         )
         put(self, "lex_background", rows)
@@ -486,23 +491,24 @@ class OfftopicModel:
                         stem_weight[stems[gram[1:]]] = v
                 elif " " in gram:
                     a, b = gram.split(" ")
-                    keys.append(lexicon[a] * size + lexicon[b])
+                    keys.append(self.row(a) * size + self.row(b))
                     values.append(v)
                 else:
-                    uni[lexicon[gram]] = v
+                    uni[self.row(gram)] = v
             order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
             # A weight of a crude stem ("~subsc") counts for every content word of wordfreq's
             # list with that stem (the words come first in the lexicon), seen in training or not.
-            listed = np.arange(size) < len(self.zipf)
-            uni = uni + np.where(listed & (self.lex_stem >= 0), stem_weight[self.lex_stem], 0.0)
+            in_list = np.arange(size) < listed
+            uni = uni + np.where(in_list & (self.lex_stem >= 0), stem_weight[self.lex_stem], 0.0)
             put(self, f"lex_{name}", uni)
             put(self, f"{name}_keys", (np.array(keys, dtype=np.int64)[order], np.array(values)[order]))
 
     @classmethod
     def from_dict(
-        cls, data: dict[str, Any], zipf: dict[str, float], background: Background | None = None
+        cls, data: dict[str, Any], words: WordList | None = None, background: Background | None = None
     ) -> OfftopicModel:
-        """Build the model from its JSON form, a Zipf table and the background counts."""
+        """Build the model from its JSON form, wordfreq's English words (by default the
+        process's shared list) and the background counts (by default the shipped ones)."""
         return cls(
             spam_weights=data["spam"]["weights"],
             spam_bias=float(data["spam"]["bias"]),
@@ -511,18 +517,29 @@ class OfftopicModel:
             bigrams=data["bigrams"],
             unigrams=data["unigrams"],
             total=sum(data["unigrams"].values()),
-            zipf=zipf,
+            words=words or _english_words(),
             sentence=data["sentence"],
             anchor=data["anchor"],
             background=background or load_background(),
         )
 
+    def row(self, word: str) -> int:
+        """The row of a normalized word in the lexicon, or -1 (the lexicon's size + 1 rows are
+        ``len(self.lex_zipf)``; the last one stands for unknown words).
+
+        >>> m = load_model()
+        >>> m.row("the"), m.row("zzyzxq")
+        (0, -1)
+        """
+        place = self.words.place(word)
+        return place if place >= 0 else self.extra.get(word, -1)
+
     def zipf_of(self, word: str) -> float:
         """Zipf frequency of a normalized word in English (0 when unknown)."""
-        found = self.zipf.get(word)
-        if found is None and word.endswith("'s"):
-            found = self.zipf.get(word[:-2])
-        return found or 0.0
+        place = self.words.place(word)
+        if place < 0 and word.endswith("'s"):
+            place = self.words.place(word[:-2])
+        return float(self.lex_zipf[place]) if place >= 0 else 0.0
 
     def idf(self, word: str) -> float:
         """How much a word says about the topic: more the rarer it is in the language."""
@@ -604,17 +621,23 @@ class OfftopicModel:
 _model: OfftopicModel | None = None
 
 
-def _zipf_table() -> dict[str, float]:
-    import wordfreq
+def listed_zipf(words: WordList) -> np.ndarray:
+    """The Zipf frequency of the word at each place of ``words``, as get_frequency_dict gives
+    it: bucket i of wordfreq's list holds the words of frequency 10 ** (-i / 100), Zipf 9 - i / 100.
 
-    # Bucket i of wordfreq's list holds the words of frequency 10 ** (-i / 100): Zipf 9 - i / 100,
-    # the value (and the order) that get_frequency_dict gives, without its per-word powers and logs.
-    table: dict[str, float] = {}
-    for i, bucket in enumerate(wordfreq.get_frequency_list("en")):
-        zipf = round(9.0 - i / 100, 2)
-        for w in bucket:
-            table[w] = zipf
-    return table
+    >>> float(listed_zipf(WordList([[b"the"], [], [b"cafe"]]))[1])
+    8.98
+    """
+    buckets = words.buckets()
+    by_bucket = np.array([round(9.0 - i / 100, 2) for i in range(int(buckets.max(initial=0)) + 1)])
+    return by_bucket[buckets]
+
+
+def _english_words() -> WordList:
+    words = word_frequencies("en")
+    if words is None:  # wordfreq always has English
+        raise RuntimeError("wordfreq has no English word list")
+    return words
 
 
 def load_model() -> OfftopicModel:
@@ -628,7 +651,7 @@ def load_model() -> OfftopicModel:
         with _lock:
             if _model is None:
                 text = (Path(__file__).parent.parent / "models" / MODEL_FILE).read_text(encoding="utf-8")
-                _model = OfftopicModel.from_dict(json.loads(text), _zipf_table())
+                _model = OfftopicModel.from_dict(json.loads(text))
     return _model
 
 
@@ -651,9 +674,9 @@ def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False)
     unigrams = set(words)
     if not unigrams:
         return bias
-    unknown = len(model.lexicon)
+    unknown = len(model.lex_zipf) - 1
     bigrams = set(itertools.pairwise(words))
-    total = sum(float(uni[model.lexicon.get(w, unknown)]) for w in unigrams)
+    total = sum(float(uni[row if (row := model.row(w)) >= 0 else unknown]) for w in unigrams)
     total += sum(map(pairs.get, bigrams, repeat(0.0)))
     return bias + total / math.sqrt(len(unigrams) + len(bigrams))
 
@@ -787,15 +810,14 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     """
     texts = article.word_texts
     memo = model.memo  # raw word -> lexicon row, -1 when unknown
-    lexicon = model.lexicon
-    unknown_row = len(lexicon)
+    unknown_row = len(model.lex_zipf) - 1
     word_id = np.fromiter(map(memo.get, texts, repeat(-2)), np.int64, len(texts))
     local: dict[str, int] = {}
     for k in np.flatnonzero(word_id < 0).tolist():
         t = texts[k]
         row = memo.get(t, -2)
         if row == -2:  # not read yet in this process
-            row = lexicon.get(t.casefold() if t.isalpha() else normalize_word(t), -1)
+            row = model.row(t.casefold() if t.isalpha() else normalize_word(t))
             if len(memo) < MEMO_WORDS:
                 memo[t] = row
         if row < 0:  # unknown words are numbered after the lexicon, in order of first use
@@ -1013,7 +1035,7 @@ def _style(article: Article, prep: Prepared, model: OfftopicModel) -> dict[str, 
     sentence = prep.sentence
     lex = prep.lex[prep.form]
     size = np.maximum(prep.n_words.astype(float), 1.0)
-    number = model.lexicon.get("<num>", -1)
+    number = model.row("<num>")
     # A word of five digits or more (a phone number, a short code); a chat word in lower case.
     long_number = [w for w in np.flatnonzero(lex == number).tolist() if LONG_NUMBER.search(words[w])]
     chat = [w for w in np.flatnonzero(model.lex_chat[lex]).tolist() if words[w].islower()]
@@ -1336,7 +1358,7 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
     sentences = article.sentences
     starts = [s.start for s in sentences]
     hot_min = model.anchor["hot_min"]
-    unknown = len(model.lexicon)
+    unknown = len(model.lex_zipf) - 1
     links: list[str] = []
     found: dict[int, float] = {}
     for cue in cues:
@@ -1344,7 +1366,7 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
         if k < 0 or cue.end() > sentences[k].end:
             continue
         words = LINK_WORD.findall(text, cue.end(), sentences[k].end)[:LINK_WORDS]
-        rows = [model.lexicon.get(normalize_word(w), unknown) for w in words]
+        rows = [row if (row := model.row(normalize_word(w))) >= 0 else unknown for w in words]
         if len(words) >= 2 and float(model.lex_phrase[rows].max()) >= hot_min:
             found[k] = LINK_SURE
             links.append(" ".join(words).casefold())

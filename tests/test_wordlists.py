@@ -1,0 +1,60 @@
+"""wordfreq's word lists in their compact, shared form."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+import numpy as np
+import pytest
+
+from newsqc.wordlists import WordList, word_frequencies
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_word_list_reads_as_wordfreq_dict(lang: str) -> None:
+    import wordfreq
+
+    expected = wordfreq.get_frequency_dict(lang)
+    found = word_frequencies(lang)
+    assert found is not None and len(found) == len(expected)
+    assert list(islice(found, 5000)) == list(islice(expected, 5000))  # frequency order
+    sample = list(expected)[::97]
+    for word in sample:
+        assert found.get(word, 0.0) == expected[word]
+        for other in (word + "q", word[:-1], word.upper(), "\ud800" + word):
+            assert found.get(other, 0.0) == expected.get(other, 0.0)
+            assert (other in found) == (other in expected)
+
+
+def test_word_list_repeated_word_reads_as_a_dict() -> None:
+    buckets = [["a", "b"], ["a"], [], ["c", "b", "a"], ["é"]]
+    expected: dict[str, float] = {}
+    for i, bucket in enumerate(buckets):
+        for word in bucket:
+            expected[word] = 10 ** (-i / 100)
+    found = WordList([[w.encode() for w in bucket] for bucket in buckets])
+    assert list(found) == list(expected) and len(found) == len(expected)
+    assert {w: found[w] for w in found} == expected
+
+
+def test_places_and_buckets() -> None:
+    """A word's place is its rank in frequency order; its bucket, wordfreq's list index."""
+    import wordfreq
+
+    found = word_frequencies("en")
+    assert found is not None
+    listed = wordfreq.get_frequency_list("en")
+    buckets = found.buckets()
+    assert found.places == len(found) == len(buckets)
+    place = 0
+    for i, bucket in enumerate(listed[:300]):
+        for word in bucket:
+            assert found.place(word) == place and found.word_at(place) == word and buckets[place] == i
+            place += 1
+    assert found.place("zzyzxqq") == -1
+    assert np.all(np.diff(buckets) >= 0)  # most frequent first
+
+
+def test_loaded_once_per_language() -> None:
+    assert word_frequencies("en") is word_frequencies("en")
+    assert word_frequencies(None) is None and word_frequencies("xx") is None
