@@ -103,6 +103,7 @@ __all__ = [
     "OfftopicModel",
     "anchor_candidates",
     "crude_stem",
+    "listed_zipf",
     "load_model",
     "normalize_word",
     "sentence_features",
@@ -435,7 +436,7 @@ class OfftopicModel:
         put(self, "phrase_pairs", _pairs(self.phrase_weights))
         listed = self.words.places
         extra: dict[str, int] = {}
-        put(self, "extra", extra)
+        put(self, "extra", extra)  # filled here, read by self.row as it grows
         for weights in (self.spam_weights, self.phrase_weights):
             for gram in weights:
                 if gram.startswith("~"):
@@ -524,8 +525,8 @@ class OfftopicModel:
         )
 
     def row(self, word: str) -> int:
-        """The row of a normalized word in the lexicon, or -1 (the lexicon's size + 1 rows are
-        ``len(self.lex_zipf)``; the last one stands for unknown words).
+        """The row of a normalized word in the lexicon, or -1 when it has none (the arrays such
+        as ``lex_zipf`` have one row more, the last, for unknown words).
 
         >>> m = load_model()
         >>> m.row("the"), m.row("zzyzxq")
@@ -622,8 +623,9 @@ _model: OfftopicModel | None = None
 
 
 def listed_zipf(words: WordList) -> np.ndarray:
-    """The Zipf frequency of the word at each place of ``words``, as get_frequency_dict gives
-    it: bucket i of wordfreq's list holds the words of frequency 10 ** (-i / 100), Zipf 9 - i / 100.
+    """The Zipf frequency of the word at each place of ``words``, as wordfreq.zipf_frequency
+    gives it: bucket i of wordfreq's list holds the words of frequency 10 ** (-i / 100), Zipf
+    9 - i / 100.
 
     >>> float(listed_zipf(WordList([[b"the"], [], [b"cafe"]]))[1])
     8.98
