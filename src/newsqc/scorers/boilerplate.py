@@ -65,7 +65,8 @@ for a menu item or a bio header; lists and tables inside
 an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
 them; in a text that opens with the article, chrome that does not name itself (a list of
 related headlines without a header, a photo credit) is left alone; a page whose article is a
-few short lines (a paywall teaser) looks like a menu; a live blog whose short posts carry
+few short lines (a paywall teaser) looks like a menu, and a news brief of one or two paragraphs
+between chrome can lose its last paragraph as a teaser; a live blog whose short posts carry
 relative time stamps ("5 min ago") reads as a list of teasers; pages in scripts without word
 spaces (Japanese, Chinese) are judged on characters.
 
