@@ -197,7 +197,7 @@ def _stem_grams(words: list[str]) -> set[str]:
     english = word_frequencies("en")
     assert english is not None
     if not _ZIPF:
-        _ZIPF.append(offtopic.listed_zipf(english))
+        _ZIPF.append(english.zipfs())
     places = map(english.place, words)
     stems = (
         offtopic.crude_stem(w, float(_ZIPF[0][p]) if p >= 0 else offtopic.FUNCTION_ZIPF)

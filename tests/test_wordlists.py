@@ -37,22 +37,28 @@ def test_word_list_repeated_word_reads_as_a_dict() -> None:
     assert {w: found[w] for w in found} == expected
 
 
-def test_places_and_buckets() -> None:
-    """A word's place is its rank in frequency order; its bucket, wordfreq's list index."""
+def test_places_and_zipf() -> None:
+    """A word's place is its rank in frequency order; its Zipf frequency, its wordfreq list's."""
     import wordfreq
 
     found = word_frequencies("en")
     assert found is not None
     listed = wordfreq.get_frequency_list("en")
-    buckets = found.buckets()
-    assert found.places == len(found) == len(buckets)
+    zipfs = found.zipfs()
+    assert found.places == len(found) == len(zipfs)
     place = 0
     for i, bucket in enumerate(listed[:300]):
         for word in bucket:
-            assert found.place(word) == place and found.word_at(place) == word and buckets[place] == i
+            assert found.place(word) == place and found.word_at(place) == word
+            assert (
+                zipfs[place]
+                == found.zipf(word)
+                == round(9.0 - i / 100, 2)
+                == wordfreq.zipf_frequency(word, "en")
+            )
             place += 1
-    assert found.place("zzyzxqq") == -1
-    assert np.all(np.diff(buckets) >= 0)  # most frequent first
+    assert found.place("zzyzxqq") == -1 and found.zipf("zzyzxqq") == 0.0
+    assert np.all(np.diff(zipfs) <= 0)  # most frequent first
 
 
 def test_loaded_once_per_language() -> None:

@@ -102,10 +102,26 @@ class WordList(Mapping[str, float]):
         """The word at ``place``."""
         return self._text(place).decode("utf-8", "surrogatepass")
 
-    def buckets(self) -> np.ndarray:
-        """Each place's bucket ``i`` (its list in wordfreq's ``get_frequency_list``: a frequency
-        of ``10 ** (-i / 100)``), as an array."""
-        return np.frombuffer(self._bucket, dtype=np.uint16).astype(np.int64)
+    def zipfs(self) -> np.ndarray:
+        """The Zipf frequency of the word at each place, as ``wordfreq.zipf_frequency`` gives
+        it: the words of bucket i of wordfreq's list have a frequency of ``10 ** (-i / 100)``,
+        Zipf ``9 - i / 100``.
+
+        >>> WordList([[b"the"], [], [b"cafe"]]).zipfs().tolist()
+        [9.0, 8.98]
+        """
+        buckets = np.frombuffer(self._bucket, dtype=np.uint16)
+        by_bucket = np.array([round(9.0 - i / 100, 2) for i in range(len(self._freqs))])
+        return by_bucket[buckets]
+
+    def zipf(self, word: str) -> float:
+        """The Zipf frequency of ``word`` (as :meth:`zipfs`), 0 when the list lacks it.
+
+        >>> WordList([[b"the"], [], [b"cafe"]]).zipf("cafe"), WordList([[b"the"]]).zipf("tea")
+        (8.98, 0.0)
+        """
+        j = self.place(word)
+        return 0.0 if j < 0 else round(9.0 - self._bucket[j] / 100, 2)
 
     def place(self, word: str) -> int:
         """The place of ``word`` in the list (0 for the most frequent), or -1.

@@ -91,7 +91,7 @@ from newsqc.article import Article, Segment
 from newsqc.assessment import Span
 from newsqc.scorers import offtopic
 from newsqc.scorers.base import Finding, clip, covered, ratio
-from newsqc.wordlists import word_frequencies
+from newsqc.wordlists import WordList, word_frequencies
 
 __all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
 
@@ -807,14 +807,11 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
 class _Zipf:
     """Zipf frequency of a word in one language's wordfreq list (0 when unknown or no list)."""
 
-    def __init__(self, frequencies: Mapping[str, float] | None) -> None:
+    def __init__(self, frequencies: WordList | None) -> None:
         self.frequencies = frequencies
 
     def __call__(self, word: str) -> float:
-        if self.frequencies is None:
-            return 0.0
-        freq = self.frequencies.get(word, 0.0)
-        return math.log10(freq) + 9.0 if freq > 0 else 0.0
+        return 0.0 if self.frequencies is None else self.frequencies.zipf(word)
 
 
 _lock = threading.Lock()

@@ -103,7 +103,6 @@ __all__ = [
     "OfftopicModel",
     "anchor_candidates",
     "crude_stem",
-    "listed_zipf",
     "load_model",
     "normalize_word",
     "sentence_features",
@@ -449,7 +448,7 @@ class OfftopicModel:
                 extra[w] = listed + len(extra)
         size = listed + len(extra) + 1  # the last row: unknown words
         zipf = np.zeros(size)
-        zipf[:listed] = listed_zipf(self.words)
+        zipf[:listed] = self.words.zipfs()
         put(self, "lex_zipf", zipf)
         # Each word's crude stem (its first letters), -1 for frequent words and numbers.
         stems: dict[str, int] = {}
@@ -620,19 +619,6 @@ class OfftopicModel:
 
 
 _model: OfftopicModel | None = None
-
-
-def listed_zipf(words: WordList) -> np.ndarray:
-    """The Zipf frequency of the word at each place of ``words``, as wordfreq.zipf_frequency
-    gives it: bucket i of wordfreq's list holds the words of frequency 10 ** (-i / 100), Zipf
-    9 - i / 100.
-
-    >>> float(listed_zipf(WordList([[b"the"], [], [b"cafe"]]))[1])
-    8.98
-    """
-    buckets = words.buckets()
-    by_bucket = np.array([round(9.0 - i / 100, 2) for i in range(int(buckets.max(initial=0)) + 1)])
-    return by_bucket[buckets]
 
 
 def _english_words() -> WordList:
