@@ -420,8 +420,11 @@ class OfftopicModel:
     stems: dict[str, int] = field(init=False, repr=False, compare=False)
     #: Raw words already read, with their lexicon row (-1 when unknown).
     memo: dict[str, int] = field(init=False, repr=False, compare=False)
-    #: Each word class's row in ``class_pmi`` (one row more for a class news text never had).
+    #: Each word class's row in ``class_log_prob`` and ``class_pmi`` (one row more for a class
+    #: news text never had).
     class_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: log10 P(b | a) for word classes a, b in news text (see :meth:`log_prob`).
+    class_log_prob: np.ndarray = field(init=False, repr=False, compare=False)
     #: log10 of P(b | a) / P(b) for word classes a, b in news text (see :meth:`log_prob`).
     class_pmi: np.ndarray = field(init=False, repr=False, compare=False)
     #: Raw words already read, with their class row.
@@ -471,7 +474,8 @@ class OfftopicModel:
         put(self, "memo", {})
         classes = {c: i for i, c in enumerate(self.unigrams)}
         put(self, "class_index", classes)
-        put(self, "class_pmi", self._class_pmi([*classes, ""]))
+        put(self, "class_log_prob", self._class_log_prob([*classes, ""]))
+        put(self, "class_pmi", self.class_log_prob - self.class_log_prob[-1])
         put(self, "class_memo", {})
         # Each word's row in the background counts (their words are all in the lexicon).
         background = self.background.index
@@ -563,15 +567,18 @@ class OfftopicModel:
         return shape
 
     def log_prob(self, before: str, after: str) -> float:
-        """log10 P(after | before) for two word classes, from news text (add-one backoff)."""
-        count = self.bigrams.get(f"{before} {after}", 0)
-        context = self.unigrams.get(before, 0)
-        background = (self.unigrams.get(after, 0) + 1.0) / (self.total + 1.0)
-        return math.log10((count + 2.0 * background) / (context + 2.0))
+        """log10 P(after | before) for two word classes, from news text (add-one backoff).
 
-    def _class_pmi(self, names: list[str]) -> np.ndarray:
-        """``log_prob(a, b) - log_prob("", b)`` for every two of ``names`` (the last one "",
-        no other twice), as one array: the same arithmetic as :meth:`log_prob`."""
+        >>> m = load_model()
+        >>> m.log_prob("the", "C") > m.log_prob("the", "the")
+        True
+        """
+        at, unseen = self.class_index, len(self.class_index)
+        return float(self.class_log_prob[at.get(before, unseen), at.get(after, unseen)])
+
+    def _class_log_prob(self, names: list[str]) -> np.ndarray:
+        """log10 P(b | a) for every two of ``names`` (news text's classes, then "" for a class
+        it never had): the bigram count plus twice b's background share, over a's count plus 2."""
         at = {c: i for i, c in enumerate(names)}
         counts = np.zeros((len(names), len(names)))
         for pair, count in self.bigrams.items():
@@ -582,9 +589,7 @@ class OfftopicModel:
         background = (unigrams + 1.0) / (self.total + 1.0)
         ratios = (counts + 2.0 * background) / (unigrams[:, None] + 2.0)
         # math.log10, not np.log10: the two differ in the last bit for one value in seven.
-        log_prob = np.fromiter(map(math.log10, ratios.ravel().tolist()), float, ratios.size)
-        log_prob = log_prob.reshape(ratios.shape)
-        return log_prob - log_prob[-1]
+        return np.fromiter(map(math.log10, ratios.ravel().tolist()), float, ratios.size).reshape(ratios.shape)
 
     def fluency(self, article: Article, words: int | None = None) -> tuple[float, int]:
         """How well each word follows the one before it in its sentence, as news text goes: the
