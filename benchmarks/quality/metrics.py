@@ -202,11 +202,10 @@ def figures(docs: Sequence[Doc], results: Sequence[Result], kinds: Sequence[str]
             t = truth["boilerplate"]
             p = _intersect(pred["boilerplate"], scored)
             hit = _length(_intersect(p, t))
-            chars = (hit, _length(p) - hit, _length(t) - hit)
-            cell[0:3] = [a + b for a, b in zip(cell[0:3], chars, strict=True)]
-            if doc.lang != "en":
-                other = bp[f"{doc.group}/non_english"]
-                other[0:3] = [a + b for a, b in zip(other[0:3], chars, strict=True)]
+            for c in (cell, bp[f"{doc.group}/non_english"]) if doc.lang != "en" else (cell,):
+                c[0] += hit
+                c[1] += _length(p) - hit
+                c[2] += _length(t) - hit
             for s, e in scored:
                 is_t = 2 * covered(s, e, t) >= e - s
                 is_p = 2 * covered(s, e, p) >= e - s
