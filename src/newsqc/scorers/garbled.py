@@ -29,6 +29,10 @@ What it finds, each as a span with a reason code:
   "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
   "Rudolphu2019s"); entities and escapes are repaired ("&amp;" becomes "&", "u2019" "’"), tags
   and shortcodes removed.
+- ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
+  page that holds "lorem ipsum"; here only its lines go): a line of four or more of its words
+  that make at least half of the line, in a text that holds "ipsum". Its words are never
+  gibberish there (an article about lorem ipsum may quote it).
 - ``garbled:word_salad``: an English text whose function words stand where grammar does not
   allow them ("the is", "a in", "to of", a sentence ending "of the.") at a rate prose never
   has, or whose words follow each other no better than words drawn at random (the mean PMI
@@ -68,7 +72,8 @@ otherwise good article (a paragraph alone is too short to tell from a list of he
 case), word salad drawn evenly from a language's 1,000 most frequent words or fewer (a tenth
 or more of its words are among the 100 most frequent; in English the pairs and the class PMI
 find those of 500 words or fewer, half of those of 1,000), mojibake that ftfy cannot undo (its
-known failures: "pi√π", "┬┐que", Arabic with lost bytes), and stripped JSON escapes of four
+known failures: "pi√π", "┬┐que", Arabic with lost bytes), a line quoting Cicero's passage that
+lorem ipsum comes from (it reads as the filler), and stripped JSON escapes of four
 digits that do not stand between two letters ("endu2019 said": it could be a year after a word).
 """
 
@@ -632,6 +637,64 @@ def _escape_spans(text: str, skip: _Skip) -> list[Span]:
     return spans
 
 
+# ----------------------------------------------------------------------------- placeholder
+
+#: The words of lorem ipsum, the Latin placeholder text of templates: the classic passage and
+#: the words of the common generators (lipsum.com's, Faker's).
+PLACEHOLDER_WORDS = frozenset(
+    """
+    a ab ac accumsan accusamus accusantium ad adipisci adipiscing aenean alias aliqua aliquam
+    aliquet aliquid aliquip amet anim animi ante aperiam aptent architecto arcu asperiores
+    aspernatur assumenda at atque auctor augue aut aute autem beatae bibendum blandit blanditiis
+    cillum class commodi commodo condimentum congue consectetur consequat consequatur consequuntur
+    conubia convallis corporis corrupti cras cubilia culpa cum cumque cupidatat cupiditate curabitur
+    curae cursus dapibus debitis delectus deleniti deserunt diam dicta dictum dignissim dignissimos
+    dis distinctio do dolor dolore dolorem dolores doloribus dolorum donec ducimus dui duis ea eaque
+    earum efficitur egestas eget eius eiusmod eleifend elementum eligendi elit enim eos erat error
+    esse est et etiam eu euismod eum eveniet ex excepteur excepturi exercitation exercitationem
+    expedita explicabo facere facilis facilisis fames faucibus felis fermentum feugiat finibus
+    fringilla fuga fugiat fugit fusce gravida habitant harum hendrerit hic himenaeos iaculis id illo
+    illum impedit imperdiet in inceptos incididunt incidunt integer interdum inventore ipsa ipsam
+    ipsum irure iste itaque iure iusto justo labore laboriosam laboris laborum lacinia lacus laoreet
+    laudantium lectus leo libero ligula litora lobortis lorem luctus maecenas magna magnam magni
+    magnis maiores malesuada massa mattis mauris maxime maximus metus mi minim minima minus modi
+    molestiae molestias molestie mollis mollit mollitia montes morbi mus nam nascetur natoque natus
+    nec necessitatibus nemo neque nesciunt netus nibh nihil nisi nisl nobis non nostra nostrud
+    nostrum nulla nullam numquam nunc obcaecati occaecat odio odit officia officiis omnis optio orci
+    ornare pariatur parturient pellentesque penatibus per perferendis perspiciatis pharetra
+    phasellus placeat placerat porro porta porttitor possimus posuere potenti praesent praesentium
+    pretium proident proin provident pulvinar purus quae quaerat quam quas quasi qui quia quibusdam
+    quidem quis quisquam quisque quo quod quos ratione recusandae reiciendis rem repellat
+    repellendus reprehenderit repudiandae rerum rhoncus ridiculus risus rutrum saepe sagittis sapien
+    sapiente scelerisque sed sem semper senectus sequi similique sint sit sociosqu sodales
+    sollicitudin soluta sunt suscipit suspendisse taciti tellus tempor tempora tempore temporibus
+    tempus tenetur tincidunt torquent tortor totam tristique turpis ullam ullamco ullamcorper
+    ultrices ultricies unde urna ut varius vehicula vel velit venenatis veniam veritatis vero
+    vestibulum vitae vivamus viverra voluptas voluptate voluptatem voluptates voluptatibus
+    voluptatum volutpat vulputate
+    """.split()
+)
+#: A line is placeholder text when at least this many of its words are such words, and at
+#: least half of them (in a text that holds "ipsum" somewhere).
+PLACEHOLDER_MIN_WORDS = 4
+
+
+def _placeholder_spans(article: Article) -> list[Span]:
+    """The lines of lorem ipsum (the caller checks that the text holds "ipsum").
+
+    >>> a = Article.from_text("The council met.\\nLorem ipsum dolor sit amet, consectetur adipiscing elit.")
+    >>> [(s.reason, a.text[s.start : s.end][:11]) for s in _placeholder_spans(a)]
+    [('garbled:placeholder', 'Lorem ipsum')]
+    """
+    texts = article.word_texts
+    spans = []
+    for line, (first, last) in zip(article.lines, article.line_words, strict=True):
+        hits = sum(w.lower() in PLACEHOLDER_WORDS for w in texts[first:last])
+        if hits >= PLACEHOLDER_MIN_WORDS and 2 * hits >= last - first:
+            spans.append(Span(line.start, line.end, _KIND, 1.0, f"{_KIND}:placeholder"))
+    return spans
+
+
 # ----------------------------------------------------------------------------- scripts
 
 _OTHER_LETTER = regex.compile(r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}]")
@@ -715,6 +778,8 @@ _CASE_ALLOWED = frozenset(
     kWh MWh GWh TWh mAh kHz MHz GHz THz kW MW GW kPa hPa mmHg dB dBm mL dL kJ kN mV kV Mbps Gbps
     Kbps MBps GBps Mb Gb Tb MiB GiB TiB jQuery xAI vs""".split()
 )
+# A century or an ordinal in Roman numerals: "XVIe siècle", "Ier", "XXIe", "XVIth".
+_ROMAN_ORDINAL = re.compile(r"[IVX]+(?:e|er|re|ème|eme|th)")
 _CASE_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ish", "ism", "ist", "ists"})
 _OS_PREFIXES = frozenset({"mac", "tv", "watch", "vision", "ipad", "web", "chrome", "harmony"})
 
@@ -748,8 +813,10 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     >>> z = _Zipf(word_frequencies("en"))
     >>> [_case_garbled(w, z) for w in ["LeaDer", "YouTube", "LeBron", "McConnell", "LinkedIn"]]
     [True, False, False, False, False]
+    >>> [_case_garbled(w, _Zipf(word_frequencies("fr"))) for w in ["XVIe", "XIXe", "Ier"]]
+    [False, False, False]
     """
-    if word in _CASE_ALLOWED:
+    if word in _CASE_ALLOWED or _ROMAN_ORDINAL.fullmatch(word):
         return False
     humps = _HUMP.findall(word)
     if len(humps) < 2 and not (humps and humps[0][:2].isupper()):
@@ -1290,6 +1357,11 @@ class Garbled:
             spans.extend(found)
             skip.add(found)
 
+        lorem = "ipsum" in text.lower()
+        placeholder = _placeholder_spans(article) if lorem else []
+        spans.extend(placeholder)
+        skip.add(placeholder)
+
         script_spans: list[Span] = []
         if present.other_letters:
             script_spans = self._script_spans(article, latin, zipf, skip)
@@ -1335,6 +1407,8 @@ class Garbled:
             ]
             skip_gib = _Skip(skip_ranges=[*skip.ranges, *mojibake_lines])
             rare = [w for w in lower if len(w) >= 3 and w.isalpha()]
+            if lorem:  # its Latin, quoted or filler, is no garbling of letters
+                rare = [w for w in rare if w not in PLACEHOLDER_WORDS]
             n_lower = len(types) - len(uncommon) + len(rare)  # common words and rare lower-case ones
             found = self._gibberish_spans(
                 article, rare, n_lower, frequencies, zipf, script_spans, skip, skip_gib
@@ -1343,9 +1417,9 @@ class Garbled:
             skip.add(found)
         if language is not None and frequencies is not None:
             # Word salad reads as no language at all: an unknown language is taken for English.
-            spans.extend(
-                self._salad_spans(article, language, frequencies, english=latin and language == "en")
-            )
+            salad = self._salad_spans(article, language, frequencies, english=latin and language == "en")
+            lorem = _Skip(placeholder)  # lorem ipsum reads as salad too
+            spans.extend(s for s in salad if not lorem.hit(s.start, s.end))
 
         spans.sort()
         return Finding(self.name, *self._score(text, spans))
