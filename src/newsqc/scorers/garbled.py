@@ -776,7 +776,7 @@ _CASE_ALLOWED = frozenset(
     """iOS iPadOS macOS tvOS watchOS visionOS iPhone iPhones iPad iPads iPod iMac iTunes iCloud
     iMessage iPlayer eBay eBook eBooks eCommerce eSports eSIM eVTOL mRNA tRNA siRNA mtDNA cDNA pH
     kWh MWh GWh TWh mAh kHz MHz GHz THz kW MW GW kPa hPa mmHg dB dBm mL dL kJ kN mV kV Mbps Gbps
-    Kbps MBps GBps Mb Gb Tb MiB GiB TiB jQuery xAI vs""".split()
+    Kbps MBps GBps Mb Gb Tb MiB GiB TiB jQuery xAI vs BioNTech deGrom""".split()
 )
 # A century or an ordinal in Roman numerals: "XVIe siècle", "Ier", "XXIe", "XVIth".
 _ROMAN_ORDINAL = re.compile(r"[IVX]+(?:e|er|re|ème|eme|th)")
