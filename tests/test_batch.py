@@ -78,11 +78,21 @@ def test_jsonl_error_records_name_the_line(tmp_path: Path) -> None:
     errors = [r["error"] for r in records if "error" in r]
     assert errors[0].startswith(f"{path}:3: not valid JSON")
     assert errors[1] == f"{path}:4: field 'text' is missing"
-    assert errors[2] == f"{path}:5: field 'text' is a int, not a string"
+    assert errors[2] == f"{path}:5: field 'text' is an int, not a string"
     assert errors[3] == f"{path}:6: not valid UTF-8 (byte 13)"
     assert errors[4] == f"{path}:7: expected a JSON object, got list"
     assert records[-1] == {"id": "d", "text": "Bye.", "title": "T", "url": "https://x.org/a"}
     assert count_records([str(path)]) == 8
+
+
+def test_jsonl_byte_order_mark_is_skipped(tmp_path: Path) -> None:
+    """Windows tools start a UTF-8 file with a byte order mark: the first record still reads."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "Hello there."}\r\n{"id": "b", "text": "Bye."}\r\n')
+    assert list(read_records([str(path)])) == [
+        {"id": "a", "text": "Hello there."},
+        {"id": "b", "text": "Bye."},
+    ]
 
 
 def test_compressed_inputs(tmp_path: Path) -> None:
@@ -212,7 +222,7 @@ def test_parquet_output_has_one_column_per_field(tmp_path: Path) -> None:
         assert table.column_names == [*batch.COLUMNS[command], "error"]
         rows = table.to_pylist()
         assert rows[0]["id"] == "5" and rows[0]["error"] is None
-        assert rows[1]["verdict"] is None and "field 'text' is a int" in rows[1]["error"]
+        assert rows[1]["verdict"] is None and "field 'text' is an int" in rows[1]["error"]
     assert rows[2]["id"] == "\ufffd" and rows[2]["error"] is None  # Parquet holds UTF-8 only
 
 

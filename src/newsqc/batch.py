@@ -25,6 +25,7 @@ Exit codes of the command line (:func:`run` returns the first two):
 
 from __future__ import annotations
 
+import codecs
 import gc
 import gzip
 import io
@@ -238,6 +239,18 @@ def _text_record(path: Path, rid: str) -> dict[str, Any]:
         return {"id": rid, "error": f"{path}: not valid UTF-8 (byte {error.start})"}
 
 
+def _type_name(value: object) -> str:
+    """How a value that is no string is named in an error.
+
+    >>> _type_name(None), _type_name(42), _type_name([1])
+    ('null', 'an int', 'a list')
+    """
+    if value is None:
+        return "null"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
 def _record(
     value: object, where: str, text_field: str, id_field: str, extra: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -248,13 +261,7 @@ def _record(
     rid = where if rid is None else rid
     text = value.get(text_field)
     if not isinstance(text, str):
-        what = (
-            "missing"
-            if text_field not in value
-            else "null, not a string"
-            if text is None
-            else f"a {type(text).__name__}, not a string"
-        )
+        what = "missing" if text_field not in value else f"{_type_name(text)}, not a string"
         return {"id": rid, "error": f"{where}: field {text_field!r} is {what}"}
     out: dict[str, Any] = {"id": rid, "text": text}
     for key in ("title", "url"):
@@ -265,6 +272,8 @@ def _record(
 
 def _jsonl_records(handle: IO[bytes], name: str, text_field: str, id_field: str) -> Iterator[dict[str, Any]]:
     for number, raw in enumerate(handle, 1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]  # a byte order mark, as Windows tools write
         if not raw.strip():
             continue
         where = f"{name}:{number}"
@@ -825,7 +834,7 @@ def _table_rows(texts: Iterable[object], jobs: int | None) -> list[dict[str, Any
             where.append(i)
             out.append(None)
         else:
-            what = "missing" if text is None or text != text else f"a {type(text).__name__}, not a string"
+            what = "missing" if text is None or text != text else f"{_type_name(text)}, not a string"
             out.append(dict.fromkeys(TABLE_COLUMNS) | {"error": f"row {i}: text is {what}"})
     for i, a in zip(where, assess_many(good, jobs=jobs), strict=True):
         row = a.to_dict()
