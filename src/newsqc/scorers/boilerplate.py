@@ -48,8 +48,10 @@ summary. A text that opens with the article (its first or second line is prose, 
 is sure that this prose and the line after it are not chrome) is one an extractor already
 cleaned: there only near-certain lines that are no caption or credit, short chrome that names
 itself (calls to action, counters, adverts, related-links headers and the headlines under them,
-menus) and the forced patterns are flagged, so that the sign-offs, credits, labels and lists of
-a clean article stay whole.
+menus; from three words on whatever the model says, unless it ends as a sentence: the prose
+around a stray "Follow us on Twitter" or "Story continues below advertisement" makes the model
+trust it), a related link with its header ("ALSO READ: <headline>") and the forced patterns are
+flagged, so that the sign-offs, credits, labels and lists of a clean article stay whole.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
@@ -137,7 +139,8 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
         (
             "advert",
             r"^\W*(advert[a-z]*|sponsored( content| business| links?| stories| posts?)?|ad|ads|"
-            r"promoted( content| stories)?|paid (content|post|partner content)|spot_img)\b",
+            r"promoted( content| stories)?|paid (content|post|partner content)|spot_img|"
+            r"(story|article) continues (below|after)( the| this)? (advertisement|ad))\b",
         ),
         (
             "navigation",
@@ -165,7 +168,7 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
             r"you (may|might) (also )?(like|enjoy|be interested)|read (also|next|more)|"
             r"more (from|on|stories)|trending( now| news| stories)?|top stories|"
             r"latest( news| stories| posts)?|recommended( for you)?|"
-            r"also on [\w.]+|see (also|more)|editor'?s picks|popular( posts| stories)?|up next|"
+            r"also (on [\w.]+|read)|see (also|more)|editor'?s picks|popular( posts| stories)?|up next|"
             r"[\w ]{0,20} trending news|more(?= ?:)|(don'?t miss|must read|further reading)(?=\W*$)|"
             r"(artigos|notícias|artículos|noticias|articoli|articles) (relacionad[oa]s|correlati|similaires)|"
             r"weitere (artikel|beiträge)|материалы по теме|berita terkait|"
@@ -217,7 +220,7 @@ _CREDIT_KEYWORDS = (
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
-    "advert": ("ad", "sponsored", "promoted", "paid", "spot"),
+    "advert": ("ad", "sponsored", "promoted", "paid", "spot", "story", "article"),
     "navigation": ("home", "skip", "main", "menu", "search", "toggle", "close", "open", "section", "topics"),
     "related_links": (
         "related", "most", "you", "read", "more", "trending", "top", "latest", "recommended", "also",
@@ -308,6 +311,8 @@ _PROSE_UNENDED_WORDS = 40  # a line this long is prose even without terminal pun
 _CLEAN_LEAD_THRESHOLD = 0.99
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
+# ... flagged whatever the model says from this many words on.
+_NAMED_WORDS = 3
 # Short lines of page furniture that are nothing else (at most _FORCED_WORDS words), flagged
 # whatever the model says outside a text that opens with the article.
 _FORCED_WORDS = 6
@@ -1072,6 +1077,13 @@ def flag_lines(
         named = np.array([r in _SELF_NAMED for r in reasons]) & (x[:, _COL["log_words"]] <= math.log1p(8))
         credit = np.array([r == "caption" for r in reasons])
         flagged &= named | ((p >= _CLEAN_LEAD_THRESHOLD) & ~credit)
+        # A label that says what it is in a few words ("Follow us on Twitter", "Share this
+        # article") is chrome inside the article too, where the prose around it makes the model
+        # trust it; a bare header ("Up next") or a sentence ("Share this with a friend?",
+        # "Subscribe to me!") needs the model's word.
+        flagged |= (
+            named & (x[:, _COL["log_words"]] >= math.log1p(_NAMED_WORDS)) & (x[:, _COL["terminal"]] == 0)
+        )
 
     line_words = article.line_words
     n_words = [last - first for first, last in line_words]
@@ -1133,6 +1145,13 @@ def flag_lines(
         elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
             flagged[i] = True
             reasons[i] = "related_links"
+        elif (
+            reason in ("related_links", "call_to_action")
+            and n_words[i] <= _RELATED_LINE_WORDS
+            and _RELATED_LINE.match(line.text)
+        ):
+            flagged[i] = True  # "Read more: <headline>", inside the article too
+            reasons[i] = "related_links"
         elif clean_lead:
             pass
         elif furniture[i] and (forced := _forced_reason(line.text)):
@@ -1142,13 +1161,6 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "aside" if late[i] else "navigation"
             bio = _BIO_LINES if late[i] else 0
-        elif (
-            reason in ("related_links", "call_to_action")
-            and n_words[i] <= _RELATED_LINE_WORDS
-            and _RELATED_LINE.match(line.text)
-        ):
-            flagged[i] = True
-            reasons[i] = "related_links"
         elif credited[i] and (
             _CREDIT.search(line.text[-_CREDIT_TAIL:])
             or (len(line.text) <= _PATTERN_CHARS and _CAPTION.search(line.text))
