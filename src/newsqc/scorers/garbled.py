@@ -1418,8 +1418,8 @@ class Garbled:
         if language is not None and frequencies is not None:
             # Word salad reads as no language at all: an unknown language is taken for English.
             salad = self._salad_spans(article, language, frequencies, english=latin and language == "en")
-            lorem = _Skip(placeholder)  # lorem ipsum reads as salad too
-            spans.extend(s for s in salad if not lorem.hit(s.start, s.end))
+            filler = _Skip(placeholder)  # lorem ipsum reads as salad too
+            spans.extend(s for s in salad if not filler.hit(s.start, s.end))
 
         spans.sort()
         return Finding(self.name, *self._score(text, spans))
