@@ -28,7 +28,7 @@ import numpy as np
 
 from newsqc.article import Article
 
-__all__ = ["SAMPLE_CHARS", "detect_language", "language_sample"]
+__all__ = ["SAMPLE_CHARS", "detect_language", "language_sample", "text_language"]
 
 #: How many characters of an article langdetect reads at most.
 SAMPLE_CHARS = 1500
@@ -227,7 +227,16 @@ def detect_language(article: Article) -> str | None:
     >>> detect_language(Article.from_text("12 34 !!")) is None
     True
     """
-    sample = language_sample(article)
+    return text_language(language_sample(article))
+
+
+def text_language(sample: str) -> str | None:
+    """ISO 639-1 code of the language of a short text (a sample, a sentence), or None when it
+    cannot be told: fewer than 20 letters, or no language likely enough.
+
+    >>> text_language("Es un presupuesto para todos los vecinos, no solo para algunos.")
+    'es'
+    """
     # Letters counted in a prefix first: it mostly holds enough of them.
     if (
         sum(map(str.isalpha, sample[: 4 * _MIN_LETTERS])) < _MIN_LETTERS

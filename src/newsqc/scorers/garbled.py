@@ -20,7 +20,9 @@ What it finds, each as a span with a reason code:
   short words the word list barely knows ("okr") or that are a common word's letters in
   another order ("hte", "wsa"), and two short uncommon words side by side. In other languages
   with a word list (German, Portuguese, French...), only unknown words of six letters or more
-  that fail both letter tests. A word the article uses twice or more is a name or a term.
+  that fail both letter tests. A word the article uses twice or more is a name or a term, and
+  the words of an English text's sentence of eight words or more that reads as another language
+  (a quote in Spanish: "dijo la concejal") are that language's.
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
   camelCase) and for units after numbers ("38 dBA").
@@ -98,6 +100,7 @@ from ftfy.badness import BADNESS_RE, badness
 
 from newsqc.article import Article, Segment
 from newsqc.assessment import Span
+from newsqc.language import text_language
 from newsqc.scorers import offtopic
 from newsqc.scorers.base import Finding, clip, covered, ratio
 from newsqc.wordlists import WordList, word_frequencies
@@ -1537,6 +1540,8 @@ class Garbled:
                     ):
                         if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
                             found.append(word)
+                if english:
+                    found = _outside_foreign_sentences(article, found)
                 # A word the article uses twice or more is a name or a term, not gibberish.
                 seen = Counter(w.text for w in found)
                 taken.extend((w.start, w.end) for w in found if seen[w.text] == 1)
@@ -1564,6 +1569,41 @@ class Garbled:
             return []
         # The text is word salad, all of it.
         return [Span(p.start, p.end, _KIND, 0.8, f"{_KIND}:word_salad") for p in article.paragraphs]
+
+
+#: A sentence of this many words or more that reads as another language holds no gibberish (a
+#: shorter one may read so because of its gibberish: "to arteh ineerdst wonder").
+FOREIGN_SENTENCE_WORDS = 8
+
+
+def _outside_foreign_sentences(article: Article, words: list[Segment]) -> list[Segment]:
+    """``words`` less those in a sentence of another language than English: a quote in Spanish
+    ("dijo la concejal") holds words that English does not know, and they are no gibberish.
+
+    >>> a = Article.from_text('The vote passed. "Es un presupuesto para todos", dijo la concejal.')
+    >>> [w.text for w in _outside_foreign_sentences(a, [a.words[1], a.words[10]])]
+    ['vote']
+    >>> a = Article.from_text("It was -- to arteh ineerdst wonder.")
+    >>> [w.text for w in _outside_foreign_sentences(a, [a.words[3]])]
+    ['arteh']
+    """
+    sentences, word_starts = article.sentences, article.word_starts
+    starts = [s.start for s in sentences]
+    foreign: dict[int, bool] = {}
+    out = []
+    for word in words:
+        k = bisect_right(starts, word.start) - 1
+        if k not in foreign:
+            sentence = sentences[max(k, 0)]
+            n_words = bisect_left(word_starts, sentence.end) - bisect_left(word_starts, sentence.start)
+            foreign[k] = (
+                sentence.start <= word.start
+                and n_words >= FOREIGN_SENTENCE_WORDS
+                and text_language(sentence.text) not in (None, "en")
+            )
+        if not foreign[k]:
+            out.append(word)
+    return out
 
 
 def _rare_words_after(text: str, pos: int, zipf: _Zipf, below: float, skip: _Skip) -> list[tuple[int, int]]:
