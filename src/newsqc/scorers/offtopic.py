@@ -27,7 +27,8 @@ lists that symspellpy ships):
   spam log-odds of its neighbours on the same line (a message runs over several sentences);
 - a wall of spam: when many lines of the text are spam messages, each spammy line is spam;
 - a bridge to a link: a sentence that sends the reader to another piece ("as seen in the
-  article on", "read more about", "check out our guide to") whose link text holds a commercial
+  article on", "read more about", "check out our guide to", or with the piece left out and a
+  title in the gerund: "explored in leveraging AI for ...") whose link text holds a commercial
   word is marketing, whole, and so is any other sentence that repeats that link text;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
   and across the gap it leaves (conditional probabilities and PMI, and whether the pair into the
@@ -242,17 +243,20 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 #: spelling (a lower-case "i", "u", "ur", "pls").
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
 #: The bridge an SEO insertion builds to its link: words that send the reader to another piece
-#: ("as seen in the article on", "read more about", "check out our guide to"), then the link text.
+#: ("as seen in the article on", "read more about", "check out our guide to"), then the link text;
+#: or the piece left out, the link text a title in the gerund ("strategies explored in
+#: leveraging AI for personalized marketing campaigns").
 LINK_CUE = re.compile(
     r"\b(?:as (?:seen|discussed|explored|explained|outlined|highlighted|noted|covered|detailed|"
     r"mentioned|described) in|(?:explored|discussed|covered|explained|detailed|described) in|"
     r"(?:read|learn|find out) more (?:about|on|in)|(?:check out|see|read))"
     r" (?:(?:the|our|this|a|an|my) )?(?:recent |latest |related )?"
-    r"(?:article|post|guide|piece|blog(?: post)?)s? (?:on|about|to) ",
+    r"(?:article|post|guide|piece|blog(?: post)?)s? (?:on|about|to) |"
+    r"\b(?:explored|discussed|covered|explained|detailed|described|outlined|highlighted) in (?=[a-z]+ing )",
     re.IGNORECASE,
 )
-#: What every LINK_CUE ends with, in lower case: a cheap test before the full pattern.
-LINK_GATE = re.compile(r"(?:article|post|guide|piece|blog)s? (?:on|about|to) ")
+#: What every LINK_CUE ends with: a cheap test before the full pattern.
+LINK_GATE = re.compile(r"(?:article|post|guide|piece|blog)s? (?:on|about|to) |[a-z]ed in [a-z]+ing ")
 LINK_WORD = re.compile(r"[\w'’-]+")
 #: A link text after LINK_CUE is read up to this many words.
 LINK_WORDS = 10
