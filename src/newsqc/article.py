@@ -56,6 +56,9 @@ _STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in sorted(_STRIPPED))
 _LINE_SPLIT = re.compile(f"([^{_STRIPPED_CLASS}](?:[^{_BREAKS}]*[^{_STRIPPED_CLASS}])?)")
 # Line breaks, "\r\n" counted once.
 _BREAK = re.compile(f"\r\n|[{_BREAKS}]")
+#: The marks that end a sentence, and the closing quotes and brackets that may follow them.
+SENTENCE_ENDS = ".!?…。！？"
+CLOSING_MARKS = "'\"”’»)]」』"
 # A candidate sentence end: terminal punctuation, closing quotes or brackets (group 1), then
 # space; or a CJK terminal mark (group 2), after which no space is needed.
 _SENTENCE_END = regex.compile(

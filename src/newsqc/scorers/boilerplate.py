@@ -98,11 +98,13 @@ import numpy as np
 import regex
 
 from newsqc.article import (
+    CLOSING_MARKS,
     DECIMAL,
     IS_ALPHA,
     IS_DIGIT,
     IS_UPPER,
     LOWER,
+    SENTENCE_ENDS,
     UPPER,
     Article,
     char_classes,
@@ -397,8 +399,6 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _MAYBE_CJK = re.compile(
     "[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U0001b000-\U0001b16f\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
 )
-_TERMINAL = ".!?…。！？"
-_CLOSERS = "'\"”’»)]」』"
 _SEPARATORS = "|•·»›/"
 _BULLETS = "-–—•*·▪►"
 # Languages judged on characters (no spaces between words), and on word endings (particles).
@@ -781,7 +781,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     sentence_starts = np.fromiter(map(itemgetter(0), article.sentences), dtype=np.int64)
     ends = starts + n_chars.astype(np.int64)
     sentences = sentence_starts.searchsorted(ends) - sentence_starts.searchsorted(starts)
-    closers = _CLOSERS + " "
+    closers = CLOSING_MARKS + " "
     last_chars = [t.rstrip(closers)[-1:] for t in texts]
     commas = [t.count(",") for t in texts]
     if "、" in text_all or "，" in text_all:
@@ -791,7 +791,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[:, 1] = list(map(math.log1p, effective.tolist()))
     x[:, 2] = density
     x[:, 3] = np.minimum(density / doc_density, 3.0) if doc_density > 0 else 1.0
-    x[:, 4] = [bool(e) and e in _TERMINAL for e in last_chars]
+    x[:, 4] = [bool(e) and e in SENTENCE_ENDS for e in last_chars]
     x[:, 5] = [e == ":" for e in last_chars]
     x[:, 6] = [bool(e) and e in "?？" for e in last_chars]
     x[:, 7] = list(map(math.log1p, sentences.tolist()))

@@ -98,7 +98,7 @@ import ftfy
 import regex
 from ftfy.badness import BADNESS_RE, badness
 
-from newsqc.article import Article, Segment
+from newsqc.article import CLOSING_MARKS, SENTENCE_ENDS, Article, Segment
 from newsqc.assessment import Span
 from newsqc.language import text_language
 from newsqc.scorers import offtopic
@@ -1191,9 +1191,7 @@ SALAD_COMMON_SHARE = 0.08
 SALAD_LOWER_WORDS = 50
 SALAD_SENTENCE_WORDS = 8
 SALAD_WORDS_PER_COMMA = 4
-_TERMINAL = ".!?…"
 _DIGIT = re.compile(r"\d")
-_CLOSERS = "'\"”’»)]"
 
 
 def _salad_by_common_words(article: Article, common: frozenset[str]) -> bool:
@@ -1220,7 +1218,7 @@ def _salad_by_common_words(article: Article, common: frozenset[str]) -> bool:
         text = sentence.text
         if (
             words >= SALAD_SENTENCE_WORDS
-            and text.rstrip(_CLOSERS)[-1:] in _TERMINAL
+            and text.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
             and SALAD_WORDS_PER_COMMA * text.count(",") <= words
             and not _DIGIT.search(text)
         ):
