@@ -315,9 +315,16 @@ def report(model: VerdictModel, docs: list[dict[str, Any]], X: np.ndarray, names
 
 
 def _cached(folder: str | None, split: str, texts: list[str], jobs: int) -> tuple[np.ndarray, list[str]]:
+    """The feature matrix of ``texts``, kept in ``folder`` under a key of the texts, the feature
+    names and newsqc's code and scorer models (a cache made by other code is never read)."""
     path = Path(folder) / f"{split}.npz" if folder else None
     names = [str(n) for n in NewsFeatures().fit([]).get_feature_names_out()]
-    key = hashlib.sha256("\x00".join(names + texts).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha256("\x00".join(names + texts).encode("utf-8", "surrogatepass"))
+    package = ROOT / "src" / "newsqc"
+    for source in sorted(package.rglob("*")):
+        if source.suffix in (".py", ".json", ".npz") and source != MODEL:
+            digest.update(source.relative_to(package).as_posix().encode() + b"\x00" + source.read_bytes())
+    key = digest.hexdigest()
     if path is not None and path.is_file():
         saved = np.load(path, allow_pickle=False)
         if str(saved["key"]) == key:
