@@ -84,7 +84,7 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -617,17 +617,12 @@ class OfftopicModel:
         True
         """
         texts = article.word_texts[:words]
-        memo = self.class_memo
-        rows = np.fromiter(map(memo.get, texts, repeat(-1)), np.int64, len(texts))
         unseen = len(self.class_index)
-        local: dict[str, int] = {}  # words read here once the memo is full
-        for k in np.flatnonzero(rows < 0).tolist():
-            w = texts[k]
-            row = memo.get(w, local.get(w, -1))
-            if row < 0:  # not read yet in this process
-                row = self.class_index.get(self.word_class(w, normalize_word(w)), unseen)
-                (memo if len(memo) < MEMO_WORDS else local)[w] = row
-            rows[k] = row
+        rows = _memoized(
+            texts,
+            self.class_memo,
+            lambda w: self.class_index.get(self.word_class(w, normalize_word(w)), unseen),
+        )
         sentence = _word_groups(article.word_bounds[0][: len(texts)], article.sentences)[2]
         pairs = (sentence[1:] == sentence[:-1]) & (sentence[1:] >= 0)
         values = self.class_pmi[rows[:-1][pairs], rows[1:][pairs]]
@@ -805,6 +800,29 @@ class Prepared:
         return normalize_word(self.texts[k])
 
 
+_UNREAD = -2
+
+
+def _memoized(texts: Sequence[str], memo: dict[str, int], read: Callable[[str], int]) -> np.ndarray:
+    """``read`` of each of ``texts`` (an integer of -1 or more), each distinct text read once: from
+    ``memo`` (per process, at most MEMO_WORDS texts) or read here and remembered.
+
+    >>> memo: dict[str, int] = {}
+    >>> _memoized(["a", "bb", "a"], memo, len).tolist(), memo
+    ([1, 2, 1], {'a': 1, 'bb': 2})
+    """
+    values = np.fromiter(map(memo.get, texts, repeat(_UNREAD)), np.int64, len(texts))
+    local: dict[str, int] = {}  # texts read here once the memo is full
+    for k in np.flatnonzero(values == _UNREAD).tolist():
+        text = texts[k]
+        value = memo.get(text, local.get(text, _UNREAD))
+        if value == _UNREAD:
+            value = read(text)
+            (memo if len(memo) < MEMO_WORDS else local)[text] = value
+        values[k] = value
+    return values
+
+
 def prepare(article: Article, model: OfftopicModel) -> Prepared:
     """Normalize and number the article's words once, for every signal.
 
@@ -813,20 +831,13 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     ([0, 2, 0, 1, 3], [0, 0, 1, 1, 2], ['zzyzxq'])
     """
     texts = article.word_texts
-    memo = model.memo  # raw word -> lexicon row, -1 when unknown
     unknown_row = len(model.lex_zipf) - 1
-    word_id = np.fromiter(map(memo.get, texts, repeat(-2)), np.int64, len(texts))
-    local: dict[str, int] = {}
-    for k in np.flatnonzero(word_id < 0).tolist():
-        t = texts[k]
-        row = memo.get(t, -2)
-        if row == -2:  # not read yet in this process
-            row = model.row(t.casefold() if t.isalpha() else normalize_word(t))
-            if len(memo) < MEMO_WORDS:
-                memo[t] = row
-        if row < 0:  # unknown words are numbered after the lexicon, in order of first use
-            row = unknown_row + 1 + local.setdefault(normalize_word(t), len(local))
-        word_id[k] = row
+    word_id = _memoized(
+        texts, model.memo, lambda t: model.row(t.casefold() if t.isalpha() else normalize_word(t))
+    )
+    unknown: dict[str, int] = {}
+    for k in np.flatnonzero(word_id < 0).tolist():  # numbered after the lexicon, in order of first use
+        word_id[k] = unknown_row + 1 + unknown.setdefault(normalize_word(texts[k]), len(unknown))
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
     word_starts = article.word_bounds[0]
@@ -842,7 +853,7 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
         last=last,
         form=form,
         lex=lex,
-        unknown={n_known + k: f for f, k in local.items()},
+        unknown={n_known + k: f for f, k in unknown.items()},
         sentence=sentence,
         line=_word_groups(word_starts, article.lines)[2],
         line_ranges=article.line_words,
