@@ -355,8 +355,20 @@ class Article:
     def line_words(self) -> tuple[tuple[int, int], ...]:
         """For each line, the index range ``(first, last + 1)`` of its words in :attr:`words`."""
         # No word crosses a line break or the white space stripped from a line's ends.
+        return self._word_ranges(self.lines)
+
+    @cached_property
+    def sentence_words(self) -> tuple[tuple[int, int], ...]:
+        """For each sentence, the index range ``(first, last + 1)`` of its words in :attr:`words`.
+
+        >>> Article.from_text("One two. Three four five.").sentence_words
+        ((0, 2), (2, 5))
+        """
+        return self._word_ranges(self.sentences)
+
+    def _word_ranges(self, segments: tuple[Segment, ...]) -> tuple[tuple[int, int], ...]:
         starts = self.word_starts
-        return tuple((bisect_left(starts, line.start), bisect_left(starts, line.end)) for line in self.lines)
+        return tuple((bisect_left(starts, seg.start), bisect_left(starts, seg.end)) for seg in segments)
 
     @property
     def length(self) -> int:

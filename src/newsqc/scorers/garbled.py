@@ -1207,13 +1207,12 @@ def _salad_by_common_words(article: Article, common: frozenset[str]) -> bool:
     >>> _salad_by_common_words(Article.from_text(" ".join([prose] * 8)), common)
     False
     """
-    starts, texts = article.word_starts, article.word_texts
+    texts = article.word_texts
     probe = list(filter(str.islower, texts[:SALAD_PROBE_WORDS]))
     if probe and sum(map(common.__contains__, probe)) >= 2 * SALAD_COMMON_SHARE * len(probe):
         return False  # word salad is salad from its start: its first words read badly too
     lower: list[str] = []
-    for sentence in article.sentences:
-        first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    for sentence, (first, last) in zip(article.sentences, article.sentence_words, strict=True):
         words = last - first
         text = sentence.text
         if (
@@ -1585,19 +1584,17 @@ def _outside_foreign_sentences(article: Article, words: list[Segment]) -> list[S
     >>> [w.text for w in _outside_foreign_sentences(a, [a.words[3]])]
     ['arteh']
     """
-    sentences, word_starts = article.sentences, article.word_starts
+    sentences = article.sentences
     starts = [s.start for s in sentences]
     foreign: dict[int, bool] = {}
     out = []
     for word in words:
         k = bisect_right(starts, word.start) - 1
         if k not in foreign:
-            sentence = sentences[max(k, 0)]
-            n_words = bisect_left(word_starts, sentence.end) - bisect_left(word_starts, sentence.start)
-            foreign[k] = (
-                sentence.start <= word.start
-                and n_words >= FOREIGN_SENTENCE_WORDS
-                and text_language(sentence.text) not in (None, "en")
+            first, last = article.sentence_words[k] if k >= 0 else (0, 0)
+            foreign[k] = last - first >= FOREIGN_SENTENCE_WORDS and text_language(sentences[k].text) not in (
+                None,
+                "en",
             )
         if not foreign[k]:
             out.append(word)
