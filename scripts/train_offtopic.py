@@ -41,6 +41,7 @@ words offtopic.SPAM_SHORT_SURE).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import itertools
 import json
@@ -188,7 +189,12 @@ def _grams(words: list[str]) -> set[str]:
     return grams
 
 
-_ZIPF: list[np.ndarray] = []  # the Zipf frequency of each place of wordfreq's English list
+@functools.cache
+def _english_zipfs() -> np.ndarray:
+    """The Zipf frequency of each place of wordfreq's English list."""
+    english = word_frequencies("en")
+    assert english is not None
+    return english.zipfs()
 
 
 def _stem_grams(words: list[str]) -> set[str]:
@@ -196,11 +202,10 @@ def _stem_grams(words: list[str]) -> set[str]:
     English list (rarer than FUNCTION_ZIPF), as OfftopicModel folds them into its words."""
     english = word_frequencies("en")
     assert english is not None
-    if not _ZIPF:
-        _ZIPF.append(english.zipfs())
+    zipfs = _english_zipfs()
     places = map(english.place, words)
     stems = (
-        offtopic.crude_stem(w, float(_ZIPF[0][p]) if p >= 0 else offtopic.FUNCTION_ZIPF)
+        offtopic.crude_stem(w, float(zipfs[p]) if p >= 0 else offtopic.FUNCTION_ZIPF)
         for w, p in zip(words, places, strict=True)
     )
     return {"~" + stem for stem in stems if stem is not None}
