@@ -315,6 +315,13 @@ _CLEAN_LEAD_THRESHOLD = 0.99
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
 # ... flagged whatever the model says from this many words on.
 _NAMED_WORDS = 3
+# A line in capitals of this many words or more that does not end as a sentence, between two
+# stretches of the article's prose, is a headline of another story ("CO-FOUNDER 'PROUD' OF HOME
+# DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM", "GET FOX BUSINESS ON THE GO BY CLICKING
+# HERE"); the dev articles' subheadings in capitals have 7 words at most. A headline is one
+# sentence of at most _RELATED_WORDS words, mostly not numbers (a line of a stock table is not).
+_SHOUTED_HEADLINE_WORDS = 8
+_RELATED_WORDS = 20
 # Short lines of page furniture that are nothing else (at most _FORCED_WORDS words), flagged
 # whatever the model says outside a text that opens with the article.
 _FORCED_WORDS = 6
@@ -342,6 +349,13 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
 )
+# A photo label alone on its line ("Photo", "Фото:"), in any text: the caption of a picture the
+# text lost, and so is the short credit on the line after it ("@paulinaporizkov", "Getty
+# Images"), of at most _LABEL_CREDIT_WORDS words not ending as a sentence.
+_PHOTO_LABEL = regex.compile(
+    r"^\W*(photo|foto|фото|image|picture|bild|credit|crédit|crédito)\s*:?\s*$", regex.I
+)
+_LABEL_CREDIT_WORDS = 6
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
@@ -1096,6 +1110,7 @@ def flag_lines(
     # Lines that may be page furniture or an "About" header: short ones.
     furniture = [not clean_lead and 0 < count <= _FORCED_WORDS for count in n_words]
     related = bio = 0
+    credit = False
     stamps: list[int] = []  # lines that are a time ago alone ("2H ago")
     for i, line in enumerate(lines):
         reason = reasons[i]
@@ -1117,6 +1132,16 @@ def flag_lines(
         ):
             flagged[i] = True
             reasons[i] = "call_to_action"
+            continue
+        if n_words[i] == 1 and _PHOTO_LABEL.match(line.text):
+            flagged[i] = True
+            reasons[i] = "caption"
+            credit = i + 1 < n and 0 < n_words[i + 1] <= _LABEL_CREDIT_WORDS and not terminal[i + 1]
+            continue
+        if credit:  # the credit under a photo label
+            credit = False
+            flagged[i] = True
+            reasons[i] = "caption"
             continue
         if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(line.text):
             flagged[i] = True
@@ -1142,7 +1167,7 @@ def flag_lines(
             flagged[i] = True
         elif len(line.text) > _PATTERN_CHARS and not credited[i]:
             pass  # a long line is matched only against the credits that close captions
-        elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= 20:
+        elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= _RELATED_WORDS:
             flagged[i] = True
             reasons[i] = "related_links"
         elif (
@@ -1187,17 +1212,31 @@ def flag_lines(
                 if (
                     reasons[k] is None
                     and not terminal[k]
-                    and 2 <= n_words[k] <= 20
+                    and 2 <= n_words[k] <= _RELATED_WORDS
                     and p[k] >= _RELATED_LINE_P
                 ):
                     ahead += 1
             related = _RELATED_RUN if ahead == 2 else 0
             if related and not terminal[i]:
                 flagged[i] = True  # the header of the run
-        elif related and (terminal[i] or not 2 <= n_words[i] <= 20):
+        elif related and (terminal[i] or not 2 <= n_words[i] <= _RELATED_WORDS):
             related = 0
         else:
             related = max(0, related - 1)
+    shouted = np.flatnonzero(
+        (x[:, _COL["all_caps"]] > 0)
+        & (x[:, _COL["terminal"]] == 0)
+        & (x[:, _COL["log_words"]] >= math.log1p(_SHOUTED_HEADLINE_WORDS))
+        & (x[:, _COL["log_words"]] <= math.log1p(_RELATED_WORDS))
+        & (x[:, _COL["sentences"]] <= math.log1p(1))
+        & (x[:, _COL["digit_words"]] < 0.2)
+        & (x[:, _COL["prose_before"]] > 0)
+        & (x[:, _COL["prose_after"]] > 0)
+        & ~flagged
+    )
+    for i in shouted.tolist():
+        flagged[i] = True
+        reasons[i] = "related_links"
     # Teasers: the lines between two time stamps a few lines apart, and above the first stamp.
     for a, b in itertools.pairwise(stamps):
         gap = b - a
