@@ -170,6 +170,27 @@ def test_verdict_is_consistent_with_the_spans() -> None:
     assert model.predict({**features, "kept_words": 0.0}) == (Verdict.DROP, 0.0)  # nothing left
 
 
+def test_an_article_the_model_would_clean_without_a_span_is_kept() -> None:
+    # Two paragraphs around a table in pipes: the model leans to clean (short, table lines) but
+    # nothing is flagged, so there is nothing to remove; it was dropped (P(drop) 0.11 against
+    # P(keep) 0.08) though the labelling rule drops only what is not an article.
+    first = (
+        "The city council voted on Tuesday to expand the bus network to three new districts, a plan "
+        "that officials said would cut average commuting times by a quarter over the next five years."
+    )
+    second = (
+        "The decision followed months of public hearings in which residents of the outer districts "
+        "complained that they had to change buses twice to reach the hospital and the main railway station."
+    )
+    table = "| Route | Stops | Minutes |\n|---|---|---|\n| 12 | 18 | 42 |\n| 14 | 22 | 51 |"
+    a = newsqc.assess(f"{first}\n\n{table}\n\n{second}")
+    p = load_model().probabilities(a.features)
+    assert not a.spans
+    assert p["clean"] > max(p["keep"], p["drop"]) and p["drop"] > p["keep"]
+    assert a.verdict == "keep"
+    assert a.quality == pytest.approx(p["keep"])
+
+
 def test_a_good_article_with_a_sure_defect_is_cleaned_not_dropped() -> None:
     # The model would keep the article; the spam sentence is certain, so keep is out: what the
     # model would keep is cleaned (P(keep) counts for clean), not dropped.

@@ -160,11 +160,14 @@ class VerdictModel:
         The verdict is the most probable class that is consistent with the spans: ``clean``
         needs something to remove (``features["spans"] > 0``), and ``keep`` means nothing is
         wrong, so no span may be near certain (a ``<kind>_span_max`` of ``CERTAIN_SPAN`` or
-        more). With such a span, what the model would keep is clean once the span is removed
-        (P(keep) counts for ``clean``), and quality is at most 1 minus the span's score: the
-        text as it stands is surely not keepable. A text without a word left once cleaned
-        (``features["kept_words"] == 0``: blank, or flagged whole) is dropped with quality 0,
-        whatever a model makes of such features.
+        more). Without a span, what the model would clean has nothing to remove and is kept as
+        it is (P(clean) counts for ``keep``: dropped only when P(drop) is above one half, so
+        that a short article with a table is not dropped for want of a defect to cut). With a
+        near-certain span, what the model would keep is clean once the span is removed (P(keep)
+        counts for ``clean``), and quality is at most 1 minus the span's score: the text as it
+        stands is surely not keepable. Quality stays P(keep) either way. A text without a word
+        left once cleaned (``features["kept_words"] == 0``: blank, or flagged whole) is dropped
+        with quality 0, whatever a model makes of such features.
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
@@ -182,6 +185,7 @@ class VerdictModel:
             clean = self.classes.index("clean")
             sure = max(features.get(f"{kind}_span_max", 0.0) for kind in KINDS)
             if features.get("spans", 1.0) == 0:
+                choice[keep] += choice[clean]
                 choice[clean] = -1.0
             elif sure >= CERTAIN_SPAN:
                 choice[clean] += choice[keep]
