@@ -27,6 +27,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from newsqc.article import Article
 from newsqc.assessment import KINDS, Span
 from newsqc.language import language_sample
@@ -41,6 +43,11 @@ __all__ = ["NewsFeatures", "document_features", "feature_vector"]
 SHORT_LINE_WORDS = 4
 #: Readability reads at most this many characters (the longest lines).
 READABILITY_CHARS = 400
+#: Letters of scripts written without spaces between words (Thai, Lao, Khmer, Burmese, Chinese,
+#: Japanese): a run of them counts as its number of such letters over UNSPACED_LETTERS words (a
+#: Thai paragraph is two or three "words" between its spaces, and was dropped as too short).
+UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]")
+UNSPACED_LETTERS = 3
 
 
 def _readability(sample: str) -> float:
@@ -55,18 +62,38 @@ def _readability(sample: str) -> float:
         return 0.0
 
 
-def _kept_words(article: Article, removed: list[tuple[int, int]]) -> int:
-    """Words that no removed range touches (``removed`` sorted and disjoint)."""
+def word_counts(article: Article) -> list[float]:
+    """The running count of words before each word of ``article`` (one more entry than words):
+    a word counts 1, or its letters of a script written without spaces over UNSPACED_LETTERS.
+
+    >>> word_counts(Article.from_text("Bangkok: สภาเมืองลงมติเมื่อวันอังคาร ok"))
+    [0, 1.0, 10.0, 11.0]
+    """
+    text = article.text
+    counts = [0]
+    if text.isascii() or not UNSPACED.search(text):
+        counts.extend(range(1, len(article.word_starts) + 1))
+        return counts
+    total = 0.0
+    for word in article.word_texts:
+        total += max(1.0, len(UNSPACED.findall(word)) / UNSPACED_LETTERS)
+        counts.append(total)
+    return counts
+
+
+def _kept_words(article: Article, removed: list[tuple[int, int]], counts: Sequence[float]) -> float:
+    """Words that no removed range touches (``removed`` sorted and disjoint), by ``counts``
+    (:func:`word_counts`)."""
     starts, ends = article.word_starts, article.word_ends
-    touched = 0
+    touched = 0.0
     done = 0  # words before this index are counted already
     for start, end in removed:
         first = max(done, bisect_right(ends, start))
         last = bisect_left(starts, end)
         if last > first:
-            touched += last - first
+            touched += counts[last] - counts[first]
             done = last
-    return len(starts) - touched
+    return counts[-1] - touched
 
 
 def document_features(article: Article, spans: Sequence[Span]) -> dict[str, float]:
@@ -76,12 +103,12 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     >>> f["words"], f["lines"], f["kept_words"], f["language_known"]
     (6.0, 2.0, 6.0, 0.0)
     """
-    n_words = len(article.word_starts)
+    counts = word_counts(article)
+    n_words = counts[-1]
     n_lines = len(article.lines)
     removed = merge_spans((s.start, s.end) for s in spans if s.repair is None)
-    kept = _kept_words(article, removed)
-    line_words = article.line_words
-    short = sum(1 for first, last in line_words if last - first <= SHORT_LINE_WORDS)
+    kept = _kept_words(article, removed, counts)
+    short = sum(1 for first, last in article.line_words if counts[last] - counts[first] <= SHORT_LINE_WORDS)
     english = article.language == "en"
     sample = language_sample(article, READABILITY_CHARS) if article.language in (None, "en") else ""
     return {
