@@ -69,7 +69,7 @@ def test_names_cover_every_scorer_and_kind() -> None:
         assert set(finding.features) <= names
     for kind in KINDS:
         assert {f"{kind}_score", f"{kind}_span_share"} <= names
-    assert {"kept_words", "kept_share", "words", "readability", "is_english", "language_known"} <= names
+    assert {"kept_words", "kept_share", "words", "readability", "language_known"} <= names
     assert set(feature_vector(findings, article, spans)) == names
 
 

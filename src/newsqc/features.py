@@ -18,7 +18,9 @@ The features, in this order:
   ``mean_line_words``, ``mean_sentence_words``, ``short_line_share``;
 - readability: ``readability`` (textstat's Automated Readability Index: characters per word and
   words per sentence; English only, else 0);
-- language: ``is_english`` and ``language_known`` (0 or 1).
+- language: ``language_known`` (0 or 1). Whether the text is English is no feature: with few
+  articles in other languages to learn from, the model read it as a reason to drop short
+  articles with chrome in Spanish or Portuguese that it cleaned in English.
 """
 
 from __future__ import annotations
@@ -109,7 +111,6 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     removed = merge_spans((s.start, s.end) for s in spans if s.repair is None)
     kept = _kept_words(article, removed, counts)
     short = sum(1 for first, last in article.line_words if counts[last] - counts[first] <= SHORT_LINE_WORDS)
-    english = article.language == "en"
     sample = language_sample(article, READABILITY_CHARS) if article.language in (None, "en") else ""
     return {
         "kept_words": float(kept),
@@ -125,7 +126,6 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
         "mean_sentence_words": ratio(n_words, len(article.sentences)),
         "short_line_share": ratio(short, n_lines),
         "readability": _readability(sample) if sample else 0.0,
-        "is_english": 1.0 if english else 0.0,
         "language_known": 0.0 if article.language is None else 1.0,
     }
 
