@@ -356,6 +356,20 @@ _PHOTO_LABEL = regex.compile(
     r"^\W*(photo|foto|фото|image|picture|bild|credit|crédit|crédito)\s*:?\s*$", regex.I
 )
 _LABEL_CREDIT_WORDS = 6
+# A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
+# a newsletter, subscribe or join: chrome in any text, at most _NOTICE_WORDS words, even written
+# as sentences inside the article (the dev pages hold 47 such lines, all chrome, 18 of them over
+# 8 words; "Sign up for our daily newsletter to get ..." was flagged as spam, if at all).
+_SITE_NOTICE = regex.compile(
+    r"^\W*(?:(?P<legal>we use cookies|this (?:web)?site uses cookies|"
+    r"(?:by|if you) (?:continu|us)\w* (?:to use |browsing )?(?:this|our) (?:web)?site)|"
+    r"(?:sign up|subscribe|register)\b[^.!?]{0,80}?\b(?:newsletters?|inbox|alerts)\b|"
+    r"(?:get|receive) (?:our|the latest)\b[^.!?]{0,60}?\b(?:newsletters?|inbox|alerts)\b|"
+    r"subscribe (?:now|today)\b|join our\b|"
+    r"this (?:article|story|content) is (?:only )?(?:for|available to|reserved for) (?:subscribers|members)|"
+    r"to continue reading|already a (?:subscriber|member)\b|become a (?:member|subscriber)\b)",
+    regex.I,
+)
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
@@ -1138,6 +1152,14 @@ def flag_lines(
             reasons[i] = "caption"
             credit = i + 1 < n and 0 < n_words[i + 1] <= _LABEL_CREDIT_WORDS and not terminal[i + 1]
             continue
+        if (
+            reason in ("call_to_action", "legal")
+            and n_words[i] <= _NOTICE_WORDS
+            and (notice := _SITE_NOTICE.match(line.text))
+        ):
+            flagged[i] = True
+            reasons[i] = "legal" if notice.group("legal") else "call_to_action"
+            continue
         if credit:  # the credit under a photo label
             credit = False
             flagged[i] = True
@@ -1243,6 +1265,8 @@ def flag_lines(
         if gap <= _TEASER_LINES + 1:
             first = a + 1 if a - gap in stamps else max(0, a - gap + 1)
             for k in range(first, b):
+                if k < a and p[k] < _RELATED_LINE_P:
+                    continue  # above the first stamp, a line the model reads as the article's
                 if not flagged[k]:
                     flagged[k] = True
                     reasons[k] = "related_links"
