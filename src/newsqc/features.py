@@ -25,11 +25,10 @@ The features, in this order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 from newsqc.article import Article
 from newsqc.assessment import KINDS, Span
@@ -48,7 +47,10 @@ READABILITY_CHARS = 400
 #: Letters of scripts written without spaces between words (Thai, Lao, Khmer, Burmese, Chinese,
 #: Japanese): a run of them counts as its number of such letters over UNSPACED_LETTERS words (a
 #: Thai paragraph is two or three "words" between its spaces, and was dropped as too short).
-UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}\p{Hiragana}\p{Katakana}]")
+UNSPACED = re.compile(  # the blocks of those scripts' letters: a plain range test (fast)
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002ffff]"
+)
 UNSPACED_LETTERS = 3
 
 
