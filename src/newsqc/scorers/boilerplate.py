@@ -120,7 +120,10 @@ __all__ = ["Boilerplate", "SiteChrome", "flag_lines", "line_features", "line_pro
 _PATTERN_WORDS = 40
 _PATTERN_CHARS = 400
 # "Read also" in the other languages, a related-links header in both patterns that look for one.
-_READ_ALSO = r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también"
+_READ_ALSO = (
+    r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también|"
+    r"lesen sie (auch|mehr)|mehr zum thema"
+)
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
 _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
@@ -228,7 +231,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
         "related", "most", "you", "read", "more", "trending", "top", "latest", "recommended", "also",
         "see", "editor", "popular", "up", "don", "must", "further", "artigos", "notícias", "artículos",
         "noticias", "articoli", "articles", "à", "lire", "leggi", "weitere", "читайте", "материалы", "baca",
-        "berita", "leia", "veja", "lea", "lee", "vea",
+        "berita", "leia", "veja", "lea", "lee", "vea", "lesen", "mehr",
     ),
     "byline": ("by", "written", "posted", "reporting", "edited", "author"),
     "dateline": ("published", "updated", "posted", "last", "modified"),
@@ -370,6 +373,22 @@ _SITE_NOTICE = regex.compile(
     r"to continue reading|already a (?:subscriber|member)\b|become a (?:member|subscriber)\b)",
     regex.I,
 )
+# Chrome in other languages that the patterns do not name (they are line features of the model,
+# which lost out of fold when they were added): an advert label alone on its line ("Anzeige",
+# "Publicidade", "Реклама", "Iklan": 12 such lines in the dev pages, all chrome) and a request to
+# follow the site on a social network ("Folgen Sie uns auf Facebook"), in any text.
+_ADVERT_LABEL = regex.compile(
+    r"^\W*(?:anzeige|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|реклама|iklan|advertentie|"
+    r"reklama|annons|mainos|광고|広告|广告)\W*$",
+    regex.I,
+)
+_FOLLOW_US = regex.compile(
+    r"^\W*(?:folgen sie uns|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
+    r"ikuti kami|volg ons)\b[^.!?]{0,80}\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|"
+    r"tiktok|вконтакте|google news)\b[^.!?]*$",
+    regex.I,
+)
+_FOLLOW_WORDS = 12
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
@@ -1159,6 +1178,14 @@ def flag_lines(
         ):
             flagged[i] = True
             reasons[i] = "legal" if notice.group("legal") else "call_to_action"
+            continue
+        if n_words[i] == 1 and _ADVERT_LABEL.match(line.text):
+            flagged[i] = True
+            reasons[i] = "advert"
+            continue
+        if 0 < n_words[i] <= _FOLLOW_WORDS and _FOLLOW_US.match(line.text):
+            flagged[i] = True
+            reasons[i] = "call_to_action"
             continue
         if credit:  # the credit under a photo label
             credit = False
