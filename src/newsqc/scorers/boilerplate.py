@@ -44,7 +44,14 @@ what follows is chrome (teasers with their summaries, comments, disclaimers), wh
 most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
 15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
-summary. A text that opens with the article (its first or second line is prose, and the model
+summary (but not a line above the first stamp that the model reads as the article's). In any
+text too: a line in capitals of 8-20 words between two stretches of prose, one unfinished
+sentence, is a headline of another story (related_links); a photo label alone on its line
+("Photo", "Фото:") and the short credit under it are a caption; a line that opens as a notice
+of the site (cookies, a paywall) or a sign-up, subscription or join prompt is chrome up to 30
+words, written as sentences or not; an advert label alone in another language ("Anzeige",
+"Publicidade") and a request to follow the site in another language ("Folgen Sie uns auf
+Facebook") are chrome. A text that opens with the article (its first or second line is prose, and the model
 is sure that this prose and the line after it are not chrome) is one an extractor already
 cleaned: there only near-certain lines that are no caption or credit, short chrome that names
 itself (calls to action, counters, adverts, related-links headers and the headlines under them,
@@ -60,8 +67,8 @@ the densities relative to the article's own prose, which hold in any language.
 recur on several pages are chrome.
 
 Blind spots: chrome written as full sentences (author bios without an "About" header that do
-not open with "<Name> is a <writer, reporter...>", promotions, teasers of related stories,
-comments) and descriptive image captions without a credit are found only by their position
+not open with "<Name> is a <writer, reporter...>", promotions that open otherwise, teasers of
+related stories, comments) and descriptive image captions without a credit are found only by their position
 and neighbours; a subheading "About <Name>" inside an article with chrome around it is taken
 for a menu item or a bio header; lists and tables inside
 an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
@@ -69,8 +76,9 @@ them; in a text that opens with the article, chrome that does not name itself (a
 related headlines without a header, a photo credit) is left alone; a page whose article is a
 few short lines (a paywall teaser) looks like a menu, and a news brief of one or two paragraphs
 between chrome can lose its last paragraph as a teaser; a live blog whose short posts carry
-relative time stamps ("5 min ago") reads as a list of teasers; pages in scripts without word
-spaces (Japanese, Chinese) are judged on characters.
+relative time stamps ("5 min ago") reads as a list of teasers; an article of two or three short
+paragraphs with chrome around it can have its first paragraph read as a teaser (aside); pages
+in scripts without word spaces (Japanese, Chinese) are judged on characters.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
