@@ -78,7 +78,8 @@ title given) only as a whole copy of itself inside that line ("New car New car s
 sales plunge"); copies printed three times or more far apart, which look like a template; a
 repetition span that boilerplate spans mostly cover, and whose text also stands inside a
 boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``): a copy of
-chrome is reported as boilerplate.
+chrome is reported as boilerplate. A refrain quoted line by line (a song's chorus printed on
+two lines in a row) is a copied line.
 """
 
 from __future__ import annotations
