@@ -51,8 +51,8 @@ sentence, is a headline of another story (related_links); a photo label alone on
 of the site (cookies, a paywall) or a sign-up, subscription or join prompt is chrome up to 30
 words, written as sentences or not; an advert label alone in another language ("Anzeige",
 "Publicidade") and a request to follow the site in another language ("Folgen Sie uns auf
-Facebook") are chrome. A text that opens with the article (its first or second line is prose, and the model
-is sure that this prose and the line after it are not chrome) is one an extractor already
+Facebook") are chrome. A text that opens with the article (its first or second line is prose,
+and the model is sure that this prose and the line after it are not chrome) is one an extractor already
 cleaned: there only near-certain lines that are no caption or credit, short chrome that names
 itself (calls to action, counters, adverts, related-links headers and the headlines under them,
 menus; from three words on whatever the model says, unless it ends as a sentence: the prose
@@ -68,8 +68,8 @@ recur on several pages are chrome.
 
 Blind spots: chrome written as full sentences (author bios without an "About" header that do
 not open with "<Name> is a <writer, reporter...>", promotions that open otherwise, teasers of
-related stories, comments) and descriptive image captions without a credit are found only by their position
-and neighbours; a subheading "About <Name>" inside an article with chrome around it is taken
+related stories, comments) and descriptive image captions without a credit are found only by
+their position and neighbours; a subheading "About <Name>" inside an article with chrome around it is taken
 for a menu item or a bio header; lists and tables inside
 an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
 them; in a text that opens with the article, chrome that does not name itself (a list of
@@ -1160,6 +1160,11 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = reason or "aside"
             continue
+        if credit:  # the credit under a photo label
+            credit = False
+            flagged[i] = True
+            reasons[i] = "caption"
+            continue
         if late[i] and n_words[i] <= _BIO_WORDS and " is " in line.text and _BIO_SENTENCE.match(line.text):
             flagged[i] = True
             reasons[i] = "byline"
@@ -1194,11 +1199,6 @@ def flag_lines(
         if 0 < n_words[i] <= _FOLLOW_WORDS and _FOLLOW_US.match(line.text):
             flagged[i] = True
             reasons[i] = "call_to_action"
-            continue
-        if credit:  # the credit under a photo label
-            credit = False
-            flagged[i] = True
-            reasons[i] = "caption"
             continue
         if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(line.text):
             flagged[i] = True
