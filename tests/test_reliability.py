@@ -90,6 +90,9 @@ ADVERSARIAL = [
     "word " * 200_000,
     "[caption id=" * 10_000,
     ("x" * 1000 + "\n") * 200,
+    # Chrome lines and their copies, thousands of each: every copy was checked against every
+    # chrome span (260 s; 2 s now).
+    "Anzeige\nThe council met on Monday to vote on the plan.\n" * 25_000,
 ]
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Collection
+from itertools import accumulate
 
 from newsqc.article import Article
 from newsqc.assessment import Assessment, Span
@@ -12,6 +14,7 @@ from newsqc.cleaning import clean_text
 from newsqc.features import feature_vector
 from newsqc.language import detect_language
 from newsqc.scorers import SCORERS, Finding
+from newsqc.scorers.base import merge_spans
 
 __all__ = ["analyse", "assess", "clean"]
 
@@ -27,37 +30,79 @@ def _check_text(text: object, what: str = "text") -> str:
     raise TypeError(f"{what} must be a str (the article's text), not {type(text).__name__}")
 
 
-def _overlap(span: Span, others: list[Span]) -> int:
-    return sum(max(0, min(span.end, o.end) - max(span.start, o.start)) for o in others)
-
-
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _repeated_chrome(text: str, copy: Span, chrome: list[Span]) -> bool:
+class _Chrome:
+    """The boilerplate spans of a text, looked up by position in logarithmic time: a text of
+    thousands of chrome lines and copies costs linear time, not the product of the two.
+
+    >>> menus = [Span(0, 4, "boilerplate", 1.0, "x"), Span(14, 18, "boilerplate", 1.0, "x")]
+    >>> c = _Chrome("Menu\\nA story.\\nMenu", menus)
+    >>> c.overlap(2, 10), c.covers(14, 18), c.elsewhere("menu", 14, 18), c.elsewhere("story", 5, 13)
+    (2, True, True, False)
+    """
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.text = text
+        self.spans = sorted((s.start, s.end) for s in spans)
+        self.ranges = merge_spans(self.spans)
+        self.ends = [end for _, end in self.ranges]
+        self._joined: tuple[str, list[int], list[int]] | None = None
+
+    def overlap(self, start: int, end: int) -> int:
+        """Characters of ``[start, end)`` under chrome."""
+        total = 0
+        i = bisect_right(self.ends, start)
+        while i < len(self.ranges) and self.ranges[i][0] < end:
+            total += min(self.ranges[i][1], end) - max(self.ranges[i][0], start)
+            i += 1
+        return total
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether chrome covers ``[start, end)`` whole."""
+        i = bisect_right(self.ends, start)
+        return i < len(self.ranges) and self.ranges[i][0] <= start and end <= self.ranges[i][1]
+
+    def elsewhere(self, folded: str, start: int, end: int) -> bool:
+        """Whether ``folded`` (see :func:`_folded`) stands inside the folded text of a chrome span
+        that lies outside ``[start, end)``."""
+        if self._joined is None:  # every span's folded text, one after the other
+            texts = [_folded(self.text[a:b]) for a, b in self.spans]
+            offsets = list(accumulate((len(t) + 1 for t in texts), initial=0))
+            self._joined = ("\n".join(texts), offsets, [len(t) for t in texts])
+        joined, offsets, lengths = self._joined
+        at = joined.find(folded)
+        while at >= 0:
+            k = bisect_right(offsets, at) - 1
+            a, b = self.spans[k]
+            if at + len(folded) <= offsets[k] + lengths[k] and (b <= start or a >= end):
+                return True
+            at = joined.find(folded, at + 1)
+        return False
+
+
+def _repeated_chrome(text: str, copy: Span, chrome: _Chrome) -> bool:
     """True when a repetition span is a copy of chrome: boilerplate already names it.
 
     The copy must lie mostly under boilerplate spans and its text must also stand in a
     boilerplate span elsewhere; a copy of the article's own title or paragraph that the
     boilerplate scorer happened to flag stays repetition.
     """
-    if 2 * _overlap(copy, chrome) < copy.end - copy.start:
+    if 2 * chrome.overlap(copy.start, copy.end) < copy.end - copy.start:
         return False
-    folded = _folded(text[copy.start : copy.end])
-    return any(
-        folded in _folded(text[c.start : c.end]) for c in chrome if c.end <= copy.start or c.start >= copy.end
-    )
+    return chrome.elsewhere(_folded(text[copy.start : copy.end]), copy.start, copy.end)
 
 
-def _site_chrome(article: Article, chrome_lines: Collection[str], chrome: list[Span]) -> list[Span]:
+def _site_chrome(article: Article, chrome_lines: Collection[str], chrome: _Chrome) -> list[Span]:
     """Spans ``boilerplate:site_chrome`` for the article's lines named in ``chrome_lines``
     that no boilerplate span covers already."""
     known = {line.strip() for line in chrome_lines}
     return [
         Span(line.start, line.end, "boilerplate", 1.0, "boilerplate:site_chrome")
         for line in article.lines
-        if line.text in known and not any(c.start <= line.start and line.end <= c.end for c in chrome)
+        if line.text in known and not chrome.covers(line.start, line.end)
     ]
 
 
@@ -78,7 +123,7 @@ def analyse(
     article = Article.from_text(text, title=title, url=url)
     article = dataclasses.replace(article, language=detect_language(article))
     findings = [scorer.score(article) for scorer in SCORERS]
-    chrome = [s for f in findings if f.name == "boilerplate" for s in f.spans]
+    chrome = _Chrome(text, [s for f in findings if f.name == "boilerplate" for s in f.spans])
     spans: list[Span] = []
     for finding in findings:
         for span in finding.spans:
