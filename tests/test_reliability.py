@@ -93,6 +93,13 @@ ADVERSARIAL = [
     # Chrome lines and their copies, thousands of each: every copy was checked against every
     # chrome span (260 s; 2 s now).
     "Anzeige\nThe council met on Monday to vote on the plan.\n" * 25_000,
+    # The same web address on 20,000 lines, all spam: each kept sentence was looked for in a
+    # list of the others (over 60 s; 1.2 s now).
+    "https://www.example.com/news/2019/11/19/council-backs-bus-routes\n" * 20_000,
+    # One line of 40,000 mojibake runs, the line rebuilt once per run (5.8 s; 1.3 s now), and
+    # 20,000 time stamps looked up in a list (3.3 s; 1.6 s now).
+    "The cityâ€™s council met on Monday. " * 20_000,
+    "2 hours ago\nCouncil backs new bus routes\n" * 20_000,
 ]
 
 

@@ -77,9 +77,12 @@ class _Chrome:
         while at >= 0:
             k = bisect_right(offsets, at) - 1
             a, b = self.spans[k]
-            if at + len(folded) <= offsets[k] + lengths[k] and (b <= start or a >= end):
+            inside = at + len(folded) <= offsets[k] + lengths[k]
+            if inside and (b <= start or a >= end):
                 return True
-            at = joined.find(folded, at + 1)
+            # The span that holds the copy (a run of chrome lines can hold thousands of copies)
+            # is passed whole; a match across two spans' texts, one character on.
+            at = joined.find(folded, offsets[k + 1] if inside else at + 1)
         return False
 
 

@@ -1295,10 +1295,11 @@ def flag_lines(
         flagged[i] = True
         reasons[i] = "related_links"
     # Teasers: the lines between two time stamps a few lines apart, and above the first stamp.
+    stamped = set(stamps)
     for a, b in itertools.pairwise(stamps):
         gap = b - a
         if gap <= _TEASER_LINES + 1:
-            first = a + 1 if a - gap in stamps else max(0, a - gap + 1)
+            first = a + 1 if a - gap in stamped else max(0, a - gap + 1)
             for k in range(first, b):
                 if k < a and p[k] < _RELATED_LINE_P:
                     continue  # above the first stamp, a line the model reads as the article's

@@ -325,9 +325,11 @@ def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
                 if piece_fixed != piece:
                     pieces.append((a, piece, piece_fixed))
         if pieces:
-            after = line
-            for a, piece, piece_fixed in reversed(pieces):
-                after = after[:a] + piece_fixed + after[a + len(piece) :]
+            kept, at = [], 0  # the line with each piece fixed, joined once (a line can hold thousands)
+            for a, piece, piece_fixed in pieces:
+                kept += (line[at:a], piece_fixed)
+                at = a + len(piece)
+            after = "".join(kept) + line[at:]
             if _left_over(after) < best[0]:
                 best = (_left_over(after), pieces)
             break  # runs of mojibake tokens fixed something: runs of other tokens will not do better

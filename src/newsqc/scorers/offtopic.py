@@ -1428,8 +1428,12 @@ class Offtopic:
             starts = {article.sentences[k].start for k in linked}
             whole = [s for s in sentences if s.reason.endswith(":spam") or s.start in starts]
             anchors, anchor_top = self._anchors(article, model, prepared, whole)
-            spans = [
-                s for s in sentences if s in whole or not any(s.start <= a.start < s.end for a in anchors)
+            kept = set(whole)
+            anchor_starts = sorted(a.start for a in anchors)
+            spans = [  # by sets and bisection: a text can hold thousands of each
+                s
+                for s in sentences
+                if s in kept or bisect_left(anchor_starts, s.start) == bisect_left(anchor_starts, s.end)
             ]
             spans += anchors
             spans.sort()
