@@ -352,7 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     y = [d["verdict"] for d in train_docs]
     print(f"dev: {len(train_docs)} documents, {Counter(y)}, features in {time.perf_counter() - started:.0f}s")
     model = fit_model(
-        X, y, names, C=args.C, metadata={"trained_on": "quality benchmark dev split + stronger"}
+        X,
+        y,
+        names,
+        C=args.C,
+        metadata={"trained_on": "quality benchmark dev split + stronger", "min_words": MIN_WORDS},
     )
     model.save(args.output)
     print(f"wrote {args.output}")

@@ -184,6 +184,29 @@ def test_without_a_span_what_the_model_would_clean_is_kept() -> None:
     assert model(0.1, 0.6, 0.3).predict({**features, "spans": 1.0})[0] == "clean"
 
 
+def test_fewer_words_than_the_labelling_rule_are_dropped() -> None:
+    # One word of a thousand letters was kept (0.79): far from any text the model learnt from.
+    # The shipped model carries its labelling rule's 50 words; a model without it keeps its say.
+    assert load_model().metadata["min_words"] == 50
+    for text in ("a" * 1000, "The council met on Tuesday and voted to expand the bus network."):
+        a = newsqc.assess(text)
+        assert (a.verdict, a.quality) == (Verdict.DROP, 0.0)
+    keep = VerdictModel(
+        ("one",), (False,), np.zeros(1), np.ones(1), np.log([[0.8], [0.1], [0.1]]), np.zeros(3)
+    )
+    assert keep.predict({"one": 1.0, "kept_words": 3.0})[0] == "keep"
+    with pytest.raises(ModelError, match="min_words"):
+        VerdictModel(
+            ("one",),
+            (False,),
+            np.zeros(1),
+            np.ones(1),
+            np.zeros((3, 1)),
+            np.zeros(3),
+            metadata={"min_words": "50"},
+        )
+
+
 def test_a_short_article_around_a_table_is_kept() -> None:
     # Two paragraphs around a table in pipes, nothing flagged: the model leans to clean (short,
     # table lines); it was dropped.

@@ -127,6 +127,9 @@ class VerdictModel:
         arrays = (self.low, self.high, self.weights, self.bias)
         if not problems and not all(np.isfinite(a).all() for a in arrays):
             problems.append("non-finite numbers")
+        min_words = self.metadata.get("min_words", 0)
+        if isinstance(min_words, bool) or not isinstance(min_words, (int, float)) or not min_words >= 0:
+            problems.append(f"metadata min_words {min_words!r} is not a number of words")
         if problems:
             raise ModelError(f"{self.source}: not a usable verdict model: {'; '.join(problems)}")
         object.__setattr__(self, "_log_index", np.flatnonzero(np.asarray(self.log_features, dtype=bool)))
@@ -167,12 +170,17 @@ class VerdictModel:
         counts for ``clean``), and quality is at most 1 minus the span's score: the text as it
         stands is surely not keepable. Quality stays P(keep) either way. A text without a word
         left once cleaned (``features["kept_words"] == 0``: blank, or flagged whole) is dropped
-        with quality 0, whatever a model makes of such features.
+        with quality 0, whatever a model makes of such features, and so is one with fewer words
+        left than the model's ``metadata["min_words"]`` (the shipped model's labelling rule: 50;
+        one word of a thousand letters was kept, far from anything it learnt from).
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
+        >>> load_model().predict({"kept_words": 1.0, "words": 1.0, "chars": 1000.0})
+        (<Verdict.DROP: 'drop'>, 0.0)
         """
-        if features.get("kept_words", 1.0) == 0 and "drop" in self.classes:
+        kept = features.get("kept_words", 1.0)
+        if (kept == 0 or kept < self.metadata.get("min_words", 0)) and "drop" in self.classes:
             return Verdict.DROP, 0.0
         logits = self.weights @ self.vector(features) + self.bias
         logits -= logits.max()
