@@ -73,7 +73,10 @@ past form, "vehicle loan stayed", is none); short spam
 messages that read like news ("You have an important customer service announcement"); a message run
 into a sentence of news that is only mildly spammy (it hides in the sentence); first-person
 tributes and quotes without quote marks ("I can't thank this man enough.") read like comment spam
-and are flagged.
+and are flagged, embedded tweets among them, and so are the middle sentences of a quote of
+several (only a sentence that opens or closes with a quote mark counts as quoted); a commercial
+word of link spam in a plain noun phrase used once ("average travel time") can read as an
+anchor.
 """
 
 from __future__ import annotations
