@@ -267,6 +267,14 @@ def test_cli_train_then_assess_with_model(
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["verdict"] == "keep"
     assert main(["assess", str(articles), "--model", str(labelled)]) == 2
+    # With a length floor: the article's 62 words are too few for 100.
+    floored = tmp_path / "floored.json"
+    assert main(["train", str(labelled), "-o", str(floored), "--min-words", "100"]) == 0
+    assert VerdictModel.load(floored).metadata["min_words"] == 100
+    capsys.readouterr()
+    assert main(["assess", str(articles), "--model", str(floored)]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["verdict"] == "drop"
+    assert main(["train", str(labelled), "-o", str(floored), "--min-words", "-1"]) == 2
 
 
 def test_cli_model_reaches_the_worker_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -239,7 +239,10 @@ def _run_train(args: argparse.Namespace) -> int:
 
     try:
         records = [r for path in args.paths for r in read_labelled(path)]
-        model = train(records, C=args.C, metadata={"trained_on": [str(p) for p in args.paths]})
+        metadata: dict[str, Any] = {"trained_on": [str(p) for p in args.paths]}
+        if args.min_words is not None:
+            metadata["min_words"] = args.min_words
+        model = train(records, C=args.C, metadata=metadata)
         model.save(args.output)
     except (OSError, ValueError) as error:
         print(f"newsqc: {error}", file=sys.stderr)
@@ -262,6 +265,13 @@ def add_train(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="LABELLED", help="JSON-lines files of labelled records")
     p.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write (JSON)")
     p.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength (default: 1.0)")
+    p.add_argument(
+        "--min-words",
+        type=int,
+        metavar="N",
+        help="drop any text with fewer than N words left once cleaned, whatever the model says "
+        "(the shipped model: 50, its labelling rule; default: none)",
+    )
     p.set_defaults(run=_run_train)
 
 
