@@ -552,6 +552,16 @@ class OfftopicModel:
         place = self.words.place(word)
         return place if place >= 0 else self.extra.get(word, -1)
 
+    def lex_row(self, word: str) -> int:
+        """The row of a normalized word in the lexicon arrays: its own, or the last (unknown).
+
+        >>> m = load_model()
+        >>> m.lex_row("the"), m.lex_row("zzyzxq") == len(m.lex_zipf) - 1
+        (0, True)
+        """
+        row = self.row(word)
+        return row if row >= 0 else len(self.lex_zipf) - 1
+
     def zipf_of(self, word: str) -> float:
         """Zipf frequency of a normalized word in English (0 when unknown)."""
         place = self.words.place(word)
@@ -676,9 +686,8 @@ def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False)
     unigrams = set(words)
     if not unigrams:
         return bias
-    unknown = len(model.lex_zipf) - 1
     bigrams = set(itertools.pairwise(words))
-    total = sum(float(uni[row if (row := model.row(w)) >= 0 else unknown]) for w in unigrams)
+    total = sum(float(uni[model.lex_row(w)]) for w in unigrams)
     total += sum(map(pairs.get, bigrams, repeat(0.0)))
     return bias + total / math.sqrt(len(unigrams) + len(bigrams))
 
@@ -1376,7 +1385,6 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
     sentences = article.sentences
     starts = [s.start for s in sentences]
     hot_min = model.anchor["hot_min"]
-    unknown = len(model.lex_zipf) - 1
     links: list[str] = []
     found: dict[int, float] = {}
     for cue in cues:
@@ -1384,7 +1392,7 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
         if k < 0 or cue.end() > sentences[k].end:
             continue
         words = LINK_WORD.findall(text, cue.end(), sentences[k].end)[:LINK_WORDS]
-        rows = [row if (row := model.row(normalize_word(w))) >= 0 else unknown for w in words]
+        rows = [model.lex_row(normalize_word(w)) for w in words]
         if len(words) >= 2 and float(model.lex_phrase[rows].max()) >= hot_min:
             found[k] = LINK_SURE
             links.append(" ".join(words).casefold())
