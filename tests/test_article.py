@@ -42,6 +42,17 @@ def test_lines_paragraphs_sentences() -> None:
     ]
 
 
+def test_a_text_without_blank_lines_has_a_paragraph_per_line() -> None:
+    one_break = Article.from_text("First paragraph. Two sentences.\nSecond paragraph\nThird")
+    blank_lines = Article.from_text("First paragraph. Two sentences.\n\nSecond paragraph\n\nThird")
+    assert [p.text for p in one_break.paragraphs] == [p.text for p in blank_lines.paragraphs]
+    assert [p.text for p in one_break.paragraphs] == [
+        "First paragraph. Two sentences.",
+        "Second paragraph",
+        "Third",
+    ]
+
+
 def test_abbreviations_do_not_end_sentences() -> None:
     a = Article.from_text("U.S. President Trump met Mr. Smith. They talked.")
     assert [s.text for s in a.sentences] == ["U.S. President Trump met Mr. Smith.", "They talked."]
@@ -110,6 +121,8 @@ def _reference_segments(text: str) -> tuple[Ranges, Ranges, Ranges]:
         lines.append((start, end))
     if lines:
         paragraphs[-1] = (paragraphs[-1][0], lines[-1][1])
+    if len(paragraphs) == 1:  # no blank line: one paragraph per line
+        paragraphs = list(lines)
     end_re = regex.compile(r"(?<![.!?…])[.!?…]++['\"”’»)\]]*+\s+|(?<![。！？])[。！？]++[」』”’)]*+\s*")
     abbreviations = {"mr", "dr", "jan", "e.g", "u.s"}
     sentences: Ranges = []

@@ -8,7 +8,8 @@ Segmentation is plain and linear in the length of the text:
 
 - a *line* is a run of characters between line breaks, stripped of surrounding white space;
   blank lines are not lines;
-- a *paragraph* is a run of lines with no blank line between them;
+- a *paragraph* is a run of lines with no blank line between them, and each line is one in a
+  text without any blank line (the same article gets the same paragraphs in either layout);
 - a *sentence* is a part of a line ending with ``.``, ``!``, ``?`` or ``…`` (or their
   CJK forms), not after a known abbreviation or a single capital (``U.S.``, ``Mr.``);
 - a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``).
@@ -188,7 +189,8 @@ def _split_lines(text: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
     lines = tuple(map(tuple.__new__, repeat(Segment), zip(starts, ends, pieces[1::2], strict=True)))
     if not lines:
         return (), ()
-    # A blank line between two lines ends the paragraph: more than one break between them.
+    # A blank line between two lines ends the paragraph: more than one break between them. A
+    # text without any blank line writes one paragraph per line (as trafilatura extracts it).
     paragraphs: list[Segment] = []
     first = 0  # the paragraph's first line
     for i, gap in enumerate(pieces[2:-1:2], 1):  # the gap before line i
@@ -196,6 +198,8 @@ def _split_lines(text: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
             start, end = starts[first], ends[i - 1]
             paragraphs.append(Segment(start, end, text[start:end]))
             first = i
+    if not paragraphs:
+        return lines, lines
     start, end = starts[first], ends[-1]
     paragraphs.append(Segment(start, end, text[start:end]))
     return lines, tuple(paragraphs)

@@ -14,7 +14,7 @@ The features, in this order:
   characters that the final spans of that kind cover, and ``<kind>_span_max``, the score of
   its most confident span;
 - what is left after cleaning: ``kept_words``, ``kept_share``, ``flagged_share``, ``spans``;
-- length and structure: ``chars``, ``words``, ``lines``, ``paragraphs``, ``sentences``,
+- length and structure: ``chars``, ``words``, ``lines``, ``sentences``,
   ``mean_line_words``, ``mean_sentence_words``, ``short_line_share``;
 - readability: ``readability`` (textstat's Automated Readability Index: characters per word and
   words per sentence; English only, else 0);
@@ -122,7 +122,6 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
         "chars": float(len(article.text)),
         "words": float(n_words),
         "lines": float(n_lines),
-        "paragraphs": float(len(article.paragraphs)),
         "sentences": float(len(article.sentences)),
         "mean_line_words": ratio(n_words, n_lines),
         "mean_sentence_words": ratio(n_words, len(article.sentences)),
