@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from newsqc.article import Article
@@ -51,6 +53,52 @@ def test_a_text_without_blank_lines_has_a_paragraph_per_line() -> None:
         "Second paragraph",
         "Third",
     ]
+
+
+PARAGRAPHS = [
+    "The town council of Millbrook voted on Tuesday to rebuild the old stone bridge over the river, "
+    "ending a debate that had lasted for almost three years. The bridge was closed to cars last spring.",
+    "Councillors approved a budget of 2.4 million euros, and work will start in March, the mayor said "
+    "after the vote. A footbridge will stay open during the works.",
+    "Residents had asked for a new crossing since the floods of 2021, which left the old bridge "
+    "cracked and the two halves of the town connected only by a detour of eleven kilometres.",
+]
+
+
+def test_hard_wrapped_prose_is_one_line_per_paragraph() -> None:
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS).replace("\n", "\r\n", 1)
+    a = Article.from_text(wrapped)
+    assert len(a.text) == len(wrapped)  # the same offsets
+    assert [" ".join(line.text.split()) for line in a.lines] == PARAGRAPHS
+    assert a.sentences[0].text.endswith("almost three years.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(
+            f"| {n:<10} | {v:>8} |" for n, v in [("Team A", 3), ("Team B", 12), ("Team C", 7), ("D", 1)]
+        ),
+        "Home\nWorld\nUS Politics\nBusiness\nTechnology\nFrequently Asked Questions\nContact us",
+        "Shall I compare thee to a summer's day?\nThou art more lovely and more temperate:\n"
+        "Rough winds do shake the darling buds of May,\nAnd summer's lease hath all too short a date;",
+        "Google Play Store needs more than AI to make app recommendations useful\n"
+        "2020 Audi e-tron Sportback revealed as e-SUV coupe\n"
+        "Pokemon Sword and Shield first impressions: My kingdom for a Bulbasaur\n"
+        "Pokemon GO creators' next big game: CATAN\n"
+        "Sony bets on artificial intelligence with new Sony AI global division\n"
+        "Site Information\n"
+        "Editorial Standards / Ethics Statement / Privacy Policy / Terms of Use\n"
+        "© 2005-2019 SlashGear, All Rights Reserved.\n"
+        "Stocks rally as trade talks resume between Washington and Beijing now\n"
+        "Weather: storms expected across the north on Friday",
+    ],
+    ids=["table", "menu", "poem", "headlines"],
+)
+def test_lines_of_one_width_or_short_lines_are_not_unwrapped(text: str) -> None:
+    a = Article.from_text(text)
+    assert a.text == text
+    assert [line.text for line in a.lines] == [line.strip() for line in text.split("\n")]
 
 
 def test_abbreviations_do_not_end_sentences() -> None:
@@ -121,6 +169,30 @@ def _reference_segments(text: str) -> tuple[Ranges, Ranges, Ranges]:
         lines.append((start, end))
     if lines:
         paragraphs[-1] = (paragraphs[-1][0], lines[-1][1])
+    # Hard-wrapped prose: a full line (the next line's first word would not fit after it) runs on.
+    texts = [text[s:e] for s, e in lines]
+    width = max(map(len, texts), default=0)
+    full = [
+        i
+        for i in range(len(lines) - 1)
+        if len(texts[i]) + 1 + len(texts[i + 1].split(" ")[0]) > width
+        and texts[i].count(" ") >= 3
+        and sum(text[lines[i][1] : lines[i + 1][0]].count(c) for c in breaks)
+        - text[lines[i][1] : lines[i + 1][0]].count("\r\n")
+        == 1
+    ]
+    lengths = {len(texts[i]) for i in full}
+    long_lines = [t for t in texts if 2 * len(t) >= width]
+    going_on = [i for i in full if texts[i + 1][0].isalpha() and not texts[i + 1][0].isupper()]
+    if (
+        width <= 120
+        and len(lines) >= 3
+        and len(full) >= 0.3 * len(long_lines)
+        and len(lengths) >= 3
+        and 2 * len(going_on) >= len(full)
+    ):
+        for i in reversed(full):
+            lines[i : i + 2] = [(lines[i][0], lines[i + 1][1])]
     if len(paragraphs) == 1:  # no blank line: one paragraph per line
         paragraphs = list(lines)
     end_re = regex.compile(r"(?<![.!?…])[.!?…]++['\"”’»)\]]*+\s+|(?<![。！？])[。！？]++[」』”’)]*+\s*")

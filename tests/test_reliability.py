@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import textwrap
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -127,20 +128,24 @@ SAMPLE = (
 )
 
 
-def _other_layout(text: str) -> str:
-    """The same text with its paragraphs the other way apart: one line break or a blank line."""
-    return text.replace("\n\n", "\n") if "\n\n" in text else text.replace("\n", "\n\n")
+LAYOUTS = {
+    # The paragraphs the other way apart: one line break or a blank line.
+    "other_breaks": lambda t: t.replace("\n\n", "\n") if "\n\n" in t else t.replace("\n", "\n\n"),
+    "hard_wrapped": lambda t: "\n\n".join(textwrap.fill(p, 72) for p in t.split("\n") if p.strip()),
+}
 
 
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
 @pytest.mark.parametrize("index", range(5))
-def test_layout_does_not_change_the_assessment(index: int) -> None:
+def test_layout_does_not_change_the_assessment(index: int, layout: str) -> None:
     """Extractors put one line break between paragraphs (trafilatura) or a blank line
-    (newspaper3k): the verdict, the flagged words and the quality do not depend on which.
-    (A quality 0.98 with one break fell to 0.79 with blank lines, when the number of blocks
-    between blank lines was a feature.)"""
+    (newspaper3k), and plain-text feeds wrap lines at a fixed width: the verdict, the flagged
+    words and the quality do not depend on which. (A quality 0.98 with one break fell to 0.79
+    with blank lines, when the number of blocks between blank lines was a feature; wrapped at
+    80 columns, 17 of 84 clean dev articles lost their keep, each line read as a line of chrome.)"""
     with (ROOT / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
         text = [json.loads(line)["text"] for line in f][index]
-    other = _other_layout(text)
+    other = LAYOUTS[layout](text)
     a, b = newsqc.assess(text), newsqc.assess(other)
     assert a.verdict == b.verdict
     assert abs(a.quality - b.quality) < 0.02

@@ -7,7 +7,9 @@ carries half-open character offsets into the original text, so that
 Segmentation is plain and linear in the length of the text:
 
 - a *line* is a run of characters between line breaks, stripped of surrounding white space;
-  blank lines are not lines;
+  blank lines are not lines; in hard-wrapped prose (:data:`WRAP_WIDTH`), a paragraph's lines
+  are one line: ``Article.text`` reads the break after each full line as a space (of the same
+  length, so that every offset is the same in the text as given);
 - a *paragraph* is a run of lines with no blank line between them, and each line is one in a
   text without any blank line (the same article gets the same paragraphs in either layout);
 - a *sentence* is a part of a line ending with ``.``, ``!``, ``?`` or ``…`` (or their
@@ -55,6 +57,17 @@ _STRIPPED = frozenset(
 _STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in sorted(_STRIPPED))
 # A line, stripped: from its first character that is not stripped to its last one (kept by split).
 _LINE_SPLIT = re.compile(f"([^{_STRIPPED_CLASS}](?:[^{_BREAKS}]*[^{_STRIPPED_CLASS}])?)")
+#: Hard-wrapped prose (a plain-text feed, a newswire, a PDF's text) is read as one line per
+#: paragraph: when no line is longer than WRAP_WIDTH characters and at least WRAP_SHARE of the
+#: lines at least half as long as the longest are full (the next line's first word would not
+#: have fitted after them), in lines of at least WRAP_MIN_LINES different lengths, each full
+#: line runs on into the next. A full line has at least WRAP_MIN_SPACES spaces (scripts written
+#: without spaces are not unwrapped), and most lines after a full one go on with a letter that is
+#: no capital (in a list of headlines of about one length, each opens with a capital or a digit).
+WRAP_WIDTH = 120
+WRAP_SHARE = 0.3
+WRAP_MIN_LINES = 3
+WRAP_MIN_SPACES = 3
 # Line breaks, "\r\n" counted once.
 _BREAK = re.compile(f"\r\n|[{_BREAKS}]")
 #: The marks that end a sentence, and the closing quotes and brackets that may follow them.
@@ -182,13 +195,61 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _split_lines(text: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+def _first_word_length(text: str) -> int:
+    space = text.find(" ")
+    return len(text) if space < 0 else space
+
+
+def _wrapped(texts: list[str], gaps: list[str]) -> list[int]:
+    """The lines of hard-wrapped prose that run on into the next line (see :data:`WRAP_WIDTH`).
+
+    ``gaps[i]`` is the white space between ``texts[i]`` and ``texts[i + 1]``.
+
+    >>> prose = ["The council met on", "Monday and agreed to", "build a long bridge", "over the", "river."]
+    >>> _wrapped(prose, ["\\n"] * 4)
+    [0, 1, 2]
+    >>> _wrapped(["Home", "World", "Sport", "A town held a vote on Monday."], ["\\n"] * 3)
+    []
+    """
+    width = max(map(len, texts))
+    if width > WRAP_WIDTH or len(texts) < WRAP_MIN_LINES:
+        return []
+    full = [
+        i
+        for i in range(len(texts) - 1)
+        if len(texts[i]) + 1 + _first_word_length(texts[i + 1]) > width
+        and texts[i].count(" ") >= WRAP_MIN_SPACES  # wrapped at spaces: not Chinese or Japanese
+        and len(_BREAK.findall(gaps[i])) == 1
+    ]
+    lengths = {len(texts[i]) for i in full}
+    long_lines = sum(1 for t in texts if 2 * len(t) >= width)  # menus and buttons do not count
+    if len(full) < WRAP_SHARE * long_lines or len(lengths) < WRAP_MIN_LINES:
+        return []  # unwrapped text, or rows of one width (a table, a block of code)
+    going_on = sum(1 for i in full if texts[i + 1][0].isalpha() and not texts[i + 1][0].isupper())
+    if 2 * going_on < len(full):
+        return []  # most lines open with a capital or a digit: a list of headlines
+    return full
+
+
+def _split_lines(text: str) -> tuple[str, tuple[Segment, ...], tuple[Segment, ...]]:
+    """The text (hard-wrapped paragraphs unwrapped: see :func:`_wrapped`), its lines and paragraphs."""
     pieces = _LINE_SPLIT.split(text)  # gap, line, gap, ..., line, gap
+    if len(pieces) > 1 and "\n" in text:
+        runs_on = set(_wrapped(pieces[1::2], pieces[2:-1:2]))
+        if runs_on:  # the break after a full line is a space: the same length, the same offsets
+            joined = pieces[:2]
+            for i in range(1, len(pieces) // 2):
+                if i - 1 in runs_on:
+                    joined[-1] += " " * len(pieces[2 * i]) + pieces[2 * i + 1]
+                else:
+                    joined += pieces[2 * i : 2 * i + 2]
+            pieces = [*joined, pieces[-1]]
+            text = "".join(pieces)
     bounds = list(accumulate(map(len, pieces)))  # line start, line end, ...
     starts, ends = bounds[0:-1:2], bounds[1::2]
     lines = tuple(map(tuple.__new__, repeat(Segment), zip(starts, ends, pieces[1::2], strict=True)))
     if not lines:
-        return (), ()
+        return text, (), ()
     # A blank line between two lines ends the paragraph: more than one break between them. A
     # text without any blank line writes one paragraph per line (as trafilatura extracts it).
     paragraphs: list[Segment] = []
@@ -199,10 +260,10 @@ def _split_lines(text: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
             paragraphs.append(Segment(start, end, text[start:end]))
             first = i
     if not paragraphs:
-        return lines, lines
+        return text, lines, lines
     start, end = starts[first], ends[-1]
     paragraphs.append(Segment(start, end, text[start:end]))
-    return lines, tuple(paragraphs)
+    return text, lines, tuple(paragraphs)
 
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
@@ -295,7 +356,7 @@ class Article:
         """Segment ``text`` into lines, paragraphs and sentences (words on first use)."""
         if not isinstance(text, str):
             raise TypeError(f"Article text must be a str, not {type(text).__name__}")
-        lines, paragraphs = _split_lines(text)
+        text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
         return cls(text, lines, paragraphs, sentences, title, url, language)
 
