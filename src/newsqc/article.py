@@ -2,7 +2,7 @@
 
 Every scorer reads the same :class:`Article`; none splits the text again. Each segment
 carries half-open character offsets into the original text, so that
-``article.text[seg.start:seg.end] == seg.text`` always holds.
+``article.text[seg.start:seg.end] == seg.text`` always holds (for a word, less its soft hyphens).
 
 Segmentation is plain and linear in the length of the text:
 
@@ -14,7 +14,9 @@ Segmentation is plain and linear in the length of the text:
   text without any blank line (the same article gets the same paragraphs in either layout);
 - a *sentence* is a part of a line ending with ``.``, ``!``, ``?`` or ``…`` (or their
   CJK forms), not after a known abbreviation or a single capital (``U.S.``, ``Mr.``);
-- a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``).
+- a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``) and
+  soft hyphens (U+00AD, an invisible hint where a word may break: left out of the word's text,
+  so that ``Washin\u00adgton`` reads ``Washington``).
 """
 
 from __future__ import annotations
@@ -79,9 +81,13 @@ _SENTENCE_END = regex.compile(
     r"(?<![.!?…])([.!?…]++['\"”’»)\]]*+)\s+|(?<![。！？])([。！？]++[」』”’)]*+)\s*"
 )
 # A word: a run of word characters, with single apostrophes between them.
-_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
+_WORD = regex.compile(r"[\w\p{M}]+(?:['’\u00ad][\w\p{M}]+)*")
 _WORD_CHAR = regex.compile(r"[\w\p{M}]+")
 _APOSTROPHES = (ord("'"), ord("’"))
+#: A soft hyphen (an invisible hint where a word may break) between two word characters is
+#: inside the word, and left out of its text: "Bundes\u00adregierung" is "Bundesregierung".
+SOFT_HYPHEN = "\u00ad"
+_SOFT_HYPHEN_CODE = ord(SOFT_HYPHEN)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep prof no vs etc inc ltd co corp lt col sgt capt cmdr adm"
     " jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est vol pp e.g i.e".split()
@@ -163,19 +169,20 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Start offsets, end offsets and texts of the words of ``text``, as ``_WORD`` finds them.
 
     One table lookup per character in numpy rather than a regular expression: a character is
-    in a word when it is a word character, or an apostrophe between two word characters; a
-    word is a maximal run of such characters. The texts come from one split of the text with
-    every other character replaced by a space (no word character is white space).
+    in a word when it is a word character, or an apostrophe or a soft hyphen between two word
+    characters; a word is a maximal run of such characters. The texts come from one split of
+    the text with every other character replaced by a space (no word character is white
+    space), soft hyphens left out.
 
-    >>> starts, ends, texts = _split_words("Ukraine’s army's 'own' a''b")
+    >>> starts, ends, texts = _split_words("Ukraine’s army's 'own' a''b Washin\u00adgton")
     >>> starts.tolist(), ends.tolist(), texts
-    ([0, 10, 18, 23, 26], [9, 16, 21, 24, 27], ['Ukraine’s', "army's", 'own', 'a', 'b'])
+    ([0, 10, 18, 23, 26, 28], [9, 16, 21, 24, 27, 39], ['Ukraine’s', "army's", 'own', 'a', 'b', 'Washington'])
     """
     codes = code_points(text)
     inside = _load_word_chars()[codes]
     if codes.size > 2:
         middle = codes[1:-1]
-        joins = (middle == _APOSTROPHES[0]) | (middle == _APOSTROPHES[1])
+        joins = (middle == _APOSTROPHES[0]) | (middle == _APOSTROPHES[1]) | (middle == _SOFT_HYPHEN_CODE)
         inside[1:-1] |= joins & inside[:-2] & inside[2:]
     # Where a word starts or ends: a change between two characters, outside characters not in one.
     padded = np.zeros(codes.size + 2, dtype=bool)
@@ -184,6 +191,8 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     starts, ends = edges[:, 0].copy(), edges[:, 1].copy()
     starts.flags.writeable = ends.flags.writeable = False  # shared by the scorers
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    if SOFT_HYPHEN in masked:
+        masked = masked.replace(SOFT_HYPHEN, "")
     return starts, ends, masked.split()
 
 
