@@ -108,6 +108,14 @@ def test_lines_of_one_width_or_short_lines_are_not_unwrapped(text: str) -> None:
     assert [line.text for line in a.lines] == [line.strip() for line in text.split("\n")]
 
 
+def test_other_spaces_are_plain_spaces_at_the_same_offsets() -> None:
+    text = "Le\xa0chat\u200b dort.\u2009Oui\ufeff! voil\xc3\xa0 le 5\xa0km"
+    a = Article.from_text(text)
+    # A no-break space after a letter that opens mojibake ("Ã\xa0" for "à") stays.
+    assert a.text == "Le chat  dort. Oui ! voil\xc3\xa0 le 5 km"
+    assert [s.text for s in a.sentences] == ["Le chat  dort.", "Oui !", "voil\xc3\xa0 le 5 km"]
+
+
 def test_abbreviations_do_not_end_sentences() -> None:
     a = Article.from_text("U.S. President Trump met Mr. Smith. They talked.")
     assert [s.text for s in a.sentences] == ["U.S. President Trump met Mr. Smith.", "They talked."]

@@ -16,7 +16,10 @@ Segmentation is plain and linear in the length of the text:
   CJK forms), not after a known abbreviation or a single capital (``U.S.``, ``Mr.``);
 - a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``) and
   soft hyphens (U+00AD, an invisible hint where a word may break: left out of the word's text,
-  so that ``Washin\u00adgton`` reads ``Washington``).
+  so that ``Washin\u00adgton`` reads ``Washington``);
+- ``Article.text`` is the text as given, but for a plain space in place of other spaces
+  (no-break, thin, zero-width: :data:`_SPACE_LIKE`) and of the breaks inside hard-wrapped
+  paragraphs: the same length and offsets, and one kind of space for the scorers' patterns.
 """
 
 from __future__ import annotations
@@ -70,6 +73,12 @@ WRAP_WIDTH = 120
 WRAP_SHARE = 0.3
 WRAP_MIN_LINES = 3
 WRAP_MIN_SPACES = 3
+#: Spaces of other widths and zero-width spaces, which the scorers' patterns read as plain
+#: spaces (``Article.text`` has a plain space in their place, at the same offset): no-break
+#: (U+00A0) after an ASCII character (after another, it may be a byte of mojibake: "Ã\xa0" for
+#: "à", "åˆ\xa0" for "删"), en to hair spaces, narrow no-break, medium mathematical, zero-width,
+#: word joiner and zero-width no-break.
+_SPACE_LIKE = re.compile("(?<=[\x00-\x7f])\xa0|[\u2000-\u200b\u202f\u205f\u2060\ufeff]")
 # Line breaks, "\r\n" counted once.
 _BREAK = re.compile(f"\r\n|[{_BREAKS}]")
 #: The marks that end a sentence, and the closing quotes and brackets that may follow them.
@@ -365,6 +374,8 @@ class Article:
         """Segment ``text`` into lines, paragraphs and sentences (words on first use)."""
         if not isinstance(text, str):
             raise TypeError(f"Article text must be a str, not {type(text).__name__}")
+        if not text.isascii() and _SPACE_LIKE.search(text):
+            text = _SPACE_LIKE.sub(" ", text)
         text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
         return cls(text, lines, paragraphs, sentences, title, url, language)
