@@ -161,6 +161,7 @@ def test_layout_does_not_change_the_assessment(index: int, layout: str) -> None:
     a, b = newsqc.assess(text), newsqc.assess(other)
     assert a.verdict == b.verdict
     assert abs(a.quality - b.quality) < 0.02
+
     def words(t: str) -> list[str]:
         return t.replace("\xad", "").replace("\u200b", "").split()
 
