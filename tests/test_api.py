@@ -130,3 +130,28 @@ def test_bundled_examples_get_the_verdicts_their_names_say() -> None:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert {r["id"]: newsqc.assess(r["text"]).verdict.value for r in records} == expected
     assert not newsqc.assess(records[0]["text"]).spans
+
+
+MARKDOWN_PAGE = (
+    "# Harbour authority approves new ferry terminal\n\n"
+    "The harbour authority approved plans on Friday for [a new ferry terminal]"
+    "(https://www.example.com/news/ferry) that will replace the wooden pier used since the 1950s. "
+    "The terminal will have room for two ships at once and a covered waiting hall for 300 passengers.\n\n"
+    "The project will cost **18 million euros** and is due to open in the summer of 2028. Fishermen "
+    "had asked for their moorings to be moved further east, and the final plan does so.\n\n"
+    "Local shops welcomed the decision, saying that longer queues at the old pier had kept "
+    "visitors away during the busy months.\n\n"
+    "## Share this article\n\n[Share on Facebook](https://www.facebook.com/sharer.php?u=x)\n\n"
+    "[Share on Twitter](https://twitter.com/intent/tweet?u=x)\n\n0 Comments\n\n## Related Articles\n\n"
+    "[City council approves budget for 2024](https://www.example.com/news/budget)\n\n"
+    "[New bus line to connect the harbour](https://www.example.com/news/bus)"
+)
+
+
+def test_markdown_chrome_goes_with_its_markup() -> None:
+    """Firecrawl and Jina Reader write markdown: a link inside a sentence is no web address of
+    spam, and a flagged heading or link leaves no "##" or "[](...)" behind."""
+    a = newsqc.assess(MARKDOWN_PAGE)
+    assert {s.kind for s in a.spans} == {"boilerplate"}
+    article_end = MARKDOWN_PAGE.index("## Share")
+    assert a.cleaned_text.strip() == MARKDOWN_PAGE[:article_end].strip()

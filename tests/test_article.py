@@ -116,6 +116,17 @@ def test_other_spaces_are_plain_spaces_at_the_same_offsets() -> None:
     assert [s.text for s in a.sentences] == ["Le chat  dort.", "Oui !", "voil\xc3\xa0 le 5 km"]
 
 
+def test_markdown_markup_reads_as_spaces_at_the_same_offsets() -> None:
+    text = "## Heading\nA [link text](https://a.example/b-c) in **bold** and ![a photo](/img/1.jpg)."
+    a = Article.from_text(text)
+    assert len(a.text) == len(text)
+    assert a.text.split() == ["Heading", "A", "link", "text", "in", "bold", "and", "a", "photo", "."]
+    assert [line.text for line in a.lines] == ["Heading", a.text[11:]]
+    # Brackets and stars of plain text stay.
+    plain = "Scores [1] and (2), 2**3 = 8, a * b, #hashtag"
+    assert Article.from_text(plain).text == plain.replace("2**3", "2  3")
+
+
 def test_abbreviations_do_not_end_sentences() -> None:
     a = Article.from_text("U.S. President Trump met Mr. Smith. They talked.")
     assert [s.text for s in a.sentences] == ["U.S. President Trump met Mr. Smith.", "They talked."]

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from itertools import accumulate
 
-from newsqc.article import Article
+from newsqc.article import Article, markdown_markup
 from newsqc.assessment import Assessment, Span
 from newsqc.classifier import ModelLike, predict
 from newsqc.cleaning import clean_text
@@ -109,6 +109,32 @@ def _site_chrome(article: Article, chrome_lines: Collection[str], chrome: _Chrom
     ]
 
 
+def _with_markup(spans: list[Span], markup: list[tuple[int, int, bool]]) -> list[Span]:
+    """Each span with the markdown markup that opens right before it or closes right after it
+    (``## `` of a heading, ``[`` and ``](address)`` of a link): cleaning leaves none behind.
+
+    >>> [s] = _with_markup([Span(8, 12, "offtopic", 0.9, "offtopic:anchor")], [(7, 8, True), (12, 20, False)])
+    >>> s.start, s.end
+    (7, 20)
+    """
+    opening = {end: start for start, end, opens in markup if opens}
+    closing = {start: end for start, end, opens in markup if not opens}
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.repair is None:
+            while start in opening:
+                start = opening[start]
+            while end in closing:
+                end = closing[end]
+        out.append(
+            dataclasses.replace(span, start=start, end=end)
+            if (start, end) != (span.start, span.end)
+            else span
+        )
+    return out
+
+
 def analyse(
     text: str, title: str | None = None, url: str | None = None, chrome_lines: Collection[str] = ()
 ) -> tuple[Article, list[Finding], list[Span]]:
@@ -135,6 +161,8 @@ def analyse(
             spans.append(span)
     if chrome_lines:
         spans.extend(_site_chrome(article, chrome_lines, chrome))
+    if article.text is not text and (markup := markdown_markup(text)):
+        spans = _with_markup(spans, markup)
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.reason))
     return article, findings, spans
 

@@ -18,8 +18,9 @@ Segmentation is plain and linear in the length of the text:
   soft hyphens (U+00AD, an invisible hint where a word may break: left out of the word's text,
   so that ``Washin\u00adgton`` reads ``Washington``);
 - ``Article.text`` is the text as given, but for a plain space in place of other spaces
-  (no-break, thin, zero-width: :data:`_SPACE_LIKE`) and of the breaks inside hard-wrapped
-  paragraphs: the same length and offsets, and one kind of space for the scorers' patterns.
+  (no-break, thin, zero-width: :data:`_SPACE_LIKE`), of the breaks inside hard-wrapped
+  paragraphs and of markdown's markup (links, strong emphasis, headings: :data:`_MARKDOWN`):
+  the same length and offsets, and plain text for the scorers' patterns.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from typing import NamedTuple
 import numpy as np
 import regex
 
-__all__ = ["Article", "Segment"]
+__all__ = ["Article", "Segment", "markdown_markup"]
 
 
 class Segment(NamedTuple):
@@ -79,6 +80,40 @@ WRAP_MIN_SPACES = 3
 #: "à", "åˆ\xa0" for "删"), en to hair spaces, narrow no-break, medium mathematical, zero-width,
 #: word joiner and zero-width no-break.
 _SPACE_LIKE = re.compile("(?<=[\x00-\x7f])\xa0|[\u2000-\u200b\u202f\u205f\u2060\ufeff]")
+_MAY_BE_SPACE_LIKE = re.compile("[\xa0\u2000-\u200b\u202f\u205f\u2060\ufeff]")  # a fast first look
+#: Markdown, as Firecrawl, Jina Reader or trafilatura's markdown output write an article: the
+#: markup of a link or an image (``[text](address)``: the text stays), of strong emphasis
+#: (``**text**``) and of a heading (``## Heading``) reads as spaces (same offsets), so that a link
+#: is no web address inside a sentence and a heading no different line from the same words.
+_MARKDOWN = re.compile(
+    r"(?P<link>!?\[)(?=[^\[\]\n]{1,500}\]\((?:https?://|/|#)[^\s()]{0,2000}\))"
+    r"|\]\((?:https?://|/|#)[^\s()]{0,2000}\)"
+    r"|(?P<strong>(?<![\w*])\*\*)(?=[^\s*])|(?<=[^\s*])\*\*"
+    r"|^(?P<heading>#{1,6}[ \t]+)(?=\S)",
+    re.MULTILINE,
+)
+
+
+def _blank_markup(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _may_hold_markdown(text: str) -> bool:
+    return "](" in text or "**" in text or "#" in text[:1] or "\n#" in text
+
+
+def markdown_markup(text: str) -> list[tuple[int, int, bool]]:
+    """The ranges of markdown markup that ``Article.text`` reads as spaces, and whether each
+    opens the text it marks (``[``, ``**`` before a word, ``## ``) or closes it.
+
+    >>> markdown_markup("## Hi\\nA [link](https://a.b/c) and **this**.")
+    [(0, 3, True), (8, 9, True), (13, 29, False), (34, 36, True), (40, 42, False)]
+    """
+    if not _may_hold_markdown(text):
+        return []
+    return [(m.start(), m.end(), m.lastgroup is not None) for m in _MARKDOWN.finditer(text)]
+
+
 # Line breaks, "\r\n" counted once.
 _BREAK = re.compile(f"\r\n|[{_BREAKS}]")
 #: The marks that end a sentence, and the closing quotes and brackets that may follow them.
@@ -374,8 +409,10 @@ class Article:
         """Segment ``text`` into lines, paragraphs and sentences (words on first use)."""
         if not isinstance(text, str):
             raise TypeError(f"Article text must be a str, not {type(text).__name__}")
-        if not text.isascii() and _SPACE_LIKE.search(text):
+        if not text.isascii() and _MAY_BE_SPACE_LIKE.search(text):
             text = _SPACE_LIKE.sub(" ", text)
+        if _may_hold_markdown(text):
+            text = _MARKDOWN.sub(_blank_markup, text)
         text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
         return cls(text, lines, paragraphs, sentences, title, url, language)

@@ -14,7 +14,7 @@ The features, in this order:
   characters that the final spans of that kind cover, and ``<kind>_span_max``, the score of
   its most confident span;
 - what is left after cleaning: ``kept_words``, ``kept_share``, ``flagged_share``, ``spans``;
-- length and structure: ``chars``, ``words``, ``lines``, ``sentences``,
+- length and structure: ``chars`` (no spaces or line breaks), ``words``, ``lines``, ``sentences``,
   ``mean_line_words``, ``mean_sentence_words``, ``short_line_share``;
 - readability: ``readability`` (textstat's Automated Readability Index: characters per word and
   words per sentence; English only, else 0);
@@ -100,6 +100,15 @@ def _kept_words(article: Article, removed: list[tuple[int, int]], counts: Sequen
     return counts[-1] - touched
 
 
+def _visible_chars(text: str) -> int:
+    """The characters of ``text`` that are no space or line break: the same in any layout.
+
+    >>> _visible_chars("Two words.\\n\\n  And more")
+    16
+    """
+    return len(text) - sum(map(text.count, " \n\r\t"))
+
+
 def document_features(article: Article, spans: Sequence[Span]) -> dict[str, float]:
     """Length, structure, readability, language and what is left after cleaning, as named numbers.
 
@@ -119,7 +128,7 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
         "kept_share": ratio(kept, n_words),
         "flagged_share": ratio(covered(removed), len(article.text)),
         "spans": float(len(spans)),
-        "chars": float(len(article.text)),
+        "chars": float(_visible_chars(article.text)),
         "words": float(n_words),
         "lines": float(n_lines),
         "sentences": float(len(article.sentences)),

@@ -1146,17 +1146,17 @@ def anchor_arrays(
     text = article.text
     plains: dict[int, bool] = {}
 
-    def plain(k: int) -> bool:  # a lower-case word of letters, one space before it
+    def spaced(k: int) -> bool:  # only spaces between word k - 1 and word k (markdown's blanked too)
+        gap = text[word_ends[k - 1] : word_starts[k]]
+        return gap == " " or (bool(gap) and not gap.strip(" "))
+
+    def plain(k: int) -> bool:  # a lower-case word of letters, spaces before it
         if k not in plains:
-            plains[k] = (
-                norm(k).isalpha()
-                and word_texts[k][:1].islower()
-                and text[word_ends[k - 1] : word_starts[k]] == " "
-            )
+            plains[k] = norm(k).isalpha() and word_texts[k][:1].islower() and spaced(k)
         return plains[k]
 
     # The runs: holding the hot word, with a lower-case word before (or a frequent one: "He")
-    # and after, single spaces, every word but the first in lower case (several capitals make a
+    # and after, spaces between, every word but the first in lower case (several capitals make a
     # name, not an anchor).
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
@@ -1174,7 +1174,7 @@ def anchor_arrays(
         for first in range(max(i + 1, h - 3), h + 1):
             if not opens(first - 1) or not norm(first).isalpha() or norm(first) in QUANTIFIERS:
                 continue
-            if text[word_ends[first - 1] : word_starts[first]] != " ":
+            if not spaced(first):
                 continue
             for n in ANCHOR_LENGTHS:
                 last = first + n
