@@ -19,7 +19,7 @@ Segmentation is plain and linear in the length of the text:
   so that ``Washin\u00adgton`` reads ``Washington``);
 - ``Article.text`` is the text as given, but for a plain space in place of other spaces
   (no-break, thin, zero-width: :data:`_SPACE_LIKE`), of the breaks inside hard-wrapped
-  paragraphs and of markdown's markup (links, strong emphasis, headings: :data:`_MARKDOWN`):
+  paragraphs and of markdown's markup (links, strong emphasis, headings: :func:`markdown_markup`):
   the same length and offsets, and plain text for the scorers' patterns.
 """
 
@@ -85,17 +85,11 @@ _MAY_BE_SPACE_LIKE = re.compile("[\xa0\u2000-\u200b\u202f\u205f\u2060\ufeff]")  
 #: markup of a link or an image (``[text](address)``: the text stays), of strong emphasis
 #: (``**text**``) and of a heading (``## Heading``) reads as spaces (same offsets), so that a link
 #: is no web address inside a sentence and a heading no different line from the same words.
-_MARKDOWN = re.compile(
-    r"(?P<link>!?\[)(?=[^\[\]\n]{1,500}\]\((?:https?://|/|#)[^\s()]{0,2000}\))"
-    r"|\]\((?:https?://|/|#)[^\s()]{0,2000}\)"
-    r"|(?P<strong>(?<![\w*])\*\*)(?=[^\s*])|(?<=[^\s*])\*\*"
-    r"|^(?P<heading>#{1,6}[ \t]+)(?=\S)",
-    re.MULTILINE,
+_LINK_MARKUP = re.compile(
+    r"!?\[(?=[^\[\]\n]{1,500}\]\((?:https?://|/|#)[^\s()]{0,2000}\))|\]\((?:https?://|/|#)[^\s()]{0,2000}\)"
 )
-
-
-def _blank_markup(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]{0,300}?(?<=[^\s*])\*\*(?![\w*])")  # not "CCI** and"
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 
 
 def _may_hold_markdown(text: str) -> bool:
@@ -111,7 +105,20 @@ def markdown_markup(text: str) -> list[tuple[int, int, bool]]:
     """
     if not _may_hold_markdown(text):
         return []
-    return [(m.start(), m.end(), m.lastgroup is not None) for m in _MARKDOWN.finditer(text)]
+    out = [(m.start(), m.end(), m.group()[0] != "]") for m in _LINK_MARKUP.finditer(text)]
+    for m in _STRONG.finditer(text):
+        out += [(m.start(), m.start() + 2, True), (m.end() - 2, m.end(), False)]
+    out += [(m.start(), m.end(), True) for m in _HEADING.finditer(text)]
+    return sorted(out)
+
+
+def _blanked(text: str, markup: list[tuple[int, int, bool]]) -> str:
+    """``text`` with a space for each character of the ``markup`` ranges."""
+    pieces, done = [], 0
+    for start, end, _ in markup:
+        pieces += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join(pieces) + text[done:]
 
 
 # Line breaks, "\r\n" counted once.
@@ -411,8 +418,8 @@ class Article:
             raise TypeError(f"Article text must be a str, not {type(text).__name__}")
         if not text.isascii() and _MAY_BE_SPACE_LIKE.search(text):
             text = _SPACE_LIKE.sub(" ", text)
-        if _may_hold_markdown(text):
-            text = _MARKDOWN.sub(_blank_markup, text)
+        if markup := markdown_markup(text):
+            text = _blanked(text, markup)
         text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
         return cls(text, lines, paragraphs, sentences, title, url, language)
