@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 
 import pytest
 
@@ -28,11 +29,11 @@ def test_every_segment_is_its_text(text: str) -> None:
     for seq in (a.lines, a.paragraphs, a.sentences, a.words):
         for seg in seq:
             assert 0 <= seg.start < seg.end <= len(text)
-            # A word's text leaves its soft hyphens out.
+            # A word's text leaves its soft hyphens out, in composed form.
             assert (
                 a.text[seg.start : seg.end]
                 if seq is not a.words
-                else a.text[seg.start : seg.end].replace("\u00ad", "")
+                else unicodedata.normalize("NFC", a.text[seg.start : seg.end].replace("\u00ad", ""))
             ) == seg.text
         starts = [s.start for s in seq]
         assert starts == sorted(starts)
@@ -125,6 +126,14 @@ def test_markdown_markup_reads_as_spaces_at_the_same_offsets() -> None:
     # Brackets and stars of plain text stay.
     plain = "Scores [1] and (2), 2**3 = 8, a * b, #hashtag, Man** and Ali***, a CCI** and CCI***"
     assert Article.from_text(plain).text == plain
+
+
+def test_words_are_spelt_in_composed_form() -> None:
+    text = unicodedata.normalize("NFD", "Café, résumé und Übersicht")
+    a = Article.from_text(text)
+    assert a.text == text
+    assert a.word_texts == ("Café", "résumé", "und", "Übersicht")
+    assert a.words[0] == (0, 5, "Café")
 
 
 def test_abbreviations_do_not_end_sentences() -> None:
@@ -285,7 +294,10 @@ WORDY = [
 def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
     from newsqc.article import _WORD
 
-    expected = [(m.start(), m.end(), m.group().replace("\u00ad", "")) for m in _WORD.finditer(text)]
+    def spelt(word: str) -> str:  # soft hyphens left out, composed form
+        return unicodedata.normalize("NFC", word.replace("\u00ad", ""))
+
+    expected = [(m.start(), m.end(), spelt(m.group())) for m in _WORD.finditer(text)]
     a = Article.from_text(text)
     assert [tuple(w) for w in a.words] == expected
     assert a.word_starts == tuple(w.start for w in a.words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 
 import numpy as np
 import pytest
@@ -16,6 +17,8 @@ SAMPLES = {
     "fr": "Le conseil municipal a approuvé lundi le nouveau budget après un long débat sur le coût du pont.",
     "es": "El ayuntamiento aprobó el lunes el nuevo presupuesto tras un largo debate sobre el puente.",
     "ru": "Городской совет в понедельник утвердил новый бюджет после долгих споров о стоимости моста.",
+    "pt": "A câmara aprovou na segunda-feira o novo orçamento após um longo debate sobre a ponte.",
+    "ko": "시의회는 월요일 다리 비용에 대한 긴 논쟁 끝에 새 예산을 승인했다고 밝혔습니다.",
 }
 
 
@@ -40,6 +43,14 @@ def test_profiles_are_langdetects() -> None:
 @pytest.mark.parametrize("language", sorted(SAMPLES))
 def test_detects_the_language(language: str) -> None:
     assert detect_language(Article.from_text(SAMPLES[language])) == language
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_decomposed_text_has_the_same_language(language: str) -> None:
+    """Accents as combining marks, Hangul as its letters (NFD, as macOS writes file names):
+    Korean had no language, and Portuguese pages none either."""
+    decomposed = unicodedata.normalize("NFD", SAMPLES[language])
+    assert detect_language(Article.from_text(decomposed)) == language
 
 
 def test_same_language_in_any_order() -> None:

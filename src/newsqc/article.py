@@ -2,7 +2,8 @@
 
 Every scorer reads the same :class:`Article`; none splits the text again. Each segment
 carries half-open character offsets into the original text, so that
-``article.text[seg.start:seg.end] == seg.text`` always holds (for a word, less its soft hyphens).
+``article.text[seg.start:seg.end] == seg.text`` always holds (for a word, less its soft hyphens
+and in composed form, NFC).
 
 Segmentation is plain and linear in the length of the text:
 
@@ -16,7 +17,8 @@ Segmentation is plain and linear in the length of the text:
   CJK forms), not after a known abbreviation or a single capital (``U.S.``, ``Mr.``);
 - a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``) and
   soft hyphens (U+00AD, an invisible hint where a word may break: left out of the word's text,
-  so that ``Washin\u00adgton`` reads ``Washington``);
+  so that ``Washin\u00adgton`` reads ``Washington``), in composed form (NFC: a letter and its
+  combining accent are one letter, as every word list spells them);
 - ``Article.text`` is the text as given, but for a plain space in place of other spaces
   (no-break, thin, zero-width: :data:`_SPACE_LIKE`), of the breaks inside hard-wrapped
   paragraphs and of markdown's markup (links, strong emphasis, headings: :func:`markdown_markup`):
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -223,7 +226,7 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     in a word when it is a word character, or an apostrophe or a soft hyphen between two word
     characters; a word is a maximal run of such characters. The texts come from one split of
     the text with every other character replaced by a space (no word character is white
-    space), soft hyphens left out.
+    space), soft hyphens left out, in Unicode's composed form (NFC).
 
     >>> starts, ends, texts = _split_words("Ukraine’s army's 'own' a''b Washin\u00adgton")
     >>> starts.tolist(), ends.tolist(), texts
@@ -244,6 +247,8 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     if SOFT_HYPHEN in masked:
         masked = masked.replace(SOFT_HYPHEN, "")
+    if not masked.isascii() and not unicodedata.is_normalized("NFC", masked):
+        masked = unicodedata.normalize("NFC", masked)  # "cafe\u0301" is "café" for every lookup
     return starts, ends, masked.split()
 
 

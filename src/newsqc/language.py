@@ -21,6 +21,7 @@ import json
 import os
 import re
 import threading
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -243,6 +244,8 @@ def text_language(sample: str) -> str | None:
         and sum(map(str.isalpha, sample)) < _MIN_LETTERS
     ):
         return None
+    if not sample.isascii() and not unicodedata.is_normalized("NFC", sample):
+        sample = unicodedata.normalize("NFC", sample)  # decomposed Hangul or accents: as profiled
     profiles = _load_profiles()
     n, log_likelihood = profiles.log_likelihood(profiles.prepare(sample))
     if not n:
