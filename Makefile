@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: bench-scaling demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate check-models
+.PHONY: bench-layouts bench-scaling demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate check-models
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ bench-throughput: $(BIN)/.installed
 
 clean-venv:
 	rm -rf $(VENV)
+
+# The benchmark's test documents in other layouts (line breaks, hard wrapping, markdown, no-break and
+# zero-width spaces, soft hyphens, CRLF, NFD), newsqc beside datatrove; writes benchmarks/LAYOUTS.md.
+bench-layouts: $(BIN)/.bench-installed
+	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.layouts --anchors --jobs 0
 
 # Cost per MB of one article from 10 KB to 10 MB (linear cost); figures go into benchmarks/SCALING.md by hand.
 bench-scaling: $(BIN)/.installed
