@@ -119,8 +119,10 @@ def _blanked(text: str, markup: list[tuple[int, int, bool]]) -> str:
     """``text`` with a space for each character of the ``markup`` ranges."""
     pieces, done = [], 0
     for start, end, _ in markup:
-        pieces += [text[done:start], " " * (end - start)]
-        done = end
+        start = max(start, done)  # overlapping ranges: each character once
+        if end > start:
+            pieces += [text[done:start], " " * (end - start)]
+            done = end
     return "".join(pieces) + text[done:]
 
 

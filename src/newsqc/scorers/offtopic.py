@@ -1148,7 +1148,7 @@ def anchor_arrays(
 
     def spaced(k: int) -> bool:  # only spaces between word k - 1 and word k (markdown's blanked too)
         gap = text[word_ends[k - 1] : word_starts[k]]
-        return gap == " " or (bool(gap) and not gap.strip(" "))
+        return bool(gap) and not gap.strip(" ")
 
     def plain(k: int) -> bool:  # a lower-case word of letters, spaces before it
         if k not in plains:
