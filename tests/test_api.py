@@ -148,10 +148,13 @@ MARKDOWN_PAGE = (
 )
 
 
-def test_markdown_chrome_goes_with_its_markup() -> None:
+@pytest.mark.parametrize("space", [" ", "\xa0"], ids=["spaces", "no-break spaces"])
+def test_markdown_chrome_goes_with_its_markup(space: str) -> None:
     """Firecrawl and Jina Reader write markdown: a link inside a sentence is no web address of
-    spam, and a flagged heading or link leaves no "##" or "[](...)" behind."""
-    a = newsqc.assess(MARKDOWN_PAGE)
+    spam, and a flagged heading or link leaves no "##" or "[](...)" behind (with no-break
+    spaces too: "##\xa0Share" was left behind)."""
+    page = MARKDOWN_PAGE.replace(" ", space)
+    a = newsqc.assess(page)
     assert {s.kind for s in a.spans} == {"boilerplate"}
-    article_end = MARKDOWN_PAGE.index("## Share")
-    assert a.cleaned_text.strip() == MARKDOWN_PAGE[:article_end].strip()
+    article_end = page.index(f"##{space}Share")
+    assert a.cleaned_text.strip() == page[:article_end].strip()

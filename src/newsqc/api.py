@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import accumulate
 
-from newsqc.article import Article, markdown_markup
+from newsqc.article import Article
 from newsqc.assessment import Assessment, Span
 from newsqc.classifier import ModelLike, predict
 from newsqc.cleaning import clean_text
@@ -109,7 +109,7 @@ def _site_chrome(article: Article, chrome_lines: Collection[str], chrome: _Chrom
     ]
 
 
-def _with_markup(spans: list[Span], markup: list[tuple[int, int, bool]]) -> list[Span]:
+def _with_markup(spans: list[Span], markup: Sequence[tuple[int, int, bool]]) -> list[Span]:
     """Each span with the markdown markup that opens right before it or closes right after it
     (``## `` of a heading, ``[`` and ``](address)`` of a link): cleaning leaves none behind.
 
@@ -161,8 +161,8 @@ def analyse(
             spans.append(span)
     if chrome_lines:
         spans.extend(_site_chrome(article, chrome_lines, chrome))
-    if article.text is not text and (markup := markdown_markup(text)):
-        spans = _with_markup(spans, markup)
+    if article.markup:
+        spans = _with_markup(spans, article.markup)
     spans.sort(key=lambda s: (s.start, s.end, s.kind, s.reason))
     return article, findings, spans
 

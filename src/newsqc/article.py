@@ -89,7 +89,8 @@ _MAY_BE_SPACE_LIKE = re.compile("[\xa0\u2000-\u200b\u202f\u205f\u2060\ufeff]")  
 #: (``**text**``) and of a heading (``## Heading``) reads as spaces (same offsets), so that a link
 #: is no web address inside a sentence and a heading no different line from the same words.
 _LINK_MARKUP = re.compile(
-    r"!?\[(?=[^\[\]\n]{1,500}\]\((?:https?://|/|#)[^\s()]{0,2000}\))|\]\((?:https?://|/|#)[^\s()]{0,2000}\)"
+    r"!?\[(?=(?:[^\[\]\n]|\n(?!\s*\n)){1,500}\]\((?:https?://|/|#)[^\s()]{0,2000}\))"
+    r"|\]\((?:https?://|/|#)[^\s()]{0,2000}\)"
 )
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]{0,300}?(?<=[^\s*])\*\*(?![\w*])")  # not "CCI** and"
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
@@ -397,7 +398,8 @@ class Article:
     """A text and its segmentation, computed once and shared by every scorer.
 
     ``title`` and ``url`` are what the caller knows of the page; ``language`` is an
-    ISO 639-1 code or None, told by :func:`newsqc.language.detect_language`.
+    ISO 639-1 code or None, told by :func:`newsqc.language.detect_language`; ``markup``, the
+    ranges of markdown markup that ``text`` reads as spaces (:func:`markdown_markup`).
 
     >>> a = Article.from_text("Hello world. Bye now.\\n\\nNew paragraph")
     >>> [s.text for s in a.sentences]
@@ -415,6 +417,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     language: str | None = None
+    markup: tuple[tuple[int, int, bool], ...] = ()
 
     @classmethod
     def from_text(
@@ -429,7 +432,7 @@ class Article:
             text = _blanked(text, markup)
         text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
-        return cls(text, lines, paragraphs, sentences, title, url, language)
+        return cls(text, lines, paragraphs, sentences, title, url, language, tuple(markup))
 
     @cached_property
     def _word_columns(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
