@@ -53,6 +53,12 @@ def test_decomposed_text_has_the_same_language(language: str) -> None:
     assert detect_language(Article.from_text(decomposed)) == language
 
 
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_text_in_capitals_has_the_same_language(language: str) -> None:
+    """Italian and Portuguese in capitals had no language, and were read as English."""
+    assert detect_language(Article.from_text(SAMPLES[language].upper())) == language
+
+
 def test_same_language_in_any_order() -> None:
     """The memo of word scores changes no result: forwards and backwards give the same."""
     texts = list(SAMPLES.values())

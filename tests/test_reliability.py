@@ -162,6 +162,18 @@ def test_layout_does_not_change_the_assessment(index: int, layout: str) -> None:
     assert words(a.cleaned_text) == words(b.cleaned_text)
 
 
+@pytest.mark.parametrize("index", range(5))
+def test_an_article_in_capitals_gets_the_same_verdict(index: int) -> None:
+    """Old wire feeds write in capitals: a clean English article in capitals was dropped as word
+    salad (every rarer word read as a name), Italian and Portuguese ones had no language and
+    got English spam spans, headlines-in-capitals rules took their lines."""
+    with (ROOT / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
+        text = [json.loads(line)["text"] for line in f][index]
+    a, b = newsqc.assess(text), newsqc.assess(text.upper())
+    assert a.verdict == b.verdict
+    assert [s.reason for s in a.spans] == [s.reason for s in b.spans]
+
+
 def test_threads_give_the_same_results_as_serial() -> None:
     texts = [SAMPLE, SAMPLE.upper(), "", "stKEs and leagueâ€™s " * 20, SAMPLE * 3] * 4
     serial = [newsqc.assess(t).to_dict() for t in texts]

@@ -246,6 +246,8 @@ def text_language(sample: str) -> str | None:
         return None
     if not sample.isascii() and not unicodedata.is_normalized("NFC", sample):
         sample = unicodedata.normalize("NFC", sample)  # decomposed Hangul or accents: as profiled
+    if sample.isupper():
+        sample = sample.lower()  # a text in capitals (an old wire feed): the profiles are of prose
     profiles = _load_profiles()
     n, log_likelihood = profiles.log_likelihood(profiles.prepare(sample))
     if not n:

@@ -46,7 +46,8 @@ most 70% as long as the main block. A short line that is a time stamp alone ("2H
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
 summary (but not a line above the first stamp that the model reads as the article's). In any
 text too: a line in capitals of 8-20 words between two stretches of prose, one unfinished
-sentence, is a headline of another story (related_links); a photo label alone on its line
+sentence, is a headline of another story (related_links), unless most of the text's lines
+are in capitals (an old wire feed); a photo label alone on its line
 ("Photo", "Фото:") and the short credit under it are a caption; a line that opens as a notice
 of the site (cookies, a paywall) or a sign-up, subscription or join prompt is chrome up to 30
 words, written as sentences or not; an advert label alone in another language ("Anzeige",
@@ -1280,10 +1281,14 @@ def flag_lines(
             related = 0
         else:
             related = max(0, related - 1)
+    # (Not in a text written in capitals, as old wire feeds are: there no line stands out.)
+    long_lines = x[:, _COL["log_words"]] >= math.log1p(_SHOUTED_HEADLINE_WORDS)
+    in_capitals = x[:, _COL["all_caps"]] > 0
     shouted = np.flatnonzero(
-        (x[:, _COL["all_caps"]] > 0)
+        in_capitals
+        & (2 * int((in_capitals & long_lines).sum()) < int(long_lines.sum()))
         & (x[:, _COL["terminal"]] == 0)
-        & (x[:, _COL["log_words"]] >= math.log1p(_SHOUTED_HEADLINE_WORDS))
+        & long_lines
         & (x[:, _COL["log_words"]] <= math.log1p(_RELATED_WORDS))
         & (x[:, _COL["sentences"]] <= math.log1p(1))
         & (x[:, _COL["digit_words"]] < 0.2)

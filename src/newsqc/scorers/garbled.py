@@ -77,6 +77,8 @@ find those of 500 words or fewer, half of those of 1,000), mojibake that ftfy ca
 known failures: "pi√π", "┬┐que", Arabic with lost bytes), a line quoting Cicero's passage that
 lorem ipsum comes from (it reads as the filler), and stripped JSON escapes of four
 digits that do not stand between two letters ("endu2019 said": it could be a year after a word).
+A text all in capitals (an old wire feed) is not read for the class PMI of word salad (its
+rarer words all read as names), and case garbling cannot show in it.
 """
 
 from __future__ import annotations
@@ -1247,6 +1249,8 @@ def _salad_by_fluency(article: Article) -> bool:
     >>> _salad_by_fluency(Article.from_text("The company said on Monday that it would cut jobs. " * 4))
     False
     """
+    if article.text.isupper():
+        return False  # in capitals (an old wire feed), every rarer word reads as a name
     model = offtopic.load_model()
     if model.fluency(article, SALAD_PROBE_WORDS)[0] >= 0.0:
         return False
