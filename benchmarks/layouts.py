@@ -7,11 +7,11 @@ write them, assessed again.
 The same article reaches a pipeline with its paragraphs one line break apart (trafilatura) or a
 blank line apart (newspaper3k), hard-wrapped (a plain-text feed, a newswire), in markdown
 (Firecrawl, Jina Reader), with the no-break spaces, zero-width spaces and soft hyphens that
-sites print, with Windows line breaks, or decomposed (NFD, as macOS writes). For each layout
-and system: the share of documents whose verdict is the one the document got as built, the
-mean absolute change of ``quality``, and for newsqc the share whose spans flag the same words
-as the same kinds. A system whose verdict depends on the layout gives two users of one
-corpus two answers.
+sites print, with Windows line breaks, with a PDF's ligatures, or decomposed (NFD, as macOS
+writes). For each layout and system: the share of documents whose verdict is the one the
+document got as built, the mean absolute change of ``quality``, and for newsqc the share whose
+spans flag the same words as the same kinds. A system whose verdict depends on the layout gives
+two users of one corpus two answers.
 """
 
 from __future__ import annotations
@@ -76,18 +76,21 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
         )
     ),
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    # Typesetting ligatures, as text taken from a PDF has them.
+    "ligatures": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02"),
     "nfd": lambda t: unicodedata.normalize("NFD", t),
 }
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` whatever its layout: markup, soft hyphens and zero-width spaces out.
+    """The words of ``text`` whatever its layout: markup, soft hyphens and zero-width spaces out,
+    ligatures and decomposed letters as NFKC writes them.
 
     >>> words("## A [link](https://a.b/c) and **Bun\\xaddes**\\u200b.")
     ['A', 'link', 'and', 'Bundes.']
     """
     text = re.sub(r"\]\(https?://[^)]*\)|\*\*|^#+ |\[", "", text, flags=re.MULTILINE)
-    return unicodedata.normalize("NFC", text.replace("\xad", "").replace("\u200b", "")).split()
+    return unicodedata.normalize("NFKC", text.replace("\xad", "").replace("\u200b", "")).split()
 
 
 def flagged(text: str, result: Result) -> list[tuple[str, list[str]]]:

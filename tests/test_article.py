@@ -129,10 +129,10 @@ def test_markdown_markup_reads_as_spaces_at_the_same_offsets() -> None:
 
 
 def test_words_are_spelt_in_composed_form() -> None:
-    text = unicodedata.normalize("NFD", "Café, résumé und Übersicht")
+    text = unicodedata.normalize("NFD", "Café, résumé und Übersicht") + " \ufb01nancial e\ufb00ect"
     a = Article.from_text(text)
     assert a.text == text
-    assert a.word_texts == ("Café", "résumé", "und", "Übersicht")
+    assert a.word_texts == ("Café", "résumé", "und", "Übersicht", "financial", "effect")
     assert a.words[0] == (0, 5, "Café")
 
 
@@ -294,8 +294,9 @@ WORDY = [
 def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
     from newsqc.article import _WORD
 
-    def spelt(word: str) -> str:  # soft hyphens left out, composed form
-        return unicodedata.normalize("NFC", word.replace("\u00ad", ""))
+    def spelt(word: str) -> str:  # soft hyphens left out, composed form, ligatures spelt out
+        word = unicodedata.normalize("NFC", word.replace("\u00ad", ""))
+        return "".join(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" else c for c in word)
 
     expected = [(m.start(), m.end(), spelt(m.group())) for m in _WORD.finditer(text)]
     a = Article.from_text(text)

@@ -18,7 +18,8 @@ Segmentation is plain and linear in the length of the text:
 - a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``) and
   soft hyphens (U+00AD, an invisible hint where a word may break: left out of the word's text,
   so that ``Washin\u00adgton`` reads ``Washington``), in composed form (NFC: a letter and its
-  combining accent are one letter, as every word list spells them);
+  combining accent are one letter, as every word list spells them), ligatures spelt out
+  (``ﬁnancial`` reads ``financial``, as PDF text writes it);
 - ``Article.text`` is the text as given, but for a plain space in place of other spaces
   (no-break, thin, zero-width: :data:`_SPACE_LIKE`), of the breaks inside hard-wrapped
   paragraphs and of markdown's markup (links, strong emphasis, headings: :func:`markdown_markup`):
@@ -145,6 +146,17 @@ _APOSTROPHES = (ord("'"), ord("’"))
 #: inside the word, and left out of its text: "Bundes\u00adregierung" is "Bundesregierung".
 SOFT_HYPHEN = "\u00ad"
 _SOFT_HYPHEN_CODE = ord(SOFT_HYPHEN)
+#: The Latin ligatures of typesetting (U+FB00-FB06), spelt out in a word's text.
+_LIGATURES = {
+    0xFB00: "ff",
+    0xFB01: "fi",
+    0xFB02: "fl",
+    0xFB03: "ffi",
+    0xFB04: "ffl",
+    0xFB05: "st",
+    0xFB06: "st",
+}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep prof no vs etc inc ltd co corp lt col sgt capt cmdr adm"
     " jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est vol pp e.g i.e".split()
@@ -229,7 +241,7 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     in a word when it is a word character, or an apostrophe or a soft hyphen between two word
     characters; a word is a maximal run of such characters. The texts come from one split of
     the text with every other character replaced by a space (no word character is white
-    space), soft hyphens left out, in Unicode's composed form (NFC).
+    space), soft hyphens left out, in Unicode's composed form (NFC), ligatures spelt out.
 
     >>> starts, ends, texts = _split_words("Ukraine’s army's 'own' a''b Washin\u00adgton")
     >>> starts.tolist(), ends.tolist(), texts
@@ -250,8 +262,11 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     if SOFT_HYPHEN in masked:
         masked = masked.replace(SOFT_HYPHEN, "")
-    if not masked.isascii() and not unicodedata.is_normalized("NFC", masked):
-        masked = unicodedata.normalize("NFC", masked)  # "cafe\u0301" is "café" for every lookup
+    if not masked.isascii():
+        if not unicodedata.is_normalized("NFC", masked):
+            masked = unicodedata.normalize("NFC", masked)  # "cafe\u0301" is "café" for every lookup
+        if _LIGATURE.search(masked):
+            masked = masked.translate(_LIGATURES)  # "ﬁnancial", as PDF text writes it
     return starts, ends, masked.split()
 
 

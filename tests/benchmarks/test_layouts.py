@@ -12,7 +12,7 @@ from tests.conftest import require_shared
 TEXT = (
     "Home\nThe town council of Millbrook voted on Tuesday to repair the old stone bridge over the Wren "
     "river. It ends a two-year dispute over its future.\nThe bridge, built in 1887, was closed to "
-    "cars last spring after engineers found cracks in two of its arches.\n0 Comments"
+    "cars last spring after engineers first found cracks in two of its arches.\n0 Comments"
 )
 
 
