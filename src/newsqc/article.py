@@ -157,6 +157,17 @@ _LIGATURES = {
     0xFB06: "st",
 }
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
+#: What a text may hold that is spelt otherwise in a word: a soft hyphen, a combining mark (of a
+#: decomposed letter, perhaps), a ligature.
+_SPELLING = regex.compile("[\u00ad\ufb00-\ufb06\\p{M}]")
+
+
+def _spelt(text: str) -> str:
+    """``text`` spelt as the words are: soft hyphens out, composed form, ligatures spelt out."""
+    text = unicodedata.normalize("NFC", text.replace(SOFT_HYPHEN, ""))
+    return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
+
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep prof no vs etc inc ltd co corp lt col sgt capt cmdr adm"
     " jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est vol pp e.g i.e".split()
@@ -504,6 +515,19 @@ class Article:
         [[0, 6], [5, 11]]
         """
         return self._word_columns[0], self._word_columns[1]
+
+    @cached_property
+    def line_texts(self) -> tuple[str, ...]:
+        """The text of each line as the patterns read it, spelt as the words are: soft hyphens
+        left out, in composed form (NFC), ligatures spelt out.
+
+        >>> Article.from_text("Sub\\u00adscribe\\nZuru\\u0308ck").line_texts
+        ('Subscribe', 'Zurück')
+        """
+        texts = [line.text for line in self.lines]
+        if self.text.isascii() or not _SPELLING.search(self.text):
+            return tuple(texts)
+        return tuple(_spelt(t) for t in texts)
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:

@@ -790,12 +790,12 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     text_all = article.text
     language = article.language
     stops = _stop_set(language)
-    texts = [line.text for line in lines]
+    texts = list(article.line_texts)  # spelt as the words are ("Sub\xadscribe" is "Subscribe")
     starts = np.fromiter(map(itemgetter(0), lines), dtype=np.int64, count=n)
     bounds = np.asarray(article.line_words, dtype=np.int64).reshape(n, 2)
     first, last = bounds[:, 0], bounds[:, 1]
     n_words = (last - first).astype(float)
-    n_chars = np.fromiter(map(len, texts), dtype=float, count=n)
+    n_chars = np.fromiter((end - start for start, end, _ in lines), dtype=float, count=n)
     # Stop words, capitals and digits, word by word.
     word_texts = article.word_texts
     lowered = " ".join(word_texts).lower().split(" ") if word_texts else []
@@ -1154,7 +1154,8 @@ def flag_lines(
     related = bio = 0
     credit = False
     stamps: list[int] = []  # lines that are a time ago alone ("2H ago")
-    for i, line in enumerate(lines):
+    texts = article.line_texts  # spelt as the words are
+    for i, text in enumerate(texts):
         reason = reasons[i]
         if bio:  # the lines of a bio under an "About <Name>" header
             bio -= 1
@@ -1166,7 +1167,7 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "caption"
             continue
-        if late[i] and n_words[i] <= _BIO_WORDS and " is " in line.text and _BIO_SENTENCE.match(line.text):
+        if late[i] and n_words[i] <= _BIO_WORDS and " is " in text and _BIO_SENTENCE.match(text):
             flagged[i] = True
             reasons[i] = "byline"
             continue
@@ -1174,13 +1175,13 @@ def flag_lines(
             late[i]
             and not clean_lead
             and n_words[i] <= _BIO_WORDS
-            and "ollow " in line.text
-            and _FOLLOW.search(line.text)
+            and "ollow " in text
+            and _FOLLOW.search(text)
         ):
             flagged[i] = True
             reasons[i] = "call_to_action"
             continue
-        if n_words[i] == 1 and _PHOTO_LABEL.match(line.text):
+        if n_words[i] == 1 and _PHOTO_LABEL.match(text):
             flagged[i] = True
             reasons[i] = "caption"
             credit = i + 1 < n and 0 < n_words[i + 1] <= _LABEL_CREDIT_WORDS and not terminal[i + 1]
@@ -1188,20 +1189,20 @@ def flag_lines(
         if (
             reason in ("call_to_action", "legal")
             and n_words[i] <= _NOTICE_WORDS
-            and (notice := _SITE_NOTICE.match(line.text))
+            and (notice := _SITE_NOTICE.match(text))
         ):
             flagged[i] = True
             reasons[i] = "legal" if notice.group("legal") else "call_to_action"
             continue
-        if n_words[i] == 1 and _ADVERT_LABEL.match(line.text):
+        if n_words[i] == 1 and _ADVERT_LABEL.match(text):
             flagged[i] = True
             reasons[i] = "advert"
             continue
-        if 0 < n_words[i] <= _FOLLOW_WORDS and _FOLLOW_US.match(line.text):
+        if 0 < n_words[i] <= _FOLLOW_WORDS and _FOLLOW_US.match(text):
             flagged[i] = True
             reasons[i] = "call_to_action"
             continue
-        if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(line.text):
+        if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(text):
             flagged[i] = True
             reasons[i] = "dateline"
             stamps.append(i)
@@ -1215,15 +1216,10 @@ def flag_lines(
         if (
             reason in _FORCED
             or (reason == "advert" and n_words[i] <= _ADVERT_WORDS)
-            or (
-                reason == "legal"
-                and not clean_lead
-                and n_words[i] <= _NOTICE_WORDS
-                and _NOTICE.match(line.text)
-            )
+            or (reason == "legal" and not clean_lead and n_words[i] <= _NOTICE_WORDS and _NOTICE.match(text))
         ):
             flagged[i] = True
-        elif len(line.text) > _PATTERN_CHARS and not credited[i]:
+        elif len(text) > _PATTERN_CHARS and not credited[i]:
             pass  # a long line is matched only against the credits that close captions
         elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= _RELATED_WORDS:
             flagged[i] = True
@@ -1231,35 +1227,34 @@ def flag_lines(
         elif (
             reason in ("related_links", "call_to_action")
             and n_words[i] <= _RELATED_LINE_WORDS
-            and _RELATED_LINE.match(line.text)
+            and _RELATED_LINE.match(text)
         ):
             flagged[i] = True  # "Read more: <headline>", inside the article too
             reasons[i] = "related_links"
         elif clean_lead:
             pass
-        elif furniture[i] and (forced := _forced_reason(line.text)):
+        elif furniture[i] and (forced := _forced_reason(text)):
             flagged[i] = True
             reasons[i] = forced
-        elif furniture[i] and _ABOUT.match(line.text):
+        elif furniture[i] and _ABOUT.match(text):
             flagged[i] = True
             reasons[i] = "aside" if late[i] else "navigation"
             bio = _BIO_LINES if late[i] else 0
         elif credited[i] and (
-            _CREDIT.search(line.text[-_CREDIT_TAIL:])
-            or (len(line.text) <= _PATTERN_CHARS and _CAPTION.search(line.text))
+            _CREDIT.search(text[-_CREDIT_TAIL:]) or (len(text) <= _PATTERN_CHARS and _CAPTION.search(text))
         ):
             flagged[i] = True
             # A copyright line that names a company ("© Future US, Inc. 11 West 42nd Street") is
             # legal; one that names a photographer opens a caption ("© John Brecher Needle ...").
-            reasons[i] = "legal" if reason == "legal" and _COMPANY.search(line.text) else "caption"
+            reasons[i] = "legal" if reason == "legal" and _COMPANY.search(text) else "caption"
         elif (
             reason in (None, "dateline")
             and dated[i]
             and n_words[i] <= _DATE_WORDS
-            and not line.text.endswith(".")
-            and line.text[0] not in _BULLETS + "|"
-            and line.text.count("|") < 2
-            and _DATE.search(line.text)
+            and not text.endswith(".")
+            and text[0] not in _BULLETS + "|"
+            and text.count("|") < 2
+            and _DATE.search(text)
         ):
             flagged[i] = True
             reasons[i] = "dateline"
