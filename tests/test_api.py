@@ -50,7 +50,22 @@ def test_assess_contract() -> None:
     assert newsqc.clean(ARTICLE) == a.cleaned_text
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t", "\x00", "\ud800", "word", "\u200f\u202e", "😀" * 50])
+ODD = [
+    "",
+    "   \n\t",
+    "\x00",
+    "\ud800",
+    "word",
+    "\u200f\u202e",
+    "😀" * 50,
+    # A line of soft hyphens alone spelt nothing, and the line features read its first letter.
+    "Officials met on Monday.\n\xad\nThey agreed.",
+    "\xad",
+    "**\n## \n[](http://a.b)\n\ufb01\n\u0301",
+]
+
+
+@pytest.mark.parametrize("text", ODD)
 def test_any_str_gets_an_assessment(text: str) -> None:
     a = newsqc.assess(text)
     check(a, text)

@@ -109,6 +109,12 @@ ADVERSARIAL = [
     # 20,000 time stamps looked up in a list (3.3 s; 1.6 s now).
     "The cityâ€™s council met on Monday. " * 20_000,
     "2 hours ago\nCouncil backs new bus routes\n" * 20_000,
+    # The layouts' paths: markdown openers without closers, headings, soft hyphens, lines to unwrap.
+    "**a " * 50_000,
+    "[a " * 100_000,
+    "## heading line here\n" * 10_000,
+    "\xad\n" * 20_000,
+    "the council met on monday to vote on the plan for the new bridge and\n" * 5_000,
 ]
 
 

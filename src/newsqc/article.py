@@ -527,7 +527,7 @@ class Article:
         texts = [line.text for line in self.lines]
         if self.text.isascii() or not _SPELLING.search(self.text):
             return tuple(texts)
-        return tuple(_spelt(t) for t in texts)
+        return tuple(_spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:

@@ -1252,7 +1252,7 @@ def flag_lines(
             and dated[i]
             and n_words[i] <= _DATE_WORDS
             and not text.endswith(".")
-            and text[0] not in _BULLETS + "|"
+            and text[:1] not in _BULLETS + "|"
             and text.count("|") < 2
             and _DATE.search(text)
         ):
