@@ -173,3 +173,17 @@ def test_markdown_chrome_goes_with_its_markup(space: str) -> None:
     assert {s.kind for s in a.spans} == {"boilerplate"}
     article_end = page.index(f"##{space}Share")
     assert a.cleaned_text.strip() == page[:article_end].strip()
+
+
+def test_jina_readers_header_names_the_title() -> None:
+    """Jina Reader writes "Title:" and "URL Source:" above the markdown: its title is the
+    article's headline (printed again as "# ..." it was read as a related link, and the
+    article was dropped), and its lines are chrome."""
+    header = (
+        "Title: Harbour authority approves new ferry terminal\n\n"
+        "URL Source: https://www.example.com/news/ferry-terminal\n\n"
+        "Published Time: 2024-05-03T10:00:00Z\n\nMarkdown Content:\n"
+    )
+    a = newsqc.assess(header + MARKDOWN_PAGE)
+    assert a.verdict == newsqc.assess(MARKDOWN_PAGE).verdict
+    assert a.cleaned_text.strip() == MARKDOWN_PAGE[: MARKDOWN_PAGE.index("## Share")].strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from itertools import accumulate
@@ -135,6 +136,22 @@ def _with_markup(spans: list[Span], markup: Sequence[tuple[int, int, bool]]) -> 
     return out
 
 
+#: The header Jina Reader writes above an article ("Title: ...", "URL Source: ...").
+_READER_HEADER = re.compile(r"\s*Title: (?P<title>[^\n]+)\n\s*URL Source: (?P<url>\S+)")
+
+
+def _reader_header(text: str) -> tuple[str | None, str | None]:
+    """The title and address of Jina Reader's header at the start of ``text``, if it has one.
+
+    >>> _reader_header("Title: Talks end\\n\\nURL Source: https://a.org/x\\n\\nMarkdown Content:\\nText")
+    ('Talks end', 'https://a.org/x')
+    >>> _reader_header("Title: not a header")
+    (None, None)
+    """
+    header = _READER_HEADER.match(text) if text[:40].lstrip().startswith("Title: ") else None
+    return (header.group("title").strip(), header.group("url")) if header else (None, None)
+
+
 def analyse(
     text: str, title: str | None = None, url: str | None = None, chrome_lines: Collection[str] = ()
 ) -> tuple[Article, list[Finding], list[Span]]:
@@ -149,6 +166,9 @@ def analyse(
     text = _check_text(text)
     title = None if title is None else _check_text(title, "title")
     url = None if url is None else _check_text(url, "url")
+    if title is None or url is None:  # Jina Reader's header says them (its lines are chrome)
+        header_title, header_url = _reader_header(text)
+        title, url = title or header_title, url or header_url
     article = Article.from_text(text, title=title, url=url)
     article = dataclasses.replace(article, language=detect_language(article))
     findings = [scorer.score(article) for scorer in SCORERS]
