@@ -6,12 +6,12 @@ write them, assessed again.
 
 The same article reaches a pipeline with its paragraphs one line break apart (trafilatura) or a
 blank line apart (newspaper3k), hard-wrapped (a plain-text feed, a newswire), in markdown
-(Firecrawl, Jina Reader), with the no-break spaces, zero-width spaces and soft hyphens that
-sites print, with Windows line breaks, with a PDF's ligatures, or decomposed (NFD, as macOS
-writes). For each layout and system: the share of documents whose verdict is the one the
-document got as built, the mean absolute change of ``quality``, and for newsqc the share whose
-spans flag the same words as the same kinds. A system whose verdict depends on the layout gives
-two users of one corpus two answers.
+(Firecrawl, Jina Reader), one sentence per line, with the no-break spaces, zero-width spaces
+and soft hyphens that sites print, with Windows line breaks, with a PDF's ligatures, or
+decomposed (NFD, as macOS writes). For each layout and system: the share of documents whose
+verdict is the one the document got as built, the mean absolute change of ``quality``, and for
+newsqc the share whose spans flag the same words as the same kinds. A system whose verdict
+depends on the layout gives two users of one corpus two answers.
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
             re.sub(r"\b(\w{4})(\w{4,})", "\\1\xad\\2", line) if len(line.split()) >= PROSE_WORDS else line
         )
     ),
+    # One sentence per line, as sites that break paragraphs with <br> come out of an extractor.
+    "sentence_lines": lambda t: re.sub(r"(?<=[a-z][.!?]) (?=[A-Z])", "\n", t),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     # Typesetting ligatures, as text taken from a PDF has them.
     "ligatures": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02"),
