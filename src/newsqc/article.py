@@ -157,13 +157,24 @@ _LIGATURES = {
     0xFB06: "st",
 }
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
-#: What a text may hold that is spelt otherwise in a word: a soft hyphen, a combining mark (of a
-#: decomposed letter, perhaps), a ligature.
-_SPELLING = regex.compile("[\u00ad\ufb00-\ufb06\\p{M}]")
+
+
+def _spelt_otherwise(text: str) -> bool:
+    """Whether ``text`` holds what a word spells otherwise: a soft hyphen, a decomposed letter
+    (not in composed form, NFC), a ligature."""
+    return not text.isascii() and (
+        SOFT_HYPHEN in text
+        or not unicodedata.is_normalized("NFC", text)
+        or _LIGATURE.search(text) is not None
+    )
 
 
 def _spelt(text: str) -> str:
-    """``text`` spelt as the words are: soft hyphens out, composed form, ligatures spelt out."""
+    """``text`` spelt as the words are: soft hyphens out, composed form, ligatures spelt out.
+
+    >>> _spelt("Sub\u00adscribe to the \ufb01nancial cafe\u0301")
+    'Subscribe to the financial café'
+    """
     text = unicodedata.normalize("NFC", text.replace(SOFT_HYPHEN, ""))
     return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
 
@@ -271,13 +282,8 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     starts, ends = edges[:, 0].copy(), edges[:, 1].copy()
     starts.flags.writeable = ends.flags.writeable = False  # shared by the scorers
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-    if SOFT_HYPHEN in masked:
-        masked = masked.replace(SOFT_HYPHEN, "")
-    if not masked.isascii():
-        if not unicodedata.is_normalized("NFC", masked):
-            masked = unicodedata.normalize("NFC", masked)  # "cafe\u0301" is "café" for every lookup
-        if _LIGATURE.search(masked):
-            masked = masked.translate(_LIGATURES)  # "ﬁnancial", as PDF text writes it
+    if _spelt_otherwise(masked):
+        masked = _spelt(masked)  # "cafe\u0301" is "café", "ﬁnancial" "financial", for every lookup
     return starts, ends, masked.split()
 
 
@@ -525,7 +531,7 @@ class Article:
         ('Subscribe', 'Zurück')
         """
         texts = [line.text for line in self.lines]
-        if self.text.isascii() or not _SPELLING.search(self.text):
+        if not _spelt_otherwise(self.text):
             return tuple(texts)
         return tuple(_spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
 
