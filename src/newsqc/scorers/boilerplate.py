@@ -1276,14 +1276,14 @@ def flag_lines(
             related = 0
         else:
             related = max(0, related - 1)
-    # (Not in a text written in capitals, as old wire feeds are: there no line stands out.)
     long_lines = x[:, _COL["log_words"]] >= math.log1p(_SHOUTED_HEADLINE_WORDS)
     in_capitals = x[:, _COL["all_caps"]] > 0
+    if 2 * int((in_capitals & long_lines).sum()) >= int(long_lines.sum()):
+        in_capitals[:] = False  # a text written in capitals (an old wire feed): no line stands out
     shouted = np.flatnonzero(
         in_capitals
-        & (2 * int((in_capitals & long_lines).sum()) < int(long_lines.sum()))
-        & (x[:, _COL["terminal"]] == 0)
         & long_lines
+        & (x[:, _COL["terminal"]] == 0)
         & (x[:, _COL["log_words"]] <= math.log1p(_RELATED_WORDS))
         & (x[:, _COL["sentences"]] <= math.log1p(1))
         & (x[:, _COL["digit_words"]] < 0.2)
