@@ -98,7 +98,7 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 
 
 def _may_hold_markdown(text: str) -> bool:
-    return "](" in text or "**" in text or "#" in text[:1] or "\n#" in text
+    return "](" in text or "**" in text or text.startswith("#") or "\n#" in text
 
 
 def markdown_markup(text: str) -> list[tuple[int, int, bool]]:
