@@ -33,6 +33,8 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from newsqc.trees import Trees
+
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "src" / "newsqc" / "models"
 STOPWORDS_PER_LANGUAGE = 150
@@ -141,50 +143,6 @@ def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, args: argparse.Namesp
         random_state=0,
     )
     return model.fit(x, y, sample_weight=w)
-
-
-def export_trees(model: Any, x_sample: np.ndarray) -> dict[str, Any]:
-    """The ensemble as plain arrays; leaves point to themselves so that every path has one length.
-
-    The nodes are read from the fitted HistGradientBoostingClassifier's predictors, and the
-    export is checked against ``decision_function`` on ``x_sample``.
-    """
-    from newsqc.scorers.boilerplate import _Trees
-
-    nodes = [predictors[0].nodes for predictors in model._predictors]
-    width = max(len(t) for t in nodes)
-    n = len(nodes)
-    feature = np.zeros((n, width), dtype=int)
-    threshold = np.zeros((n, width))
-    left = np.zeros((n, width), dtype=int)
-    right = np.zeros((n, width), dtype=int)
-    value = np.zeros((n, width))
-    depth = 0
-    for k, t in enumerate(nodes):
-        for node in range(len(t)):
-            if t["is_leaf"][node]:
-                left[k, node] = right[k, node] = node
-                value[k, node] = t["value"][node]
-            else:
-                feature[k, node] = t["feature_idx"][node]
-                threshold[k, node] = t["num_threshold"][node]
-                left[k, node] = t["left"][node]
-                right[k, node] = t["right"][node]
-            depth = max(depth, int(t["depth"][node]))
-    data = {
-        "feature": feature.tolist(),
-        "threshold": threshold.tolist(),
-        "left": left.tolist(),
-        "right": right.tolist(),
-        "value": value.tolist(),
-        "init": float(np.ravel(model._baseline_prediction)[0]),
-        "depth": depth,
-    }
-    sample = x_sample[:: max(1, len(x_sample) // 2000)]
-    expected = model.predict_proba(sample)[:, 1]
-    got = _Trees.from_dict(data).probability(sample)
-    assert np.allclose(expected, got, atol=1e-9), float(np.abs(expected - got).max())
-    return data
 
 
 def weights(docs: list[Doc]) -> np.ndarray:
@@ -331,7 +289,7 @@ def main() -> None:
         "about": "Boilerplate line model of newsqc: gradient boosted trees as plain arrays, trained by "
         "scripts/train_boilerplate.py on the dev split of boilerplate-lines.",
         "threshold": threshold,
-        "lines": export_trees(lines, x),
+        "lines": Trees.from_sklearn(lines, x).to_dict(),
     }
     (output / "boilerplate.json").write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"threshold {threshold}; wrote the model ({time.time() - t0:.0f}s)", file=sys.stderr)

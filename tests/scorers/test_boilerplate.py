@@ -27,7 +27,6 @@ from newsqc.scorers.boilerplate import (
     Boilerplate,
     SiteChrome,
     _after_main_block,
-    _Trees,
     flag_lines,
     line_features,
 )
@@ -96,42 +95,6 @@ def test_features_are_finite() -> None:
     x, reasons = line_features(_article(CASES[0]["text"]))
     assert x.shape[1] == len(FEATURES) and len(reasons) == x.shape[0]
     assert np.isfinite(x).all()
-
-
-def test_tree_arrays_predict() -> None:
-    # A stump: feature 0 <= 0.5 goes to a leaf of -1, else to a leaf of +1.
-    trees = _Trees.from_dict(
-        {
-            "feature": [[0, 0, 0]],
-            "threshold": [[0.5, 0.0, 0.0]],
-            "left": [[1, 1, 2]],
-            "right": [[2, 1, 2]],
-            "value": [[0.0, -1.0, 1.0]],
-            "init": 0.0,
-            "depth": 1,
-        }
-    )
-    p = trees.probability(np.array([[0.0], [1.0]]))
-    assert p[0] == pytest.approx(1 / (1 + np.e)) and p[1] == pytest.approx(1 / (1 + np.e**-1))
-    assert trees.probability(np.zeros((0, 1))).shape == (0,)
-
-
-def test_tree_arrays_predict_leaves_at_any_depth() -> None:
-    # Feature 0 <= 0.5: a leaf of -1 at depth 1; else feature 1 <= 0.0: 0.5, else 2.0 (NaN goes right).
-    trees = _Trees.from_dict(
-        {
-            "feature": [[0, 0, 1, 0, 0]],
-            "threshold": [[0.5, 0.0, 0.0, 0.0, 0.0]],
-            "left": [[1, 1, 3, 3, 4]],
-            "right": [[2, 1, 4, 3, 4]],
-            "value": [[0.0, -1.0, 0.0, 0.5, 2.0]],
-            "init": 0.25,
-            "depth": 2,
-        }
-    )
-    x = np.array([[0.0, 9.0], [1.0, -1.0], [1.0, 1.0], [np.nan, np.nan], [0.0, np.nan]])
-    raw = np.array([-1.0, 0.5, 2.0, 2.0, -1.0]) + 0.25
-    assert trees.probability(x).tolist() == (1.0 / (1.0 + np.exp(-raw))).tolist()
 
 
 def test_site_chrome_counts_pages_not_lines() -> None:

@@ -98,7 +98,6 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -121,6 +120,7 @@ from newsqc.article import (
 )
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.trees import Trees
 
 __all__ = ["Boilerplate", "SiteChrome", "flag_lines", "line_features", "line_probabilities"]
 
@@ -511,76 +511,8 @@ FEATURES: tuple[str, ...] = BASE_FEATURES + CONTEXT_FEATURES
 
 
 @dataclass(frozen=True)
-class _Trees:
-    """A gradient boosted tree ensemble as plain arrays (children of a leaf point to itself)."""
-
-    feature: np.ndarray  # (trees, nodes) int
-    threshold: np.ndarray  # (trees, nodes) float
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray  # (trees, nodes) float, learning rate included
-    init: float
-    depth: int
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> _Trees:
-        return cls(
-            np.asarray(d["feature"], dtype=np.intp),
-            np.asarray(d["threshold"], dtype=np.float64),
-            np.asarray(d["left"], dtype=np.intp),
-            np.asarray(d["right"], dtype=np.intp),
-            np.asarray(d["value"], dtype=np.float64),
-            float(d["init"]),
-            int(d["depth"]),
-        )
-
-    @cached_property
-    def _complete(self) -> tuple[np.ndarray, ...]:
-        """The trees as complete binary trees of ``depth`` levels in heap order (the children
-        of node k are 2k + 1 and 2k + 2), flat: a leaf above the last level becomes a node whose
-        two subtrees are copies of it (threshold +inf), the nodes of the last level hold the
-        values that ``depth`` steps reach. Node k of tree t is t * width + k."""
-        trees = self.feature.shape[0]
-        width = 2 ** (self.depth + 1) - 1
-        feature = np.zeros((trees, width), dtype=np.intp)
-        threshold = np.full((trees, width), np.inf)
-        value = np.zeros((trees, width))
-        for t in range(trees):
-            stack = [(0, 0, 0)]  # heap position, original node, level
-            while stack:
-                h, k, level = stack.pop()
-                value[t, h] = self.value[t, k]
-                if level == self.depth:
-                    continue
-                leaf = self.left[t, k] == k and self.right[t, k] == k
-                if not leaf:
-                    feature[t, h] = self.feature[t, k]
-                    threshold[t, h] = self.threshold[t, k]
-                stack.append((2 * h + 1, k if leaf else int(self.left[t, k]), level + 1))
-                stack.append((2 * h + 2, k if leaf else int(self.right[t, k]), level + 1))
-        offsets = (np.arange(trees) * width)[:, None]
-        return offsets, feature.ravel(), threshold.ravel(), value.ravel()
-
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        """Probability of boilerplate for each row of ``x``."""
-        n = x.shape[0]
-        if n == 0:
-            return np.zeros(0)
-        offsets, feature, threshold, value = self._complete
-        # Row j's feature f is values[j * m + f].
-        values = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        base = (np.arange(n) * x.shape[1])[None, :]
-        node = np.repeat(offsets, n, axis=1)
-        for _ in range(self.depth):
-            go_right = ~(values.take(base + feature.take(node)) <= threshold.take(node))
-            node = 2 * node - offsets + 1 + go_right
-        raw = self.init + value.take(node).sum(axis=0)
-        return 1.0 / (1.0 + np.exp(-raw))
-
-
-@dataclass(frozen=True)
 class _Model:
-    lines: _Trees
+    lines: Trees
     threshold: float
 
 
@@ -612,7 +544,7 @@ def _load_model() -> _Model | None:
                     data = _read_json("boilerplate.json")
                 except FileNotFoundError:
                     return None
-                _model = _Model(_Trees.from_dict(data["lines"]), float(data["threshold"]))
+                _model = _Model(Trees.from_dict(data["lines"]), float(data["threshold"]))
     return _model
 
 
