@@ -57,6 +57,7 @@ SUMMARY = (
     ("boilerplate F1, whole pages not in English (chars)", "boilerplate/page/non_english/chars/f1"),
     ("off-topic span recall", "recall/offtopic"),
     ("off-topic char precision", "precision/offtopic"),
+    ("English spam in articles not in English: span recall", "recall/offtopic/spam_not_english"),
     ("garbled span recall", "recall/garbled"),
     ("garbled char precision", "precision/garbled"),
     ("repetition span recall", "recall/repetition"),
@@ -113,8 +114,8 @@ def run_system(name: str, docs: Sequence[Doc], jobs: int = 1) -> tuple[list[Resu
 def groups_for(kinds: Sequence[str] | None) -> tuple[str, ...]:
     """The groups that measure ``kinds`` (all groups when None), with the clean control.
 
-    >>> groups_for(["offtopic"])
-    ('clean', 'corrupt:spam', 'corrupt:sentence', 'corrupt:anchor', 'mixed', 'junk:spam')
+    >>> print(*groups_for(["offtopic"]))
+    clean corrupt:spam corrupt:sentence corrupt:anchor corrupt:spam_not_english mixed junk:spam
     """
     if not kinds:
         return GROUPS

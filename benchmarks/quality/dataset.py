@@ -14,6 +14,9 @@ Groups (``Doc.group``), with their acceptable verdicts (``Doc.verdict_in``):
   the negative control. Verdict ``keep``.
 - ``corrupt:<subkind>``: an English ``clean_text`` of 150 words or more with one kind of
   corruption (see ``CORRUPTIONS``). Verdict ``clean`` or ``drop``.
+- ``corrupt:spam_not_english``: a ``clean_text`` in another language (100 words or more) with one
+  or two English spam messages, as ``corrupt:spam`` inserts them (comment spam is in English
+  whatever the site's language), labelled ``spam_not_english``. Verdict ``clean`` or ``drop``.
 - ``mixed``: two or three different corruptions in one article. Verdict ``clean`` or ``drop``.
 - ``junk:<subkind>``: not an article: ``chrome`` (a page's boilerplate lines alone), ``spam``
   (a wall of 10-25 spam messages), ``word_salad`` (words drawn at random from the split's
@@ -145,11 +148,13 @@ GROUPS: tuple[str, ...] = (
     "wrapped",
     "clean",
     *(f"corrupt:{c}" for c in CORRUPTIONS),
+    "corrupt:spam_not_english",
     "mixed",
     *(f"junk:{j}" for j in JUNK),
 )
 KIND_OF: dict[str, str] = {
     "spam": "offtopic",
+    "spam_not_english": "offtopic",
     "sentence": "offtopic",
     "anchor": "offtopic",
     "mojibake": "garbled",
@@ -693,6 +698,7 @@ def _spam_wall(rng: random.Random, pools: Pools) -> Draft:
 def _iter_docs(split: str, seed: int, per_group: int, groups: tuple[str, ...], pools: Pools) -> Iterator[Doc]:
     pages = pools.pages
     english = [p for p in pages if p["lang"] == "en" and word_count(p["clean_text"]) >= MIN_BASE_WORDS]
+    not_english = [p for p in pages if p["lang"] != "en" and word_count(p["clean_text"]) >= MIN_CLEAN_WORDS]
     wide = ("clean", "drop")
     for group in groups:
         rng = random.Random(f"newsqc-bench/{split}/{seed}/{group}")
@@ -724,7 +730,7 @@ def _iter_docs(split: str, seed: int, per_group: int, groups: tuple[str, ...], p
                         p["lang"],
                     )
         elif group.startswith("corrupt:") or group == "mixed":
-            order = list(english)
+            order = list(not_english if group == "corrupt:spam_not_english" else english)
             rng.shuffle(order)
             made = 0
             tries = 0
@@ -734,15 +740,20 @@ def _iter_docs(split: str, seed: int, per_group: int, groups: tuple[str, ...], p
                 d = Draft(page["clean_text"])
                 if group == "mixed":
                     kinds = rng.sample([c for c in CORRUPTIONS if c != "mojibake_case"], rng.randint(2, 3))
+                elif group == "corrupt:spam_not_english":
+                    kinds = ["spam"]
                 else:
                     kinds = [group.split(":", 1)[1]]
                 if not all(CORRUPT[k](d, rng, pools, page) for k in kinds) or not d.labels:
                     continue
+                labels = tuple(d.labels)
+                if group == "corrupt:spam_not_english":  # its own figures, apart from English spam
+                    labels = tuple(Label(s, e, k, "spam_not_english") for s, e, k, _ in labels)
                 yield Doc(
                     f"{split}/{group}/{made:03d}-{page['id']}",
                     group,
                     d.text,
-                    tuple(d.labels),
+                    labels,
                     _all_lines(d.text),
                     wide,
                     page["id"],

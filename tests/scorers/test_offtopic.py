@@ -113,10 +113,14 @@ def test_foreign_top_reads_a_sentence_of_another_story() -> None:
     assert foreign["offtopic_foreign_top"] > clean["offtopic_foreign_top"]
 
 
-def test_other_languages_are_not_scored() -> None:
+def test_other_languages_get_english_spam_messages_only() -> None:
     text = next(c["text"] for c in CASES if c["id"] == "anchor-inside-sentence")
-    assert _score(text, language="de").spans == ()
+    assert _score(text, language="de").spans == ()  # no anchors, no marketing, no other story
     assert _score(text, language=None).spans  # unknown language: read as English
+    spam = next(c["text"] for c in CASES if c["id"] == "english-spam-in-italian")
+    assert {s.reason for s in _score(spam, language="it").spans} == {"offtopic:spam"}
+    # A language wordfreq lacks: no word list to tell its words from English ones.
+    assert _score(spam, language="xx").spans == ()
 
 
 def test_deterministic_and_order_free() -> None:
