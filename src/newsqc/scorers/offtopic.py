@@ -263,9 +263,8 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
-#: A run of characters between spaces holding a web address: its words are in no language. It
-#: starts only where a run starts, so a run is read once, however long.
-WEB_ADDRESS = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b))\S+")
+#: The rest of a run of characters between white space.
+RUN_END = re.compile(r"\S*")
 #: The bridge an SEO insertion builds to its link: words that send the reader to another piece
 #: ("as seen in the article on", "read more about", "check out our guide to"), then the link text;
 #: or the piece left out, the link text a title in the gerund ("strategies explored in
@@ -464,6 +463,9 @@ class OfftopicModel:
     class_pmi: np.ndarray = field(init=False, repr=False, compare=False)
     #: Raw words already read, with their class row.
     class_memo: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: For each other language, raw words already read, with the Zipf frequency there of their
+    #: normalized form, in hundredths (see :func:`english_words`).
+    native_memo: dict[str, dict[str, int]] = field(init=False, repr=False, compare=False)
     spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
     phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
@@ -512,6 +514,7 @@ class OfftopicModel:
         put(self, "class_log_prob", self._class_log_prob([*classes, ""]))
         put(self, "class_pmi", self.class_log_prob - self.class_log_prob[-1])
         put(self, "class_memo", {})
+        put(self, "native_memo", {})
         # Each word's row in the background counts (their words are all in the lexicon).
         background = self.background.index
         rows = np.full(size, len(background), dtype=np.int64)
@@ -856,6 +859,13 @@ def _memoized(texts: Sequence[str], memo: dict[str, int], read: Callable[[str], 
     return values
 
 
+def _rows(texts: Sequence[str], model: OfftopicModel) -> np.ndarray:
+    """Each raw word's row in the lexicon (-1 when it has none), through the model's memo."""
+    return _memoized(
+        texts, model.memo, lambda t: model.row(t.casefold() if t.isalpha() else normalize_word(t))
+    )
+
+
 def prepare(article: Article, model: OfftopicModel) -> Prepared:
     """Normalize and number the article's words once, for every signal.
 
@@ -865,12 +875,14 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
     """
     texts = article.word_texts
     unknown_row = len(model.lex_zipf) - 1
-    word_id = _memoized(
-        texts, model.memo, lambda t: model.row(t.casefold() if t.isalpha() else normalize_word(t))
-    )
+    word_id = _rows(texts, model)
     unknown: dict[str, int] = {}
+    numbered: dict[str, int] = {}  # each raw text once
     for k in np.flatnonzero(word_id < 0).tolist():  # numbered after the lexicon, in order of first use
-        word_id[k] = unknown_row + 1 + unknown.setdefault(normalize_word(texts[k]), len(unknown))
+        number = numbered.get(texts[k])
+        if number is None:
+            number = numbered[texts[k]] = unknown.setdefault(normalize_word(texts[k]), len(unknown))
+        word_id[k] = unknown_row + 1 + number
     distinct = _unique(word_id)
     n_known = int(np.searchsorted(distinct, unknown_row))
     word_starts = article.word_bounds[0]
@@ -974,8 +986,8 @@ def sentence_arrays(
     stem_of = model.lex_stem[prep.lex]
     stems = model.stems
     local: dict[str, int] = {}
-    for k, f in prep.unknown.items():  # words the lexicon lacks
-        zipf[k] = model.zipf_of(f)  # "ukraine's" as "ukraine"
+    for k, f in prep.unknown.items():  # words the lexicon lacks, so wordfreq's English list too
+        zipf[k] = model.zipf_of(f) if f.endswith("'s") else 0.0  # "ukraine's" as "ukraine"
         if zipf[k] < FUNCTION_ZIPF and len(f) >= 2 and f != "<num>":
             stem = f[:STEM]
             stem_of[k] = stems.get(stem, -1)
@@ -1129,35 +1141,57 @@ def _combine_arrays(arrays: dict[str, np.ndarray], combiner: dict[str, Any], n: 
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
-def english_words(
-    article: Article, model: OfftopicModel, prepared: Prepared
-) -> tuple[np.ndarray, np.ndarray]:
+def web_addresses(text: str) -> list[tuple[int, int]]:
+    """The runs of characters between white space that hold a web address (a cue of URL), in
+    order: their words are in no language. Each character is read at most twice.
+
+    >>> text = "Clique aqui: https://goo.gl/FDS4xU. Ou www.site.com.br www.b.it, e example.com"
+    >>> [text[s:e] for s, e in web_addresses(text)]
+    ['https://goo.gl/FDS4xU.', 'www.site.com.br', 'www.b.it,', 'example.com']
+    """
+    runs: list[tuple[int, int]] = []
+    end = -1
+    for cue in URL.finditer(text):
+        at = cue.start()
+        if at < end:
+            continue  # in the run already found
+        start = at
+        while start > end + 1 and not text[start - 1].isspace():
+            start -= 1
+        end = RUN_END.match(text, at).end()  # type: ignore[union-attr]
+        runs.append((start, end))
+    return runs
+
+
+def english_words(article: Article, model: OfftopicModel) -> tuple[np.ndarray, np.ndarray]:
     """For each sentence of an article in another language: how many of its words are English,
-    and how many either language claims (see ENGLISH_SHARE).
+    and how many either language claims (see ENGLISH_SHARE). Read from memos of the raw words,
+    before (and mostly instead of) :func:`prepare`.
 
     >>> a = Article.from_text("Il governo ha deciso. Subscribe to my channel for free videos!", language="it")
-    >>> english_words(a, load_model(), prepare(a, load_model()))
+    >>> english_words(a, load_model())
     (array([0, 7]), array([4, 7]))
     """
+    texts = article.word_texts
+    n = len(texts)
+    english = model.lex_zipf[_rows(texts, model)]  # an unknown word (-1) reads the last row: 0.0
+    other = np.zeros(n)
     native = word_frequencies(article.language)
-    texts = prepared.texts
-    _, first_use = np.unique(prepared.form, return_index=True)
-    norms = [normalize_word(texts[k]) for k in first_use.tolist()]
-    letters = np.fromiter(map(str.isalpha, norms), bool, len(norms))
-    english = model.lex_zipf[prepared.lex]
-    other = np.fromiter(map(native.zipf, norms), float, len(norms)) if native else np.zeros(len(norms))
-    is_english = (letters & (english >= CLAIMED_ZIPF) & (english >= other - CLAIM_MARGIN))[prepared.form]
-    is_other = (letters & (other >= CLAIMED_ZIPF) & (other > english + CLAIM_MARGIN))[prepared.form]
-    addresses = [m.span() for m in WEB_ADDRESS.finditer(article.text)]
+    if native is not None and article.language is not None:
+        memo = model.native_memo.setdefault(article.language, {})
+        other = _memoized(texts, memo, lambda t: round(native.zipf(normalize_word(t)) * 100)) / 100
+    letters = np.fromiter(map(str.isalpha, texts), bool, n)
+    is_english = letters & (english >= CLAIMED_ZIPF) & (english >= other - CLAIM_MARGIN)
+    is_other = letters & (other >= CLAIMED_ZIPF) & (other > english + CLAIM_MARGIN)
+    addresses = web_addresses(article.text)
     if addresses:  # "https", "goo", "gl": no language's words
-        starts = article.word_starts
         bounds = np.array(addresses, dtype=np.int64).ravel()
-        inside = (np.searchsorted(bounds, starts, side="right") % 2).astype(bool)
+        inside = (np.searchsorted(bounds, article.word_bounds[0], side="right") % 2).astype(bool)
         is_english &= ~inside
         is_other &= ~inside
+    first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
     cum_english = np.concatenate(([0], np.cumsum(is_english)))
     cum_claimed = np.concatenate(([0], np.cumsum(is_english | is_other)))
-    first, last = prepared.first, prepared.last
     return cum_english[last] - cum_english[first], cum_claimed[last] - cum_claimed[first]
 
 
@@ -1520,17 +1554,21 @@ class Offtopic:
         words of their own, or spam log-odds of SPAM_SURE), not quoted nor a table's row, of
         SPAM_MIN_WORDS words or more, and their English neighbours on the same line with log-odds
         of SPAM_NEIGHBOUR. With them, as :meth:`_sentences` gives them, how foreign the most
-        foreign English sentence is (0.0 when none is long enough)."""
+        foreign English sentence is (0.0 when none is long enough, or none could be spam)."""
         if word_frequencies(article.language) is None:
             return [], 0.0, 0.0  # no word list to tell its words from English ones
         model = load_model()
-        prepared = prepare(article, model)
-        english, claimed = english_words(article, model, prepared)
+        english, claimed = english_words(article, model)
         in_english = (claimed >= ENGLISH_CLAIMED) & (english >= ENGLISH_SHARE * claimed)
         if not in_english.any():
             return [], 0.0, 0.0
+        prepared = prepare(article, model)
+        # A message needs spam log-odds of SPAM_OWN at least: without one, no arrays to compute.
+        logits = spam_logits(prepared, model)
+        if not (in_english & (prepared.n_words >= SPAM_MIN_WORDS) & (logits[0] >= SPAM_OWN)).any():
+            return [], 0.0, 0.0
         n = len(article.sentences)
-        arrays = sentence_arrays(article, model, prepared, spam_logits(prepared, model))
+        arrays = sentence_arrays(article, model, prepared, logits)
         top = foreign_top = 0.0
         long_enough = in_english & (prepared.n_words >= MIN_SENTENCE_WORDS)
         if long_enough.any():
