@@ -115,6 +115,9 @@ ADVERSARIAL = [
     "## heading line here\n" * 10_000,
     "\xad\n" * 20_000,
     "the council met on monday to vote on the plan for the new bridge and\n" * 5_000,
+    # English spam in other languages: a run of 500,000 characters holding a web address in an
+    # Italian text (a look-around regex read it from each of its characters: a minute for 120,000).
+    "Il governo ha deciso di aumentare le tasse per il prossimo anno. " * 50 + "www." + "x" * 500_000,
 ]
 
 
