@@ -77,9 +77,12 @@ def test_seed_004_anchor() -> None:
     assert [text[s.start : s.end] for s in spans] == ["Chinese online shopping"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", "Short.", "x" * 500, "\x00\ud800 lone surrogate."])
-def test_odd_text_gets_a_finding(text: str) -> None:
-    finding = _score(text)
+@pytest.mark.parametrize("language", ["en", "it"])  # "it": the English spam of other languages
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n ", "Short.", "x" * 500, "\x00\ud800 lone surrogate.", "www.a.com www.b.com |"]
+)
+def test_odd_text_gets_a_finding(text: str, language: str) -> None:
+    finding = _score(text, language)
     assert 0.0 <= finding.score <= 1.0
     assert set(finding.features) == {
         "offtopic_share",
