@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import newsqc
 from newsqc.article import Article
-from newsqc.features import UNSPACED_LETTERS, document_features, word_counts
+from newsqc.features import HAN_LETTERS, UNSPACED_LETTERS, document_features, word_counts
 
 # A Thai news paragraph: spaces part its phrases, not its words.
 THAI = (
     "สภาเมืองลงมติเมื่อวันอังคารให้ขยายเครือข่ายรถประจำทางไปยังสามเขตใหม่ "
     "ซึ่งเจ้าหน้าที่กล่าวว่าจะช่วยลดเวลาเดินทางเฉลี่ยลงหนึ่งในสี่ภายในห้าปีข้างหน้า\n\n"
     "การตัดสินใจดังกล่าวเกิดขึ้นหลังจากการรับฟังความคิดเห็นของประชาชนหลายเดือน"
+)
+
+
+# Three-paragraph news briefs in Chinese and Japanese (160 and 155 characters).
+CHINESE = (
+    "国务院总理周二主持召开常务会议，部署进一步支持小微企业发展的措施。会议指出，要加大金融支持力度，"
+    "降低企业融资成本。\n\n会议强调，各地区各部门要落实好已经出台的减税降费政策，确保企业真正受益。"
+    "同时，要优化营商环境，激发市场主体活力。\n\n专家认为，这些措施将有助于稳定就业，促进经济平稳运行。"
+    "预计相关政策将在下个月正式实施。"
+)
+JAPANESE = (
+    "政府は火曜日、来年度の予算案を閣議決定した。財務大臣は記者会見で、物価の上昇を抑えながら、"
+    "地方の雇用を守ることが最も重要だと述べた。\n\n野党は、学校や介護施設への支出が十分ではないと"
+    "批判している。国会での審議は来月から始まる予定だ。\n\n経済の専門家は、金利の引き下げは早くても"
+    "夏以降になるとの見方を示している。"
 )
 
 
@@ -37,3 +52,19 @@ def test_a_thai_article_is_not_dropped_as_too_short() -> None:
     assert a.language == "th"
     assert not a.spans
     assert a.verdict == "keep"
+
+
+def test_han_and_kana_count_as_words_of_chinese_and_japanese_length() -> None:
+    article = Article.from_text("会议指出 Council")  # four Han characters, then a Latin word
+    assert word_counts(article) == [0, 4 / HAN_LETTERS, 4 / HAN_LETTERS + 1]
+    mixed = Article.from_text("สภาเมือง会议")  # Thai and Han in one run
+    assert word_counts(mixed)[-1] == 8 / UNSPACED_LETTERS + 2 / HAN_LETTERS
+
+
+def test_short_chinese_and_japanese_briefs_are_kept() -> None:
+    # Counted at three characters a word, each was under the verdict's 50 words: dropped.
+    for text, language in ((CHINESE, "zh"), (JAPANESE, "ja")):
+        a = newsqc.assess(text)
+        assert a.language == language
+        assert not a.spans
+        assert a.verdict == "keep"
