@@ -141,6 +141,16 @@ def test_abbreviations_do_not_end_sentences() -> None:
     assert [s.text for s in a.sentences] == ["U.S. President Trump met Mr. Smith.", "They talked."]
 
 
+def test_sentence_ends_of_other_scripts() -> None:
+    # The danda of Hindi, Urdu's full stop and the Arabic question mark end sentences too.
+    for text in (
+        "सरकार ने योजना की घोषणा की। विपक्ष ने आलोचना की।",
+        "حکومت نے منصوبے کا اعلان کیا۔ اپوزیشن نے تنقید کی۔",
+        "هل ستنجح الخطة؟ يقول الخبراء نعم.",
+    ):
+        assert len(Article.from_text(text).sentences) == 2, text
+
+
 def test_words_keep_inner_apostrophes() -> None:
     a = Article.from_text("Ukraine’s army isn't done")
     assert [w.text for w in a.words] == ["Ukraine’s", "army", "isn't", "done"]

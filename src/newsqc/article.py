@@ -130,13 +130,15 @@ def _blanked(text: str, markup: list[tuple[int, int, bool]]) -> str:
 
 # Line breaks, "\r\n" counted once.
 _BREAK = re.compile(f"\r\n|[{_BREAKS}]")
-#: The marks that end a sentence, and the closing quotes and brackets that may follow them.
-SENTENCE_ENDS = ".!?…。！？"
+#: The marks that end a sentence (with the danda of Hindi and Bengali, Urdu's full stop, the
+#: Arabic question mark, the Armenian, Ethiopic and Burmese full stops), and the closing quotes
+#: and brackets that may follow them.
+SENTENCE_ENDS = ".!?…।॥۔؟։።။。！？"
 CLOSING_MARKS = "'\"”’»)]」』"
 # A candidate sentence end: terminal punctuation, closing quotes or brackets (group 1), then
 # space; or a CJK terminal mark (group 2), after which no space is needed.
 _SENTENCE_END = regex.compile(
-    r"(?<![.!?…])([.!?…]++['\"”’»)\]]*+)\s+|(?<![。！？])([。！？]++[」』”’)]*+)\s*"
+    r"(?<![.!?…।॥۔؟։።။])([.!?…।॥۔؟։።။]++['\"”’»)\]]*+)\s+|(?<![。！？])([。！？]++[」』”’)]*+)\s*"
 )
 # A word: a run of word characters, with single apostrophes between them.
 _WORD = regex.compile(r"[\w\p{M}]+(?:['’\u00ad][\w\p{M}]+)*")

@@ -256,8 +256,13 @@ _MINIMAL_KEYWORDS = {
     reason: tuple(sorted({w for w in words if not any(v != w and v in w for v in words)}))
     for reason, words in _KEYWORDS.items()
 }
-# Below this many lines the model is not asked.
+# Below this many lines the model is not asked: the patterns alone decide, but not on a line
+# of prose (_PROSE_WORDS words or more, ending as a sentence): "The company said users who
+# subscribe to its cheapest plan will see adverts." in a three-paragraph brief is no call to
+# action (it was flagged, in English and in any language).
 _MIN_LINES = 4
+# A line of this many words or more that ends as a sentence reads as prose.
+_PROSE_WORDS = 8
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
 _FORCED = frozenset({"counter", "navigation"})
 _ADVERT_WORDS = 5
@@ -877,7 +882,7 @@ def line_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     log_words = base[:, col["log_words"]]
     rel = base[:, col["stop_relative"]]
     terminal = base[:, col["terminal"]]
-    prose = ((log_words >= math.log1p(8)) & (terminal > 0) & (rel >= 0.5)).astype(float)
+    prose = ((log_words >= math.log1p(_PROSE_WORDS)) & (terminal > 0) & (rel >= 0.5)).astype(float)
     chars = np.expm1(base[:, col["log_chars"]])
     idx = np.arange(n, dtype=float)
     before, after, inside = _mass_context(prose * chars)
@@ -915,8 +920,10 @@ def _probabilities(article: Article) -> tuple[np.ndarray, list[str | None], np.n
     x, reasons = line_features(article)
     model = _load_model()
     if model is None or x.shape[0] < _MIN_LINES:
-        # Too little text to read its shape: the patterns alone decide.
-        return np.array([0.0 if r is None else 1.0 for r in reasons]), reasons, x
+        # Too little text to read its shape: the patterns alone decide, on lines that are no prose.
+        prose = (x[:, _COL["log_words"]] >= math.log1p(_PROSE_WORDS)) & (x[:, _COL["terminal"]] > 0)
+        decided = [0.0 if r is None or q else 1.0 for r, q in zip(reasons, prose.tolist(), strict=True)]
+        return np.array(decided), reasons, x
     return model.lines.probability(x), reasons, x
 
 
@@ -953,7 +960,7 @@ def _keep_article_lines(
     rel_column = x[:, _COL["stop_relative"]]
     # The rules read and write single lines: plain lists, written back at the end.
     prose = (
-        (log_words_column >= math.log1p(8))
+        (log_words_column >= math.log1p(_PROSE_WORDS))
         & (terminal | (log_words_column >= math.log1p(_PROSE_UNENDED_WORDS)))
         & (rel_column >= 0.5)
     ).tolist()
@@ -1020,7 +1027,7 @@ def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
         return False
     head = x[: _CLEAN_LEAD_LINE + 1]
     prose = (
-        (head[:, _COL["log_words"]] >= math.log1p(8))
+        (head[:, _COL["log_words"]] >= math.log1p(_PROSE_WORDS))
         & (head[:, _COL["terminal"]] > 0)
         & (head[:, _COL["stop_relative"]] >= 0.5)
     )

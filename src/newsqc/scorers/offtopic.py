@@ -102,6 +102,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import regex
 
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
@@ -265,6 +266,9 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
 #: The rest of a run of characters between white space.
 RUN_END = re.compile(r"\S*")
+#: A word of letters and the marks written on them (Devanagari's vowel signs are marks, so
+#: ``str.isalpha`` says no to most Hindi words).
+LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 #: The bridge an SEO insertion builds to its link: words that send the reader to another piece
 #: ("as seen in the article on", "read more about", "check out our guide to"), then the link text;
 #: or the piece left out, the link text a title in the gerund ("strategies explored in
@@ -1180,7 +1184,7 @@ def english_words(article: Article, model: OfftopicModel) -> tuple[np.ndarray, n
     if native is not None and article.language is not None:
         memo = model.native_memo.setdefault(article.language, {})
         other = _memoized(texts, memo, lambda t: round(native.zipf(normalize_word(t)) * 100)) / 100
-    letters = np.fromiter(map(str.isalpha, texts), bool, n)
+    letters = np.fromiter((t.isalpha() or bool(LETTERS.fullmatch(t)) for t in texts), bool, n)
     is_english = letters & (english >= CLAIMED_ZIPF) & (english >= other - CLAIM_MARGIN)
     is_other = letters & (other >= CLAIMED_ZIPF) & (other > english + CLAIM_MARGIN)
     addresses = web_addresses(article.text)
