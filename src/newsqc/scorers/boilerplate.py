@@ -263,6 +263,9 @@ _MINIMAL_KEYWORDS = {
 _MIN_LINES = 4
 # A line of this many words or more that ends as a sentence reads as prose.
 _PROSE_WORDS = 8
+# An item of a numbered list ("1. ", "2) "), and how many items make a list (see _keep_list_items).
+_NUMBERED = regex.compile(r"\s*\d{1,2}[.)]\s")
+_LIST_ITEMS = 3
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
 _FORCED = frozenset({"counter", "navigation"})
 _ADVERT_WORDS = 5
@@ -1252,7 +1255,32 @@ def flag_lines(
             if flagged[i] and _normalized(line.text) == title:
                 flagged[i] = False
                 reasons[i] = None
+    _keep_list_items(article.line_texts, flagged, reasons, x)
     return flagged, reasons
+
+
+def _keep_list_items(
+    texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None], x: np.ndarray
+) -> None:
+    """In place: an item of a numbered list of _LIST_ITEMS items or more, most of them not
+    flagged, that ends as a sentence is the article's ("1. Sign up for a class at your local
+    gym." among tips); a list of links or a menu is mostly flagged, or no sentences."""
+    numbered = [bool(_NUMBERED.match(t)) for t in texts]
+    terminal = (x[:, _COL["terminal"]] > 0).tolist()
+    i, n = 0, len(texts)
+    while i < n:
+        if not numbered[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and numbered[j]:
+            j += 1
+        if j - i >= _LIST_ITEMS and 2 * int(flagged[i:j].sum()) < j - i:
+            for k in range(i, j):
+                if flagged[k] and terminal[k] and reasons[k] not in _FORCED:
+                    flagged[k] = False
+                    reasons[k] = None
+        i = j
 
 
 def _after_main_block(flagged: np.ndarray, chars: np.ndarray) -> np.ndarray:
