@@ -60,6 +60,10 @@ menus; from three words on whatever the model says, unless it ends as a sentence
 around a stray "Follow us on Twitter" or "Story continues below advertisement" makes the model
 trust it), a related link with its header ("ALSO READ: <headline>") and the forced patterns are
 flagged, so that the sign-offs, credits, labels and lists of a clean article stay whole.
+A text of fewer than four lines is too short for the model: the patterns alone decide, on
+the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
+item of a numbered list of three or more, most of them the article's, that ends as a sentence
+is the article's too ("1. Sign up for a class at your local gym.").
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); languages without a list fall back to English and to
 the densities relative to the article's own prose, which hold in any language.
