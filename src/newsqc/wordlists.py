@@ -15,7 +15,7 @@ from itertools import accumulate, islice
 
 import numpy as np
 
-__all__ = ["WordList", "word_frequencies"]
+__all__ = ["WORDFREQ_CODES", "WordList", "word_frequencies"]
 
 
 class WordList(Mapping[str, float]):
@@ -183,13 +183,21 @@ def _read_word_list(path: str) -> Iterator[list[bytes]]:
 
 _lock = threading.Lock()
 _frequencies: dict[str, WordList | None] = {}
+#: Languages (as langdetect names them) whose wordfreq list goes by another code: Norwegian
+#: (Bokmål's list), Tagalog (Filipino's) and Croatian (Serbo-Croatian's).
+WORDFREQ_CODES = {"no": "nb", "tl": "fil", "hr": "sh"}
 
 
 def word_frequencies(language: str | None) -> WordList | None:
     """wordfreq's frequency of every word it knows in ``language`` (a :class:`WordList`),
-    loaded once per process."""
+    loaded once per process; a language of WORDFREQ_CODES reads the list of its other code.
+
+    >>> word_frequencies("no") is word_frequencies("nb"), word_frequencies("xx")
+    (True, None)
+    """
     if language is None:
         return None
+    language = WORDFREQ_CODES.get(language, language)
     if language not in _frequencies:
         with _lock:
             if language not in _frequencies:

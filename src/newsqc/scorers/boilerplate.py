@@ -125,6 +125,7 @@ from newsqc.article import (
 from newsqc.assessment import Span
 from newsqc.scorers.base import Finding, covered, ratio
 from newsqc.trees import Trees
+from newsqc.wordlists import WORDFREQ_CODES
 
 __all__ = ["Boilerplate", "SiteChrome", "flag_lines", "line_features", "line_probabilities"]
 
@@ -565,7 +566,7 @@ def _load_model() -> _Model | None:
 
 def _stop_set(language: str | None) -> frozenset[str]:
     table = _load_stopwords()
-    return table.get(language or "en") or table["en"]
+    return table.get(WORDFREQ_CODES.get(language or "en", language or "en")) or table["en"]
 
 
 def _normalized(text: str) -> str:

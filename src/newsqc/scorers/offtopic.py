@@ -68,7 +68,7 @@ A message with no full stop runs into the sentence after it: where the words bef
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
 Blind spots: in other languages, anything but English spam (and that only where wordfreq has
-the language: 36 of langdetect's 55), and English spam made of little but a web address or few
+the language: 39 of langdetect's 55), and English spam made of little but a web address or few
 words both languages know; sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words and name no link (a link cue
