@@ -51,11 +51,10 @@ READABILITY_CHARS = 400
 #: and kana: wordfreq's Chinese and Japanese words, weighted by frequency, are 1.62 and 1.70
 #: characters long; counted as 3, a three-paragraph Chinese brief of 160 characters was dropped
 #: as too short).
-UNSPACED = re.compile(  # the blocks of those scripts' letters: a plain range test (fast)
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00020000-\U0002ffff]"
-)
-HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_BLOCKS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+# The blocks of those scripts' letters: a plain range test (fast).
+UNSPACED = re.compile(f"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{_HAN_BLOCKS}]")
+HAN = re.compile(f"[{_HAN_BLOCKS}]")
 UNSPACED_LETTERS = 3
 HAN_LETTERS = 1.7
 
