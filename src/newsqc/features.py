@@ -86,6 +86,10 @@ def word_counts(article: Article) -> list[float]:
         return counts
     total = 0.0
     for word in article.word_texts:
+        if word.isascii():  # no letter of those scripts
+            total += 1.0
+            counts.append(total)
+            continue
         han = len(HAN.findall(word))
         total += max(1.0, han / HAN_LETTERS + (len(UNSPACED.findall(word)) - han) / UNSPACED_LETTERS)
         counts.append(total)

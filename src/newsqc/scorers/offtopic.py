@@ -96,6 +96,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -825,6 +826,14 @@ class Prepared:
     line_ranges: tuple[tuple[int, int], ...]
     spam_pair: np.ndarray
 
+    @cached_property
+    def sentence_line(self) -> np.ndarray:
+        """The line of each sentence (of its words; -1 for a sentence without words)."""
+        has_words = self.last > self.first
+        lines = np.full(len(self.first), -1, dtype=np.int64)
+        lines[has_words] = self.line[self.first[has_words]]
+        return lines
+
     @property
     def n_forms(self) -> int:
         """The number of distinct forms."""
@@ -1044,9 +1053,7 @@ def sentence_arrays(
     coverage_far = np.divide(far, total, out=np.zeros(n_sentences), where=weighted)
     cosine = np.divide(dot, rest, out=np.zeros(n_sentences), where=rest > 0)
     n_words = prep.n_words.astype(float)
-    line_of = np.full(n_sentences, -1, dtype=np.int64)  # the line of each sentence with words
-    has_words = n_words > 0
-    line_of[has_words] = prep.line[prep.first[has_words]]
+    line_of = prep.sentence_line
     quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
     terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
     style = _style(article, prep, model)
@@ -1594,8 +1601,7 @@ class Offtopic:
         flagged = seed.copy()
         # A message of several sentences: its English neighbours on the line, spammy enough.
         near = (english >= 1) & (english >= ENGLISH_SHARE * claimed) & (spam >= SPAM_NEIGHBOUR)
-        line = prepared.line[np.minimum(prepared.first, max(len(prepared.line) - 1, 0))]
-        line = np.where(prepared.n_words > 0, line, -1)
+        line = prepared.sentence_line
         for k in np.flatnonzero(seed).tolist():
             for step in (-1, 1):
                 m = k + step
@@ -1671,18 +1677,14 @@ class Offtopic:
         spam = arrays["spam"].tolist()
         coverage_far = arrays["coverage_far"].tolist()
         flagged: dict[int, tuple[float, str]] = {}
-        line = prepared.line
         ranges = prepared.ranges
-
-        def line_of(m: int) -> int:
-            i, j = ranges[m]
-            return int(line[i]) if j > i else -1
+        line_of = prepared.sentence_line.tolist()  # the line of each sentence
 
         for k in candidates:  # each holds words: it has a line
             if sentences[k].text.lstrip().startswith("|"):
                 continue
-            line_text = article.lines[line_of(k)].text
-            first, last = prepared.line_ranges[line_of(k)]
+            line_text = article.lines[line_of[k]].text
+            first, last = prepared.line_ranges[line_of[k]]
             if not sure[k] and (
                 ENUMERATED.match(line_text)
                 or (line_text.isupper() and last - first <= HEADING_WORDS and not URL.search(line_text))
@@ -1732,7 +1734,7 @@ class Offtopic:
             for step in steps:
                 m = k + step
                 while 0 <= m < n and m not in flagged:
-                    if line_of(m) != line_of(k) or line_of(m) < 0:
+                    if line_of[m] != line_of[k] or line_of[m] < 0:
                         break
                     if spam[m] < SPAM_NEIGHBOUR or coverage_far[m] >= SPAM_SURE_COVERAGE:
                         pre = prefixes.get(m)
