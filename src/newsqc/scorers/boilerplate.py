@@ -1271,6 +1271,8 @@ def _keep_list_items(
     flagged, that ends as a sentence is the article's ("1. Sign up for a class at your local
     gym." among tips); a list of links or a menu is mostly flagged, or no sentences."""
     numbered = [bool(_NUMBERED.match(t)) for t in texts]
+    if sum(numbered) < _LIST_ITEMS:
+        return
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
     i, n = 0, len(texts)
     while i < n:

@@ -1570,7 +1570,8 @@ class Offtopic:
             return [], 0.0, 0.0  # no word list to tell its words from English ones
         model = load_model()
         english, claimed = english_words(article, model)
-        in_english = (claimed >= ENGLISH_CLAIMED) & (english >= ENGLISH_SHARE * claimed)
+        mostly_english = english >= ENGLISH_SHARE * claimed
+        in_english = (claimed >= ENGLISH_CLAIMED) & mostly_english
         if not in_english.any():
             return [], 0.0, 0.0
         prepared = prepare(article, model)
@@ -1600,7 +1601,7 @@ class Offtopic:
         )
         flagged = seed.copy()
         # A message of several sentences: its English neighbours on the line, spammy enough.
-        near = (english >= 1) & (english >= ENGLISH_SHARE * claimed) & (spam >= SPAM_NEIGHBOUR)
+        near = (english >= 1) & mostly_english & (spam >= SPAM_NEIGHBOUR)
         line = prepared.sentence_line
         for k in np.flatnonzero(seed).tolist():
             for step in (-1, 1):
