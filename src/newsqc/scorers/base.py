@@ -7,6 +7,7 @@ text split again, and returns a badness in [0, 1], spans with reason codes and n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -14,11 +15,14 @@ from typing import Protocol
 from newsqc.article import Article
 from newsqc.assessment import Span
 
-__all__ = ["STEM", "Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
+__all__ = ["NUMBERED_ITEM", "STEM", "Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
 
 #: Words are compared on their first letters only, a crude stem shared by the scorers (talks,
 #: talk; Ukraine, Ukrainian; resume, resumed).
 STEM = 5
+#: The opening of an item of a numbered list ("1. ", "8) "): listicles advise in the second
+#: person and the imperative, as spam and calls to action do.
+NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s")
 
 
 @dataclass(frozen=True, slots=True)

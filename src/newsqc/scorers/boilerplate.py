@@ -123,7 +123,7 @@ from newsqc.article import (
     code_points,
 )
 from newsqc.assessment import Span
-from newsqc.scorers.base import Finding, covered, ratio
+from newsqc.scorers.base import NUMBERED_ITEM, Finding, covered, ratio
 from newsqc.trees import Trees
 from newsqc.wordlists import WORDFREQ_CODES
 
@@ -268,8 +268,7 @@ _MINIMAL_KEYWORDS = {
 _MIN_LINES = 4
 # A line of this many words or more that ends as a sentence reads as prose.
 _PROSE_WORDS = 8
-# An item of a numbered list ("1. ", "2) "), and how many items make a list (see _keep_list_items).
-_NUMBERED = regex.compile(r"\s*\d{1,2}[.)]\s")
+# How many numbered items make a list (see _keep_list_items).
 _LIST_ITEMS = 3
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
 _FORCED = frozenset({"counter", "navigation"})
@@ -566,7 +565,8 @@ def _load_model() -> _Model | None:
 
 def _stop_set(language: str | None) -> frozenset[str]:
     table = _load_stopwords()
-    return table.get(WORDFREQ_CODES.get(language or "en", language or "en")) or table["en"]
+    code = language or "en"
+    return table.get(WORDFREQ_CODES.get(code, code)) or table["en"]
 
 
 def _normalized(text: str) -> str:
@@ -1270,7 +1270,7 @@ def _keep_list_items(
     """In place: an item of a numbered list of _LIST_ITEMS items or more, most of them not
     flagged, that ends as a sentence is the article's ("1. Sign up for a class at your local
     gym." among tips); a list of links or a menu is mostly flagged, or no sentences."""
-    numbered = [bool(_NUMBERED.match(t)) for t in texts]
+    numbered = [bool(NUMBERED_ITEM.match(t)) for t in texts]
     if sum(numbered) < _LIST_ITEMS:
         return
     terminal = (x[:, _COL["terminal"]] > 0).tolist()

@@ -107,7 +107,7 @@ import regex
 
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
-from newsqc.scorers.base import STEM, Finding, clip, covered, ratio
+from newsqc.scorers.base import NUMBERED_ITEM, STEM, Finding, clip, covered, ratio
 from newsqc.wordlists import WordList, word_frequencies
 
 __all__ = [
@@ -291,9 +291,6 @@ LINK_WORDS = 10
 #: The score of a sentence flagged by its link cue, and of the sentences repeating its link text.
 LINK_SURE = 0.99
 LONG_NUMBER = re.compile(r"\d{5,}")
-#: A line that opens with a number and a full stop or bracket is an item of a numbered list:
-#: listicles give advice in the second person and the imperative, as spam does.
-ENUMERATED = re.compile(r"\d{1,2}[.)]\s")
 #: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
 #: song title): spam only when sure, as an item of a numbered list.
 HEADING_WORDS = 8
@@ -1687,7 +1684,7 @@ class Offtopic:
             line_text = article.lines[line_of[k]].text
             first, last = prepared.line_ranges[line_of[k]]
             if not sure[k] and (
-                ENUMERATED.match(line_text)
+                NUMBERED_ITEM.match(line_text)
                 or (line_text.isupper() and last - first <= HEADING_WORDS and not URL.search(line_text))
             ):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
