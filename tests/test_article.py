@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from newsqc.article import Article
+from newsqc.article import HAN_LETTERS, UNSPACED_LETTERS, Article
 
 TEXTS = [
     "",
@@ -320,3 +320,10 @@ def test_no_word_character_is_white_space() -> None:
     from newsqc.article import _load_word_chars
 
     assert not any(chr(c).isspace() for c in _load_word_chars().nonzero()[0].tolist())
+
+
+def test_han_and_kana_count_as_words_of_chinese_and_japanese_length() -> None:
+    article = Article.from_text("会议指出 Council")  # four Han characters, then a Latin word
+    assert article.word_counts == (0, 4 / HAN_LETTERS, 4 / HAN_LETTERS + 1)
+    mixed = Article.from_text("สภาเมือง会议")  # Thai and Han in one run
+    assert mixed.word_counts[-1] == 8 / UNSPACED_LETTERS + 2 / HAN_LETTERS

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import newsqc
-from newsqc.article import Article
-from newsqc.features import HAN_LETTERS, UNSPACED_LETTERS, document_features, word_counts
+from newsqc.article import UNSPACED_LETTERS, Article
+from newsqc.features import document_features
 
 # A Thai news paragraph: spaces part its phrases, not its words.
 THAI = (
@@ -31,13 +31,13 @@ JAPANESE = (
 
 def test_words_of_spaced_scripts_count_one_each() -> None:
     article = Article.from_text("The council met. Совет собрался.")
-    assert word_counts(article) == [0, 1, 2, 3, 4, 5]
+    assert article.word_counts == (0, 1, 2, 3, 4, 5)
     assert document_features(article, [])["words"] == 5.0
 
 
 def test_a_run_of_an_unspaced_script_counts_its_letters() -> None:
     article = Article.from_text(THAI)
-    counts = word_counts(article)
+    counts = article.word_counts
     assert len(article.words) == 3
     letters = sum(len(w) for w in article.word_texts)  # every character here is Thai
     assert counts[-1] == letters / UNSPACED_LETTERS
@@ -52,13 +52,6 @@ def test_a_thai_article_is_not_dropped_as_too_short() -> None:
     assert a.language == "th"
     assert not a.spans
     assert a.verdict == "keep"
-
-
-def test_han_and_kana_count_as_words_of_chinese_and_japanese_length() -> None:
-    article = Article.from_text("会议指出 Council")  # four Han characters, then a Latin word
-    assert word_counts(article) == [0, 4 / HAN_LETTERS, 4 / HAN_LETTERS + 1]
-    mixed = Article.from_text("สภาเมือง会议")  # Thai and Han in one run
-    assert word_counts(mixed)[-1] == 8 / UNSPACED_LETTERS + 2 / HAN_LETTERS
 
 
 def test_short_chinese_and_japanese_briefs_are_kept() -> None:

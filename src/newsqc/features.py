@@ -25,7 +25,6 @@ The features, in this order:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -44,19 +43,6 @@ __all__ = ["NewsFeatures", "document_features", "feature_vector"]
 SHORT_LINE_WORDS = 4
 #: Readability reads at most this many characters (the longest lines).
 READABILITY_CHARS = 400
-#: Letters of scripts written without spaces between words (Thai, Lao, Khmer, Burmese, Chinese,
-#: Japanese): a run of them counts as its number of such letters over the letters of a word (a
-#: Thai paragraph is two or three "words" between its spaces, and was dropped as too short):
-#: UNSPACED_LETTERS for Thai, Lao, Khmer and Burmese, HAN_LETTERS for Chinese and Japanese (Han
-#: and kana: wordfreq's Chinese and Japanese words, weighted by frequency, are 1.62 and 1.70
-#: characters long; counted as 3, a three-paragraph Chinese brief of 160 characters was dropped
-#: as too short).
-_HAN_BLOCKS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-# The blocks of those scripts' letters: a plain range test (fast).
-UNSPACED = re.compile(f"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{_HAN_BLOCKS}]")
-HAN = re.compile(f"[{_HAN_BLOCKS}]")
-UNSPACED_LETTERS = 3
-HAN_LETTERS = 1.7
 
 
 def _readability(sample: str) -> float:
@@ -71,34 +57,9 @@ def _readability(sample: str) -> float:
         return 0.0
 
 
-def word_counts(article: Article) -> list[float]:
-    """The running count of words before each word of ``article`` (one more entry than words):
-    a word counts 1, or its letters of a script written without spaces over the letters of a
-    word in that script (UNSPACED_LETTERS, HAN_LETTERS).
-
-    >>> word_counts(Article.from_text("Bangkok: สภาเมืองลงมติเมื่อวันอังคาร ok"))
-    [0, 1.0, 10.0, 11.0]
-    """
-    text = article.text
-    counts = [0]
-    if text.isascii() or not UNSPACED.search(text):
-        counts.extend(range(1, len(article.word_starts) + 1))
-        return counts
-    total = 0.0
-    for word in article.word_texts:
-        if word.isascii():  # no letter of those scripts
-            total += 1.0
-            counts.append(total)
-            continue
-        han = len(HAN.findall(word))
-        total += max(1.0, han / HAN_LETTERS + (len(UNSPACED.findall(word)) - han) / UNSPACED_LETTERS)
-        counts.append(total)
-    return counts
-
-
 def _kept_words(article: Article, removed: list[tuple[int, int]], counts: Sequence[float]) -> float:
     """Words that no removed range touches (``removed`` sorted and disjoint), by ``counts``
-    (:func:`word_counts`)."""
+    (:attr:`Article.word_counts`)."""
     starts, ends = article.word_starts, article.word_ends
     touched = 0.0
     done = 0  # words before this index are counted already
@@ -127,7 +88,7 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     >>> f["words"], f["lines"], f["kept_words"], f["language_known"]
     (6.0, 2.0, 6.0, 0.0)
     """
-    counts = word_counts(article)
+    counts = article.word_counts
     n_words = counts[-1]
     n_lines = len(article.lines)
     removed = merge_spans((s.start, s.end) for s in spans if s.repair is None)
