@@ -70,3 +70,34 @@ def test_same_language_in_any_order() -> None:
 def test_too_little_text_has_no_language() -> None:
     assert detect_language(Article.from_text("")) is None
     assert detect_language(Article.from_text("12 34 — 56")) is None
+
+
+# A short article in Korean, Chinese and Japanese, and an English comment-spam paragraph longer
+# in letters than the article is in syllables or characters.
+DENSE = {
+    "ko": "서울시는 화요일 내년부터 도심에 자전거 도로 세 곳을 새로 만든다고 밝혔다.\n"
+    "부시장은 이 사업에 약 500억 원이 들 것이며 대부분은 정부 예산에서 나온다고 말했다.\n"
+    "시민들은 수년 동안 안전한 자전거 도로가 부족하다고 불만을 제기해 왔다.",
+    "zh": "市政府周二宣布，明年将在市中心新建三条自行车道，连接火车站和公园。\n"
+    "副市长表示，该项目将耗资约五亿元，大部分资金来自中央政府预算。\n"
+    "市民多年来一直抱怨缺乏安全的自行车道。",
+    "ja": "市は火曜日、来年から中心部に自転車道を三本新設すると発表した。\n"
+    "副市長によると、事業費は約五十億円で、大部分は国の予算から出るという。\n"
+    "市民は長年、安全な自転車道が足りないと訴えてきた。",
+}
+SPAM = (
+    "Check out my channel for free giveaways and subscribe now, I post new videos every single "
+    "day and you can win a brand new iPhone if you share this with all your friends!!"
+)
+
+
+@pytest.mark.parametrize("language", sorted(DENSE))
+def test_a_short_article_in_a_dense_script_keeps_its_language_beside_english_spam(language: str) -> None:
+    """A letter of Hangul, Han or kana says as much as about three Latin letters: the Korean
+    article was read as English, and its sentences then as English spam."""
+    first, rest = DENSE[language].split("\n", 1)
+    text = f"{first}\n{SPAM}\n{rest}"
+    assert detect_language(Article.from_text(text)) == language
+    # An English article quoting a line in another script stays English.
+    english = SAMPLES["en"] + " " + SAMPLES["en"] + f" The sign read: {first}"
+    assert detect_language(Article.from_text(english)) == "en"

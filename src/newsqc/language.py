@@ -4,8 +4,9 @@ langdetect is random unless seeded and slow: it scores random draws of the sampl
 seven times over, in pure Python. newsqc keeps langdetect's language profiles (read straight
 into arrays, in the order of their file names rather than the file system's, so that a tie
 between two languages ends the same way on any machine) and its text preparation (URLs and
-e-mail addresses removed, Latin letters dropped from mostly non-Latin text, its character
-normalisation and n-grams of 1 to 3 characters) but scores every n-gram
+e-mail addresses removed, Latin letters dropped from mostly non-Latin text, a letter of
+Hangul, Han or kana weighing as three Latin ones, its character normalisation and n-grams of
+1 to 3 characters) but scores every n-gram
 of the sample at once, deterministically: the naive Bayes log-likelihood of each language
 (langdetect's smoothing, alpha 0.5), tempered to ``EFFECTIVE_NGRAMS`` n-grams, about as many
 as one of langdetect's trials reads before it stops. It reads at most ``SAMPLE_CHARS``
@@ -45,6 +46,16 @@ _SPACES = re.compile(" {2,}")
 _VI_MARK = re.compile("[\u0300\u0301\u0303\u0309\u0323]")  # langdetect's NGram.DMARK_CLASS
 _LATIN = re.compile("[A-z]+")  # langdetect counts "A" <= ch <= "z" as Latin
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]+")  # from U+0300, less Latin Extended Additional
+#: A letter of Hangul, Han or kana says about as much as DENSE_WEIGHT Latin letters (a Chinese
+#: word is 1.6 characters long, an English one 4.7 letters): langdetect drops a text's Latin
+#: letters when its other letters are more than twice as many, and newsqc also when its letters
+#: of those scripts, so counted, are more than the Latin ones. A short Korean article with an
+#: English spam paragraph has fewer Hangul syllables than the paragraph has letters: read as
+#: English, its Korean sentences were spam.
+DENSE_WEIGHT = 3
+_DENSE = re.compile(  # Hangul's letters, kana, Hangul's compatibility letters, Han, Hangul
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 
 
 class _Profiles:
@@ -94,7 +105,8 @@ class _Profiles:
     def prepare(self, sample: str) -> str:
         """The text langdetect's Detector.append and cleaning_text make of ``sample``: URLs
         and e-mail addresses removed, Vietnamese normalised, runs of spaces collapsed, and
-        the letters A to z dropped when other scripts have more than twice as many."""
+        the letters A to z dropped when other scripts have more than twice as many, or Hangul, Han
+        and kana more, a letter of theirs counting DENSE_WEIGHT."""
         # Each substitution only where it can match (the same text, faster).
         text = self.url.sub(" ", sample) if "http" in sample else sample
         if "@" in text:
@@ -106,8 +118,10 @@ class _Profiles:
             text = _SPACES.sub(" ", text)
         if not text.isascii():
             non_latin = sum(map(len, _NON_LATIN.findall(text)))
-            if non_latin and sum(map(len, _LATIN.findall(text))) * 2 < non_latin:
-                text = _LATIN.sub("", text)
+            if non_latin:
+                latin = sum(map(len, _LATIN.findall(text)))
+                if latin * 2 < non_latin or latin < DENSE_WEIGHT * len(_DENSE.findall(text)):
+                    text = _LATIN.sub("", text)
         return text
 
     def _word_ngrams(self, padded: str) -> list[int]:
