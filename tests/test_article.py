@@ -327,3 +327,14 @@ def test_han_and_kana_count_as_words_of_chinese_and_japanese_length() -> None:
     assert article.word_counts == (0, 4 / HAN_LETTERS, 4 / HAN_LETTERS + 1)
     mixed = Article.from_text("สภาเมือง会议")  # Thai and Han in one run
     assert mixed.word_counts[-1] == 8 / UNSPACED_LETTERS + 2 / HAN_LETTERS
+
+
+def test_thai_ends_a_sentence_before_an_english_one() -> None:
+    """Thai writes no full stop: an English sentence after a Thai one was part of it, and an
+    English spam message took the Thai sentence with it."""
+    thai = "ชาวกรุงเทพฯ บ่นมานานหลายปีว่าอันตรายเกินไป"
+    text = f"{thai} Earn $500 a day working from home, visit our website today."
+    assert [s.text for s in Article.from_text(text).sentences] == [thai, text[len(thai) + 1 :]]
+    # A name in Latin letters inside a Thai sentence ends nothing.
+    name = "บริษัท Apple ประกาศเมื่อวันอังคาร ว่าจะเปิดร้านใหม่"
+    assert [s.text for s in Article.from_text(name).sentences] == [name]

@@ -150,8 +150,16 @@ HAN_LETTERS = 1.7
 CLOSING_MARKS = "'\"”’»)]」』"
 # A candidate sentence end: terminal punctuation, closing quotes or brackets (group 1), then
 # space; or a CJK terminal mark (group 2), after which no space is needed.
-_SENTENCE_END = regex.compile(
-    r"(?<![.!?…।॥۔؟։።။])([.!?…।॥۔؟։።။]++['\"”’»)\]]*+)\s+|(?<![。！？])([。！？]++[」』”’)]*+)\s*"
+_END_PATTERN = r"(?<![.!?…।॥۔؟։።။])([.!?…।॥۔؟։።။]++['\"”’»)\]]*+)\s+|(?<![。！？])([。！？]++[」』”’)]*+)\s*"
+_SENTENCE_END = regex.compile(_END_PATTERN)
+# Thai, Lao and Khmer end a sentence with a space, and use spaces inside sentences too: in a text
+# of theirs, a space after one of their letters also ends a sentence (group 3) where four words
+# or more in Latin letters follow, the first capitalized ("... เกินไป Earn $500 a day working"),
+# so that an English sentence is one of its own; a name ("บริษัท Apple ประกาศ") is none.
+_SPACE_ENDED = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
+_SENTENCE_END_SPACED = regex.compile(
+    _END_PATTERN + r"|(?<=[\u0e00-\u0eff\u1780-\u17ff])()[ \t]+"
+    r"(?=\p{Lu}[\p{Latin}'’]*(?:[ \t]+[^\s\u0e00-\u0eff\u1780-\u17ff]+){3})"
 )
 # A word: a run of word characters, with single apostrophes between them.
 _WORD = regex.compile(r"[\w\p{M}]+(?:['’\u00ad][\w\p{M}]+)*")
@@ -410,7 +418,8 @@ def _split_sentences(text: str, lines: tuple[Segment, ...]) -> tuple[Segment, ..
     # space), and its white space does not reach the line's end (a line ends on a character
     # that is not stripped), except for punctuation that ends the line, which the line's end
     # closes anyway.
-    for match in _SENTENCE_END.finditer(text, line_start, lines[-1].end):
+    ends = _SENTENCE_END_SPACED if not text.isascii() and _SPACE_ENDED.search(text) else _SENTENCE_END
+    for match in ends.finditer(text, line_start, lines[-1].end):
         dot = match.start()
         while dot >= line_end:  # the rest of the line is its last sentence
             if start < line_end:
@@ -421,7 +430,7 @@ def _split_sentences(text: str, lines: tuple[Segment, ...]) -> tuple[Segment, ..
             line_start, line_end = lines[i].start, lines[i].end
             start = line_start
         # The sentence ends with its punctuation and closing marks: never stripped.
-        end = match.end(1) if match.start(1) >= 0 else match.end(2)
+        end = match.end(1) if match.start(1) >= 0 else match.end(2) if match.start(2) >= 0 else match.end(3)
         if end >= line_end or (text[dot] == "." and _is_abbreviation(text, dot, line_start)):
             continue
         if text[start] in _STRIPPED:

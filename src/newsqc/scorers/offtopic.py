@@ -11,7 +11,9 @@ Detects two forms of insertion in English articles (language "en" or unknown):
 In an article in another language, only spam messages written in English are looked for (comment
 spam is English whatever the site's language): a sentence is English when most of the words
 that English or the article's language claims (wordfreq's frequencies in both) are English, a
-web address's words counting for neither; it is spam as an English one is.
+web address's words counting for neither; in a language wordfreq lacks (Swahili, Estonian, Thai:
+14 of langdetect's 55), every word English does not claim is the language's, and a sentence needs
+four English words in five. It is spam as an English one is.
 
 Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and the dev rows
 of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus background counts
@@ -67,9 +69,9 @@ line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam.
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
-Blind spots: in other languages, anything but English spam (and that only where wordfreq has
-the language: 39 of langdetect's 55), and English spam made of little but a web address or few
-words both languages know; sentences from another story (the lexical
+Blind spots: in other languages, anything but English spam, and English spam made of little
+but a web address or few words both languages know (in a language without a list, a message
+with a name or two of its own can fall short of four English words in five); sentences from another story (the lexical
 signals alone cannot tell them from quotes, asides and background: almost none are flagged);
 marketing sentences that bridge to the story with on-topic words and name no link (a link cue
 in capitals, "Article on", is not read either); anchors made of ordinary news words, or whose
@@ -177,6 +179,11 @@ FOREIGN_SURE = 0.9995
 #: six languages, 56 messages) finds 45 messages, with no span in its clean articles; Italian
 #: sentences naming an English title ("Knights of the Zodiac") stay Italian.
 ENGLISH_SHARE = 0.5
+#: In a language without a word list (Swahili, Estonian, Thai...), every word English does not
+#: claim is the article's language's, and a sentence is in English when at least
+#: UNLISTED_ENGLISH_SHARE of its words are English: Afrikaans sentences have up to 55% of words
+#: that English claims ("die", "in", "is", "plan"), Swahili, Estonian and Albanian ones up to 30%.
+UNLISTED_ENGLISH_SHARE = 0.8
 ENGLISH_CLAIMED = 3
 CLAIMED_ZIPF = 2.5
 CLAIM_MARGIN = 0.5
@@ -1190,7 +1197,10 @@ def english_words(article: Article, model: OfftopicModel) -> tuple[np.ndarray, n
         other = _memoized(texts, memo, lambda t: round(native.zipf(normalize_word(t)) * 100)) / 100
     letters = np.fromiter((t.isalpha() or bool(LETTERS.fullmatch(t)) for t in texts), bool, n)
     is_english = letters & (english >= CLAIMED_ZIPF) & (english >= other - CLAIM_MARGIN)
-    is_other = letters & (other >= CLAIMED_ZIPF) & (other > english + CLAIM_MARGIN)
+    if native is None:  # no list: the words English does not claim are the language's
+        is_other = letters & ~is_english
+    else:
+        is_other = letters & (other >= CLAIMED_ZIPF) & (other > english + CLAIM_MARGIN)
     addresses = web_addresses(article.text)
     if addresses:  # "https", "goo", "gl": no language's words
         bounds = np.array(addresses, dtype=np.int64).ravel()
@@ -1563,11 +1573,10 @@ class Offtopic:
         SPAM_MIN_WORDS words or more, and their English neighbours on the same line with log-odds
         of SPAM_NEIGHBOUR. With them, as :meth:`_sentences` gives them, how foreign the most
         foreign English sentence is (0.0 when none is long enough, or none could be spam)."""
-        if word_frequencies(article.language) is None:
-            return [], 0.0, 0.0  # no word list to tell its words from English ones
         model = load_model()
         english, claimed = english_words(article, model)
-        mostly_english = english >= ENGLISH_SHARE * claimed
+        listed = word_frequencies(article.language) is not None
+        mostly_english = english >= (ENGLISH_SHARE if listed else UNLISTED_ENGLISH_SHARE) * claimed
         in_english = (claimed >= ENGLISH_CLAIMED) & mostly_english
         if not in_english.any():
             return [], 0.0, 0.0
