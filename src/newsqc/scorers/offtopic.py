@@ -71,8 +71,9 @@ capitalized word are much spammier than the words after it, the sentence is spam
 
 Blind spots: in other languages, anything but English spam, and English spam made of little
 but a web address or few words both languages know (in a language without a list, a message
-with a name or two of its own can fall short of four English words in five); sentences from another story (the lexical
-signals alone cannot tell them from quotes, asides and background: almost none are flagged);
+with a name or two of its own can fall short of four English words in five); sentences from
+another story (the lexical signals alone cannot tell them from quotes, asides and background:
+almost none are flagged);
 marketing sentences that bridge to the story with on-topic words and name no link (a link cue
 in capitals, "Article on", is not read either); anchors made of ordinary news words, or whose
 commercial word the article uses elsewhere; a commercial word in a
