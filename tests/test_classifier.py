@@ -16,6 +16,7 @@ from newsqc.assessment import Verdict
 from newsqc.classifier import (
     CERTAIN_SPAN,
     CLASSES,
+    DEGENERATE_PAIR_SHARE,
     MODEL_VARIABLE,
     ModelError,
     VerdictModel,
@@ -205,6 +206,16 @@ def test_fewer_words_than_the_labelling_rule_are_dropped() -> None:
             np.zeros(3),
             metadata={"min_words": "50"},
         )
+
+
+@pytest.mark.parametrize("phrase", ["a", "buy now", "the best deal"])
+def test_one_phrase_printed_over_and_over_is_dropped(phrase: str) -> None:
+    # "a a a ..." 60,000 times had no span and was kept: far from any text a model learnt from.
+    a = newsqc.assess(f"{phrase} " * (60_000 // len(phrase.split())))
+    assert a.features["repetition_top_2gram_char_share"] >= DEGENERATE_PAIR_SHARE
+    assert (a.verdict, a.quality) == (Verdict.DROP, 0.0)
+    # An article that repeats a name and a phrase, as news does, is far from it.
+    assert newsqc.assess(ARTICLE).features["repetition_top_2gram_char_share"] < DEGENERATE_PAIR_SHARE / 3
 
 
 def test_a_short_article_around_a_table_is_kept() -> None:

@@ -64,6 +64,11 @@ __all__ = [
 CLASSES: tuple[str, ...] = ("keep", "clean", "drop")
 #: A span this sure (its score) is a defect: the text is not kept as it is.
 CERTAIN_SPAN = 0.99
+#: A text whose most frequent word pair covers this share of its characters or more (Gopher's
+#: top 2-gram character share, ``repetition_top_2gram_char_share``) is one phrase printed over
+#: and over ("a a a ...", "buy now buy now ..."): no article, and far from anything a model learnt
+#: from (a text of 60,000 "a" was kept). No document of the quality benchmark reaches 0.15.
+DEGENERATE_PAIR_SHARE = 0.5
 #: The ``format`` field of every model file.
 FORMAT = "newsqc-verdict-model"
 FORMAT_VERSION = 1
@@ -172,7 +177,8 @@ class VerdictModel:
         left once cleaned (``features["kept_words"] == 0``: blank, or flagged whole) is dropped
         with quality 0, whatever a model makes of such features, and so is one with fewer words
         left than the model's ``metadata["min_words"]`` (the shipped model's labelling rule: 50;
-        one word of a thousand letters was kept, far from anything it learnt from).
+        one word of a thousand letters was kept, far from anything it learnt from), and so is one
+        phrase printed over and over (DEGENERATE_PAIR_SHARE).
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
@@ -180,7 +186,11 @@ class VerdictModel:
         (<Verdict.DROP: 'drop'>, 0.0)
         """
         kept = features.get("kept_words", 1.0)
-        if (kept == 0 or kept < self.metadata.get("min_words", 0)) and "drop" in self.classes:
+        if (
+            kept == 0
+            or kept < self.metadata.get("min_words", 0)
+            or features.get("repetition_top_2gram_char_share", 0.0) >= DEGENERATE_PAIR_SHARE
+        ) and "drop" in self.classes:
             return Verdict.DROP, 0.0
         logits = self.weights @ self.vector(features) + self.bias
         logits -= logits.max()
