@@ -67,6 +67,23 @@ def test_cleaned_text_repairs_and_removes() -> None:
     )
 
 
+def test_raw_html_is_cleaned_to_its_text() -> None:
+    # Paragraph tags glued the paragraphs ("years.The decision"), and a script's code stayed.
+    paragraphs = [
+        CASES[0]["text"].split("\n\n")[0],
+        "The minister said the talks would resume next week, after the holiday.",
+    ]
+    text = (
+        "<!DOCTYPE html><html><head><script>var x = 1; window.dataLayer = [];</script>"
+        "<style>.a{color:red}</style><!-- nav --></head><body><p>"
+        + "</p><p>".join(paragraphs)
+        + "<br>Energy prices rose.</p></body></html>"
+    )
+    cleaned = clean_text(text, _score(text).spans)
+    assert "dataLayer" not in cleaned and "color" not in cleaned and "nav" not in cleaned
+    assert [line for line in cleaned.split("\n") if line] == [*paragraphs, "Energy prices rose."]
+
+
 @pytest.mark.parametrize(
     "text",
     ["xu201d" * 20_000, "Rudolphu2019s " * 20_000, "\\u201d" * 20_000],

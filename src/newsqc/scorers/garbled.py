@@ -29,8 +29,9 @@ What it finds, each as a span with a reason code:
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
-  "Rudolphu2019s"); entities and escapes are repaired ("&amp;" becomes "&", "u2019" "’"), tags
-  and shortcodes removed.
+  "Rudolphu2019s"), script and style elements, comments; entities and escapes are repaired
+  ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag that ends a
+  block, between two characters, leaves a line break: "years.</p><p>The").
 - ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
   page that holds "lorem ipsum"; here only its lines go): a line of four or more of its words
   that make at least half of the line, in a text that holds "ipsum". Its words are never
@@ -94,7 +95,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
-from itertools import islice, permutations
+from itertools import accumulate, islice, permutations
 
 import ftfy
 import regex
@@ -554,15 +555,25 @@ _TAGS = (
     "a|abbr|article|aside|b|blockquote|body|br|button|caption|center|cite|code|col|dd|div|dl|dt|em"
     "|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label"
     "|li|link|meta|nav|noscript|ol|p|path|picture|pre|script|section|small|source|span|strong"
-    "|style|sub|sup|svg|table|tbody|td|th|thead|time|tr|u|ul|video"
+    "|style|sub|sup|svg|table|tbody|td|th|thead|time|title|tr|u|ul|video"
 )
 _ATTR = r"\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]{0,300}\"?|'[^'<>\n]{0,300}'?|[^\s\"'<>]{1,300}))?"
 _SHORTCODES = (
     "caption|embed|gallery|video|audio|playlist|tweet|youtube|instagram|contact-form-7|wpforms"
     r"|vc_\w+|et_pb_\w+|su_\w+|fusion_\w+|av_\w+|url|img|quote"
 )
+# Tags that end a block of text: removed from between two characters, one leaves a line break
+# ("years.</p><p>The" reads "years.\n\nThe", not "years.The").
+_BLOCK_TAG = regex.compile(
+    r"</?(?:article|aside|blockquote|body|br|div|figcaption|figure|footer|h[1-6]|head|header|hr"
+    r"|html|li|nav|ol|p|pre|section|table|td|th|title|tr|ul)\b",
+    regex.IGNORECASE,
+)
+# The start of a script or style element or of a comment, which go whole (see _elements).
+_ELEMENT = regex.compile(r"<(script|style)\b[^<>]{0,300}>|<!--", regex.IGNORECASE)
 _MARKUP = regex.compile(
-    rf"</(?:{_TAGS})\s*>"
+    r"<!doctype\b[^<>]{0,300}>"
+    rf"|</(?:{_TAGS})\s*>"
     rf"|<(?:{_TAGS})(?:{_ATTR}){{0,20}}\s*/?>"
     rf"|<(?:{_TAGS})(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>\n]{{0,300}}\"?|'[^'<>\n]{{0,300}}'?|[^\s\"'<>]{{0,300}}))"
     rf"(?:{_ATTR}){{0,20}}"
@@ -571,6 +582,37 @@ _MARKUP = regex.compile(
     r"|&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
     regex.IGNORECASE,
 )
+
+
+def _elements(text: str) -> list[tuple[int, int]]:
+    """The script and style elements and the comments of ``text``, whole (their code or note
+    too), in one pass: once one has no end, none after it has either.
+
+    >>> text = "a<script src=x>var x = 1;</script>b<!-- note -->c<style>"
+    >>> [text[a:b] for a, b in _elements(text)]
+    ['<script src=x>var x = 1;</script>', '<!-- note -->']
+    """
+    out: list[tuple[int, int]] = []
+    lowered = text.lower()
+    ended = {"script": True, "style": True, "": True}  # "": a comment
+    pos = 0
+    while (m := _ELEMENT.search(text, pos)) is not None:
+        name = (m.group(1) or "").lower()
+        pos = m.end()
+        if not ended[name]:
+            continue
+        if name:
+            close = lowered.find(f"</{name}", pos)
+            end = lowered.find(">", close) + 1 if close >= 0 else 0
+        else:
+            close = text.find("-->", pos)
+            end = close + 3
+        if close < 0 or end <= 0:
+            ended[name] = False
+            continue
+        out.append((m.start(), end))
+        pos = end
+    return out
 
 
 def _unescape(entity: str) -> str | None:
@@ -1281,13 +1323,23 @@ class _Skip:
     """Ranges already flagged by a stronger signal, looked up by position."""
 
     def __init__(self, spans: Iterable[Span] = (), skip_ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.ranges = sorted([*((s.start, s.end) for s in spans), *skip_ranges])
+        self.ranges: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # the furthest end of the ranges up to each one
+        self._set(sorted([*((s.start, s.end) for s in spans), *skip_ranges]))
+
+    def _set(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self._starts = [a for a, _ in ranges]
+        self._reach = list(accumulate((b for _, b in ranges), max))
 
     def add(self, spans: Iterable[Span]) -> None:
-        self.ranges = sorted([*self.ranges, *((s.start, s.end) for s in spans)])
+        self._set(sorted([*self.ranges, *((s.start, s.end) for s in spans)]))
 
     def hit(self, start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in self.ranges)
+        """Whether a range overlaps ``[start, end)`` (by bisection: a text can hold thousands)."""
+        before = bisect_left(self._starts, end)  # the ranges that start before its end
+        return before > 0 and self._reach[before - 1] > start
 
 
 _NEXT_WORD = regex.compile(r" (\p{Ll}+)(?![\w\p{M}'’@/-])")
@@ -1347,11 +1399,25 @@ class Garbled:
                 _add_control(spans, _control_span(text, run[0], run[-1], skip))
 
         if present.markup:
+            if "<" in text and _ELEMENT.search(text):
+                elements = [(a, b) for a, b in _elements(text) if not skip.hit(a, b)]
+                found = [Span(a, b, _KIND, 1.0, f"{_KIND}:markup") for a, b in elements]
+                spans.extend(found)
+                skip.add(found)
             for m in _matches_at(text, "<&[", _MARKUP):  # every piece of markup starts with one
                 if skip.hit(m.start(), m.end()):
                     continue
                 found_text = m.group()
                 repair = _unescape(found_text) if found_text.startswith("&") else None
+                if (
+                    repair is None
+                    and 0 < m.start()
+                    and m.end() < len(text)
+                    and not text[m.start() - 1].isspace()
+                    and not text[m.end()].isspace()
+                    and _BLOCK_TAG.match(found_text)
+                ):
+                    repair = "\n"
                 if found_text.startswith("&") and (
                     repair is None or (m.start() and not text[m.start() - 1].isascii())
                 ):
