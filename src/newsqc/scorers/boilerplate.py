@@ -64,6 +64,13 @@ A text of fewer than four lines is too short for the model: the patterns alone d
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
 is the article's too ("1. Sign up for a class at your local gym.").
+Chrome that an extractor glued into a line of the article is flagged on its own, the rest of
+the line staying: phrases no article writes ("Advertisement - Continue Reading Below", "Story
+continues below advertisement", "ADVERTISEMENT") wherever they stand, and at the start of the
+line or of a sentence a bare "Advertisement" before a sentence that opens with a common word,
+a related-links label with its headline to the line's end ("READ MORE: <headline>"), a share
+bar ("Share this article: Facebook Twitter Email"), a prompt to click, sign up, subscribe,
+follow or download, and a cookie notice.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); in a language without a list (Estonian, Swahili, Thai:
 14 of langdetect's 55) they are the text's own most frequent words, which are function words in
@@ -105,6 +112,7 @@ import math
 import re
 import threading
 import unicodedata
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -223,6 +231,46 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
         ),
     )
 )
+# Chrome glued into a line of the article by an extractor: phrases that no article writes, found
+# in lines not flagged whole (see _inline_chrome). Wherever they stand:
+_INLINE_ANYWHERE = regex.compile(
+    r"(?:[-–—] ?)?\bADVERTISEMENT\b(?: ?[-–—])?"
+    r"|\bAdvertisement ?[-–—] ?(?:Continue Reading Below|Scroll to Continue)\b"
+    r"|\b(?:Story|Article) continues below(?: (?:this|the))? (?:advertisement|ad)\b"
+    r"|\bContinue Reading Below\b|\bScroll to continue with content\b|\bContinue reading the main story\b"
+)
+# At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" before
+# a sentence that opens with a common word ("Advertisement The council voted", not
+# "Advertisement Standards"); a related-links label with the headline after it, to the line's
+# end; a share bar; a call to subscribe or follow; a cookie notice.
+_INLINE_START = regex.compile(
+    r"(?P<advert>(?:[-–—] ?)?Advertisements?(?: ?[-–—])?(?=$| (\p{Lu}\p{Ll}*)\b)"
+    r"|(?:Story|Article) continues below(?= *$))"
+    r"|(?P<related_links>(?:READ MORE|READ ALSO|ALSO READ|RELATED(?: ARTICLES?| STOR(?:Y|IES)| CONTENT)?"
+    r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
+    r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss) ?: ?\S[^\n]{0,200}$)"
+    r"|(?P<call_to_action>Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
+    r"(?: ?(?:on )?(?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit|Telegram|Print"
+    r"|Copy link|Messenger)\b,?)*(?= *$| \p{Lu})"
+    r"|(?:Click here to|Sign up for our|Subscribe to our|Follow us on|Download our app)[^.!?\n]{0,150}"
+    r"(?:[.!?]|(?= *$)))"
+    r"|(?P<legal>We use cookies[^.!?\n]{0,200}[.!?]"
+    r"(?: By (?:continuing|using|clicking)[^.!?\n]{0,200}[.!?])?)",
+    regex.MULTILINE,
+)
+# Words one of which every inline phrase holds: a fast first look at the text (plain searches
+# for each, about eight times faster than one search for them all).
+_INLINE_WORDS = (
+    "dvertis", "DVERTIS", "continues below", "ontinue Reading", "ontinue reading the main",
+    "Scroll to continue", "READ", "Read more", "Read also", "Also read", "RELATED", "Related",
+    "SEE ALSO", "See also", "ECOMMENDED", "Recommended", "MISS", "Don't miss", "Share th",
+    "Click here", "Sign up for our", "Subscribe to our", "Follow us on", "Download our app",
+    "We use cookies",
+)  # fmt: skip
+#: The score of a span of inline chrome.
+INLINE_SCORE = 0.99
+
+
 # Words without which an unanchored pattern cannot match (searching them is slow): the pattern
 # is tried only on lines whose lower-cased text holds one of them.
 _KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -1376,6 +1424,66 @@ def _fallback_reason(text: str, n_words: int, terminal: bool, run: int) -> str:
     return "aside"
 
 
+def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
+    """Chrome glued into the lines of ``article`` beside other text: the phrases of
+    _INLINE_ANYWHERE wherever they stand, those of _INLINE_START at the start of a line or after
+    the end of a sentence. In a line not ``flagged``; or in a flagged one whose phrases are
+    adverts, related links or share bars (what page slots glue to a paragraph) and which is prose
+    without them (_PROSE_WORDS words or more, ending as a sentence: "Advertisement The council
+    voted ..." was flagged whole for its first word), which is then unflagged; a prompt to
+    subscribe or follow and a cookie notice are chrome of their own line.
+
+    >>> text = "Advertisement The council voted on Monday. READ MORE: Mayor quits"
+    >>> spans = _inline_chrome(Article.from_text(text), np.array([False]))
+    >>> [(s.reason, text[s.start : s.end]) for s in spans]
+    [('boilerplate:advert', 'Advertisement'), ('boilerplate:related_links', 'READ MORE: Mayor quits')]
+    """
+    text = article.text
+    lines = article.lines
+    starts = [line.start for line in lines]
+    stops = _stop_set("en") or frozenset()
+    found = [(m.start(), m.end(), "advert") for m in _INLINE_ANYWHERE.finditer(text)]
+    for m in _INLINE_START.finditer(text):
+        start = m.start()
+        line = bisect_right(starts, start) - 1
+        opens = start == starts[line] or (
+            text[start - 1] == " " and text[: start - 1].rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
+        )
+        reason = m.lastgroup or "advert"
+        if not opens or (reason == "advert" and m.group(2) is not None and m.group(2).lower() not in stops):
+            continue  # "Advertisement Standards Authority": a name, not a sentence after chrome
+        if reason == "related_links":
+            headline = m.group().split(":", 1)[1].strip()
+            if not (headline[:1].isupper() or headline[:1].isdigit()) or headline.endswith("."):
+                continue  # "Related: how the council spends its money." is a sentence
+        found.append((start, m.end(), reason))
+    by_line: dict[int, list[tuple[int, int, str]]] = {}
+    for start, end, reason in sorted(found):
+        end = len(text[:end].rstrip())
+        line = bisect_right(starts, start) - 1
+        taken = by_line.setdefault(line, [])
+        if (start, end) != (lines[line].start, lines[line].end) and not (taken and start < taken[-1][1]):
+            taken.append((start, end, reason))  # a whole line is the line model's to judge
+    name = Boilerplate.name
+    spans: list[Span] = []
+    for line, taken in sorted(by_line.items()):
+        if not taken:
+            continue
+        if flagged[line]:
+            if not all(r in ("advert", "related_links") or text.startswith("Share", a) for a, _, r in taken):
+                continue  # chrome of its own line (a cookie notice, a bio with a follow prompt)
+            pieces, pos = [], lines[line].start
+            for start, end, _ in taken:
+                pieces.append(text[pos:start])
+                pos = end
+            rest = " ".join(pieces) + " " + text[pos : lines[line].end]
+            if len(rest.split()) < _PROSE_WORDS or rest.rstrip(CLOSING_MARKS + " ")[-1:] not in SENTENCE_ENDS:
+                continue  # the line is chrome whole
+            flagged[line] = False
+        spans.extend(Span(start, end, name, INLINE_SCORE, f"{name}:{reason}") for start, end, reason in taken)
+    return spans
+
+
 class Boilerplate:
     """Finds lines of site chrome.
 
@@ -1394,6 +1502,8 @@ class Boilerplate:
         model = _load_model()
         threshold = model.threshold if model is not None else 0.5
         flagged, reasons = flag_lines(article, p, reasons, x, threshold)
+        text = article.text
+        inline = _inline_chrome(article, flagged) if any(w in text for w in _INLINE_WORDS) else []
         line_words = article.line_words
         terminal_lines = x[:, _COL["terminal"]] > 0
         terminal = terminal_lines.tolist()
@@ -1416,6 +1526,8 @@ class Boilerplate:
             else:
                 pieces.append([line.start, line.end, score, code])
         spans = [Span(start, end, self.name, score, code) for start, end, score, code in pieces]
+        if inline:
+            spans = sorted(spans + inline, key=lambda s: s.start)
         chars = covered((s.start, s.end) for s in spans)
         content_chars = sum(line.end - line.start for line in lines)
         share = ratio(chars, content_chars)
