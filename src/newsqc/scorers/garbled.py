@@ -29,7 +29,9 @@ What it finds, each as a span with a reason code:
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
-  "Rudolphu2019s"), script and style elements, comments; entities and escapes are repaired
+  "Rudolphu2019s"), script and style elements, comments, and lines of script code left without
+  their tags (an ad slot, "(adsbygoogle = window.adsbygoogle || []).push({});", a tracking
+  snippet); entities and escapes are repaired
   ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag that ends a
   block, between two characters, leaves a line break: "years.</p><p>The").
 - ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
@@ -612,6 +614,36 @@ def _elements(text: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), end))
         pos = end
+    return out
+
+
+# A line of the page's script left as text once its tags were stripped: an ad slot
+# ("(adsbygoogle = window.adsbygoogle || []).push({});"), a tracking snippet ("gtag('config',
+# 'UA-1');"), code that calls the page's objects. It names one of these, and is code: a
+# statement's end or a block's brace in it, and SCRIPT_SHARE of its characters or more code's
+# punctuation (prose that names them, "the googletag library loads ads.", has little).
+_SCRIPT_NAMES = (
+    "adsbygoogle", "googletag", "dataLayer", "gtag(", "fbq(", "_gaq", "__tcfapi", "document.write(",
+    "document.getElement", "document.createElement", "document.querySelector", "window.location",
+    "addEventListener(", "function()", "function ()", "jQuery(",
+)  # fmt: skip
+_CODE_PUNCTUATION = frozenset(";{}()[]=|&'\"")
+SCRIPT_SHARE = 0.08
+
+
+def _script_lines(article: Article) -> list[tuple[int, int]]:
+    """The lines of ``article`` that are script code (see _SCRIPT_NAMES).
+
+    >>> a = Article.from_text("Rain fell.\\n(adsbygoogle = window.adsbygoogle || []).push({});")
+    >>> [a.text[s:e] for s, e in _script_lines(a)]
+    ['(adsbygoogle = window.adsbygoogle || []).push({});']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end, line in article.lines:
+        if (";" in line or "{" in line) and any(name in line for name in _SCRIPT_NAMES):
+            code = sum(1 for c in line if c in _CODE_PUNCTUATION)
+            if code >= SCRIPT_SHARE * len(line):
+                out.append((start, end))
     return out
 
 
@@ -1398,6 +1430,11 @@ class Garbled:
             if run:
                 _add_control(spans, _control_span(text, run[0], run[-1], skip))
 
+        if any(name in text for name in _SCRIPT_NAMES):
+            found = [Span(a, b, _KIND, 1.0, f"{_KIND}:markup") for a, b in _script_lines(article)]
+            found = [f for f in found if not skip.hit(f.start, f.end)]
+            spans.extend(found)
+            skip.add(found)
         if present.markup:
             if "<" in text and _ELEMENT.search(text):
                 elements = [(a, b) for a, b in _elements(text) if not skip.hit(a, b)]
