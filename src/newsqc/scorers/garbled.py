@@ -31,7 +31,7 @@ What it finds, each as a span with a reason code:
   "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
   "Rudolphu2019s"), script and style elements, comments, and lines of script code left without
   their tags (an ad slot, "(adsbygoogle = window.adsbygoogle || []).push({});", a tracking
-  snippet); entities and escapes are repaired
+  snippet, a JSON object of structured data); entities and escapes are repaired
   ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag that ends a
   block, between two characters, leaves a line break: "years.</p><p>The").
 - ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
@@ -621,7 +621,8 @@ def _elements(text: str) -> list[tuple[int, int]]:
 # ("(adsbygoogle = window.adsbygoogle || []).push({});"), a tracking snippet ("gtag('config',
 # 'UA-1');"), code that calls the page's objects. It names one of these, and is code: a
 # statement's end or a block's brace in it, and SCRIPT_SHARE of its characters or more code's
-# punctuation (prose that names them, "the googletag library loads ads.", has little).
+# punctuation (prose that names them, "the googletag library loads ads.", has little). A line
+# that is a JSON object (structured data: '{"@context":"https://schema.org", ...}') is one too.
 _SCRIPT_NAMES = (
     "adsbygoogle", "googletag", "dataLayer", "gtag(", "fbq(", "_gaq", "__tcfapi", "document.write(",
     "document.getElement", "document.createElement", "document.querySelector", "window.location",
@@ -632,7 +633,7 @@ SCRIPT_SHARE = 0.08
 
 
 def _script_lines(article: Article) -> list[tuple[int, int]]:
-    """The lines of ``article`` that are script code (see _SCRIPT_NAMES).
+    """The lines of ``article`` that are script code or a JSON object (see _SCRIPT_NAMES).
 
     >>> a = Article.from_text("Rain fell.\\n(adsbygoogle = window.adsbygoogle || []).push({});")
     >>> [a.text[s:e] for s, e in _script_lines(a)]
@@ -640,7 +641,9 @@ def _script_lines(article: Article) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for start, end, line in article.lines:
-        if (";" in line or "{" in line) and any(name in line for name in _SCRIPT_NAMES):
+        if line[0] == "{" and line[-1] == "}" and '":' in line:
+            out.append((start, end))  # a JSON object: the page's structured data
+        elif (";" in line or "{" in line) and any(name in line for name in _SCRIPT_NAMES):
             code = sum(1 for c in line if c in _CODE_PUNCTUATION)
             if code >= SCRIPT_SHARE * len(line):
                 out.append((start, end))
@@ -1430,7 +1433,7 @@ class Garbled:
             if run:
                 _add_control(spans, _control_span(text, run[0], run[-1], skip))
 
-        if any(name in text for name in _SCRIPT_NAMES):
+        if any(name in text for name in _SCRIPT_NAMES) or '":' in text:
             found = [Span(a, b, _KIND, 1.0, f"{_KIND}:markup") for a, b in _script_lines(article)]
             found = [f for f in found if not skip.hit(f.start, f.end)]
             spans.extend(found)
