@@ -1214,10 +1214,11 @@ _SALAD_NEXT = (
     "|our|this|that|these|those|who|which"
 )
 _SALAD_PAIR = re.compile(
-    rf"\b(?:the|a|an)\s+(?:{_SALAD_NEXT})\b"
+    rf"\b(the|a|an)\s+(?!\1\b)(?:{_SALAD_NEXT})\b"
     # ... or a preposition before "of", or "of" before a preposition ("to of", "of with"; not
-    # "of for-profit", "of by-products").
-    r"|\b(?:to|at|for|with|by|from|into|in|on)\s+of(?![\w'’-])|\bof\s+(?:of|to|at|for|with|by|from|into)(?![\w'’-])"
+    # "of for-profit", "of by-products"). A word printed twice is a slip or a widget ("the the",
+    # "Font size A A A"), no salad.
+    r"|\b(?:to|at|for|with|by|from|into|in|on)\s+of(?![\w'’-])|\bof\s+(?:to|at|for|with|by|from|into)(?![\w'’-])"
 )
 # ... or a sentence that ends on one (a word boundary before it is checked apart: two simple
 # patterns run several times faster than one with both).
