@@ -52,7 +52,9 @@ are in capitals (an old wire feed); a photo label alone on its line
 of the site (cookies, a paywall) or a sign-up, subscription or join prompt is chrome up to 30
 words, written as sentences or not; an advert label alone in another language ("Anzeige",
 "Publicidade") and a request to follow the site in another language ("Folgen Sie uns auf
-Facebook") are chrome. A text that opens with the article (its first or second line is prose,
+Facebook") are chrome, and so are page widgets: a list of tags after its label ("Tags:
+Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3"), an embedded post's
+link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A"). A text that opens with the article (its first or second line is prose,
 and the model is sure that this prose and the line after it are not chrome) is one an extractor already
 cleaned: there only near-certain lines that are no caption or credit, short chrome that names
 itself (calls to action, counters, adverts, related-links headers and the headlines under them,
@@ -408,6 +410,31 @@ _RELATED_WORDS = 20
 # Short lines of page furniture that are nothing else (at most _FORCED_WORDS words), flagged
 # whatever the model says outside a text that opens with the article.
 _FORCED_WORDS = 6
+# Page widgets, chrome in any text (one that opens with the article too), in lines of at most
+# _TAGS_WORDS words that do not end as a sentence: a list of tags or categories after its label
+# ("Tags: Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3", "Next page"), a
+# post embed's link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A").
+# In the corpus, all 9 such lines of dev and test (41 and 58 of the toolbar's) are chrome.
+_TAGS_WORDS = 40
+_WIDGETS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        "navigation",
+        regex.compile(
+            r"^\W*(?:(?:tags|tagged(?: with)?|filed under|categories|category|topics|posted in|keywords|"
+            r"related topics|schlagwörter|themen|temas|etiquetas)\s*:\s*\S|"
+            r"(?:page \d+ of \d+|next page|previous page)\W*$)",
+            regex.I,
+        ),
+    ),
+    (
+        "call_to_action",
+        regex.compile(
+            r"^\W*(?:view this (?:post|photo|video|profile) on (?:instagram|facebook|twitter|tiktok|youtube)|"
+            r"(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$",
+            regex.I,
+        ),
+    ),
+)
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "call_to_action",
@@ -1139,6 +1166,18 @@ def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
     return bool((p[first : first + 2] < _CLEAN_LEAD_P).all())
 
 
+def _widget_reason(text: str) -> str | None:
+    """The reason of a line of page widgets that is chrome in any text (:data:`_WIDGETS`), or None.
+
+    >>> _widget_reason("Tags: bus, transport"), _widget_reason("Page 2 of 3"), _widget_reason("Tags")
+    ('navigation', 'navigation', None)
+    """
+    for reason, pattern in _WIDGETS:
+        if pattern.match(text):
+            return reason
+    return None
+
+
 def _forced_reason(text: str) -> str | None:
     """The reason of a short line of page furniture (:data:`_FORCED_TEXT`), or None.
 
@@ -1242,6 +1281,10 @@ def flag_lines(
         if 0 < n_words[i] <= _FOLLOW_WORDS and _FOLLOW_US.match(text):
             flagged[i] = True
             reasons[i] = "call_to_action"
+            continue
+        if 0 < n_words[i] <= _TAGS_WORDS and not terminal[i] and (widget := _widget_reason(text)):
+            flagged[i] = True
+            reasons[i] = widget
             continue
         if dated[i] and 0 < n_words[i] <= _FORCED_WORDS and _STAMP.match(text):
             flagged[i] = True
