@@ -52,16 +52,17 @@ are in capitals (an old wire feed); a photo label alone on its line
 of the site (cookies, a paywall) or a sign-up, subscription or join prompt is chrome up to 30
 words, written as sentences or not; an advert label alone in another language ("Anzeige",
 "Publicidade") and a request to follow the site in another language ("Folgen Sie uns auf
-Facebook") are chrome, and so are page widgets: a list of tags after its label ("Tags:
-Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3"), an embedded post's
-link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A"). A text that opens with the article (its first or second line is prose,
-and the model is sure that this prose and the line after it are not chrome) is one an extractor already
-cleaned: there only near-certain lines that are no caption or credit, short chrome that names
-itself (calls to action, counters, adverts, related-links headers and the headlines under them,
-menus; from three words on whatever the model says, unless it ends as a sentence: the prose
-around a stray "Follow us on Twitter" or "Story continues below advertisement" makes the model
-trust it), a related link with its header ("ALSO READ: <headline>") and the forced patterns are
-flagged, so that the sign-offs, credits, labels and lists of a clean article stay whole.
+Facebook") are chrome, and so are page widgets: a list of tags after its label ("Tags: Alibaba",
+"Filed under: Music Features"), a page counter ("Page 2 of 3"), an embedded post's link ("View
+this post on Instagram"), a toolbar ("Print Email Font size A A A"). A text that opens with the
+article (its first or second line is prose, and the model is sure that this prose and the line
+after it are not chrome) is one an extractor already cleaned: there only near-certain lines that
+are no caption or credit, short chrome that names itself (calls to action, counters, adverts,
+related-links headers and the headlines under them, menus; from three words on whatever the
+model says, unless it ends as a sentence: the prose around a stray "Follow us on Twitter" or
+"Story continues below advertisement" makes the model trust it), a related link with its header
+("ALSO READ: <headline>") and the forced patterns are flagged, so that the sign-offs, credits,
+labels and lists of a clean article stay whole.
 A text of fewer than four lines is too short for the model: the patterns alone decide, on
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
