@@ -242,16 +242,20 @@ _INLINE_ANYWHERE = regex.compile(
     r"|\b(?:Story|Article) continues below(?: (?:this|the))? (?:advertisement|ad)\b"
     r"|\bContinue Reading Below\b|\bScroll to continue with content\b|\bContinue reading the main story\b"
 )
-# At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" before
-# a sentence that opens with a common word ("Advertisement The council voted", not
-# "Advertisement Standards"); a related-links label with the headline after it, to the line's
-# end; a share bar; a call to subscribe or follow; a cookie notice.
+# At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" (or
+# "Publicidad", "Anzeige", ...) before a sentence that opens with a common word of English or of
+# the text's language ("Advertisement The council voted", not "Advertisement Standards"); a
+# related-links label ("READ MORE:", "Lesen Sie auch:") with the headline after it, to the
+# line's end; a share bar; a call to subscribe or follow; a cookie notice.
 _INLINE_START = regex.compile(
-    r"(?P<advert>(?:[-–—] ?)?Advertisements?(?: ?[-–—])?(?=$| (\p{Lu}\p{Ll}*)\b)"
+    r"(?P<advert>(?:[-–—] ?)?(?:Advertisements?|Publicidad|Publicidade|Anzeige|Werbung|Pubblicità|Publicité"
+    r"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?=$| (\p{Lu}\p{Ll}*)\b)"
     r"|(?:Story|Article) continues below(?= *$))"
     r"|(?P<related_links>(?:READ MORE|READ ALSO|ALSO READ|RELATED(?: ARTICLES?| STOR(?:Y|IES)| CONTENT)?"
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
-    r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss) ?: ?\S[^\n]{0,200}$)"
+    r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss|Lesen Sie auch|Mehr zum Thema"
+    r"|Leia também|Veja também|Lea también|Vea también|Leggi anche|(?:À )?[Ll]ire aussi|Читайте также"
+    r"|Baca juga) ?: ?\S[^\n]{0,200}$)"
     r"|(?P<call_to_action>Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
     r"(?: ?(?:on )?(?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit|Telegram|Print"
     r"|Copy link|Messenger)\b,?)*(?= *$| \p{Lu})"
@@ -264,7 +268,9 @@ _INLINE_START = regex.compile(
 # Words one of which every inline phrase holds: a fast first look at the text (plain searches
 # for each, about eight times faster than one search for them all).
 _INLINE_WORDS = (
-    "dvertis", "DVERTIS", "continues below", "ontinue Reading", "ontinue reading the main",
+    "dvertis", "DVERTIS", "Publicid", "Anzeige", "Werbung", "Pubblicit", "Publicit", "Реклама",
+    "Reklama", "Iklan", "Lesen Sie", "Mehr zum", "também", "también", "Leggi", "ire aussi",
+    "Читайте", "Baca juga", "continues below", "ontinue Reading", "ontinue reading the main",
     "Scroll to continue", "READ", "Read more", "Read also", "Also read", "RELATED", "Related",
     "SEE ALSO", "See also", "ECOMMENDED", "Recommended", "MISS", "Don't miss", "Share th",
     "Click here", "Sign up for our", "Subscribe to our", "Follow us on", "Download our app",
@@ -1485,7 +1491,7 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
     text = article.text
     lines = article.lines
     starts = [line.start for line in lines]
-    stops = _stop_set("en") or frozenset()
+    stops = (_stop_set("en") or frozenset()) | (_stop_set(article.language) or frozenset())
     found = [(m.start(), m.end(), "advert") for m in _INLINE_ANYWHERE.finditer(text)]
     for m in _INLINE_START.finditer(text):
         start = m.start()
