@@ -23,6 +23,8 @@ from newsqc.article import Article
 from newsqc.language import detect_language
 from newsqc.scorers.base import Finding, covered, ratio
 from newsqc.scorers.boilerplate import (
+    _INLINE_START,
+    _START_INITIALS,
     FEATURES,
     Boilerplate,
     SiteChrome,
@@ -229,3 +231,22 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
     p = np.array([0.99, 0.99, 0.05, 0.1])
     lines, reasons = flag_lines(article, p, reasons, x, 0.5)
     assert bool(lines[3]) is flagged
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Advertisement The", "- Advertisement - The", "Publicidad El", "Publicidade O", "Anzeige Die",
+        "Werbung Die", "Pubblicità Il", "Publicité Le", "Реклама В", "Reklama W", "Iklan Pemerintah",
+        "Story continues below", "READ MORE: X", "ALSO READ: X", "RELATED: X", "SEE ALSO: X",
+        "RECOMMENDED: X", "DON'T MISS: X", "MUST READ: X", "Read more: X", "Also read: X", "Related: X",
+        "See also: X", "Don't miss: X", "Lesen Sie auch: X", "Mehr zum Thema: X", "Leia também: X",
+        "Veja também: X", "Lea también: X", "Leggi anche: X", "À lire aussi: X", "lire aussi: X",
+        "Читайте также: X", "Baca juga: X", "Share this article: Facebook", "Click here to subscribe.",
+        "Sign up for our newsletter.", "Subscribe to our newsletter.", "Follow us on Twitter.",
+        "Download our app now.", "We use cookies to help.",
+    ],
+)  # fmt: skip
+def test_every_inline_phrase_is_looked_for(phrase: str) -> None:
+    # Sentences are matched only when they open with one of the phrases' first characters.
+    assert _INLINE_START.match(phrase) and phrase[0] in _START_INITIALS

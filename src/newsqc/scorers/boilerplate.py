@@ -265,17 +265,10 @@ _INLINE_START = regex.compile(
     r"(?: By (?:continuing|using|clicking)[^.!?\n]{0,200}[.!?])?)",
     regex.MULTILINE,
 )
-# Words one of which every inline phrase holds: a fast first look at the text (plain searches
-# for each, about eight times faster than one search for them all).
-_INLINE_WORDS = (
-    "dvertis", "DVERTIS", "Publicid", "Anzeige", "Werbung", "Pubblicit", "Publicit", "Реклама",
-    "Reklama", "Iklan", "Lesen Sie", "Mehr zum", "também", "también", "Leggi", "ire aussi",
-    "Читайте", "Baca juga", "continues below", "ontinue Reading", "ontinue reading the main",
-    "Scroll to continue", "READ", "Read more", "Read also", "Also read", "RELATED", "Related",
-    "SEE ALSO", "See also", "ECOMMENDED", "Recommended", "MISS", "Don't miss", "Share th",
-    "Click here", "Sign up for our", "Subscribe to our", "Follow us on", "Download our app",
-    "We use cookies",
-)  # fmt: skip
+# The first characters of _INLINE_START's phrases: a fast first look at a sentence.
+_START_INITIALS = frozenset("-–—ABCDFILMPRSVWlÀРЧ")
+# Words one of which every phrase of _INLINE_ANYWHERE holds: a fast first look at the text.
+_ANYWHERE_WORDS = ("dvertis", "DVERTIS", "ontinue")
 #: The score of a span of inline chrome.
 INLINE_SCORE = 0.99
 
@@ -423,24 +416,13 @@ _FORCED_WORDS = 6
 # post embed's link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A").
 # In the corpus, all 9 such lines of dev and test (41 and 58 of the toolbar's) are chrome.
 _TAGS_WORDS = 40
-_WIDGETS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    (
-        "navigation",
-        regex.compile(
-            r"^\W*(?:(?:tags|tagged(?: with)?|filed under|categories|category|topics|posted in|keywords|"
-            r"related topics|schlagwörter|themen|temas|etiquetas)\s*:\s*\S|"
-            r"(?:page \d+ of \d+|next page|previous page)\W*$)",
-            regex.I,
-        ),
-    ),
-    (
-        "call_to_action",
-        regex.compile(
-            r"^\W*(?:view this (?:post|photo|video|profile) on (?:instagram|facebook|twitter|tiktok|youtube)|"
-            r"(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$",
-            regex.I,
-        ),
-    ),
+_WIDGET = regex.compile(
+    r"^\W*(?:(?P<navigation>(?:tags|tagged(?: with)?|filed under|categories|category|topics|posted in|"
+    r"keywords|related topics|schlagwörter|themen|temas|etiquetas)\s*:\s*\S|"
+    r"(?:page \d+ of \d+|next page|previous page)\W*$)|"
+    r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
+    r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$))",
+    regex.I,
 )
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
@@ -895,7 +877,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     # Thai, Lao, Khmer, Burmese: a run between spaces is a phrase, not a word (Chinese and
     # Japanese lines are counted above), and a sentence ends at a space, with no mark.
     unspaced = np.zeros(n, dtype=bool)
-    if not text_all.isascii() and UNSPACED.search(text_all):
+    if not text_all.isascii() and ((codes >= 0x0E00) & (codes < 0x1800)).any() and UNSPACED.search(text_all):
         counts = article.word_counts
         for i, text in enumerate(texts):
             if not cjk[i] and UNSPACED.search(text):
@@ -1174,15 +1156,13 @@ def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
 
 
 def _widget_reason(text: str) -> str | None:
-    """The reason of a line of page widgets that is chrome in any text (:data:`_WIDGETS`), or None.
+    """The reason of a line of page widgets that is chrome in any text (:data:`_WIDGET`), or None.
 
     >>> _widget_reason("Tags: bus, transport"), _widget_reason("Page 2 of 3"), _widget_reason("Tags")
     ('navigation', 'navigation', None)
     """
-    for reason, pattern in _WIDGETS:
-        if pattern.match(text):
-            return reason
-    return None
+    m = _WIDGET.match(text)
+    return m.lastgroup if m else None
 
 
 def _forced_reason(text: str) -> str | None:
@@ -1476,12 +1456,13 @@ def _fallback_reason(text: str, n_words: int, terminal: bool, run: int) -> str:
 
 def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
     """Chrome glued into the lines of ``article`` beside other text: the phrases of
-    _INLINE_ANYWHERE wherever they stand, those of _INLINE_START at the start of a line or after
-    the end of a sentence. In a line not ``flagged``; or in a flagged one whose phrases are
-    adverts, related links or share bars (what page slots glue to a paragraph) and which is prose
-    without them (_PROSE_WORDS words or more, ending as a sentence: "Advertisement The council
-    voted ..." was flagged whole for its first word), which is then unflagged; a prompt to
-    subscribe or follow and a cookie notice are chrome of their own line.
+    _INLINE_ANYWHERE wherever they stand, those of _INLINE_START at the start of a sentence (a
+    line's first sentence starts at the line's start). In a line not ``flagged``; or in a
+    flagged one whose phrases are adverts, related links or share bars (what page slots glue to
+    a paragraph) and which is prose without them (_PROSE_WORDS words or more, ending as a
+    sentence: "Advertisement The council voted ..." was flagged whole for its first word), which
+    is then unflagged; a prompt to subscribe or follow and a cookie notice are chrome of their
+    own line.
 
     >>> text = "Advertisement The council voted on Monday. READ MORE: Mayor quits"
     >>> spans = _inline_chrome(Article.from_text(text), np.array([False]))
@@ -1491,25 +1472,32 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
     text = article.text
     lines = article.lines
     starts = [line.start for line in lines]
-    stops = (_stop_set("en") or frozenset()) | (_stop_set(article.language) or frozenset())
-    found = [(m.start(), m.end(), "advert") for m in _INLINE_ANYWHERE.finditer(text)]
-    for m in _INLINE_START.finditer(text):
-        start = m.start()
-        line = bisect_right(starts, start) - 1
-        opens = start == starts[line] or (
-            text[start - 1] == " " and text[: start - 1].rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
-        )
+    found: list[tuple[int, int, str]] = []
+    if any(w in text for w in _ANYWHERE_WORDS):
+        found = [(m.start(), m.end(), "advert") for m in _INLINE_ANYWHERE.finditer(text)]
+    stops: frozenset[str] | None = None
+    match = _INLINE_START.match
+    for sentence in article.sentences:  # each line's first sentence starts at the line's start
+        if sentence.text[0] not in _START_INITIALS:
+            continue
+        m = match(text, sentence.start)
+        if m is None:
+            continue
         reason = m.lastgroup or "advert"
-        if not opens or (reason == "advert" and m.group(2) is not None and m.group(2).lower() not in stops):
-            continue  # "Advertisement Standards Authority": a name, not a sentence after chrome
+        if reason == "advert" and m.group(2) is not None:
+            if stops is None:
+                stops = (_stop_set("en") or frozenset()) | (_stop_set(article.language) or frozenset())
+            if m.group(2).lower() not in stops:
+                continue  # "Advertisement Standards Authority": a name, not a sentence after chrome
         if reason == "related_links":
             headline = m.group().split(":", 1)[1].strip()
             if not (headline[:1].isupper() or headline[:1].isdigit()) or headline.endswith("."):
                 continue  # "Related: how the council spends its money." is a sentence
-        found.append((start, m.end(), reason))
+        found.append((m.start(), m.end(), reason))
     by_line: dict[int, list[tuple[int, int, str]]] = {}
     for start, end, reason in sorted(found):
-        end = len(text[:end].rstrip())
+        while end > start and text[end - 1].isspace():
+            end -= 1
         line = bisect_right(starts, start) - 1
         taken = by_line.setdefault(line, [])
         if (start, end) != (lines[line].start, lines[line].end) and not (taken and start < taken[-1][1]):
@@ -1552,8 +1540,7 @@ class Boilerplate:
         model = _load_model()
         threshold = model.threshold if model is not None else 0.5
         flagged, reasons = flag_lines(article, p, reasons, x, threshold)
-        text = article.text
-        inline = _inline_chrome(article, flagged) if any(w in text for w in _INLINE_WORDS) else []
+        inline = _inline_chrome(article, flagged)
         line_words = article.line_words
         terminal_lines = x[:, _COL["terminal"]] > 0
         terminal = terminal_lines.tolist()
