@@ -250,3 +250,14 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
 def test_every_inline_phrase_is_looked_for(phrase: str) -> None:
     # Sentences are matched only when they open with one of the phrases' first characters.
     assert _INLINE_START.match(phrase) and phrase[0] in _START_INITIALS
+
+
+@pytest.mark.parametrize("line_break", ["\r\n", "\u2028", "\n\n"])
+def test_inline_chrome_at_a_line_end_whatever_breaks_the_line(line_break: str) -> None:
+    # "READ MORE: ..." and a share bar end a line: with "\r\n" they were not found.
+    case = next(c for c in CASES if c["id"] == "inline-chrome-glued-into-paragraphs")
+    text = case["text"].replace("\n\n", "\n").replace("\n", line_break)
+    found = _score(text)
+    flagged = [text[s.start : s.end] for s in found.spans]
+    for item in case["flag"]:
+        assert item["snippet"].strip() in flagged, (item, flagged)

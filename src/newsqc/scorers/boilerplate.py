@@ -247,23 +247,25 @@ _INLINE_ANYWHERE = regex.compile(
 # the text's language ("Advertisement The council voted", not "Advertisement Standards"); a
 # related-links label ("READ MORE:", "Lesen Sie auch:") with the headline after it, to the
 # line's end; a share bar; a call to subscribe or follow; a cookie notice.
+# The end of a line, whatever breaks it ("\r\n", "\u2028"), and a character that is no break.
+_EOL = r"(?=[ \t]*(?:[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z))"
+_IN_LINE = r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _INLINE_START = regex.compile(
     r"(?P<advert>(?:[-–—] ?)?(?:Advertisements?|Publicidad|Publicidade|Anzeige|Werbung|Pubblicità|Publicité"
-    r"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?=$| (\p{Lu}\p{Ll}*)\b)"
-    r"|(?:Story|Article) continues below(?= *$))"
+    rf"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?:{_EOL}|(?= (\p{{Lu}}\p{{Ll}}*)\b))"
+    rf"|(?:Story|Article) continues below{_EOL})"
     r"|(?P<related_links>(?:READ MORE|READ ALSO|ALSO READ|RELATED(?: ARTICLES?| STOR(?:Y|IES)| CONTENT)?"
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
     r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss|Lesen Sie auch|Mehr zum Thema"
     r"|Leia também|Veja também|Lea también|Vea también|Leggi anche|(?:À )?[Ll]ire aussi|Читайте также"
-    r"|Baca juga) ?: ?\S[^\n]{0,200}$)"
+    rf"|Baca juga) ?: ?\S{_IN_LINE}{{0,200}}{_EOL})"
     r"|(?P<call_to_action>Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
     r"(?: ?(?:on )?(?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit|Telegram|Print"
-    r"|Copy link|Messenger)\b,?)*(?= *$| \p{Lu})"
-    r"|(?:Click here to|Sign up for our|Subscribe to our|Follow us on|Download our app)[^.!?\n]{0,150}"
-    r"(?:[.!?]|(?= *$)))"
-    r"|(?P<legal>We use cookies[^.!?\n]{0,200}[.!?]"
-    r"(?: By (?:continuing|using|clicking)[^.!?\n]{0,200}[.!?])?)",
-    regex.MULTILINE,
+    rf"|Copy link|Messenger)\b,?)*(?:{_EOL}|(?= \p{{Lu}}))"
+    r"|(?:Click here to|Sign up for our|Subscribe to our|Follow us on|Download our app)"
+    rf"(?:(?![.!?]){_IN_LINE}){{0,150}}(?:[.!?]|{_EOL}))"
+    rf"|(?P<legal>We use cookies(?:(?![.!?]){_IN_LINE}){{0,200}}[.!?]"
+    rf"(?: By (?:continuing|using|clicking)(?:(?![.!?]){_IN_LINE}){{0,200}}[.!?])?)"
 )
 # The first characters of _INLINE_START's phrases: a fast first look at a sentence.
 _START_INITIALS = frozenset("-–—ABCDFILMPRSVWlÀРЧ")
