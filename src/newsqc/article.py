@@ -141,10 +141,12 @@ SENTENCE_ENDS = ".!?…।॥۔؟։።။。！？"
 #: and kana: wordfreq's Chinese and Japanese words, weighted by frequency, are 1.62 and 1.70
 #: characters long; counted as 3, a three-paragraph Chinese brief of 160 characters was dropped
 #: as too short).
-_HAN_BLOCKS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+HAN_BLOCKS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+# Thai, Lao and Khmer, which end a sentence with a space (Burmese has its full stop).
+_SPACE_ENDED_BLOCKS = "\u0e00-\u0eff\u1780-\u17ff"
 # The blocks of those scripts' letters: a plain range test (fast).
-UNSPACED = re.compile(f"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{_HAN_BLOCKS}]")
-HAN = re.compile(f"[{_HAN_BLOCKS}]")
+UNSPACED = re.compile(f"[{_SPACE_ENDED_BLOCKS}\u1000-\u109f{HAN_BLOCKS}]")
+HAN = re.compile(f"[{HAN_BLOCKS}]")
 UNSPACED_LETTERS = 3
 HAN_LETTERS = 1.7
 CLOSING_MARKS = "'\"”’»)]」』"
@@ -156,10 +158,10 @@ _SENTENCE_END = regex.compile(_END_PATTERN)
 # of theirs, a space after one of their letters also ends a sentence (group 3) where four words
 # or more in Latin letters follow, the first capitalized ("... เกินไป Earn $500 a day working"),
 # so that an English sentence is one of its own; a name ("บริษัท Apple ประกาศ") is none.
-_SPACE_ENDED = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
+_SPACE_ENDED = re.compile(f"[{_SPACE_ENDED_BLOCKS}]")
 _SENTENCE_END_SPACED = regex.compile(
-    _END_PATTERN + r"|(?<=[\u0e00-\u0eff\u1780-\u17ff])()[ \t]+"
-    r"(?=\p{Lu}[\p{Latin}'’]*(?:[ \t]+[^\s\u0e00-\u0eff\u1780-\u17ff]+){3})"
+    _END_PATTERN + rf"|(?<=[{_SPACE_ENDED_BLOCKS}])()[ \t]+"
+    rf"(?=\p{{Lu}}[\p{{Latin}}'’]*(?:[ \t]+[^\s{_SPACE_ENDED_BLOCKS}]+){{3}})"
 )
 # A word: a run of word characters, with single apostrophes between them.
 _WORD = regex.compile(r"[\w\p{M}]+(?:['’\u00ad][\w\p{M}]+)*")

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from newsqc.article import Article
+from newsqc.article import HAN_BLOCKS, Article
 
 __all__ = ["SAMPLE_CHARS", "detect_language", "language_sample", "text_language"]
 
@@ -53,9 +53,7 @@ _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]+")  # from U+0300, les
 #: English spam paragraph has fewer Hangul syllables than the paragraph has letters: read as
 #: English, its Korean sentences were spam.
 DENSE_WEIGHT = 3
-_DENSE = re.compile(  # Hangul's letters, kana, Hangul's compatibility letters, Han, Hangul
-    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-)
+_DENSE = re.compile(f"[{HAN_BLOCKS}\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")  # Han, kana, Hangul
 
 
 class _Profiles:

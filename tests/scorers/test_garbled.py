@@ -288,3 +288,10 @@ def test_a_long_line_of_repeated_mojibake_is_repaired_whole() -> None:
     assessment = newsqc.assess(text)
     assert assessment.cleaned_text.startswith("Café déjà vu — Café")
     assert "Ã" not in assessment.cleaned_text
+
+
+def test_an_element_after_letters_that_lower_case_longer_is_cut_where_it_stands() -> None:
+    # "İ".lower() is two characters: an end tag found in the lower-cased text was off by one.
+    text = "İİİ İstanbul. <script>var a = 1;</script> The council met on Monday."
+    found = [text[s.start : s.end] for s in _score(text).spans if s.reason == "garbled:markup"]
+    assert found == ["<script>var a = 1;</script>"]

@@ -573,6 +573,11 @@ _BLOCK_TAG = regex.compile(
 )
 # The start of a script or style element or of a comment, which go whole (see _elements).
 _ELEMENT = regex.compile(r"<(script|style)\b[^<>]{0,300}>|<!--", regex.IGNORECASE)
+_ELEMENT_END = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    "": re.compile("-->"),
+}
 _MARKUP = regex.compile(
     r"<!doctype\b[^<>]{0,300}>"
     rf"|</(?:{_TAGS})\s*>"
@@ -595,7 +600,6 @@ def _elements(text: str) -> list[tuple[int, int]]:
     ['<script src=x>var x = 1;</script>', '<!-- note -->']
     """
     out: list[tuple[int, int]] = []
-    lowered = text.lower()
     ended = {"script": True, "style": True, "": True}  # "": a comment
     pos = 0
     while (m := _ELEMENT.search(text, pos)) is not None:
@@ -603,17 +607,12 @@ def _elements(text: str) -> list[tuple[int, int]]:
         pos = m.end()
         if not ended[name]:
             continue
-        if name:
-            close = lowered.find(f"</{name}", pos)
-            end = lowered.find(">", close) + 1 if close >= 0 else 0
-        else:
-            close = text.find("-->", pos)
-            end = close + 3
-        if close < 0 or end <= 0:
+        close = _ELEMENT_END[name].search(text, pos)
+        if close is None:
             ended[name] = False
             continue
-        out.append((m.start(), end))
-        pos = end
+        out.append((m.start(), close.end()))
+        pos = close.end()
     return out
 
 
@@ -1434,17 +1433,18 @@ class Garbled:
             if run:
                 _add_control(spans, _control_span(text, run[0], run[-1], skip))
 
-        if any(name in text for name in _SCRIPT_NAMES) or '":' in text:
-            found = [Span(a, b, _KIND, 1.0, f"{_KIND}:markup") for a, b in _script_lines(article)]
-            found = [f for f in found if not skip.hit(f.start, f.end)]
+        # Script code and elements go whole: nothing inside them is read again.
+        whole = _script_lines(article) if any(name in text for name in _SCRIPT_NAMES) or '":' in text else []
+        if present.markup and "<" in text and _ELEMENT.search(text):
+            whole += _elements(text)
+        if whole:
+            found: list[Span] = []
+            for a, b in sorted(whole):
+                if not skip.hit(a, b) and not (found and a < found[-1].end):
+                    found.append(Span(a, b, _KIND, 1.0, f"{_KIND}:markup"))
             spans.extend(found)
             skip.add(found)
         if present.markup:
-            if "<" in text and _ELEMENT.search(text):
-                elements = [(a, b) for a, b in _elements(text) if not skip.hit(a, b)]
-                found = [Span(a, b, _KIND, 1.0, f"{_KIND}:markup") for a, b in elements]
-                spans.extend(found)
-                skip.add(found)
             for m in _matches_at(text, "<&[", _MARKUP):  # every piece of markup starts with one
                 if skip.hit(m.start(), m.end()):
                     continue
