@@ -1456,20 +1456,20 @@ def _fallback_reason(text: str, n_words: int, terminal: bool, run: int) -> str:
     return "aside"
 
 
-def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
+def _inline_chrome(article: Article, flagged: np.ndarray) -> tuple[list[Span], list[int]]:
     """Chrome glued into the lines of ``article`` beside other text: the phrases of
     _INLINE_ANYWHERE wherever they stand, those of _INLINE_START at the start of a sentence (a
     line's first sentence starts at the line's start). In a line not ``flagged``; or in a
     flagged one whose phrases are adverts, related links or share bars (what page slots glue to
     a paragraph) and which is prose without them (_PROSE_WORDS words or more, ending as a
-    sentence: "Advertisement The council voted ..." was flagged whole for its first word), which
-    is then unflagged; a prompt to subscribe or follow and a cookie notice are chrome of their
-    own line.
+    sentence: "Advertisement The council voted ..." was flagged whole for its first word): the
+    spans, and those flagged lines, to unflag; a prompt to subscribe or follow and a cookie
+    notice are chrome of their own line. Of two phrases at one place, the longer.
 
     >>> text = "Advertisement The council voted on Monday. READ MORE: Mayor quits"
-    >>> spans = _inline_chrome(Article.from_text(text), np.array([False]))
-    >>> [(s.reason, text[s.start : s.end]) for s in spans]
-    [('boilerplate:advert', 'Advertisement'), ('boilerplate:related_links', 'READ MORE: Mayor quits')]
+    >>> spans, unflag = _inline_chrome(Article.from_text(text), np.array([False]))
+    >>> [(s.reason, text[s.start : s.end]) for s in spans], unflag
+    ([('boilerplate:advert', 'Advertisement'), ('boilerplate:related_links', 'READ MORE: Mayor quits')], [])
     """
     text = article.text
     lines = article.lines
@@ -1497,7 +1497,7 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
                 continue  # "Related: how the council spends its money." is a sentence
         found.append((m.start(), m.end(), reason))
     by_line: dict[int, list[tuple[int, int, str]]] = {}
-    for start, end, reason in sorted(found):
+    for start, end, reason in sorted(found, key=lambda f: (f[0], -f[1])):
         while end > start and text[end - 1].isspace():
             end -= 1
         line = bisect_right(starts, start) - 1
@@ -1506,6 +1506,7 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
             taken.append((start, end, reason))  # a whole line is the line model's to judge
     name = Boilerplate.name
     spans: list[Span] = []
+    unflag: list[int] = []
     for line, taken in sorted(by_line.items()):
         if not taken:
             continue
@@ -1519,9 +1520,9 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> list[Span]:
             rest = " ".join(pieces) + " " + text[pos : lines[line].end]
             if len(rest.split()) < _PROSE_WORDS or rest.rstrip(CLOSING_MARKS + " ")[-1:] not in SENTENCE_ENDS:
                 continue  # the line is chrome whole
-            flagged[line] = False
+            unflag.append(line)
         spans.extend(Span(start, end, name, INLINE_SCORE, f"{name}:{reason}") for start, end, reason in taken)
-    return spans
+    return spans, unflag
 
 
 class Boilerplate:
@@ -1542,7 +1543,8 @@ class Boilerplate:
         model = _load_model()
         threshold = model.threshold if model is not None else 0.5
         flagged, reasons = flag_lines(article, p, reasons, x, threshold)
-        inline = _inline_chrome(article, flagged)
+        inline, unflag = _inline_chrome(article, flagged)
+        flagged[unflag] = False
         line_words = article.line_words
         terminal_lines = x[:, _COL["terminal"]] > 0
         terminal = terminal_lines.tolist()
