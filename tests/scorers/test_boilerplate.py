@@ -244,7 +244,9 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
         "Veja também: X", "Lea también: X", "Leggi anche: X", "À lire aussi: X", "lire aussi: X",
         "Читайте также: X", "Baca juga: X", "Share this article: Facebook", "Click here to subscribe.",
         "Sign up for our newsletter.", "Subscribe to our newsletter.", "Follow us on Twitter.",
-        "Download our app now.", "We use cookies to help.",
+        "Download our app now.",
+        "Share this: Click to share on Twitter (Opens in new window)",
+        "Article continues after", "We use cookies to help.",
     ],
 )  # fmt: skip
 def test_every_inline_phrase_is_looked_for(phrase: str) -> None:

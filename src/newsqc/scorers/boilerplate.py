@@ -72,7 +72,8 @@ the line staying: phrases no article writes ("Advertisement - Continue Reading B
 continues below advertisement", "ADVERTISEMENT") wherever they stand, and at the start of the
 line or of a sentence a bare "Advertisement" before a sentence that opens with a common word,
 a related-links label with its headline to the line's end ("READ MORE: <headline>"), a share
-bar ("Share this article: Facebook Twitter Email"), a prompt to click, sign up, subscribe,
+bar ("Share this article: Facebook Twitter Email", WordPress's "Share this: Click to share on
+Twitter (Opens in new window)"), a prompt to click, sign up, subscribe,
 follow or download, and a cookie notice.
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); in a language without a list (Estonian, Swahili, Thai:
@@ -239,7 +240,7 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
 _INLINE_ANYWHERE = regex.compile(
     r"(?:[-–—] ?)?\bADVERTISEMENT\b(?: ?[-–—])?"
     r"|\bAdvertisement ?[-–—] ?(?:Continue Reading Below|Scroll to Continue)\b"
-    r"|\b(?:Story|Article) continues below(?: (?:this|the))? (?:advertisement|ad)\b"
+    r"|\(?\b(?:Story|Article) continues (?:below|after)(?:(?: (?:this|the))? (?:advertisement|ad)\b\)?|\))"
     r"|\bContinue Reading Below\b|\bScroll to continue with content\b|\bContinue reading the main story\b"
 )
 # At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" (or
@@ -253,13 +254,16 @@ _IN_LINE = r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _INLINE_START = regex.compile(
     r"(?P<advert>(?:[-–—] ?)?(?:Advertisements?|Publicidad|Publicidade|Anzeige|Werbung|Pubblicità|Publicité"
     rf"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?:{_EOL}|(?= (\p{{Lu}}\p{{Ll}}*)\b))"
-    rf"|(?:Story|Article) continues below{_EOL})"
+    rf"|(?:Story|Article) continues (?:below|after){_EOL})"
     r"|(?P<related_links>(?:READ MORE|READ ALSO|ALSO READ|RELATED(?: ARTICLES?| STOR(?:Y|IES)| CONTENT)?"
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
     r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss|Lesen Sie auch|Mehr zum Thema"
     r"|Leia também|Veja também|Lea también|Vea también|Leggi anche|(?:À )?[Ll]ire aussi|Читайте также"
     rf"|Baca juga) ?: ?\S{_IN_LINE}{{0,200}}{_EOL})"
-    r"|(?P<call_to_action>Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
+    # WordPress's sharing block: "Share this: Click to share on Twitter (Opens in new window) ..."
+    r"|(?P<call_to_action>Share this: ?(?:Click to (?:share on \w+|print|email a link to a friend) "
+    r"\(Opens in new window\) ?)+(?:Like this: ?Like Loading(?:\.{3}|…)?)?"
+    r"|Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
     r"(?: ?(?:on )?(?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit|Telegram|Print"
     rf"|Copy link|Messenger)\b,?)*(?:{_EOL}|(?= \p{{Lu}}))"
     r"|(?:Click here to|Sign up for our|Subscribe to our|Follow us on|Download our app)"
