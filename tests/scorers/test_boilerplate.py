@@ -246,7 +246,8 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
         "Sign up for our newsletter.", "Subscribe to our newsletter.", "Follow us on Twitter.",
         "Download our app now.",
         "Share this: Click to share on Twitter (Opens in new window)",
-        "Article continues after", "We use cookies to help.",
+        "Article continues after",
+        "Home » News » Local The", "We use cookies to help.",
     ],
 )  # fmt: skip
 def test_every_inline_phrase_is_looked_for(phrase: str) -> None:

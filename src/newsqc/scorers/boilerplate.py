@@ -74,7 +74,8 @@ line or of a sentence a bare "Advertisement" before a sentence that opens with a
 a related-links label with its headline to the line's end ("READ MORE: <headline>"), a share
 bar ("Share this article: Facebook Twitter Email", WordPress's "Share this: Click to share on
 Twitter (Opens in new window)"), a prompt to click, sign up, subscribe,
-follow or download, and a cookie notice.
+follow or download, a cookie notice, and a breadcrumb trail before a sentence that opens with a
+common word ("Home » News » Local The council voted ...": the paragraph was lost as a menu).
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); in a language without a list (Estonian, Swahili, Thai:
 14 of langdetect's 55) they are the text's own most frequent words, which are function words in
@@ -251,14 +252,18 @@ _INLINE_ANYWHERE = regex.compile(
 # "Publicidad", "Anzeige", ...) before a sentence that opens with a common word of English or of
 # the text's language ("Advertisement The council voted", not "Advertisement Standards"); a
 # related-links label ("READ MORE:", "Lesen Sie auch:") with the headline after it, to the
-# line's end; a share bar; a call to subscribe or follow; a cookie notice.
+# line's end; a share bar; a call to subscribe or follow; a cookie notice; a breadcrumb trail
+# before a sentence that opens with a common word ("Home » News » Local The council voted").
 # The end of a line, whatever breaks it ("\r\n", "\u2028"), and a character that is no break.
 _EOL = r"(?=[ \t]*(?:[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z))"
 _IN_LINE = r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _INLINE_START = regex.compile(
     r"(?P<advert>(?:[-–—] ?)?(?:Advertisements?|Publicidad|Publicidade|Anzeige|Werbung|Pubblicità|Publicité"
-    rf"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?:{_EOL}|(?= (\p{{Lu}}\p{{Ll}}*)\b))"
+    rf"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?:{_EOL}|(?= (?P<next>\p{{Lu}}\p{{Ll}}*)\b))"
     rf"|(?:Story|Article) continues (?:below|after){_EOL})"
+    # a breadcrumb trail before a sentence: "Home » News » Local The council voted ..."
+    r"|(?P<navigation>Home(?: ?[»>/|›] ?\p{Lu}[\w'’&-]*(?: \p{Lu}[\w'’&-]*){0,2})+"
+    r"(?= (?P<next>\p{Lu}\p{Ll}*)\b))"
     r"|(?P<related_links>(?:READ MORE|READ ALSO|ALSO READ|RELATED(?: ARTICLES?| STOR(?:Y|IES)| CONTENT)?"
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
     r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss|Lesen Sie auch|Mehr zum Thema"
@@ -275,10 +280,14 @@ _INLINE_START = regex.compile(
     rf"|(?P<legal>We use cookies(?:(?![.!?]){_IN_LINE}){{0,200}}[.!?]"
     rf"(?: By (?:continuing|using|clicking)(?:(?![.!?]){_IN_LINE}){{0,200}}[.!?])?)"
 )
+# The reasons of _INLINE_START's groups.
+_INLINE_REASONS = ("advert", "navigation", "related_links", "call_to_action", "legal")
 # The first characters of _INLINE_START's phrases: a fast first look at a sentence.
-_START_INITIALS = frozenset("-–—ABCDFILMPRSVWlÀРЧ")
+_START_INITIALS = frozenset("-–—ABCDFHILMPRSVWlÀРЧ")
 # Words one of which every phrase of _INLINE_ANYWHERE holds: a fast first look at the text.
 _ANYWHERE_WORDS = ("dvertis", "DVERTIS", "ontinue")
+# What page slots glue to a paragraph: a line flagged whole for it is unflagged when the rest is prose.
+_GLUED = frozenset({"advert", "related_links", "navigation"})
 #: The score of a span of inline chrome.
 INLINE_SCORE = 0.99
 
@@ -1493,11 +1502,12 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> tuple[list[Span], l
         m = match(text, sentence.start)
         if m is None:
             continue
-        reason = m.lastgroup or "advert"
-        if reason == "advert" and m.group(2) is not None:
+        reason = next(r for r in _INLINE_REASONS if m.group(r) is not None)
+        after = m.group("next")  # the word after an advert label or a breadcrumb trail
+        if after is not None:
             if stops is None:
                 stops = (_stop_set("en") or frozenset()) | (_stop_set(article.language) or frozenset())
-            if m.group(2).lower() not in stops:
+            if after.lower() not in stops:
                 continue  # "Advertisement Standards Authority": a name, not a sentence after chrome
         if reason == "related_links":
             headline = m.group().split(":", 1)[1].strip()
@@ -1519,7 +1529,7 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> tuple[list[Span], l
         if not taken:
             continue
         if flagged[line]:
-            if not all(r in ("advert", "related_links") or text.startswith("Share", a) for a, _, r in taken):
+            if not all(r in _GLUED or text.startswith("Share", a) for a, _, r in taken):
                 continue  # chrome of its own line (a cookie notice, a bio with a follow prompt)
             pieces, pos = [], lines[line].start
             for start, end, _ in taken:
