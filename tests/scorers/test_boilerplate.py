@@ -247,7 +247,8 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
         "Download our app now.",
         "Share this: Click to share on Twitter (Opens in new window)",
         "Article continues after",
-        "Home » News » Local The", "We use cookies to help.",
+        "Home » News » Local The",
+        "- Advertisment -spot_img The", "We use cookies to help.",
     ],
 )  # fmt: skip
 def test_every_inline_phrase_is_looked_for(phrase: str) -> None:

@@ -243,7 +243,7 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
 # Chrome glued into a line of the article by an extractor: phrases that no article writes, found
 # in lines not flagged whole (see _inline_chrome). Wherever they stand:
 _INLINE_ANYWHERE = regex.compile(
-    r"(?:[-–—] ?)?\bADVERTISEMENT\b(?: ?[-–—])?"
+    r"(?:[-–—] ?)?\bADVERTIS(?:E)?MENT\b(?: ?[-–—])?(?:spot_img)?"
     r"|\bAdvertisement ?[-–—] ?(?:Continue Reading Below|Scroll to Continue)\b"
     r"|\(?\b(?:Story|Article) continues (?:below|after)(?:(?: (?:this|the))? (?:advertisement|ad)\b\)?|\))"
     r"|\bContinue Reading Below\b|\bScroll to continue with content\b|\bContinue reading the main story\b"
@@ -258,8 +258,9 @@ _INLINE_ANYWHERE = regex.compile(
 _EOL = r"(?=[ \t]*(?:[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z))"
 _IN_LINE = r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _INLINE_START = regex.compile(
-    r"(?P<advert>(?:[-–—] ?)?(?:Advertisements?|Publicidad|Publicidade|Anzeige|Werbung|Pubblicità|Publicité"
-    rf"|Реклама|Reklama|Iklan)(?: ?[-–—])?(?:{_EOL}|(?= (?P<next>\p{{Lu}}\p{{Ll}}*)\b))"
+    r"(?P<advert>(?:[-–—] ?)?(?:Advertis(?:e)?ments?(?: ?[-–—] ?spot_img)?|Publicidad|Publicidade|Anzeige"
+    r"|Werbung|Pubblicità|Publicité|Реклама|Reklama|Iklan)(?: ?[-–—])?"
+    rf"(?:{_EOL}|(?= (?P<next>\p{{Lu}}\p{{Ll}}*)\b))"
     rf"|(?:Story|Article) continues (?:below|after){_EOL})"
     # a breadcrumb trail before a sentence: "Home » News » Local The council voted ..."
     r"|(?P<navigation>Home(?: ?[»>/|›] ?\p{Lu}[\w'’&-]*(?: \p{Lu}[\w'’&-]*){0,2})+"
