@@ -118,6 +118,12 @@ ADVERSARIAL = [
     # English spam in other languages: a run of 500,000 characters holding a web address in an
     # Italian text (a look-around regex read it from each of its characters: a minute for 120,000).
     "Il governo ha deciso di aumentare le tasse per il prossimo anno. " * 50 + "www." + "x" * 500_000,
+    # Inline chrome and raw HTML: a breadcrumb trail of 100,000 crumbs (read back crumb by crumb:
+    # 2.3 s for 30,000 before its length was bounded), unclosed elements, a WordPress share block.
+    "Home" + " » Ab" * 100_000,
+    "<script>" * 20_000 + "<!--" * 20_000,
+    "Share this: " + "Click to share on X (Opens in new window) " * 5_000,
+    "Advertisement " * 30_000,
 ]
 
 

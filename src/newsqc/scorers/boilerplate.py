@@ -263,7 +263,7 @@ _INLINE_START = regex.compile(
     rf"(?:{_EOL}|(?= (?P<next>\p{{Lu}}\p{{Ll}}*)\b))"
     rf"|(?:Story|Article) continues (?:below|after){_EOL})"
     # a breadcrumb trail before a sentence: "Home » News » Local The council voted ..."
-    r"|(?P<navigation>Home(?: ?[»>/|›] ?\p{Lu}[\w'’&-]*(?: \p{Lu}[\w'’&-]*){0,2})+"
+    r"|(?P<navigation>Home(?: ?[»>/|›] ?\p{Lu}[\w'’&-]{0,30}(?: \p{Lu}[\w'’&-]{0,30}){0,2}){1,6}"
     r"(?= (?P<next>\p{Lu}\p{Ll}*)\b))"
     r"|(?P<related_links>(?:READ MORE|READ ALSO|ALSO READ|RELATED(?: ARTICLES?| STOR(?:Y|IES)| CONTENT)?"
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
