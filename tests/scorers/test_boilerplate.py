@@ -248,12 +248,20 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
         "Share this: Click to share on Twitter (Opens in new window)",
         "Article continues after",
         "Home » News » Local The",
-        "- Advertisment -spot_img The", "We use cookies to help.",
+        "- Advertisment -spot_img The",
+        "Continue reading →",
+        "Read more »",
+        "Read the full story at CNN.",
+        "The post Council votes appeared first on City Gazette.", "We use cookies to help.",
     ],
 )  # fmt: skip
 def test_every_inline_phrase_is_looked_for(phrase: str) -> None:
     # Sentences are matched only when they open with one of the phrases' first characters.
     assert _INLINE_START.match(phrase) and phrase[0] in _START_INITIALS
+    # Each is read through the scorer after a sentence, on a line and alone (a feed's footer
+    # without a colon raised IndexError where a label's headline was looked for).
+    for text in (f"The council met on Monday to vote on the plan. {phrase}", phrase, f"{phrase}\n{phrase}"):
+        _score(text)
 
 
 @pytest.mark.parametrize("line_break", ["\r\n", "\u2028", "\n\n"])

@@ -74,7 +74,9 @@ line or of a sentence a bare "Advertisement" before a sentence that opens with a
 a related-links label with its headline to the line's end ("READ MORE: <headline>"), a share
 bar ("Share this article: Facebook Twitter Email", WordPress's "Share this: Click to share on
 Twitter (Opens in new window)"), a prompt to click, sign up, subscribe,
-follow or download, a cookie notice, and a breadcrumb trail before a sentence that opens with a
+follow or download, a feed's cut and footer ("Continue reading →", "Read the full story at
+CNN.", "The post <title> appeared first on <site>."), a cookie notice, and a breadcrumb trail
+before a sentence that opens with a
 common word ("Home » News » Local The council voted ...": the paragraph was lost as a menu).
 Stop words are the most frequent words of each language in wordfreq
 (``models/boilerplate.stopwords.json``); in a language without a list (Estonian, Swahili, Thai:
@@ -269,13 +271,18 @@ _INLINE_START = regex.compile(
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
     r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss|Lesen Sie auch|Mehr zum Thema"
     r"|Leia também|Veja também|Lea también|Vea también|Leggi anche|(?:À )?[Ll]ire aussi|Читайте также"
-    rf"|Baca juga) ?: ?\S{_IN_LINE}{{0,200}}{_EOL})"
+    rf"|Baca juga) ?: ?\S{_IN_LINE}{{0,200}}{_EOL}"
+    # a feed's footer: "The post <title> appeared first on <site>."
+    rf"|The post {_IN_LINE}{{1,300}}? appeared first on {_IN_LINE}{{1,100}}?\.?{_EOL})"
     # WordPress's sharing block: "Share this: Click to share on Twitter (Opens in new window) ..."
     r"|(?P<call_to_action>Share this: ?(?:Click to (?:share on \w+|print|email a link to a friend) "
     r"\(Opens in new window\) ?)+(?:Like this: ?Like Loading(?:\.{3}|…)?)?"
     r"|Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
     r"(?: ?(?:on )?(?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit|Telegram|Print"
     rf"|Copy link|Messenger)\b,?)*(?:{_EOL}|(?= \p{{Lu}}))"
+    # a feed's cut: "Continue reading →", "Read more »", "Read the full story at CNN."
+    rf"|(?:Continue reading|Read more)(?: ?(?:→|»|›|\.{{3}}|…))?{_EOL}"
+    rf"|Read the full (?:story|article|report|post) (?:at|on|here){_IN_LINE}{{0,80}}?[.!]?{_EOL}"
     r"|(?:Click here to|Sign up for our|Subscribe to our|Follow us on|Download our app)"
     rf"(?:(?![.!?]){_IN_LINE}){{0,150}}(?:[.!?]|{_EOL}))"
     rf"|(?P<legal>We use cookies(?:(?![.!?]){_IN_LINE}){{0,200}}[.!?]"
@@ -284,7 +291,7 @@ _INLINE_START = regex.compile(
 # The reasons of _INLINE_START's groups.
 _INLINE_REASONS = ("advert", "navigation", "related_links", "call_to_action", "legal")
 # The first characters of _INLINE_START's phrases: a fast first look at a sentence.
-_START_INITIALS = frozenset("-–—ABCDFHILMPRSVWlÀРЧ")
+_START_INITIALS = frozenset("-–—ABCDFHILMPRSTVWlÀРЧ")
 # Words one of which every phrase of _INLINE_ANYWHERE holds: a fast first look at the text.
 _ANYWHERE_WORDS = ("dvertis", "DVERTIS", "ontinue")
 # What page slots glue to a paragraph: a line flagged whole for it is unflagged when the rest is prose.
@@ -1510,7 +1517,7 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> tuple[list[Span], l
                 stops = (_stop_set("en") or frozenset()) | (_stop_set(article.language) or frozenset())
             if after.lower() not in stops:
                 continue  # "Advertisement Standards Authority": a name, not a sentence after chrome
-        if reason == "related_links":
+        if reason == "related_links" and not m.group().startswith("The post "):  # a label: its headline
             headline = m.group().split(":", 1)[1].strip()
             if not (headline[:1].isupper() or headline[:1].isdigit()) or headline.endswith("."):
                 continue  # "Related: how the council spends its money." is a sentence
