@@ -250,15 +250,16 @@ _INLINE_ANYWHERE = regex.compile(
     r"|\(?\b(?:Story|Article) continues (?:below|after)(?:(?: (?:this|the))? (?:advertisement|ad)\b\)?|\))"
     r"|\bContinue Reading Below\b|\bScroll to continue with content\b|\bContinue reading the main story\b"
 )
-# At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" (or
-# "Publicidad", "Anzeige", ...) before a sentence that opens with a common word of English or of
-# the text's language ("Advertisement The council voted", not "Advertisement Standards"); a
-# related-links label ("READ MORE:", "Lesen Sie auch:") with the headline after it, to the
-# line's end; a share bar; a call to subscribe or follow; a cookie notice; a breadcrumb trail
-# before a sentence that opens with a common word ("Home » News » Local The council voted").
 # The end of a line, whatever breaks it ("\r\n", "\u2028"), and a character that is no break.
 _EOL = r"(?=[ \t]*(?:[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z))"
 _IN_LINE = r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+# At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" (or
+# "Publicidad", "Anzeige", ...) before a sentence that opens with a common word of English or of
+# the text's language ("Advertisement The council voted", not "Advertisement Standards"); a
+# breadcrumb trail before such a sentence ("Home » News » Local The council voted"); a
+# related-links label ("READ MORE:", "Lesen Sie auch:") with the headline after it, or a feed's
+# footer, to the line's end; a share bar; a feed's cut ("Continue reading →"); a call to
+# subscribe or follow; a cookie notice.
 _INLINE_START = regex.compile(
     r"(?P<advert>(?:[-–—] ?)?(?:Advertis(?:e)?ments?(?: ?[-–—] ?spot_img)?|Publicidad|Publicidade|Anzeige"
     r"|Werbung|Pubblicità|Publicité|Реклама|Reklama|Iklan)(?: ?[-–—])?"
