@@ -124,6 +124,12 @@ ADVERSARIAL = [
     "<script>" * 20_000 + "<!--" * 20_000,
     "Share this: " + "Click to share on X (Opens in new window) " * 5_000,
     "Advertisement " * 30_000,
+    # Comment sections: 15,000 signatures with their reply links, 20,000 headers over one
+    # signature, 10,000 comment forms, 20,000 signatures of the longest name.
+    "x says:\nReply\n" * 15_000,
+    "3 thoughts on “a”\n" * 20_000 + "John says:\n",
+    "Name *\nYour email address will not be published.\n" * 10_000,
+    ("a " * 59 + "says:\n") * 20_000,
 ]
 
 

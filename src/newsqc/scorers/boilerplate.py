@@ -4,7 +4,7 @@ Detects lines that belong to the page rather than the article: navigation, menus
 breadcrumbs, calls to action ("Please login to bookmark"), counters ("0 Comments"), advert
 markers, related-link headers and lists of related headlines, legal footers, datelines,
 bylines, captions and photo credits, "back to top" buttons, share buttons and requests to
-share or follow.
+share or follow, comment sections and comment forms.
 
 Signals: per-line features in the spirit of jusText (length in words and characters,
 stop-word density in the article's language and relative to the article's own prose,
@@ -63,6 +63,12 @@ model says, unless it ends as a sentence: the prose around a stray "Follow us on
 "Story continues below advertisement" makes the model trust it), a related link with its header
 ("ALSO READ: <headline>") and the forced patterns are flagged, so that the sign-offs, credits,
 labels and lists of a clean article stay whole.
+In any text, a comment section is chrome ("comments"): a comment header ("3 thoughts on “<title>”",
+"12 Comments") over a commenter's signature alone on its line ("John Smith says:", "Mary · 2
+hours ago", "November 20, 2019 at 3:14 pm"), or two commenters' names with a reply link or a
+comment's date between them, open it, and it runs to its last signature, reply link or form line
+and the comment under it; so are a comment form's sentences and fields ("Your email address
+will not be published.", "Name *").
 A text of fewer than four lines is too short for the model: the patterns alone decide, on
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
@@ -93,10 +99,11 @@ recur on several pages are chrome.
 
 Blind spots: chrome written as full sentences (author bios without an "About" header that do
 not open with "<Name> is a <writer, reporter...>", promotions that open otherwise, teasers of
-related stories, comments) and descriptive image captions without a credit are found only by
-their position and neighbours; a subheading "About <Name>" inside an article with chrome around it is taken
-for a menu item or a bio header; lists and tables inside
-an article (ingredients, tour dates, prices) can look like menus, and the model flags some of
+related stories, comments without a signature alone on its line: a bare name over each, or, as
+trafilatura appends them, no marker at all) and descriptive image captions without a credit are
+found only by their position and neighbours; a subheading "About <Name>" inside an article
+with chrome around it is taken for a menu item or a bio header; lists and tables inside an
+article (ingredients, tour dates, prices) can look like menus, and the model flags some of
 them; in a text that opens with the article, chrome that does not name itself (a list of
 related headlines without a header, a photo credit) is left alone; a page whose article is a
 few short lines (a paywall teaser) looks like a menu, and a news brief of one or two paragraphs
@@ -513,6 +520,54 @@ _FOLLOW_US = regex.compile(
     regex.I,
 )
 _FOLLOW_WORDS = 12
+# A comment section, in any text (an extractor that keeps the page's main container keeps it):
+# a header ("3 thoughts on “<title>”", "12 Comments", "Leave a Reply") at most _COMMENT_HEADER_GAP
+# lines above a commenter's signature alone on its line ("John Smith says:", "Mary · 2 hours
+# ago", WordPress's "November 20, 2019 at 3:14 pm"), or two commenters' names at most
+# _COMMENT_GAP lines apart with a reply link or a comment's date between them (a press
+# release's speakers, "<Name>, President of <Company>, says:", have neither), open it. It runs
+# to the last signature, reply link or form line and the lines after it up to the next line
+# already flagged (a footer keeps its reasons), when it holds at most _COMMENT_SHARE of the
+# characters before it (the article stands above its comments). A comment form's sentences
+# ("Your email address will not be published.", "Save my name, email, and website in this
+# browser ...") are chrome in any text, and the labels of its fields ("Name *", "Post Comment")
+# within _COMMENT_FORM_GAP lines of one.
+_COMMENT_HEADER = regex.compile(
+    r"^\W*(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:thoughts?|responses?|comments?|replies|reactions|kommentare?|comentarios?|commentaires?|commenti)"
+    r"(?:\s+(?:on|to|zu|a|en|sur|su)\s+\S.*)?|"
+    r"(?:reader |user )?(?:comments?|responses|discussion|kommentare|comentarios|commentaires|commenti|"
+    r"комментарии)(?:\s*\(\d+\))?|"
+    r"(?:join|start) the (?:discussion|conversation)|what do you think|add a comment|post a comment|"
+    r"write a comment|leave a (?:reply|comment)(?:\W+cancel reply)?)\W*$",
+    regex.I,
+)
+_COMMENT_SIGNATURE = regex.compile(
+    r"^\W*(?:(?P<named>\S.{0,60}?\s(?:says|said|wrote|writes|commented|sagt|schreibt|dice|escribió|dit|"
+    r"a écrit|disse|escreveu|пишет|говорит)(?:\s+on\s+.{1,40}?)?\s?:|"
+    r"\S.{0,60}?\s[·•|]\s(?:\d+\s+\w+\s+ago|\w+ \d{1,2}, \d{4}))|"
+    r"(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+,? \d{4}|\d{1,2}/\d{1,2}/\d{2,4}) at \d{1,2}:\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?)\s*$",
+    regex.I,
+)
+_COMMENT_FORM = regex.compile(
+    r"^\W*(?:your email address will not be published|required fields are marked|"
+    r"save my name,? e-?mail,? and website|notify me of (?:follow-up comments|new (?:posts|comments))|"
+    r"this site uses akismet|learn how your comment data is processed|"
+    r"you must be (?:logged|signed) in to (?:post|leave) a comment|comments are closed)",
+    regex.I,
+)
+_COMMENT_FIELD = regex.compile(
+    r"^\W*(?:name|e-?mail|website|comment|post comment|submit comment|cancel reply)\s*\*?\W*$", regex.I
+)
+# The last lines of a comment: a link to reply or report, its likes.
+_COMMENT_END = regex.compile(
+    r"^\W*(?:reply|report|like|\d+ likes?|reply\W+report|antworten|responder|répondre)\W*$", regex.I
+)
+_COMMENT_HEADER_GAP = 3
+_COMMENT_GAP = 12
+_COMMENT_SHARE = 1.5
+_COMMENT_FORM_GAP = 6
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
@@ -1407,6 +1462,9 @@ def flag_lines(
                     reasons[k] = "related_links"
     if not clean_lead and (_runs(flagged) >= _BLOCK_GAP).any():
         flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
+    for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
+        flagged[i] = True
+        reasons[i] = "comments"
     if article.title and (title := _normalized(article.title)):
         for i, line in enumerate(lines):  # the caller's title printed as a line: the headline
             if flagged[i] and _normalized(line.text) == title:
@@ -1414,6 +1472,62 @@ def flag_lines(
                 reasons[i] = None
     _keep_list_items(article.line_texts, flagged, reasons, x)
     return flagged, reasons
+
+
+def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray) -> list[int]:
+    """The lines of a comment section and of a comment form (see _COMMENT_HEADER): from its
+    header to the last line of a comment (a signature, a reply link, the form) and the lines
+    after it up to the next line already ``flagged`` (the page's footer keeps its reasons).
+
+    >>> lines = ["The council voted on Tuesday to close the library, citing the budget.",
+    ...     "The building will be offered for sale next spring, the city's property office said.",
+    ...     "2 thoughts on “Library”", "John Smith says:", "November 20, 2019 at 3:14 pm",
+    ...     "This is a disgrace.", "Reply", "Your email address will not be published.", "Name *",
+    ...     "© 2019 The Gazette"]
+    >>> _comments(lines, [len(t.split()) for t in lines], np.array([False] * 9 + [True]))
+    [2, 3, 4, 5, 6, 7, 8]
+    """
+    n = len(texts)
+    short = [0 < count <= _FORCED_WORDS + 4 for count in n_words]
+    # A comment's date and time alone ("November 20, 2019 at 3:14 pm") also stamps the posts of a
+    # live blog: under a header only; a commenter's name ("John Smith says:") anywhere.
+    found = [(i, _COMMENT_SIGNATURE.match(text)) for i, text in enumerate(texts) if short[i]]
+    signatures = [i for i, m in found if m]
+    named = [i for i, m in found if m and m.group("named")]
+    forms = [i for i, text in enumerate(texts) if n_words[i] <= _NOTICE_WORDS and _COMMENT_FORM.match(text)]
+    out = set(forms)
+    for i in forms:  # the labels of the form's fields around its sentences
+        for k in range(max(0, i - _COMMENT_FORM_GAP), min(n, i + _COMMENT_FORM_GAP + 1)):
+            if short[k] and _COMMENT_FIELD.match(texts[k]):
+                out.add(k)
+    start = None
+    for a in signatures:
+        header = next(
+            (
+                k
+                for k in range(a - 1, max(-1, a - 1 - _COMMENT_HEADER_GAP), -1)
+                if 0 < n_words[k] <= _RELATED_WORDS and _COMMENT_HEADER.match(texts[k])
+            ),
+            None,
+        )
+        if header is not None:
+            start = header
+            break
+    stamped = set(signatures) - set(named)
+    ends = {i for i in range(n) if short[i] and _COMMENT_END.match(texts[i])}
+    for a, b in itertools.pairwise(named):  # with a reply link or a comment's date between them
+        if b - a <= _COMMENT_GAP and any(k in ends or k in stamped for k in range(a + 1, b)):
+            start = a if start is None else min(start, a)
+            break
+    if start is not None:
+        last = max([*signatures, *out, *ends])
+        end = last + 1
+        while end < n and not flagged[end]:
+            end += 1
+        chars = [len(text) for text in texts]
+        if sum(chars[start:end]) <= _COMMENT_SHARE * sum(chars[:start]):
+            out.update(range(start, end))
+    return sorted(out)
 
 
 def _keep_list_items(
