@@ -1726,11 +1726,7 @@ class Offtopic:
         ends: dict[int, int] = {}
         word_ends = article.word_ends
         for k, pre in prefixes.items():
-            if (
-                k in flagged
-                or sentences[k].text[:1] in QUOTE_MARKS
-                or _table_row(sentences[k])
-            ):
+            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or _table_row(sentences[k]):
                 continue
             if (
                 pre.at - ranges[k][0] >= PREFIX_MIN_WORDS
