@@ -68,7 +68,11 @@ In any text, a comment section is chrome ("comments"): a comment header ("3 thou
 hours ago", "November 20, 2019 at 3:14 pm"), or two commenters' names with a reply link or a
 comment's date between them, open it, and it runs to its last signature, reply link or form line
 and the comment under it; so are a comment form's sentences and fields ("Your email address
-will not be published.", "Name *").
+will not be published.", "Name *"), a media player's text ("Video Player is loading.", "This is a
+modal window.", "Your browser does not support the video tag.") with its controls around it
+("Play", "Mute", "Current Time 0:00"), a request to enable JavaScript, and a site's cookie,
+newsletter and paywall notices in German, Spanish, French, Italian, Portuguese, Dutch, Polish
+and Russian ("Wir verwenden Cookies ...", "Cet article est réservé aux abonnés.").
 A text of fewer than four lines is too short for the model: the patterns alone decide, on
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
@@ -504,6 +508,47 @@ _SITE_NOTICE = regex.compile(
     r"to continue reading|already a (?:subscriber|member)\b|become a (?:member|subscriber)\b)",
     regex.I,
 )
+# The same notices in other languages (cookies, a newsletter, a paywall), in any text: their
+# lines carry none of the English chrome words that gate _SITE_NOTICE.
+_COOKIES_OTHER = (
+    r"wir (?:verwenden|nutzen)",
+    r"diese (?:web)?seite (?:verwendet|nutzt)",
+    r"utilizamos",
+    r"usamos",
+    r"este sitio(?: web)? utiliza",
+    r"este site (?:utiliza|usa)",
+    r"nous utilisons des",
+    r"ce site (?:web )?utilise des",
+    r"utilizziamo i",
+    r"questo sito (?:web )?utilizza(?: i)?",
+    r"wij gebruiken",
+    r"deze (?:web)?site gebruikt",
+    r"używamy(?: plików)?",
+    r"мы используем(?: файлы)?",
+    r"этот сайт использует(?: файлы)?",
+)
+_PROMPTS_OTHER = (
+    r"(?:abonnieren sie|melden sie sich)\b[^.!?]{0,40}?\bnewsletter",
+    r"(?:suscr[ií]bete|suscr[ií]base|reg[ií]strate)\b[^.!?]{0,40}?\b(?:bolet[ií]n|newsletter)",
+    r"(?:abonnez-vous|inscrivez-vous)\b[^.!?]{0,40}?\b(?:newsletter|lettre d'information)",
+    r"(?:iscriviti|abbonati)\b[^.!?]{0,40}?\bnewsletter",
+    r"(?:assine|inscreva-se)\b[^.!?]{0,40}?\bnewsletter",
+    r"(?:schrijf je in|meld je aan)\b[^.!?]{0,40}?\bnieuwsbrief",
+    r"подпишитесь на\b[^.!?]{0,40}?\bрассылку",
+    r"(?:dieser artikel|dieser inhalt) ist (?:nur )?f[üu]r abonnenten",
+    r"este (?:art[ií]culo|contenido) es (?:exclusivo )?para suscriptores",
+    r"ya eres suscriptor",
+    r"cet article est r[ée]serv[ée] aux abonn[ée]s",
+    r"il vous reste \d+\s*% de l'article",
+    r"d[ée]j[àa] abonn[ée]",
+    r"articolo riservato agli abbonati",
+    r"sei gi[àa] abbonato",
+    r"conte[úu]do exclusivo para assinantes",
+    r"j[áa] [ée] assinante",
+)
+_NOTICE_OTHER = regex.compile(
+    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b)|{'|'.join(_PROMPTS_OTHER)})", regex.I
+)
 # Chrome in other languages that the patterns do not name (they are line features of the model,
 # which lost out of fold when they were added): an advert label alone on its line ("Anzeige",
 # "Publicidade", "Реклама", "Iklan": 12 such lines in the dev pages, all chrome) and a request to
@@ -554,7 +599,9 @@ _COMMENT_FORM = regex.compile(
     r"^\W*(?:your email address will not be published|required fields are marked|"
     r"save my name,? e-?mail,? and website|notify me of (?:follow-up comments|new (?:posts|comments))|"
     r"this site uses akismet|learn how your comment data is processed|"
-    r"you must be (?:logged|signed) in to (?:post|leave) a comment|comments are closed)",
+    r"you must be (?:logged|signed) in to (?:post|leave) a comment|comments are closed|"
+    r"(?:please )?enable javascript to view (?:the )?comments|"
+    r"javascript is required to (?:load|view) the comments)",
     regex.I,
 )
 _COMMENT_FIELD = regex.compile(
@@ -565,6 +612,28 @@ _COMMENT_END = regex.compile(
     r"^\W*(?:reply|report|like|\d+ likes?|reply\W+report|antworten|responder|répondre)\W*$", regex.I
 )
 _COMMENT_HEADER_GAP = 3
+# A media player's or a script's text left on the page, in any text: a player's notices
+# ("Video Player is loading.", "This is a modal window.", "Your browser does not support the
+# video tag.") and a request to enable JavaScript, and the labels of its controls ("Play",
+# "Mute", "Current Time 0:00") within _PLAYER_GAP lines of one.
+_PLAYER = regex.compile(
+    r"^\W*(?:video player is loading|this is a modal window|beginning of dialog window|end of dialog window|"
+    r"close modal dialog|no compatible source was found for this media|the media could not be loaded|"
+    r"your browser does not support (?:the )?(?:html5 )?(?:video|audio)|"
+    r"(?:please )?(?:enable|turn on) javascript (?:to|in order to) (?:view|watch|see|play|use)|"
+    r"(?:this|the) (?:slideshow|video|player|gallery|content|page) requires javascript|"
+    r"javascript is (?:required|disabled) (?:to|in order to|for) (?!load the comments|view the comments))",
+    regex.I,
+)
+_PLAYER_CONTROL = regex.compile(
+    r"^\W*(?:play(?: video)?|pause|mute|unmute|fullscreen|non-fullscreen|live|\d(?:\.\d+)?x|"
+    r"playback rate|chapters|captions|subtitles|audio track|done|"
+    r"(?:current|remaining) time -?\d+:\d\d|duration(?: time)? \d+:\d\d|loaded: \d+(?:\.\d+)?%|"
+    r"progress: \d+(?:\.\d+)?%|stream type live|seek to live.*|"
+    r"(?:captions|subtitles|descriptions) (?:off|settings).*|text colou?r.*|font size.*|reset.*)\W*$",
+    regex.I,
+)
+_PLAYER_GAP = 8
 _COMMENT_GAP = 12
 _COMMENT_SHARE = 1.5
 _COMMENT_FORM_GAP = 6
@@ -1336,10 +1405,9 @@ def flag_lines(
             reasons[i] = "caption"
             credit = i + 1 < n and 0 < n_words[i + 1] <= _LABEL_CREDIT_WORDS and not terminal[i + 1]
             continue
-        if (
-            reason in ("call_to_action", "legal")
-            and n_words[i] <= _NOTICE_WORDS
-            and (notice := _SITE_NOTICE.match(text))
+        if n_words[i] <= _NOTICE_WORDS and (
+            (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
+            or (notice := _NOTICE_OTHER.match(text))
         ):
             flagged[i] = True
             reasons[i] = "legal" if notice.group("legal") else "call_to_action"
@@ -1462,6 +1530,9 @@ def flag_lines(
                     reasons[k] = "related_links"
     if not clean_lead and (_runs(flagged) >= _BLOCK_GAP).any():
         flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
+    for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
+        flagged[i] = True
+        reasons[i] = "navigation"
     for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
         flagged[i] = True
         reasons[i] = "comments"
@@ -1472,6 +1543,31 @@ def flag_lines(
                 reasons[i] = None
     _keep_list_items(article.line_texts, flagged, reasons, x)
     return flagged, reasons
+
+
+def _anchored(
+    texts: Sequence[str],
+    n_words: Sequence[int],
+    anchor: regex.Pattern[str],
+    fields: regex.Pattern[str],
+    gap: int,
+) -> set[int]:
+    """The lines of at most _NOTICE_WORDS words that ``anchor`` matches, and the lines of at
+    most _RELATED_WORDS words that ``fields`` matches within ``gap`` lines of one (a form's
+    labels, a player's controls).
+
+    >>> lines = ["The council met.", "Video Player is loading.", "Play", "Mute", "Play the tape, he said."]
+    >>> sorted(_anchored(lines, [len(t.split()) for t in lines], _PLAYER, _PLAYER_CONTROL, 8))
+    [1, 2, 3]
+    """
+    n = len(texts)
+    found = {i for i, text in enumerate(texts) if n_words[i] <= _NOTICE_WORDS and anchor.match(text)}
+    out = set(found)
+    for i in found:
+        for k in range(max(0, i - gap), min(n, i + gap + 1)):
+            if 0 < n_words[k] <= _RELATED_WORDS and fields.match(texts[k]):
+                out.add(k)
+    return out
 
 
 def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray) -> list[int]:
@@ -1494,12 +1590,7 @@ def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray)
     found = [(i, _COMMENT_SIGNATURE.match(text)) for i, text in enumerate(texts) if short[i]]
     signatures = [i for i, m in found if m]
     named = [i for i, m in found if m and m.group("named")]
-    forms = [i for i, text in enumerate(texts) if n_words[i] <= _NOTICE_WORDS and _COMMENT_FORM.match(text)]
-    out = set(forms)
-    for i in forms:  # the labels of the form's fields around its sentences
-        for k in range(max(0, i - _COMMENT_FORM_GAP), min(n, i + _COMMENT_FORM_GAP + 1)):
-            if short[k] and _COMMENT_FIELD.match(texts[k]):
-                out.add(k)
+    out = _anchored(texts, n_words, _COMMENT_FORM, _COMMENT_FIELD, _COMMENT_FORM_GAP)
     start = None
     for a in signatures:
         header = next(

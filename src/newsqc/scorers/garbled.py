@@ -28,11 +28,12 @@ What it finds, each as a span with a reason code:
   camelCase) and for units after numbers ("38 dBA").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
-  "[caption id="), and JSON escapes, with their backslash or without it ("\\u00e9",
-  "Rudolphu2019s"), script and style elements, comments, and lines of script code left without
-  their tags (an ad slot, "(adsbygoogle = window.adsbygoogle || []).push({});", a tracking
-  snippet, a JSON object of structured data); entities and escapes are repaired
-  ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag that ends a
+  "[caption id="), a template's unfilled variables and tags ("{{author_name}}", "{% endif %}";
+  a programming article's examples of them too), and JSON escapes, with their backslash or
+  without it ("\\u00e9", "Rudolphu2019s"), script and style elements, comments, and lines of
+  script code left without their tags (an ad slot, "(adsbygoogle = window.adsbygoogle ||
+  []).push({});", a tracking snippet, a JSON object of structured data); entities and escapes
+  are repaired ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag that ends a
   block, between two characters, leaves a line break: "years.</p><p>The").
 - ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
   page that holds "lorem ipsum"; here only its lines go): a line of four or more of its words
@@ -586,7 +587,9 @@ _MARKUP = regex.compile(
     rf"(?:{_ATTR}){{0,20}}"
     rf"|\[/(?:{_SHORTCODES})\]"
     rf"|\[(?:{_SHORTCODES})(?:\]|\s+\w+=[^\[\]\n]{{0,300}}\]?|=[^\[\]\n]{{1,300}}\])"
-    r"|&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    r"|&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    # A template's variable or tag left unfilled: "{{author_name}}", "{{ post.date }}", "{% endif %}".
+    r"|\{\{\s*[\w.\-]{1,60}\s*\}\}|\{%\s*[^%{}\n]{1,100}%\}",
     regex.IGNORECASE,
 )
 
@@ -839,7 +842,7 @@ class _Present:
 
     def __init__(self, text: str) -> None:
         self.lossy = "?" in text or "\ufffd" in text
-        self.markup = "<" in text or "&" in text or "[" in text
+        self.markup = "<" in text or "&" in text or "[" in text or "{" in text
         self.control = self.other_letters = False
         self.mojibake = ""  # the characters present that mojibake starts with
         for c in set(_UNUSUAL.findall(text)):
@@ -1445,7 +1448,7 @@ class Garbled:
             spans.extend(found)
             skip.add(found)
         if present.markup:
-            for m in _matches_at(text, "<&[", _MARKUP):  # every piece of markup starts with one
+            for m in _matches_at(text, "<&[{", _MARKUP):  # every piece of markup starts with one
                 if skip.hit(m.start(), m.end()):
                     continue
                 found_text = m.group()
