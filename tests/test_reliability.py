@@ -130,6 +130,11 @@ ADVERSARIAL = [
     "3 thoughts on “a”\n" * 20_000 + "John says:\n",
     "Name *\nYour email address will not be published.\n" * 10_000,
     ("a " * 59 + "says:\n") * 20_000,
+    # A media player's notice and control 20,000 times; template braces without and with a name.
+    "Video Player is loading.\nPlay\n" * 20_000,
+    "{{" * 100_000,
+    "{{a}}" * 50_000,
+    "{% " * 50_000 + "%}",
 ]
 
 
