@@ -508,8 +508,9 @@ _SITE_NOTICE = regex.compile(
     r"to continue reading|already a (?:subscriber|member)\b|become a (?:member|subscriber)\b)",
     regex.I,
 )
-# The same notices in other languages (cookies, a newsletter, a paywall), in any text: their
-# lines carry none of the English chrome words that gate _SITE_NOTICE.
+# The same notices in other languages (cookies, a newsletter, a paywall), in any text not in
+# English (read there only): their lines carry none of the English chrome words that gate
+# _SITE_NOTICE.
 _COOKIES_OTHER = (
     r"wir (?:verwenden|nutzen)",
     r"diese (?:web)?seite (?:verwendet|nutzt)",
@@ -546,8 +547,8 @@ _PROMPTS_OTHER = (
     r"conte[úu]do exclusivo para assinantes",
     r"j[áa] [ée] assinante",
 )
-_NOTICE_OTHER = regex.compile(
-    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b)|{'|'.join(_PROMPTS_OTHER)})", regex.I
+_NOTICE_OTHER = re.compile(
+    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b)|{'|'.join(_PROMPTS_OTHER)})", re.I
 )
 # Chrome in other languages that the patterns do not name (they are line features of the model,
 # which lost out of fold when they were added): an advert label alone on its line ("Anzeige",
@@ -577,7 +578,7 @@ _FOLLOW_WORDS = 12
 # ("Your email address will not be published.", "Save my name, email, and website in this
 # browser ...") are chrome in any text, and the labels of its fields ("Name *", "Post Comment")
 # within _COMMENT_FORM_GAP lines of one.
-_COMMENT_HEADER = regex.compile(
+_COMMENT_HEADER = re.compile(
     r"^\W*(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:thoughts?|responses?|comments?|replies|reactions|kommentare?|comentarios?|commentaires?|commenti)"
     r"(?:\s+(?:on|to|zu|a|en|sur|su)\s+\S.*)?|"
@@ -585,53 +586,53 @@ _COMMENT_HEADER = regex.compile(
     r"комментарии)(?:\s*\(\d+\))?|"
     r"(?:join|start) the (?:discussion|conversation)|what do you think|add a comment|post a comment|"
     r"write a comment|leave a (?:reply|comment)(?:\W+cancel reply)?)\W*$",
-    regex.I,
+    re.I,
 )
-_COMMENT_SIGNATURE = regex.compile(
+_COMMENT_SIGNATURE = re.compile(
     r"^\W*(?:(?P<named>\S.{0,60}?\s(?:says|said|wrote|writes|commented|sagt|schreibt|dice|escribió|dit|"
     r"a écrit|disse|escreveu|пишет|говорит)(?:\s+on\s+.{1,40}?)?\s?:|"
     r"\S.{0,60}?\s[·•|]\s(?:\d+\s+\w+\s+ago|\w+ \d{1,2}, \d{4}))|"
     r"(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+,? \d{4}|\d{1,2}/\d{1,2}/\d{2,4}) at \d{1,2}:\d{2}"
     r"(?:\s*[ap]\.?m\.?)?)\s*$",
-    regex.I,
+    re.I,
 )
-_COMMENT_FORM = regex.compile(
+_COMMENT_FORM = re.compile(
     r"^\W*(?:your email address will not be published|required fields are marked|"
     r"save my name,? e-?mail,? and website|notify me of (?:follow-up comments|new (?:posts|comments))|"
     r"this site uses akismet|learn how your comment data is processed|"
     r"you must be (?:logged|signed) in to (?:post|leave) a comment|comments are closed|"
     r"(?:please )?enable javascript to view (?:the )?comments|"
     r"javascript is required to (?:load|view) the comments)",
-    regex.I,
+    re.I,
 )
-_COMMENT_FIELD = regex.compile(
-    r"^\W*(?:name|e-?mail|website|comment|post comment|submit comment|cancel reply)\s*\*?\W*$", regex.I
+_COMMENT_FIELD = re.compile(
+    r"^\W*(?:name|e-?mail|website|comment|post comment|submit comment|cancel reply)\s*\*?\W*$", re.I
 )
 # The last lines of a comment: a link to reply or report, its likes.
-_COMMENT_END = regex.compile(
-    r"^\W*(?:reply|report|like|\d+ likes?|reply\W+report|antworten|responder|répondre)\W*$", regex.I
+_COMMENT_END = re.compile(
+    r"^\W*(?:reply|report|like|\d+ likes?|reply\W+report|antworten|responder|répondre)\W*$", re.I
 )
 _COMMENT_HEADER_GAP = 3
 # A media player's or a script's text left on the page, in any text: a player's notices
 # ("Video Player is loading.", "This is a modal window.", "Your browser does not support the
 # video tag.") and a request to enable JavaScript, and the labels of its controls ("Play",
 # "Mute", "Current Time 0:00") within _PLAYER_GAP lines of one.
-_PLAYER = regex.compile(
+_PLAYER = re.compile(
     r"^\W*(?:video player is loading|this is a modal window|beginning of dialog window|end of dialog window|"
     r"close modal dialog|no compatible source was found for this media|the media could not be loaded|"
     r"your browser does not support (?:the )?(?:html5 )?(?:video|audio)|"
     r"(?:please )?(?:enable|turn on) javascript (?:to|in order to) (?:view|watch|see|play|use)|"
     r"(?:this|the) (?:slideshow|video|player|gallery|content|page) requires javascript|"
     r"javascript is (?:required|disabled) (?:to|in order to|for) (?!load the comments|view the comments))",
-    regex.I,
+    re.I,
 )
-_PLAYER_CONTROL = regex.compile(
+_PLAYER_CONTROL = re.compile(
     r"^\W*(?:play(?: video)?|pause|mute|unmute|fullscreen|non-fullscreen|live|\d(?:\.\d+)?x|"
     r"playback rate|chapters|captions|subtitles|audio track|done|"
     r"(?:current|remaining) time -?\d+:\d\d|duration(?: time)? \d+:\d\d|loaded: \d+(?:\.\d+)?%|"
     r"progress: \d+(?:\.\d+)?%|stream type live|seek to live.*|"
     r"(?:captions|subtitles|descriptions) (?:off|settings).*|text colou?r.*|font size.*|reset.*)\W*$",
-    regex.I,
+    re.I,
 )
 _PLAYER_GAP = 8
 _COMMENT_GAP = 12
@@ -1374,6 +1375,7 @@ def flag_lines(
     credit = False
     stamps: list[int] = []  # lines that are a time ago alone ("2H ago")
     texts = article.line_texts  # spelt as the words are
+    other_language = article.language not in (None, "en")  # a site's notices in its language
     for i, text in enumerate(texts):
         reason = reasons[i]
         if bio:  # the lines of a bio under an "About <Name>" header
@@ -1407,7 +1409,7 @@ def flag_lines(
             continue
         if n_words[i] <= _NOTICE_WORDS and (
             (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
-            or (notice := _NOTICE_OTHER.match(text))
+            or (other_language and (notice := _NOTICE_OTHER.match(text)))
         ):
             flagged[i] = True
             reasons[i] = "legal" if notice.group("legal") else "call_to_action"
@@ -1548,8 +1550,8 @@ def flag_lines(
 def _anchored(
     texts: Sequence[str],
     n_words: Sequence[int],
-    anchor: regex.Pattern[str],
-    fields: regex.Pattern[str],
+    anchor: re.Pattern[str],
+    fields: re.Pattern[str],
     gap: int,
 ) -> set[int]:
     """The lines of at most _NOTICE_WORDS words that ``anchor`` matches, and the lines of at
@@ -1587,7 +1589,11 @@ def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray)
     short = [0 < count <= _FORCED_WORDS + 4 for count in n_words]
     # A comment's date and time alone ("November 20, 2019 at 3:14 pm") also stamps the posts of a
     # live blog: under a header only; a commenter's name ("John Smith says:") anywhere.
-    found = [(i, _COMMENT_SIGNATURE.match(text)) for i, text in enumerate(texts) if short[i]]
+    found = [
+        (i, _COMMENT_SIGNATURE.match(text))
+        for i, text in enumerate(texts)
+        if short[i] and (":" in text or "·" in text or "•" in text or "|" in text)  # every one holds one
+    ]
     signatures = [i for i, m in found if m]
     named = [i for i, m in found if m and m.group("named")]
     out = _anchored(texts, n_words, _COMMENT_FORM, _COMMENT_FIELD, _COMMENT_FORM_GAP)
@@ -1605,13 +1611,16 @@ def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray)
             start = header
             break
     stamped = set(signatures) - set(named)
-    ends = {i for i in range(n) if short[i] and _COMMENT_END.match(texts[i])}
+
+    def reply(k: int) -> bool:  # a comment's last line
+        return short[k] and _COMMENT_END.match(texts[k]) is not None
+
     for a, b in itertools.pairwise(named):  # with a reply link or a comment's date between them
-        if b - a <= _COMMENT_GAP and any(k in ends or k in stamped for k in range(a + 1, b)):
+        if b - a <= _COMMENT_GAP and any(k in stamped or reply(k) for k in range(a + 1, b)):
             start = a if start is None else min(start, a)
             break
     if start is not None:
-        last = max([*signatures, *out, *ends])
+        last = max([*signatures, *out, *filter(reply, range(start, n))])
         end = last + 1
         while end < n and not flagged[end]:
             end += 1
