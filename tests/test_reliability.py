@@ -135,6 +135,11 @@ ADVERSARIAL = [
     "{{" * 100_000,
     "{{a}}" * 50_000,
     "{% " * 50_000 + "%}",
+    # Windows-1251 read as Windows-1252: one token of 400,000 characters, 60,000 words, and
+    # 10,000 lines of them among plain words.
+    "Ñîâå" * 100_000,
+    "Ñîâåò " * 60_000,
+    ("Ñîâåò äåïóòàòîâ " + "word " * 5 + "\n") * 10_000,
 ]
 
 

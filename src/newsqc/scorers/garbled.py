@@ -5,7 +5,9 @@ What it finds, each as a span with a reason code:
 - ``garbled:mojibake``: UTF-8 read as cp1252, latin-1, cp1250, cp1251, MacRoman... ("leagueâ€™s",
   "Ã©"), double forms included, and stray C1 controls that are cp1252 punctuation. The span
   covers the mojibake word(s) only; its ``repair`` is ftfy's fix, so ``cleaned_text`` reads
-  "league’s".
+  "league’s". Also Cyrillic stored in Windows-1251 and read as Windows-1252 or Latin-1
+  ("Ñîâåò äåïóòàòîâ" for "Совет депутатов": one single-byte page read as another, which ftfy
+  does not undo), when most of its words read back are Russian, Ukrainian or Bulgarian words.
 - ``garbled:lossy``: a character replaced by ``?`` or U+FFFD ("Ukraine?s", "I???m", "Jos?").
   Repaired where one reading is clearly a word ("Ukraine’s", "José"); questions ("Why?") and
   ``?`` in URLs are left alone.
@@ -78,9 +80,12 @@ otherwise good article (a paragraph alone is too short to tell from a list of he
 case), word salad drawn evenly from a language's 1,000 most frequent words or fewer (a tenth
 or more of its words are among the 100 most frequent; in English the pairs and the class PMI
 find those of 500 words or fewer, half of those of 1,000), mojibake that ftfy cannot undo (its
-known failures: "pi√π", "┬┐que", Arabic with lost bytes), a line quoting Cicero's passage that
-lorem ipsum comes from (it reads as the filler), and stripped JSON escapes of four
-digits that do not stand between two letters ("endu2019 said": it could be a year after a word).
+known failures: "pi√π", "┬┐que", Arabic with lost bytes), other single-byte pages read as
+Windows-1252 than Windows-1251 (Greek in Windows-1253, Central European in Windows-1250; the
+language of a text in Windows-1251 mojibake stays the one detected on the mojibake, often
+"vi"), a line quoting Cicero's passage that lorem ipsum comes from (it reads as the filler), and
+stripped JSON escapes of four digits that do not stand between two letters ("endu2019 said": it
+could be a year after a word).
 A text all in capitals (an old wire feed) is not read for the class PMI of word salad (its
 rarer words all read as names), and case garbling cannot show in it.
 """
@@ -347,6 +352,67 @@ def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
             start, end = lo + offset + a, lo + offset + b
             spans.append(Span(start, end, _KIND, 1.0, f"{_KIND}:mojibake", repair=repair))
     return spans
+
+
+# ----------------------------------------------------------------------------- legacy code pages
+
+# Cyrillic stored in Windows-1251 and read as Windows-1252 or Latin-1, as a crawler does with a
+# page that does not name its encoding: "Ñîâåò äåïóòàòîâ" for "Совет депутатов". Each letter
+# lands in À-ÿ (Ё, ё, І, і, Ї, ї, Є, є, Ў, ў on ¨ ¸ ² ³ ¯ ¿ ª º ¡ ¢); ftfy undoes UTF-8 read
+# as a single-byte page, not one single-byte page read as another. A run of such words is
+# mojibake when, read back through Windows-1251, most of them are words of Russian, Ukrainian
+# or Bulgarian (wordfreq).
+_LEGACY_LETTERS = "\xc0-\xff\xa8\xb8\xb2\xb3\xaf\xbf\xaa\xba\xa1\xa2"
+_LEGACY_WORD = re.compile(f"[{_LEGACY_LETTERS}]{{2,}}")
+_LEGACY_LETTER = re.compile(f"[{_LEGACY_LETTERS}]")
+# A token of them, with ASCII digits and marks ("1,2", "40 000", "«Ñîâåò»,").
+_LEGACY_TOKEN = re.compile("[\x21-\x40\x5b-\x60\x7b-\x7e\xa1-\xff]+")
+_LEGACY_HINT = re.compile("[\xc0-\xff]{4}")
+#: Runs of legacy words are read in these languages (the Cyrillic ones in Windows-1251).
+LEGACY_LANGUAGES = ("ru", "uk", "bg")
+#: Share of a text's legacy words that must be words of the language once read back.
+LEGACY_KNOWN_SHARE = 0.5
+
+
+def _legacy_spans(article: Article) -> list[Span]:
+    """Runs of Windows-1251 text read as Windows-1252, each with its repair (see _LEGACY_WORD).
+
+    >>> a = Article.from_text("Ñîâåò äåïóòàòîâ ïðîãîëîñîâàë çà çàêðûòèå áèáëèîòåêè.")
+    >>> [(s.reason, s.repair) for s in _legacy_spans(a)]
+    [('garbled:mojibake', 'Совет депутатов проголосовал за закрытие библиотеки.')]
+    """
+    text = article.text
+    runs: list[tuple[int, int]] = []  # runs of tokens made of legacy letters and ASCII marks
+    words: list[str] = []
+    for line in article.lines:
+        start = end = -1
+        for m in _TOKEN.finditer(text, line.start, line.end):
+            token = m.group()
+            legacy = _LEGACY_TOKEN.fullmatch(token) is not None and _LEGACY_LETTER.search(token) is not None
+            if legacy:
+                words += (w.encode("latin-1").decode("cp1251").lower() for w in _LEGACY_WORD.findall(token))
+                start = m.start() if start < 0 else start
+                end = m.end()
+            elif start >= 0 and token.isascii() and not any(c.isalpha() for c in token):
+                continue  # a number or a dash between two legacy words
+            elif start >= 0:
+                runs.append((start, end))
+                start = -1
+        if start >= 0:
+            runs.append((start, end))
+    if not words:
+        return []
+    needed = max(2, LEGACY_KNOWN_SHARE * len(words))
+    for language in LEGACY_LANGUAGES:  # the next list is loaded only when this one falls short
+        frequencies = word_frequencies(language)
+        if frequencies is not None and sum(1 for w in words if frequencies.get(w, 0.0) > 0) >= needed:
+            break
+    else:
+        return []
+    return [
+        Span(a, b, _KIND, 1.0, f"{_KIND}:mojibake", repair=text[a:b].encode("latin-1").decode("cp1251"))
+        for a, b in runs
+    ]
 
 
 # ----------------------------------------------------------------------------- lossy
@@ -1406,7 +1472,9 @@ class Garbled:
         zipf = _Zipf(frequencies)
         spans: list[Span] = []
 
-        # Mojibake first: its characters would read as foreign letters or controls.
+        # Mojibake first: its characters would read as foreign letters or controls. Windows-1251
+        # read as Windows-1252 first of all: its "і" (³) after a capital looks like UTF-8 to ftfy.
+        legacy = _legacy_spans(article) if latin and _LEGACY_HINT.search(text) else []
         if present.mojibake:
             seen: set[int] = set()
             for m in _matches_at(text, present.mojibake, _MOJIBAKE_HINT):
@@ -1416,6 +1484,9 @@ class Garbled:
                 seen.add(line)
                 seg = article.lines[line]
                 spans.extend(_mojibake_spans(text, seg.start, seg.end))
+        if legacy:
+            held = _Skip(legacy)
+            spans = sorted([s for s in spans if not held.hit(s.start, s.end)] + legacy, key=lambda s: s.start)
         skip = _Skip(spans)
 
         if present.lossy:
