@@ -7,7 +7,9 @@ Detects, as spans on the extra copies (the first occurrence stays):
 - a paragraph printed again, exactly (``repetition:duplicate_paragraph``) or with a few words
   changed (``repetition:near_duplicate``), and a short line printed again with only the ends of
   its words changed ("Peace talks resume in Geneva", "Peace talks resumed in Geneva": also
-  ``near_duplicate``);
+  ``near_duplicate``); when the later of two near copies says more than the first (a
+  standfirst cut from the lead paragraph under it, a pull quote before its paragraph, a
+  teaser's headline cut with "..."), the first is the span: the article keeps its whole text;
 - a sentence printed again right after itself, in the same line ("The talks continue on
   Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
   (``repetition:duplicate_sentence``);
@@ -360,14 +362,19 @@ class Repetition:
                 n_words = line_words[i][1] - line_words[i][0]
                 if n_words < SHORT_COPY_WORDS and i - previous > TEMPLATE_GAP - 1 and not titled:
                     continue  # a short phrase said again further on ("Here's the thing:")
+                copy = i
                 if similarity[i] < 1.0:
                     what = "near_duplicate"
+                    if previous == r and n_words > line_words[r][1] - line_words[r][0]:
+                        # The copy says more (a standfirst, then the lead paragraph it was cut
+                        # from): the shorter one goes, the article keeps its whole lead.
+                        copy = r
                 elif n_words >= NEAR_MIN_WORDS:
                     what = "duplicate_paragraph"
                 else:
                     what = "duplicate_line"
                 spans.append(
-                    Span(lines[i].start, lines[i].end, self.name, similarity[i], f"{self.name}:{what}")
+                    Span(lines[copy].start, lines[copy].end, self.name, similarity[i], f"{self.name}:{what}")
                 )
 
         spans.extend(self._stutters(article, ids, spans))
