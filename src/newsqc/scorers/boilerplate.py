@@ -613,6 +613,11 @@ _COMMENT_END = re.compile(
     r"^\W*(?:reply|report|like|\d+ likes?|reply\W+report|antworten|responder|répondre)\W*$", re.I
 )
 _COMMENT_HEADER_GAP = 3
+# A signature is a line of at most this many words.
+_SIGNATURE_WORDS = 10
+_COMMENT_GAP = 12
+_COMMENT_SHARE = 1.5
+_COMMENT_FORM_GAP = 6
 # A media player's or a script's text left on the page, in any text: a player's notices
 # ("Video Player is loading.", "This is a modal window.", "Your browser does not support the
 # video tag.") and a request to enable JavaScript, and the labels of its controls ("Play",
@@ -635,9 +640,6 @@ _PLAYER_CONTROL = re.compile(
     re.I,
 )
 _PLAYER_GAP = 8
-_COMMENT_GAP = 12
-_COMMENT_SHARE = 1.5
-_COMMENT_FORM_GAP = 6
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
@@ -1586,7 +1588,7 @@ def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray)
     [2, 3, 4, 5, 6, 7, 8]
     """
     n = len(texts)
-    short = [0 < count <= _FORCED_WORDS + 4 for count in n_words]
+    short = [0 < count <= _SIGNATURE_WORDS for count in n_words]
     # A comment's date and time alone ("November 20, 2019 at 3:14 pm") also stamps the posts of a
     # live blog: under a header only; a commenter's name ("John Smith says:") anywhere.
     found = [
