@@ -72,7 +72,8 @@ will not be published.", "Name *"), a media player's text ("Video Player is load
 modal window.", "Your browser does not support the video tag.") with its controls around it
 ("Play", "Mute", "Current Time 0:00"), a request to enable JavaScript, and a site's cookie,
 newsletter and paywall notices in German, Spanish, French, Italian, Portuguese, Dutch, Polish
-and Russian ("Wir verwenden Cookies ...", "Cet article est réservé aux abonnés.").
+and Russian ("Wir verwenden Cookies ...", "Cet article est réservé aux abonnés."), and share
+buttons in other languages alone on their line ("Teilen auf Facebook", "Artikel teilen").
 A text of fewer than four lines is too short for the model: the patterns alone decide, on
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
@@ -283,6 +284,8 @@ _INLINE_START = regex.compile(
     r"|SEE ALSO|RECOMMENDED|DON'T MISS|MUST READ|Read more|Read also|Also read|Related|See also"
     r"|Related articles?|Related stor(?:y|ies)|Recommended|Don't miss|Lesen Sie auch|Mehr zum Thema"
     r"|Leia também|Veja também|Lea también|Vea también|Leggi anche|(?:À )?[Ll]ire aussi|Читайте также"
+    r"|Auch interessant|Das könnte Sie auch interessieren|Zum Thema|Te puede interesar|Noticias relacionadas"
+    r"|Sur le même sujet|Voir aussi|Vedi anche|Leia mais|Saiba mais"
     rf"|Baca juga) ?: ?\S{_IN_LINE}{{0,200}}{_EOL}"
     # a feed's footer: "The post <title> appeared first on <site>."
     rf"|The post {_IN_LINE}{{1,300}}? appeared first on {_IN_LINE}{{1,100}}?\.?{_EOL})"
@@ -303,7 +306,7 @@ _INLINE_START = regex.compile(
 # The reasons of _INLINE_START's groups.
 _INLINE_REASONS = ("advert", "navigation", "related_links", "call_to_action", "legal")
 # The first characters of _INLINE_START's phrases: a fast first look at a sentence.
-_START_INITIALS = frozenset("-–—ABCDFHILMPRSTVWlÀРЧ")
+_START_INITIALS = frozenset("-–—ABCDFHILMNPRSTVWZlÀРЧ")
 # Words one of which every phrase of _INLINE_ANYWHERE holds: a fast first look at the text.
 _ANYWHERE_WORDS = ("dvertis", "DVERTIS", "ontinue")
 # What page slots glue to a paragraph: a line flagged whole for it is unflagged when the rest is prose.
@@ -566,6 +569,16 @@ _FOLLOW_US = regex.compile(
     regex.I,
 )
 _FOLLOW_WORDS = 12
+# A share button in another language ("Teilen auf Facebook", "Compartir en Twitter", "Artikel
+# teilen"), alone on its line, in any text, like the English ones of _FORCED_TEXT.
+_SHARE_OTHER = regex.compile(
+    r"^\W*(?:(?:teilen|compartir|partager|condividi|compartilhar|compartilhe|delen|udostępnij|поделиться)"
+    r"\s+(?:auf|en|sur|su|no|na|op|w|в)\s+(?:facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|"
+    r"reddit|вконтакте|одноклассниках)|(?:artikel|beitrag) teilen|compartir (?:art[ií]culo|noticia)|"
+    r"partager (?:l'article|cet article)|condividi (?:l'articolo|questo articolo)|"
+    r"compartilhe esta not[ií]cia)\W*$",
+    regex.I,
+)
 # A comment section, in any text (an extractor that keeps the page's main container keeps it):
 # a header ("3 thoughts on “<title>”", "12 Comments", "Leave a Reply") at most _COMMENT_HEADER_GAP
 # lines above a commenter's signature alone on its line ("John Smith says:", "Mary · 2 hours
@@ -1420,7 +1433,7 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "advert"
             continue
-        if 0 < n_words[i] <= _FOLLOW_WORDS and _FOLLOW_US.match(text):
+        if 0 < n_words[i] <= _FOLLOW_WORDS and (_FOLLOW_US.match(text) or _SHARE_OTHER.match(text)):
             flagged[i] = True
             reasons[i] = "call_to_action"
             continue
