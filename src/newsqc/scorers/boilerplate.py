@@ -466,16 +466,18 @@ _WIDGET = regex.compile(
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$))",
     regex.I,
 )
+# A comment's link to reply, in the languages of the patterns.
+_REPLY = "reply|ответить|responder|antworten|répondre"
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "call_to_action",
         regex.compile(
             r"^\W*(back to top( button)?|scroll to top|skip to (main )?content|sharing is caring|"
             r"(share|print|email)( this( article| story| page| post)?)?|email me|view comments|"
-            r"comments are closed|no comments yet|want to join the discussion|view the discussion thread|"
+            r"no comments yet|want to join the discussion|view the discussion thread|"
             r"(share your thoughts|leave a (reply|comment)|deixe uma resposta)"
             r"(\W*cancel(ar)? (reply|resposta))?|"
-            r"cancel reply|like this|like loading|loading|reply|ответить|responder|antworten|répondre|"
+            rf"cancel reply|like this|like loading|loading|{_REPLY}|"
             r"((share|tweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|pint|reddit|telegram|"
             r"instagram|flipboard|baixar|download|compartilhar|compartir|teilen|partager|condividi)\W*){2,6})\W*$",
             regex.I,
@@ -622,9 +624,7 @@ _COMMENT_FIELD = re.compile(
     r"^\W*(?:name|e-?mail|website|comment|post comment|submit comment|cancel reply)\s*\*?\W*$", re.I
 )
 # The last lines of a comment: a link to reply or report, its likes.
-_COMMENT_END = re.compile(
-    r"^\W*(?:reply|report|like|\d+ likes?|reply\W+report|antworten|responder|répondre)\W*$", re.I
-)
+_COMMENT_END = re.compile(rf"^\W*(?:{_REPLY}|report|like|\d+ likes?|reply\W+report)\W*$", re.I)
 _COMMENT_HEADER_GAP = 3
 # A signature is a line of at most this many words.
 _SIGNATURE_WORDS = 10
