@@ -468,6 +468,19 @@ _WIDGET = regex.compile(
 )
 # A comment's link to reply, in the languages of the patterns.
 _REPLY = "reply|ответить|responder|antworten|répondre"
+# A comment form's heading and its link to cancel a reply, as WordPress words them in English,
+# Portuguese, Spanish, French, Italian, German, Russian, Polish and Dutch ("Leave a Reply
+# Cancel reply", "Deixe uma resposta Cancelar resposta", "Добавить комментарий Отменить ответ").
+_LEAVE_REPLY = (
+    "leave a (?:reply|comment)|deixe (?:uma resposta|um comentário)|deja (?:una respuesta|un comentario)|"
+    "laisser (?:un commentaire|une réponse)|lascia (?:un commento|una risposta)|"
+    "(?:schreibe|hinterlasse) einen kommentar|kommentar verfassen|(?:добавить|оставить) комментарий|"
+    "dodaj komentarz|(?:geef|laat) een reactie(?: achter)?"
+)
+_CANCEL_REPLY = (
+    "cancel reply|cancelar (?:la )?(?:resposta|respuesta)|annuler la réponse|annulla risposta|"
+    "antworten abbrechen|отменить ответ|anuluj pisanie odpowiedzi|reactie annuleren"
+)
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "call_to_action",
@@ -475,9 +488,8 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"^\W*(back to top( button)?|scroll to top|skip to (main )?content|sharing is caring|"
             r"(share|print|email)( this( article| story| page| post)?)?|email me|view comments|"
             r"no comments yet|want to join the discussion|view the discussion thread|"
-            r"(share your thoughts|leave a (reply|comment)|deixe uma resposta)"
-            r"(\W*cancel(ar)? (reply|resposta))?|"
-            rf"cancel reply|like this|like loading|loading|{_REPLY}|"
+            rf"(share your thoughts|{_LEAVE_REPLY})(\W*({_CANCEL_REPLY}))?|"
+            rf"{_CANCEL_REPLY}|like this|like loading|loading|{_REPLY}|"
             r"((share|tweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|pint|reddit|telegram|"
             r"instagram|flipboard|baixar|download|compartilhar|compartir|teilen|partager|condividi)\W*){2,6})\W*$",
             regex.I,
@@ -600,7 +612,7 @@ _COMMENT_HEADER = re.compile(
     r"(?:reader |user )?(?:comments?|responses|discussion|kommentare|comentarios|commentaires|commenti|"
     r"комментарии)(?:\s*\(\d+\))?|"
     r"(?:join|start) the (?:discussion|conversation)|what do you think|add a comment|post a comment|"
-    r"write a comment|leave a (?:reply|comment)(?:\W+cancel reply)?)\W*$",
+    rf"write a comment|(?:{_LEAVE_REPLY})(?:\W+(?:{_CANCEL_REPLY}))?)\W*$",
     re.I,
 )
 _COMMENT_SIGNATURE = re.compile(
@@ -617,11 +629,32 @@ _COMMENT_FORM = re.compile(
     r"this site uses akismet|learn how your comment data is processed|"
     r"you must be (?:logged|signed) in to (?:post|leave) a comment|comments are closed|"
     r"(?:please )?enable javascript to view (?:the )?comments|"
-    r"javascript is required to (?:load|view) the comments)",
+    r"javascript is required to (?:load|view) the comments|"
+    # WordPress's in Portuguese, Spanish, French, Italian, German, Russian, Polish and Dutch
+    r"(?:o )?seu endereço de e-?mail não será publicado|campos obrigatórios são marcados|"
+    r"(?:salvar|guardar) (?:meus dados|o meu nome)|"
+    r"(?:tu|su) (?:dirección de )?correo(?: electrónico)? no (?:será|se hará) publicad|"
+    r"los campos obligatorios están marcados|guarda mi nombre,? correo|"
+    r"votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|"
+    r"enregistrer mon nom,? mon (?:adresse )?e-?mail|"
+    r"il tuo indirizzo e-?mail non sarà pubblicato|i campi obbligatori sono contrassegnati|"
+    r"salva il mio nome,? e-?mail|devi essere (?:connesso|collegato) per (?:inviare|pubblicare) un commento|"
+    r"(?:deine|ihre) e-?mail-adresse wird nicht veröffentlicht|"
+    r"erforderliche felder sind (?:mit \*\s*)?markiert|meinen namen,? (?:meine )?e-?mail|"
+    r"ваш (?:адрес )?(?:email|e-mail|электронной почты) не будет опубликован|обязательные поля помечены|"
+    r"сохранить моё имя|"
+    r"twój adres e-?mail nie zostanie opublikowany|wymagane pola są oznaczone|zapisz moje dane|"
+    r"je e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd|mijn naam,? e-?mail)",
     re.I,
 )
 _COMMENT_FIELD = re.compile(
-    r"^\W*(?:name|e-?mail|website|comment|post comment|submit comment|cancel reply)\s*\*?\W*$", re.I
+    r"^\W*(?:name|e-?mail|website|comment|post comment|submit comment|"
+    r"nome|nombre|nom|имя|imię|naam|site|web|sito web|site web|сайт|witryna(?: internetowa)?|"
+    r"comentário|comentario|commento|commentaire|kommentar|комментарий|komentarz|reactie|"
+    r"publicar (?:o |el )?comentário|publicar (?:el )?comentario|publier (?:le )?commentaire|"
+    r"pubblica (?:il )?commento|kommentar abschicken|отправить комментарий|opublikuj komentarz|"
+    rf"reactie plaatsen|(?:{_LEAVE_REPLY})(?:\W+(?:{_CANCEL_REPLY}))?|{_CANCEL_REPLY})\s*\*?\W*$",
+    re.I,
 )
 # The last lines of a comment: a link to reply or report, its likes.
 _COMMENT_END = re.compile(rf"^\W*(?:{_REPLY}|report|like|\d+ likes?|reply\W+report)\W*$", re.I)
