@@ -58,7 +58,14 @@ def test_places_and_zipf() -> None:
             )
             place += 1
     assert found.place("zzyzxqq") == -1 and found.zipf("zzyzxqq") == 0.0
+    assert found.texts() == [word for bucket in listed for word in bucket]
     assert np.all(np.diff(zipfs) <= 0)  # most frequent first
+
+
+def test_texts_with_a_line_break_in_a_word() -> None:
+    """texts() splits on line breaks; a word holding one is still read whole."""
+    found = WordList([[b"the", b"a\nb"], [b"caf\xc3\xa9"]])
+    assert found.texts() == ["the", "a\nb", "café"] == [found.word_at(j) for j in range(found.places)]
 
 
 def test_loaded_once_per_language() -> None:

@@ -498,25 +498,25 @@ class OfftopicModel:
                 for w in gram.split(" "):
                     if self.row(w) < 0:
                         extra[w] = listed + len(extra)
-        for w in self.background.index:
-            if self.row(w) < 0:
-                extra[w] = listed + len(extra)
+        background_rows = np.fromiter(
+            map(self.row, self.background.index), np.int64, len(self.background.index)
+        )
+        for w in itertools.compress(self.background.index, (background_rows < 0).tolist()):
+            extra[w] = listed + len(extra)
         size = listed + len(extra) + 1  # the last row: unknown words
         zipf = np.zeros(size)
         zipf[:listed] = self.words.zipfs()
         put(self, "lex_zipf", zipf)
-        # Each word's crude stem (its first letters), -1 for frequent words and numbers.
-        stems: dict[str, int] = {}
-        in_order = itertools.chain(map(self.words.word_at, range(listed)), extra)  # by row
+        # Each word's crude stem (its first letters; see crude_stem), -1 for frequent words and
+        # numbers; the stems are numbered in the order of their first word.
+        words = [*self.words.texts(), *extra]  # by row
+        content = (zipf[:-1] < FUNCTION_ZIPF) & (np.fromiter(map(len, words), np.int64, size - 1) >= 2)
+        if (number := self.row("<num>")) >= 0:
+            content[number] = False
+        firsts = [w[:STEM] for w in itertools.compress(words, content.tolist())]
+        stems = {stem: k for k, stem in enumerate(dict.fromkeys(firsts))}
         lex_stem = np.full(size, -1, dtype=np.int64)
-        lex_stem[:-1] = np.fromiter(
-            (
-                -1 if (stem := crude_stem(w, z)) is None else stems.setdefault(stem, len(stems))
-                for w, z in zip(in_order, zipf.tolist(), strict=False)
-            ),
-            np.int64,
-            size - 1,
-        )
+        lex_stem[:-1][content] = np.fromiter(map(stems.__getitem__, firsts), np.int64, len(firsts))
         put(self, "lex_stem", lex_stem)
         put(self, "stems", stems)
         for name, words in (("lex_second", SECOND_PERSON), ("lex_chat", CHAT)):
@@ -533,9 +533,9 @@ class OfftopicModel:
         # Each word's row in the background counts (their words are all in the lexicon).
         background = self.background.index
         rows = np.full(size, len(background), dtype=np.int64)
-        rows[np.fromiter(map(self.row, background), np.int64, len(background))] = np.fromiter(
-            background.values(), np.int64, len(background)
-        )
+        missing = background_rows < 0  # rows given above, in extra
+        background_rows[missing] = [extra[w] for w in itertools.compress(background, missing.tolist())]
+        rows[background_rows] = np.fromiter(background.values(), np.int64, len(background))
         put(self, "lex_background", rows)
         for name, weights in (("spam", self.spam_weights), ("phrase", self.phrase_weights)):
             uni = np.zeros(size)
