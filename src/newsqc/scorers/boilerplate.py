@@ -511,6 +511,28 @@ _PHOTO_LABEL = regex.compile(
     r"^\W*(photo|foto|фото|image|picture|bild|credit|crédit|crédito)\s*:?\s*$", regex.I
 )
 _LABEL_CREDIT_WORDS = 6
+# A picture's file name or address alone on its line ("IMG_2034.jpg", "shutterstock_1234567890",
+# "https://cdn.example.com/photo-500x250.png"): a caption, in any text. An estimated reading time
+# alone ("5 min read"): a dateline.
+_PICTURE_FILE = re.compile(
+    r"^\W*(?:\w\S*\.(?:jpe?g|png|gif|webp|avif)|(?:img|dsc|dscn|dji|pxl)_\d{3,}\S*|"
+    r"(?:shutterstock|gettyimages|istock(?:photo)?)[-_]\d{4,}\S*)\W*$",
+    re.I,
+)
+_READING_TIME = re.compile(r"^\W*\d+\s*(?:min(?:ute)?s?\.?|m)\s+read\W*$", re.I)
+# A notice to the reader of the page rather than of its article, in any text: an ad blocker
+# detected, a login wall, a web app's text for browsers without JavaScript.
+_READER_NOTICE = re.compile(
+    r"^\W*(?:(?:we(?:'ve|’ve| have)? (?:noticed|detected)|it (?:looks|seems) (?:like|that)) "
+    r"you(?:'re|’re| are) (?:using )?(?:an? )?ad[- ]?block|"
+    r"(?:please )?(?:disable|turn off|pause) (?:your )?ad[- ]?block|"
+    r"ad[- ]?blocker detected|(?:please )?(?:consider )?(?:whitelisting|allowlisting) (?:us|our|this)\b|"
+    r"(?:log|sign) in (?:or (?:register|sign up|subscribe) )?to (?:continue|keep) reading|"
+    r"already have an account\?|create (?:a free|an|your free) account to (?:continue|keep) reading|"
+    r"register (?:for free |now )?to (?:continue|keep) reading|"
+    r"you need to enable javascript to run this app)",
+    re.I,
+)
 # A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
 # a newsletter, subscribe or join: chrome in any text, at most _NOTICE_WORDS words, even written
 # as sentences inside the article (the dev pages hold 47 such lines, all chrome, 18 of them over
@@ -1454,6 +1476,18 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "caption"
             credit = i + 1 < n and 0 < n_words[i + 1] <= _LABEL_CREDIT_WORDS and not terminal[i + 1]
+            continue
+        if " " not in text.strip() and _PICTURE_FILE.match(text):
+            flagged[i] = True
+            reasons[i] = "caption"
+            continue
+        if n_words[i] <= 3 and _READING_TIME.match(text):
+            flagged[i] = True
+            reasons[i] = "dateline"
+            continue
+        if n_words[i] <= _NOTICE_WORDS and _READER_NOTICE.match(text):
+            flagged[i] = True
+            reasons[i] = "call_to_action"
             continue
         if n_words[i] <= _NOTICE_WORDS and (
             (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
