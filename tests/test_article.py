@@ -117,6 +117,16 @@ def test_other_spaces_are_plain_spaces_at_the_same_offsets() -> None:
     assert [s.text for s in a.sentences] == ["Le chat  dort.", "Oui !", "voil\xc3\xa0 le 5 km"]
 
 
+def test_a_zero_width_character_inside_a_word_is_a_soft_hyphen() -> None:
+    # Between two letters of Latin, Greek or Cyrillic; a break between Thai words, after a word
+    # and in a run of two stays one.
+    text = "The lib\u200brary, Zu\u2060rich, Шко\ufeffла, Ath\u200b\u200bens; ไ\u200bทย; end.\u200b Next"
+    a = Article.from_text(text)
+    assert len(a.text) == len(text) and a.text.count("\u00ad") == 3
+    assert a.word_texts == ("The", "library", "Zurich", "Школа", "Ath", "ens", "ไ", "ทย", "end", "Next")
+    assert a.line_texts == ("The library, Zurich, Школа, Ath  ens; ไ ทย; end.  Next",)
+
+
 def test_markdown_markup_reads_as_spaces_at_the_same_offsets() -> None:
     text = "## Heading\nA [link text](https://a.example/b-c) in **bold** and ![a photo](/img/1.jpg)."
     a = Article.from_text(text)
@@ -302,13 +312,17 @@ WORDY = [
 
 @pytest.mark.parametrize("text", TEXTS + TRICKY + WORDY)
 def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
-    from newsqc.article import _WORD
+    from newsqc.article import _IN_WORD_ZERO_WIDTH, _WORD
 
     def spelt(word: str) -> str:  # soft hyphens left out, composed form, ligatures spelt out
         word = unicodedata.normalize("NFC", word.replace("\u00ad", ""))
         return "".join(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" else c for c in word)
 
-    expected = [(m.start(), m.end(), spelt(m.group())) for m in _WORD.finditer(text)]
+    # a zero-width character inside a word reads as a soft hyphen
+    expected = [
+        (m.start(), m.end(), spelt(m.group()))
+        for m in _WORD.finditer(_IN_WORD_ZERO_WIDTH.sub("\u00ad", text))
+    ]
     a = Article.from_text(text)
     assert [tuple(w) for w in a.words] == expected
     assert a.word_starts == tuple(w.start for w in a.words)

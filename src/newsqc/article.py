@@ -21,7 +21,8 @@ Segmentation is plain and linear in the length of the text:
   combining accent are one letter, as every word list spells them), ligatures spelt out
   (``ﬁnancial`` reads ``financial``, as PDF text writes it);
 - ``Article.text`` is the text as given, but for a plain space in place of other spaces
-  (no-break, thin, zero-width: :data:`_SPACE_LIKE`), of the breaks inside hard-wrapped
+  (no-break, thin, zero-width: :data:`_SPACE_LIKE`), a soft hyphen in place of a zero-width
+  character inside a word (:data:`_IN_WORD_ZERO_WIDTH`), of the breaks inside hard-wrapped
   paragraphs and of markdown's markup (links, strong emphasis, headings: :func:`markdown_markup`):
   the same length and offsets, and plain text for the scorers' patterns.
 """
@@ -84,7 +85,15 @@ WRAP_MIN_SPACES = 3
 #: "à", "åˆ\xa0" for "删"), en to hair spaces, narrow no-break, medium mathematical, zero-width,
 #: word joiner and zero-width no-break.
 _SPACE_LIKE = re.compile("(?<=[\x00-\x7f])\xa0|[\u2000-\u200b\u202f\u205f\u2060\ufeff]")
-_MAY_BE_SPACE_LIKE = re.compile("[\xa0\u2000-\u200b\u202f\u205f\u2060\ufeff]")  # a fast first look
+_MAY_BE_SPACE_LIKE = re.compile("[\xa0\u2000-\u200d\u202f\u205f\u2060\ufeff]")  # a fast first look
+#: A zero-width character (space, non-joiner, joiner, word joiner, no-break) alone between two
+#: letters or digits of a script written with spaces (Latin, Greek, Cyrillic) breaks no word: a
+#: hint where the word may wrap, or a publisher's invisible watermark ("lib\u200brary"). It reads
+#: as a soft hyphen (same offset), inside the word and left out of its text.
+_IN_WORD_ZERO_WIDTH = re.compile(
+    "(?<=[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\u200b-\u200d\u2060\ufeff]"
+    "(?=[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])"
+)
 #: Markdown, as Firecrawl, Jina Reader or trafilatura's markdown output write an article: the
 #: markup of a link or an image (``[text](address)``: the text stays), of strong emphasis
 #: (``**text**``) and of a heading (``## Heading``) reads as spaces (same offsets), so that a link
@@ -485,7 +494,7 @@ class Article:
         if not isinstance(text, str):
             raise TypeError(f"Article text must be a str, not {type(text).__name__}")
         if not text.isascii() and _MAY_BE_SPACE_LIKE.search(text):
-            text = _SPACE_LIKE.sub(" ", text)
+            text = _SPACE_LIKE.sub(" ", _IN_WORD_ZERO_WIDTH.sub(SOFT_HYPHEN, text))
         if markup := markdown_markup(text):
             text = _blanked(text, markup)
         text, lines, paragraphs = _split_lines(text)
