@@ -708,6 +708,16 @@ _PLAYER_CONTROL = re.compile(
     re.I,
 )
 _PLAYER_GAP = 8
+# A toolbar of share buttons, one per line ("Print", "Email", "Facebook", "Twitter"), in any text:
+# a run of two lines or more, each a button, one of them at least an action (a list of social
+# networks in an article names no action). All 62 such runs of the corpus's pages are chrome, and
+# its clean articles have none.
+_SHARE_BUTTON = re.compile(
+    r"^\W*(?:share|tweet|print|e-?mail|pin it|copy link|sms|save|facebook|twitter|linkedin|whatsapp|"
+    r"pinterest|reddit|telegram|flipboard|pocket|messenger|copy|more|comments?|x)\W*$",
+    re.I,
+)
+_SHARE_ACTION = re.compile(r"^\W*(?:share|tweet|print|e-?mail|pin it|copy link|sms|save)\W*$", re.I)
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
@@ -1617,6 +1627,10 @@ def flag_lines(
     for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
         flagged[i] = True
         reasons[i] = "navigation"
+    for i in _share_buttons(texts, n_words):
+        if not flagged[i]:
+            flagged[i] = True
+            reasons[i] = "call_to_action"
     for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
         flagged[i] = True
         reasons[i] = "comments"
@@ -1651,6 +1665,25 @@ def _anchored(
         for k in range(max(0, i - gap), min(n, i + gap + 1)):
             if 0 < n_words[k] <= _RELATED_WORDS and fields.match(texts[k]):
                 out.add(k)
+    return out
+
+
+def _share_buttons(texts: Sequence[str], n_words: Sequence[int]) -> list[int]:
+    """The lines of runs of share buttons, one per line (see _SHARE_BUTTON).
+
+    >>> lines = ["The council met.", "Print", "Email", "Facebook", "Instagram", "Twitter", "Facebook"]
+    >>> _share_buttons(lines, [len(t.split()) for t in lines])
+    [1, 2, 3]
+    """
+    button = [
+        0 < count <= 2 and _SHARE_BUTTON.match(text) is not None
+        for text, count in zip(texts, n_words, strict=True)
+    ]
+    out: list[int] = []
+    for key, run in itertools.groupby(range(len(texts)), key=button.__getitem__):
+        lines = list(run)
+        if key and len(lines) >= 2 and any(_SHARE_ACTION.match(texts[i]) for i in lines):
+            out.extend(lines)
     return out
 
 
