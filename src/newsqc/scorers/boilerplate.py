@@ -708,6 +708,25 @@ _PLAYER_CONTROL = re.compile(
     re.I,
 )
 _PLAYER_GAP = 8
+# A newsletter's sign-up form, in any text: its sentences ("Enter your email address to subscribe
+# ...", "By signing up, you agree to our Privacy Policy.", "Thanks for signing up!"), not quoted, and
+# its fields ("Your Email Address", "Sign up") within _SIGNUP_GAP lines of one. All 26 such lines
+# of the corpus's pages are chrome, and its clean articles have none.
+_SIGNUP = re.compile(
+    r"^(?![\"“‘'])\W*(?:enter your e-?mail(?: address)?\b|"
+    r"by (?:signing up|subscribing|registering|clicking\b[^.!?]{0,40}?),? (?:you|i) (?:agree|accept|consent)|"
+    r"(?:thank you|thanks) for (?:signing up|subscribing)|"
+    r"you(?:'re|’re| are) (?:all |now )?(?:signed up|subscribed)|"
+    r"(?:you can )?unsubscribe at any time|we(?:'ll|’ll| will) never share your e-?mail|"
+    r"please enter a valid e-?mail)",
+    re.I,
+)
+_SIGNUP_FIELD = re.compile(
+    r"^\W*(?:(?:your )?e-?mail(?: address)?|enter your e-?mail(?: address)?|(?:first |last )?name|"
+    r"sign up(?: now)?|subscribe(?: now)?|submit|join)\s*\*?\W*$",
+    re.I,
+)
+_SIGNUP_GAP = 4
 # A toolbar of share buttons, one per line ("Print", "Email", "Facebook", "Twitter"), in any text:
 # a run of two lines or more, each a button, one of them at least an action (a list of social
 # networks in an article names no action). All 62 such runs of the corpus's pages are chrome, and
@@ -1627,7 +1646,10 @@ def flag_lines(
     for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
         flagged[i] = True
         reasons[i] = "navigation"
-    for i in _share_buttons(texts, n_words):
+    for i in [
+        *_share_buttons(texts, n_words),
+        *_anchored(texts, n_words, _SIGNUP, _SIGNUP_FIELD, _SIGNUP_GAP),
+    ]:
         if not flagged[i]:
             flagged[i] = True
             reasons[i] = "call_to_action"
