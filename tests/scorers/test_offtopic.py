@@ -26,6 +26,7 @@ from newsqc.scorers.offtopic import (
     MODEL_FILE,
     SHOUTED,
     Offtopic,
+    crude_stem,
     load_background,
     load_model,
     message_prefixes,
@@ -207,3 +208,20 @@ def test_a_message_runs_into_news_at_a_sentence_opener_not_inside_a_name() -> No
 def test_shouted_is_the_plain_pattern(text: str) -> None:
     plain = re.compile(r"\b[A-Z]{3,}\b")
     assert [m.span() for m in SHOUTED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_lexicon_stems_are_crude_stems() -> None:
+    """The model numbers the stems of its whole lexicon at once: each is crude_stem's."""
+    model = load_model()
+    words = [*model.words.texts(), *model.extra]
+    stem_of = {k: stem for stem, k in model.stems.items()}
+    for row in [
+        *range(0, len(words), 37),
+        model.row("subscribing"),
+        model.row("the"),
+        model.lex_row("<num>"),
+    ]:
+        if row >= len(words):
+            continue
+        expected = crude_stem(words[row], float(model.lex_zipf[row]))
+        assert stem_of.get(int(model.lex_stem[row])) == expected, words[row]

@@ -710,8 +710,8 @@ _PLAYER_CONTROL = re.compile(
 _PLAYER_GAP = 8
 # A newsletter's sign-up form, in any text: its sentences ("Enter your email address to subscribe
 # ...", "By signing up, you agree to our Privacy Policy.", "Thanks for signing up!"), not quoted, and
-# its fields ("Your Email Address", "Sign up") within _SIGNUP_GAP lines of one. All 26 such lines
-# of the corpus's pages are chrome, and its clean articles have none.
+# its fields ("Your Email Address", "Sign up") within _SIGNUP_GAP lines of one. The corpus's pages
+# hold 26 lines of such forms, all chrome; its clean articles hold none.
 _SIGNUP = re.compile(
     r"^(?![\"“‘'])\W*(?:enter your e-?mail(?: address)?\b|"
     r"by (?:signing up|subscribing|registering|clicking\b[^.!?]{0,40}?),? (?:you|i) (?:agree|accept|consent)|"
