@@ -513,10 +513,13 @@ class OfftopicModel:
         content = (zipf[:-1] < FUNCTION_ZIPF) & (np.fromiter(map(len, words), np.int64, size - 1) >= 2)
         if (number := self.row("<num>")) >= 0:
             content[number] = False
-        firsts = [w[:STEM] for w in itertools.compress(words, content.tolist())]
-        stems = {stem: k for k, stem in enumerate(dict.fromkeys(firsts))}
+        stems: dict[str, int] = {}
         lex_stem = np.full(size, -1, dtype=np.int64)
-        lex_stem[:-1][content] = np.fromiter(map(stems.__getitem__, firsts), np.int64, len(firsts))
+        lex_stem[:-1][content] = np.fromiter(
+            (stems.setdefault(w[:STEM], len(stems)) for w in itertools.compress(words, content.tolist())),
+            np.int64,
+            int(content.sum()),
+        )
         put(self, "lex_stem", lex_stem)
         put(self, "stems", stems)
         for name, words in (("lex_second", SECOND_PERSON), ("lex_chat", CHAT)):
