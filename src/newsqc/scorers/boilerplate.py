@@ -731,12 +731,18 @@ _SIGNUP_GAP = 4
 # a run of two lines or more, each a button, one of them at least an action (a list of social
 # networks in an article names no action). All 62 such runs of the corpus's pages are chrome, and
 # its clean articles have none.
+# The actions, in English and in the languages of _SHARE_OTHER ("Compartir", "Partager", "Drucken").
+_SHARE_ACTIONS = (
+    "share|tweet|print|e-?mail|pin it|copy link|sms|save|compartir|compartilhar|compartilhe|partager|"
+    "teilen|condividi|delen|udostępnij|поделиться|imprimir|imprimer|drucken|stampa|afdrukken|drukuj|"
+    "печать|enviar|envoyer|senden|invia"
+)
 _SHARE_BUTTON = re.compile(
-    r"^\W*(?:share|tweet|print|e-?mail|pin it|copy link|sms|save|facebook|twitter|linkedin|whatsapp|"
-    r"pinterest|reddit|telegram|flipboard|pocket|messenger|copy|more|comments?|x)\W*$",
+    rf"^\W*(?:{_SHARE_ACTIONS}|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
+    r"pocket|messenger|vk|вконтакте|copy|more|comments?|x)\W*$",
     re.I,
 )
-_SHARE_ACTION = re.compile(r"^\W*(?:share|tweet|print|e-?mail|pin it|copy link|sms|save)\W*$", re.I)
+_SHARE_ACTION = re.compile(rf"^\W*(?:{_SHARE_ACTIONS})\W*$", re.I)
 # A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
 # dateline even in a text that opens with the article, and the lines between two stamps at most
 # _TEASER_LINES apart are teasers (a headline and its summary).
