@@ -145,10 +145,13 @@ def test_bundled_examples_get_the_verdicts_their_names_say() -> None:
         "chrome-inside-paragraphs": "clean",
         "comment-section": "clean",
         "russian-in-windows-1251": "clean",
+        "escaped-line-breaks": "clean",
     }
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert {r["id"]: newsqc.assess(r["text"]).verdict.value for r in records} == expected
     assert not newsqc.assess(records[0]["text"]).spans
+    # the clean report stored with its line breaks escaped: cleaning gives the report back
+    assert newsqc.assess(records[-1]["text"]).cleaned_text == records[0]["text"].strip()
 
 
 MARKDOWN_PAGE = (
