@@ -194,3 +194,18 @@ def test_jina_readers_header_names_the_title() -> None:
     a = newsqc.assess(header + MARKDOWN_PAGE)
     assert a.verdict == newsqc.assess(MARKDOWN_PAGE).verdict
     assert a.cleaned_text.strip() == MARKDOWN_PAGE[: MARKDOWN_PAGE.index("## Share")].strip()
+
+
+def test_a_page_stored_with_escaped_line_breaks_is_read_by_line() -> None:
+    """Chrome and copies in a text whose line breaks are JSON escapes are found line by line, and
+    the cleaned text is the article with its line breaks."""
+    lines = ARTICLE.removeprefix("Home").strip().split("\n")
+    escaped = "\\n".join(["Home", "News", *lines, "Print", "Email", "Facebook"])
+    a = newsqc.assess(escaped)
+    assert {s.reason for s in a.spans} >= {
+        "boilerplate:navigation",
+        "boilerplate:call_to_action",
+        "garbled:markup",
+    }
+    assert "Home" not in a.cleaned_text and "Print" not in a.cleaned_text
+    assert "\\n" not in a.cleaned_text and a.cleaned_text.count("\n") >= len(lines) - 1

@@ -352,3 +352,19 @@ def test_thai_ends_a_sentence_before_an_english_one() -> None:
     # A name in Latin letters inside a Thai sentence ends nothing.
     name = "บริษัท Apple ประกาศเมื่อวันอังคาร ว่าจะเปิดร้านใหม่"
     assert [s.text for s in Article.from_text(name).sentences] == [name]
+
+
+def test_escaped_line_breaks_are_line_breaks_at_the_same_offsets() -> None:
+    # A text stored from a JSON field without decoding: its "\n" are line breaks, a path's stays.
+    text = r"Rain fell.\n\nThe vote.\r\nIt was held.\nIn C:\news it was dry."
+    a = Article.from_text(text)
+    assert len(a.text) == len(text) and a.escapes == ((10, 14), (23, 27), (39, 41))
+    assert [line.text for line in a.lines] == [
+        "Rain fell.",
+        "The vote.",
+        "It was held.",
+        r"In C:\news it was dry.",
+    ]
+    assert len(a.paragraphs) == 2
+    # one escape alone is no sign of it
+    assert len(Article.from_text(r"One escape alone.\nStays.").lines) == 1

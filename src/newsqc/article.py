@@ -22,7 +22,8 @@ Segmentation is plain and linear in the length of the text:
   (``ﬁnancial`` reads ``financial``, as PDF text writes it);
 - ``Article.text`` is the text as given, but for a plain space in place of other spaces
   (no-break, thin, zero-width: :data:`_SPACE_LIKE`), a soft hyphen in place of a zero-width
-  character inside a word (:data:`_IN_WORD_ZERO_WIDTH`), of the breaks inside hard-wrapped
+  character inside a word (:data:`_IN_WORD_ZERO_WIDTH`), a line break in place of JSON's escape
+  of one (:func:`line_escapes`), of the breaks inside hard-wrapped
   paragraphs and of markdown's markup (links, strong emphasis, headings: :func:`markdown_markup`):
   the same length and offsets, and plain text for the scorers' patterns.
 """
@@ -104,6 +105,39 @@ _LINK_MARKUP = re.compile(
 )
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]{0,300}?(?<=[^\s*])\*\*(?![\w*])")  # not "CCI** and"
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+
+
+#: JSON's escaped line breaks left in a text stored from a JSON field without decoding it ("the
+#: vote.\\n\\nThe mayor said"): read as line breaks when the text holds LINE_ESCAPES of them or
+#: more, each where no lower-case letter follows (a Windows path, "C:\\news", or LaTeX's
+#: "\\noindent" is none). ``Article.text`` has " \n" in place of each "\\n" and two spaces in
+#: place of "\\r" (same offsets); the garbled scorer repairs them (``garbled:markup``).
+_LINE_ESCAPE = re.compile(r"(?:\\r)?\\n(?:(?:\\r)?\\n)*(?![a-z])")
+LINE_ESCAPES = 2
+
+
+def line_escapes(text: str) -> list[tuple[int, int]]:
+    r"""The ranges of ``text`` that are runs of JSON's escaped line breaks (see _LINE_ESCAPE).
+
+    >>> text = r"Rain fell.\n\nThe vote.\r\nIt was held.\nIn C:\news it was dry."
+    >>> [text[a:b] for a, b in line_escapes(text)]
+    ['\\n\\n', '\\r\\n', '\\n']
+    >>> line_escapes(r"One escape alone.\nStays.")
+    []
+    """
+    if "\\n" not in text:
+        return []
+    found = [m.span() for m in _LINE_ESCAPE.finditer(text)]
+    return found if len(found) >= LINE_ESCAPES else []
+
+
+def _unescaped(text: str, escapes: list[tuple[int, int]]) -> str:
+    """``text`` with each escaped line break of ``escapes`` read as one (same length)."""
+    pieces, done = [], 0
+    for start, end in escapes:
+        pieces += [text[done:start], text[start:end].replace("\\r", "  ").replace("\\n", " \n")]
+        done = end
+    return "".join(pieces) + text[done:]
 
 
 def _may_hold_markdown(text: str) -> bool:
@@ -466,7 +500,9 @@ class Article:
 
     ``title`` and ``url`` are what the caller knows of the page; ``language`` is an
     ISO 639-1 code or None, told by :func:`newsqc.language.detect_language`; ``markup``, the
-    ranges of markdown markup that ``text`` reads as spaces (:func:`markdown_markup`).
+    ranges of markdown markup that ``text`` reads as spaces (:func:`markdown_markup`);
+    ``escapes``, the ranges of escaped line breaks that it reads as line breaks
+    (:func:`line_escapes`).
 
     >>> a = Article.from_text("Hello world. Bye now.\\n\\nNew paragraph")
     >>> [s.text for s in a.sentences]
@@ -485,6 +521,7 @@ class Article:
     url: str | None = None
     language: str | None = None
     markup: tuple[tuple[int, int, bool], ...] = ()
+    escapes: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def from_text(
@@ -493,13 +530,15 @@ class Article:
         """Segment ``text`` into lines, paragraphs and sentences (words on first use)."""
         if not isinstance(text, str):
             raise TypeError(f"Article text must be a str, not {type(text).__name__}")
+        if escapes := line_escapes(text):
+            text = _unescaped(text, escapes)
         if not text.isascii() and _MAY_BE_SPACE_LIKE.search(text):
             text = _SPACE_LIKE.sub(" ", _IN_WORD_ZERO_WIDTH.sub(SOFT_HYPHEN, text))
         if markup := markdown_markup(text):
             text = _blanked(text, markup)
         text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
-        return cls(text, lines, paragraphs, sentences, title, url, language, tuple(markup))
+        return cls(text, lines, paragraphs, sentences, title, url, language, tuple(markup), tuple(escapes))
 
     @cached_property
     def _word_columns(self) -> tuple[np.ndarray, np.ndarray, list[str]]:

@@ -3,7 +3,9 @@
 A span that covers whole lines takes its line break with it; a span inside a line takes one
 neighbouring space with it, so that "under pressure Chinese online shopping by isolationist"
 becomes "under pressure by isolationist". A span with a ``repair`` is replaced by it.
-Where a removed span and a repaired one overlap, the removal wins.
+Where a removed span and a repaired one overlap, the removal wins. A repaired span whose repair
+is line breaks alone (JSON's escaped "\\n" in a text stored undecoded) is a line break: a
+removed line before it takes it with it.
 """
 
 from __future__ import annotations
@@ -18,16 +20,17 @@ __all__ = ["clean_text"]
 _SPACE = " \t\u00a0"
 
 
-def _removal(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a removed range over the white space it leaves behind."""
+def _removal(text: str, start: int, end: int, breaks: dict[int, int]) -> tuple[int, int]:
+    """Widen a removed range over the white space it leaves behind. ``breaks``: the escaped line
+    breaks of the text, the end of each by its start."""
     before = start
     while before > 0 and text[before - 1] in _SPACE:
         before -= 1
     after = end
     while after < len(text) and text[after] in _SPACE:
         after += 1
-    line_start = before == 0 or text[before - 1] in "\n\r"
-    line_end = after == len(text) or text[after] in "\n\r"
+    line_start = before == 0 or text[before - 1] in "\n\r" or before in breaks.values()
+    line_end = after == len(text) or text[after] in "\n\r" or after in breaks
     if line_start and line_end:
         # Whole lines: drop them with the spaces around them and the line break after.
         start, end = before, after
@@ -35,6 +38,8 @@ def _removal(text: str, start: int, end: int) -> tuple[int, int]:
             end += 2
         elif end < len(text) and text[end] in "\n\r":
             end += 1
+        elif end in breaks:
+            end = breaks[end]
         return start, end
     # Glued to a letter or digit ("bad\x07 word"): part of a word goes, the spaces stay.
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
@@ -61,9 +66,14 @@ def clean_text(text: str, spans: Iterable[Span]) -> str:
     'It’s fine'
     >>> clean_text("the vote\x07 was held", [Span(8, 9, "garbled", 1.0, "garbled:control")])
     'the vote was held'
+    >>> t = "Home\\\\nIt rained."
+    >>> clean_text(t, [Span(0, 4, "boilerplate", 1.0, "boilerplate:navigation"),
+    ...                Span(4, 6, "garbled", 1.0, "garbled:markup", repair="\\n")])
+    'It rained.'
     """
     spans = list(spans)
-    removed = merge_spans(_removal(text, s.start, s.end) for s in spans if s.repair is None)
+    breaks = {s.start: s.end for s in spans if s.repair and not s.repair.strip("\n")}
+    removed = merge_spans(_removal(text, s.start, s.end, breaks) for s in spans if s.repair is None)
     repairs = sorted((s.start, s.end, s.repair) for s in spans if s.repair is not None)
     pieces: list[str] = []
     pos = 0

@@ -789,33 +789,26 @@ def _escape_spans(text: str, skip: _Skip) -> list[Span]:
     return spans
 
 
-# JSON's escaped line breaks left in the text ("the vote.\\n\\nThe mayor said"): a text stored
-# from a JSON field without decoding it. Read when the text holds LINE_ESCAPES of them or more,
-# each where no lower-case letter follows (a Windows path, "C:\\news", or LaTeX's "\\noindent"
-# is none); each stands for its line breaks. A data URI's payload ("data:image/png;base64,iVBOR...")
-# is markup too, and goes.
-_LINE_ESCAPE = re.compile(r"(?:\\r)?\\n(?:(?:\\r)?\\n)*(?![a-z])")
-LINE_ESCAPES = 2
+# A data URI's payload ("data:image/png;base64,iVBOR...") is markup, and goes.
 _DATA_URI = re.compile(r"data:[\w/+.\-]{1,100};base64,[A-Za-z0-9+/=]{16,}")
 
 
-def _line_escape_spans(text: str, skip: _Skip) -> list[Span]:
-    r"""The escaped line breaks of ``text`` outside ``skip`` (see _LINE_ESCAPE), as markup spans
-    repaired to the line breaks, and its data URIs, as markup spans without a repair.
+def _line_escape_spans(article: Article, skip: _Skip) -> list[Span]:
+    r"""The escaped line breaks of the article's text that it reads as line breaks
+    (:func:`newsqc.article.line_escapes`), as markup spans repaired to the line breaks, and its
+    data URIs, as markup spans without a repair, outside ``skip``.
 
-    >>> def found(t): return [(t[s.start:s.end], s.repair) for s in _line_escape_spans(t, _Skip())]
-    >>> found(r"Rain fell.\n\nThe vote.\r\nIt was held.\nIn C:\news it was dry.")
-    [('\\n\\n', '\n\n'), ('\\r\\n', '\n'), ('\\n', '\n')]
-    >>> found(r"One escape alone.\nStays.")
-    []
+    >>> def found(t):
+    ...     return [(t[s.start:s.end], s.repair) for s in _line_escape_spans(Article.from_text(t), _Skip())]
+    >>> found(r"Rain fell.\n\nThe vote.\r\nIt was held. See data:image/png;base64,iVBORw0KGgoAAAANSUhEUg")
+    [('\\n\\n', '\n\n'), ('\\r\\n', '\n'), ('data:image/png;base64,iVBORw0KGgoAAAANSUhEUg', None)]
     """
+    text = article.text
     spans = [Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup") for m in _DATA_URI.finditer(text)]
-    escapes = list(_LINE_ESCAPE.finditer(text)) if "\\n" in text else []
-    if len(escapes) >= LINE_ESCAPES:
-        spans += [
-            Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup", repair="\n" * m.group().count("\\n"))
-            for m in escapes
-        ]
+    spans += [
+        Span(a, b, _KIND, 1.0, f"{_KIND}:markup", repair="\n" * text.count("\n", a, b))
+        for a, b in article.escapes
+    ]
     return [span for span in sorted(spans) if not skip.hit(span.start, span.end)]
 
 
@@ -1573,8 +1566,8 @@ class Garbled:
             found = _escape_spans(text, skip)
             spans.extend(found)
             skip.add(found)
-        if "\\n" in text or "base64," in text:
-            found = _line_escape_spans(text, skip)
+        if article.escapes or "base64," in text:
+            found = _line_escape_spans(article, skip)
             spans.extend(found)
             skip.add(found)
 
