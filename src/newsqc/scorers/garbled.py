@@ -32,9 +32,11 @@ What it finds, each as a span with a reason code:
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="), a template's unfilled variables and tags ("{{author_name}}", "{% endif %}";
   a programming article's examples of them too), and JSON escapes, with their backslash or
-  without it ("\\u00e9", "Rudolphu2019s"), script and style elements, comments, and lines of
-  script code left without their tags (an ad slot, "(adsbygoogle = window.adsbygoogle ||
-  []).push({});", a tracking snippet, a JSON object of structured data); entities and escapes
+  without it ("\\u00e9", "Rudolphu2019s"), line breaks left escaped ("\\n\\n", which the article
+  reads as line breaks: repaired to them), a data URI's payload, script and style elements,
+  comments, and lines of script code left without their tags (an ad slot, "(adsbygoogle =
+  window.adsbygoogle || []).push({});", a tracking snippet, a JSON object of structured data);
+  entities and escapes
   are repaired ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag
   that ends a block, between two characters, leaves a line break: "years.</p><p>The").
 - ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
