@@ -36,9 +36,9 @@ What it finds, each as a span with a reason code:
   reads as line breaks: repaired to them), a data URI's payload, script and style elements,
   comments, and lines of script code left without their tags (an ad slot, "(adsbygoogle =
   window.adsbygoogle || []).push({});", a tracking snippet, a JSON object of structured data);
-  entities and escapes
-  are repaired ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and elements removed (a tag
-  that ends a block, between two characters, leaves a line break: "years.</p><p>The").
+  entities and escapes are repaired ("&amp;" becomes "&", "u2019" "’"), tags, shortcodes and
+  elements removed (a tag that ends a block, between two characters, leaves a line break:
+  "years.</p><p>The").
 - ``garbled:placeholder``: lines of lorem ipsum, the Latin filler of templates (C4 drops every
   page that holds "lorem ipsum"; here only its lines go): a line of four or more of its words
   that make at least half of the line, in a text that holds "ipsum". Its words are never
