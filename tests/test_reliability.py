@@ -140,6 +140,15 @@ ADVERSARIAL = [
     "Ñîâå" * 100_000,
     "Ñîâåò " * 60_000,
     ("Ñîâåò äåïóòàòîâ " + "word " * 5 + "\n") * 10_000,
+    # A page stored with its line breaks escaped: 30,000 escaped lines of chrome (each removed
+    # line takes its escaped break with it), escapes alone, a data URI's payload of 500,000.
+    "Share\\n" * 30_000,
+    "\\n" * 200_000,
+    "data:image/png;base64," + "A" * 500_000,
+    # Share buttons one per line, sign-up forms, zero-width characters inside words.
+    "Print\nEmail\n" * 10_000,
+    "Enter your email address\nSign up\n" * 5_000,
+    "a\u200b" * 200_000,
 ]
 
 

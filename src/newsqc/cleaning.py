@@ -20,16 +20,16 @@ __all__ = ["clean_text"]
 _SPACE = " \t\u00a0"
 
 
-def _removal(text: str, start: int, end: int, breaks: dict[int, int]) -> tuple[int, int]:
+def _removal(text: str, start: int, end: int, breaks: dict[int, int], ends: set[int]) -> tuple[int, int]:
     """Widen a removed range over the white space it leaves behind. ``breaks``: the escaped line
-    breaks of the text, the end of each by its start."""
+    breaks of the text, the end of each by its start; ``ends``, their ends."""
     before = start
     while before > 0 and text[before - 1] in _SPACE:
         before -= 1
     after = end
     while after < len(text) and text[after] in _SPACE:
         after += 1
-    line_start = before == 0 or text[before - 1] in "\n\r" or before in breaks.values()
+    line_start = before == 0 or text[before - 1] in "\n\r" or before in ends
     line_end = after == len(text) or text[after] in "\n\r" or after in breaks
     if line_start and line_end:
         # Whole lines: drop them with the spaces around them and the line break after.
@@ -73,7 +73,8 @@ def clean_text(text: str, spans: Iterable[Span]) -> str:
     """
     spans = list(spans)
     breaks = {s.start: s.end for s in spans if s.repair and not s.repair.strip("\n")}
-    removed = merge_spans(_removal(text, s.start, s.end, breaks) for s in spans if s.repair is None)
+    ends = set(breaks.values())
+    removed = merge_spans(_removal(text, s.start, s.end, breaks, ends) for s in spans if s.repair is None)
     repairs = sorted((s.start, s.end, s.repair) for s in spans if s.repair is not None)
     pieces: list[str] = []
     pos = 0
