@@ -469,17 +469,22 @@ _WIDGET = regex.compile(
 # A comment's link to reply, in the languages of the patterns.
 _REPLY = "reply|ответить|responder|antworten|répondre"
 # A comment form's heading and its link to cancel a reply, as WordPress words them in English,
-# Portuguese, Spanish, French, Italian, German, Russian, Polish and Dutch ("Leave a Reply
-# Cancel reply", "Deixe uma resposta Cancelar resposta", "Добавить комментарий Отменить ответ").
+# Portuguese, Spanish, French, Italian, German, Russian, Polish, Dutch, Ukrainian, Indonesian,
+# Turkish, Vietnamese, Japanese and Chinese ("Leave a Reply Cancel reply", "Deixe uma resposta
+# Cancelar resposta", "Добавить комментарий Отменить ответ", "コメントを残す コメントをキャンセル").
 _LEAVE_REPLY = (
     "leave a (?:reply|comment)|deixe (?:uma resposta|um comentário)|deja (?:una respuesta|un comentario)|"
     "laisser (?:un commentaire|une réponse)|lascia (?:un commento|una risposta)|"
     "(?:schreibe|hinterlasse) einen kommentar|kommentar verfassen|(?:добавить|оставить) комментарий|"
-    "dodaj komentarz|(?:geef|laat) een reactie(?: achter)?"
+    "dodaj komentarz|(?:geef|laat) een reactie(?: achter)?|залишити (?:відповідь|коментар)|"
+    "tinggalkan (?:balasan|komentar)|bir (?:cevap|yorum) (?:yazın|bırakın)|để lại (?:một )?bình luận|"
+    "コメントを残す|发表回复|發表回覆|发表评论"
 )
 _CANCEL_REPLY = (
     "cancel reply|cancelar (?:la )?(?:resposta|respuesta)|annuler la réponse|annulla risposta|"
-    "antworten abbrechen|отменить ответ|anuluj pisanie odpowiedzi|reactie annuleren"
+    "antworten abbrechen|отменить ответ|anuluj pisanie odpowiedzi|reactie annuleren|"
+    "скасувати відповідь|batalkan balasan|cevabı iptal et|hủy(?: trả lời)?|コメントをキャンセル|"
+    "取消回复|取消回覆"
 )
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
@@ -666,7 +671,17 @@ _COMMENT_FORM = re.compile(
     r"ваш (?:адрес )?(?:email|e-mail|электронной почты) не будет опубликован|обязательные поля помечены|"
     r"сохранить моё имя|"
     r"twój adres e-?mail nie zostanie opublikowany|wymagane pola są oznaczone|zapisz moje dane|"
-    r"je e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd|mijn naam,? e-?mail)",
+    r"je e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd|mijn naam,? e-?mail|"
+    # and in Ukrainian, Indonesian, Turkish, Vietnamese, Japanese and Chinese
+    r"ваша (?:e-?mail|електронна) адреса не (?:оприлюднюватиметься|буде опублікована)|"
+    r"обов[’']язкові поля позначені|зберегти моє ім[’']я|"
+    r"alamat email anda tidak akan dipublikasikan|ruas yang wajib ditandai|simpan nama,? email|"
+    r"e-posta (?:hesabınız|adresiniz) yayı[mn]lanmayacak|gerekli alanlar|"
+    r"bir sonraki yorumum için tarayıcıma|"
+    r"email của bạn sẽ không được hiển thị công khai|các trường bắt buộc được đánh dấu|"
+    r"lưu tên của tôi|"
+    r"メールアドレスが公開されることはありません|が付いている欄は必須項目です|次回のコメントで使用するため|"
+    r"您的电子邮箱地址不会被公开|电子邮件地址不会被公开|必填项已用|在此浏览器中保存我的)",
     re.I,
 )
 _COMMENT_FIELD = re.compile(
@@ -675,6 +690,8 @@ _COMMENT_FIELD = re.compile(
     r"comentário|comentario|commento|commentaire|kommentar|комментарий|komentarz|reactie|"
     r"publicar (?:o |el )?comentário|publicar (?:el )?comentario|publier (?:le )?commentaire|"
     r"pubblica (?:il )?commento|kommentar abschicken|отправить комментарий|opublikuj komentarz|"
+    r"коментар|ім[’']я|komentar|nama|situs web|yorum|ad|e-posta|i̇nternet sitesi|bình luận|tên|"
+    r"trang web|コメント|名前|メール|サイト|评论|显示名称|电子邮箱地址|网站地址|"
     rf"reactie plaatsen|(?:{_LEAVE_REPLY})(?:\W+(?:{_CANCEL_REPLY}))?|{_CANCEL_REPLY})\s*\*?\W*$",
     re.I,
 )
