@@ -109,8 +109,9 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 
 #: JSON's escaped line breaks left in a text stored from a JSON field without decoding it ("the
 #: vote.\\n\\nThe mayor said"): read as line breaks when the text holds LINE_ESCAPES of them or
-#: more, each where no lower-case letter follows (a Windows path, "C:\\news", or LaTeX's
-#: "\\noindent" is none). ``Article.text`` has " \n" in place of each "\\n" and two spaces in
+#: more and no line break of its own (a programming article quotes "printf(\"Hello\\n\")" between
+#: its paragraphs), each where no lower-case letter follows (a Windows path, "C:\\news", or
+#: LaTeX's "\\noindent" is none). ``Article.text`` has " \n" in place of each "\\n" and two spaces in
 #: place of "\\r" (same offsets); the garbled scorer repairs them (``garbled:markup``).
 _LINE_ESCAPE = re.compile(r"(?:\\r)?\\n(?:(?:\\r)?\\n)*(?![a-z])")
 LINE_ESCAPES = 2
@@ -125,7 +126,7 @@ def line_escapes(text: str) -> list[tuple[int, int]]:
     >>> line_escapes(r"One escape alone.\nStays.")
     []
     """
-    if "\\n" not in text:
+    if "\\n" not in text or "\n" in text or "\r" in text:
         return []
     found = [m.span() for m in _LINE_ESCAPE.finditer(text)]
     return found if len(found) >= LINE_ESCAPES else []
