@@ -733,7 +733,8 @@ _PLAYER_GAP = 8
 # its fields ("Your Email Address", "Sign up") within _SIGNUP_GAP lines of one. The corpus's pages
 # hold 26 lines of such forms, all chrome; its clean articles hold none.
 _SIGNUP = re.compile(
-    r"^(?![\"“‘'])\W*(?:enter your e-?mail(?: address)?\b|"
+    r"^(?![\"“‘'])\W*(?:enter your e-?mail(?: address)?(?:\W*$|[^.!?]{0,60}?\b(?:subscribe|newsletter|"
+    r"updates|notifications|sign up)\b)|"
     r"by (?:signing up|subscribing|registering|clicking\b[^.!?]{0,40}?),? (?:you|i) (?:agree|accept|consent)|"
     r"(?:thank you|thanks) for (?:signing up|subscribing)|"
     r"you(?:'re|’re| are) (?:all |now )?(?:signed up|subscribed)|"
