@@ -676,7 +676,7 @@ _COMMENT_FORM = re.compile(
     r"ваша (?:e-?mail|електронна) адреса не (?:оприлюднюватиметься|буде опублікована)|"
     r"обов[’']язкові поля позначені|зберегти моє ім[’']я|"
     r"alamat email anda tidak akan dipublikasikan|ruas yang wajib ditandai|simpan nama,? email|"
-    r"e-posta (?:hesabınız|adresiniz) yayı[mn]lanmayacak|gerekli alanlar|"
+    r"e-posta (?:hesabınız|adresiniz) yayı[mn]lanmayacak|gerekli alanlar\s*\*?\s*ile işaretlen|"
     r"bir sonraki yorumum için tarayıcıma|"
     r"email của bạn sẽ không được hiển thị công khai|các trường bắt buộc được đánh dấu|"
     r"lưu tên của tôi|"
