@@ -486,6 +486,8 @@ _CANCEL_REPLY = (
     "скасувати відповідь|batalkan balasan|cevabı iptal et|hủy(?: trả lời)?|コメントをキャンセル|"
     "取消回复|取消回覆"
 )
+# The social networks of share buttons, on one line (_FORCED_TEXT) or one per line (_SHARE_BUTTON).
+_NETWORKS = "facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|flipboard"
 _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "call_to_action",
@@ -495,8 +497,8 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"no comments yet|want to join the discussion|view the discussion thread|"
             rf"(share your thoughts|{_LEAVE_REPLY})(\W*({_CANCEL_REPLY}))?|"
             rf"{_CANCEL_REPLY}|like this|like loading|loading|{_REPLY}|"
-            r"((share|tweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|pinterest|pint|reddit|telegram|"
-            r"instagram|flipboard|baixar|download|compartilhar|compartir|teilen|partager|condividi)\W*){2,6})\W*$",
+            rf"((share|tweet|e-?mail|print|{_NETWORKS}|pint|instagram|baixar|download|compartilhar|compartir|"
+            r"teilen|partager|condividi)\W*){2,6})\W*$",
             regex.I,
         ),
     ),
@@ -759,8 +761,7 @@ _SHARE_ACTIONS = (
     "печать|enviar|envoyer|senden|invia"
 )
 _SHARE_BUTTON = re.compile(
-    rf"^\W*(?:{_SHARE_ACTIONS}|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|"
-    r"pocket|messenger|vk|вконтакте|copy|more|comments?|x)\W*$",
+    rf"^\W*(?:{_SHARE_ACTIONS}|{_NETWORKS}|pocket|messenger|vk|вконтакте|copy|more|comments?|x)\W*$",
     re.I,
 )
 _SHARE_ACTION = re.compile(rf"^\W*(?:{_SHARE_ACTIONS})\W*$", re.I)
@@ -1541,16 +1542,13 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "dateline"
             continue
-        if n_words[i] <= _NOTICE_WORDS and _READER_NOTICE.match(text):
-            flagged[i] = True
-            reasons[i] = "call_to_action"
-            continue
         if n_words[i] <= _NOTICE_WORDS and (
             (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
             or (other_language and (notice := _NOTICE_OTHER.match(text)))
+            or (notice := _READER_NOTICE.match(text))
         ):
             flagged[i] = True
-            reasons[i] = "legal" if notice.group("legal") else "call_to_action"
+            reasons[i] = "legal" if notice.groupdict().get("legal") else "call_to_action"
             continue
         if n_words[i] == 1 and _ADVERT_LABEL.match(text):
             flagged[i] = True
