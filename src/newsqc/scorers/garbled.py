@@ -791,27 +791,23 @@ def _escape_spans(text: str, skip: _Skip) -> list[Span]:
     return spans
 
 
-# A data URI's payload ("data:image/png;base64,iVBOR...") is markup, and goes.
+# A data URI's payload ("data:image/png;base64,iVBOR..."): markup, removed.
 _DATA_URI = re.compile(r"data:[\w/+.\-]{1,100};base64,[A-Za-z0-9+/=]{16,}")
 
 
-def _line_escape_spans(article: Article, skip: _Skip) -> list[Span]:
-    r"""The escaped line breaks of the article's text that it reads as line breaks
-    (:func:`newsqc.article.line_escapes`), as markup spans repaired to the line breaks, and its
-    data URIs, as markup spans without a repair, outside ``skip``.
+def _line_escape_spans(article: Article) -> list[Span]:
+    r"""The escaped line breaks that the article reads as line breaks
+    (:func:`newsqc.article.line_escapes`), as markup spans repaired to those line breaks.
 
-    >>> def found(t):
-    ...     return [(t[s.start:s.end], s.repair) for s in _line_escape_spans(Article.from_text(t), _Skip())]
-    >>> found(r"Rain fell.\n\nThe vote.\r\nIt was held. See data:image/png;base64,iVBORw0KGgoAAAANSUhEUg")
-    [('\\n\\n', '\n\n'), ('\\r\\n', '\n'), ('data:image/png;base64,iVBORw0KGgoAAAANSUhEUg', None)]
+    >>> t = r"Rain fell.\n\nThe vote.\r\nIt was held."
+    >>> [(t[s.start:s.end], s.repair) for s in _line_escape_spans(Article.from_text(t))]
+    [('\\n\\n', '\n\n'), ('\\r\\n', '\n')]
     """
     text = article.text
-    spans = [Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup") for m in _DATA_URI.finditer(text)]
-    spans += [
+    return [
         Span(a, b, _KIND, 1.0, f"{_KIND}:markup", repair="\n" * text.count("\n", a, b))
         for a, b in article.escapes
     ]
-    return [span for span in sorted(spans) if not skip.hit(span.start, span.end)]
 
 
 # ----------------------------------------------------------------------------- placeholder
@@ -1543,6 +1539,14 @@ class Garbled:
                     found.append(Span(a, b, _KIND, 1.0, f"{_KIND}:markup"))
             spans.extend(found)
             skip.add(found)
+        if "base64," in text:
+            found = [
+                Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:markup")
+                for m in _DATA_URI.finditer(text)
+                if not skip.hit(m.start(), m.end())
+            ]
+            spans.extend(found)
+            skip.add(found)
         if present.markup:
             for m in _matches_at(text, "<&[{", _MARKUP):  # every piece of markup starts with one
                 if skip.hit(m.start(), m.end()):
@@ -1568,8 +1572,8 @@ class Garbled:
             found = _escape_spans(text, skip)
             spans.extend(found)
             skip.add(found)
-        if article.escapes or "base64," in text:
-            found = _line_escape_spans(article, skip)
+        if article.escapes:
+            found = [span for span in _line_escape_spans(article) if not skip.hit(span.start, span.end)]
             spans.extend(found)
             skip.add(found)
 
