@@ -42,9 +42,11 @@ lists that symspellpy ships):
   run and the pair across the gap are known at all), and the same over word classes learned
   from news text, so that a run which the sentence reads better without stands out and a run
   that continues the phrase to its left ("a new vehicle loan") less so; a run must hold a
-  commercial word used nowhere else in the article, it follows a lower-case word or a frequent
-  one ("He"), its words after the first are lower case (a name is no anchor), and its first
-  word is no quantifier ("poured more money into": the verb's object).
+  commercial word, and how often the article uses it (or its stem) elsewhere counts against it
+  (a link spammer's word is seldom the story's); it follows a lower-case word or a capitalized
+  one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
+  words after the first are lower case (a name is no anchor), and its first word is no
+  quantifier ("poured more money into": the verb's object).
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, or a capitalized one, needs more than longer runs), one
@@ -76,10 +78,10 @@ another story (the lexical signals alone cannot tell them from quotes, asides an
 almost none are flagged);
 marketing sentences that bridge to the story with on-topic words and name no link (a link cue
 in capitals, "Article on", is not read either); anchors made of ordinary news words, or whose
-commercial word the article uses elsewhere; a commercial word in a
+commercial word the article uses often; a commercial word in a
 compound the background counts lack ("the monitoring agency announcing") or an adjective
-before its noun ("the free weeklong trial") can still read as an anchor (a run that ends in a
-past form, "vehicle loan stayed", is none); short spam
+before its noun ("the free weeklong trial") can still read as an anchor (a run with a past
+form after its first word, "vehicle loan stayed", is none); short spam
 messages that read like news ("You have an important customer service announcement"); a message run
 into a sentence of news that is only mildly spammy (it hides in the sentence); first-person
 tributes and quotes without quote marks ("I can't thank this man enough.") read like comment spam
@@ -203,14 +205,26 @@ CLASS_ZIPF = 5.6
 #: An anchor run starting with a capital needs this combined probability (it may be a name).
 CAPITALIZED_SURE = 0.999
 #: An anchor run of two words needs this: one commercial word beside an ordinary one is common
-#: in news ("retail shop", "gas price"). Out of fold on dev, 0.95 keeps 82% of the true two-word
-#: runs that 0.87 finds and 30% of the false ones.
-TWO_WORD_SURE = 0.95
+#: in news ("retail shop", "gas price", "free speech"). Out of fold on dev (scripts/train_offtopic.py
+#: --eval), 0.98 rather than 0.95: anchor recall 0.647 and 0.723 -> 0.580 and 0.671 on the two
+#: folds, clean sentences falsely cut 4 -> 2 (the anchors' commercial word may be one the
+#: article uses elsewhere: more two-word runs of news are read).
+TWO_WORD_SURE = 0.98
+#: An anchor run after a capitalized word that is not a frequent one (a name: "Apple continues
+#: to offer free repairs", "paid a Minnesota ad agency") needs this: the words after a name
+#: read like a run between two words (the background pairs know few names). Out of fold on dev
+#: it costs 4 of the 420 true runs.
+AFTER_NAME_SURE = 0.995
+#: A commercial word the article uses this many times is the story's word ("Shoppers spent more
+#: online this year ... sales at online retailers ... groceries online"): a run around it needs
+#: STORY_WORD_SURE. Out of fold on dev, no true run is lost.
+STORY_WORD_USES = 3
+STORY_WORD_SURE = 0.99
 #: The bounds of the log-odds features of the most foreign sentence and the likeliest anchor run.
 LOG_ODDS_MAX = 12.0
 #: A word in -ed (not -eed) of five letters or more: a link text is a noun phrase, and hardly
-#: ends in a past form ("vehicle loan stayed", "fire agency placed"; 2 of the 878 commercial
-#: blocklist phrases of the dev split do).
+#: holds a past form after its first word ("vehicle loan stayed", "agency placed fire"; 6 of the
+#: 1,796 commercial blocklist phrases of 2-4 words do, "store purchased").
 PAST = re.compile(r"^.{2,}[^e]ed$")
 #: Anchor runs are this many words long.
 ANCHOR_LENGTHS = (2, 3, 4)
@@ -220,6 +234,9 @@ ANCHOR_LENGTHS = (2, 3, 4)
 QUANTIFIERS = frozenset(
     {"more", "less", "fewer", "extra", "much", "many", "some", "any", "enough", "several"}
 )
+#: A capitalized run after an article is the name the article governs ("paid a Minnesota ad
+#: agency"), no anchor.
+ARTICLES = frozenset({"a", "an", "the"})
 #: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
 BACKOFF = math.log10(0.4)
 
@@ -266,6 +283,7 @@ ANCHOR_FEATURES: tuple[str, ...] = (
     "gap_seen",
     "enter_seen",
     "compound",
+    "hot_uses",
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
@@ -1238,15 +1256,16 @@ def anchor_arrays(
     signals as arrays, one value per run (ANCHOR_FEATURES)."""
     prep = prepared or prepare(article, model)
     word_weight = model.lex_phrase[prep.lex][prep.form]
-    # A hot word is commercial and foreign to the article: neither it nor a word of its stem
-    # ("blog", "blogs") is used anywhere else (words the lexicon lacks: the word itself).
-    # Counted over the distinct forms, each with its number of words.
+    # A hot word is commercial; it is foreign to the article (alone) when neither it nor a word
+    # of its stem ("blog", "blogs") is used anywhere else (words the lexicon lacks: the word
+    # itself). Counted over the distinct forms, each with its number of words.
     form_stem = model.lex_stem[prep.lex]
     form_stem = np.where(form_stem >= 0, form_stem, -1 - np.arange(prep.n_forms))
     stem = np.searchsorted(_unique(form_stem), form_stem)
     uses = np.bincount(stem, weights=np.bincount(prep.form, minlength=prep.n_forms))
     alone = (uses[stem] == 1)[prep.form]
-    hot_words = np.flatnonzero((word_weight >= model.anchor["hot_min"]) & alone).tolist()
+    hot = word_weight >= model.anchor["hot_min"]
+    hot_words = np.flatnonzero(hot).tolist()
     if not hot_words:
         return [], {}
     norms: dict[int, str] = {}
@@ -1269,16 +1288,17 @@ def anchor_arrays(
             plains[k] = norm(k).isalpha() and word_texts[k][:1].islower() and spaced(k)
         return plains[k]
 
-    # The runs: holding the hot word, with a lower-case word before (or a frequent one: "He")
-    # and after, spaces between, every word but the first in lower case (several capitals make a
-    # name, not an anchor).
+    # The runs: holding the hot word, with a lower-case word after and a word before (lower case,
+    # or capitalized: "He", a name, "Cruelty casino of love to", but no possessive: "Monday's
+    # best deals"), spaces between, every word but the first in lower case (several capitals
+    # make a name, not an anchor).
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     zipf = model.lex_zipf[prep.lex][prep.form]
 
     def opens(k: int) -> bool:  # a word an anchor may follow
         t = word_texts[k]
-        return t[:1].islower() or (t[-1:].islower() and zipf[k] >= CLASS_ZIPF)
+        return t[:1].islower() or (t[-1:].islower() and "'" not in t and "’" not in t)
 
     for h in hot_words:
         k = int(prep.sentence[h])
@@ -1287,6 +1307,8 @@ def anchor_arrays(
         i, j = prep.ranges[k]
         for first in range(max(i + 1, h - 3), h + 1):
             if not opens(first - 1) or not norm(first).isalpha() or norm(first) in QUANTIFIERS:
+                continue
+            if word_texts[first][:1].isupper() and norm(first - 1) in ARTICLES:
                 continue
             if not spaced(first):
                 continue
@@ -1299,7 +1321,7 @@ def anchor_arrays(
                 if (
                     (first, last) not in seen
                     and all(plain(m) for m in range(first + 1, last + 1))
-                    and not PAST.search(norm(last - 1))
+                    and not any(PAST.search(norm(m)) for m in range(first + 1, last))
                 ):
                     seen.add((first, last))
                     runs.append((first, last))
@@ -1328,6 +1350,10 @@ def anchor_arrays(
     single = alone[span] | (np.fromiter(map(len, prep.texts[lo : hi + 1]), np.int64) < 3)
     cum = np.concatenate(([0], np.cumsum(single)))
     foreign = (cum[lasts - lo] - cum[firsts - lo]) / size
+    # How often the run's least used commercial word (or its stem) is used in the article, log:
+    # 0 when used nowhere else.
+    hot_uses_of = np.where(hot, uses[stem][prep.form], np.inf)[span]
+    hot_uses = np.log(np.where(inside, hot_uses_of[np.minimum(at, len(hot_uses_of) - 1)], np.inf).min(axis=1))
     # Fluency from the background counts: into the run, out of it, across the gap it leaves,
     # inside it; and the same against the second word's own frequency (PMI).
     bg = model.background
@@ -1345,6 +1371,9 @@ def anchor_arrays(
     cum_known = np.concatenate(([0], np.cumsum(known_all)))
     known = (cum_known[lasts - lo + 1] - cum_known[f0 - 1]) / (size + 2)
     capitalized = np.array([word_texts[f][:1].isupper() for f, _ in runs], dtype=float)
+    after_name = np.array(
+        [word_texts[f - 1][:1].isupper() and zipf[f - 1] < CLASS_ZIPF for f, _ in runs], dtype=float
+    )
     # The same breaks over word classes, from news text (a run that continues the phrase to its
     # left, "a new vehicle loan", reads as news; the gap it leaves does not).
     classes: dict[int, str] = {}
@@ -1382,13 +1411,15 @@ def anchor_arrays(
         "gap_seen": gap_seen,
         "enter_seen": enter_seen,
         "compound": enter_seen * (1.0 - gap_seen),
+        "hot_uses": hot_uses,
+        "after_name": after_name,
     }
 
 
 def anchor_candidates(
     article: Article, model: OfftopicModel, prepared: Prepared | None = None
 ) -> list[AnchorCandidate]:
-    """Runs of 2-4 words inside a sentence around a commercial word used nowhere else.
+    """Runs of 2-4 words inside a sentence around a commercial word.
 
     >>> text = "Trump is under pressure Chinese online shopping by isolationist elements in his party."
     >>> a = Article.from_text(text)
@@ -1797,9 +1828,13 @@ class Offtopic:
         if not runs:
             return [], 0.0
         p_all = _combine_arrays(arrays, combiner, len(runs))
-        # A capitalized run may be a name ("Apple store"), a two-word run a phrase of news: they
-        # need more.
+        # A capitalized run may be a name ("Apple store"), a two-word run a phrase of news, a run
+        # after a name the name's verb and object, a run around the story's own word the story:
+        # they need more.
         needed = np.where(arrays["capitalized"] > 0, max(threshold, CAPITALIZED_SURE), threshold)
+        needed = np.where(arrays["after_name"] > 0, np.maximum(needed, AFTER_NAME_SURE), needed)
+        story_word = arrays["hot_uses"] > math.log(STORY_WORD_USES - 0.5)
+        needed = np.where(story_word, np.maximum(needed, STORY_WORD_SURE), needed)
         needed = np.where(arrays["length"] == 2, np.maximum(needed, TWO_WORD_SURE), needed)
         scored = [(float(p_all[k]), runs[k]) for k in np.flatnonzero(p_all >= needed).tolist()]
         # The most likely run first; of runs as likely, the longest (the whole anchor).
