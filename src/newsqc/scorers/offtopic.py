@@ -675,6 +675,21 @@ class OfftopicModel:
         # math.log10, not np.log10: the two differ in the last bit for one value in seven.
         return np.fromiter(map(math.log10, ratios.ravel().tolist()), float, ratios.size).reshape(ratios.shape)
 
+    def class_rows(self, texts: Sequence[str]) -> np.ndarray:
+        """The row of each raw word's class (:meth:`word_class`) in the class bigram tables
+        (``class_log_prob``, ``class_pmi``; a class news text never had: the last row).
+
+        >>> m = load_model()
+        >>> m.class_rows(["the", "Chinese"]).tolist() == [m.class_index["the"], m.class_index["C"]]
+        True
+        """
+        unseen = len(self.class_index)
+
+        def read(word: str) -> int:
+            return self.class_index.get(self.word_class(word, normalize_word(word)), unseen)
+
+        return _memoized(texts, self.class_memo, read)
+
     def fluency(self, article: Article, words: int | None = None) -> tuple[float, int]:
         """How well each word follows the one before it in its sentence, as news text goes: the
         mean PMI (log10) of the word classes of adjacent words, and the number of pairs (of the
@@ -690,12 +705,7 @@ class OfftopicModel:
         True
         """
         texts = article.word_texts[:words]
-        unseen = len(self.class_index)
-        rows = _memoized(
-            texts,
-            self.class_memo,
-            lambda w: self.class_index.get(self.word_class(w, normalize_word(w)), unseen),
-        )
+        rows = self.class_rows(texts)
         sentence = _word_groups(article.word_bounds[0][: len(texts)], article.sentences)[2]
         pairs = (sentence[1:] == sentence[:-1]) & (sentence[1:] >= 0)
         values = self.class_pmi[rows[:-1][pairs], rows[1:][pairs]]
@@ -1294,11 +1304,32 @@ def anchor_arrays(
     # make a name, not an anchor).
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
-    zipf = model.lex_zipf[prep.lex][prep.form]
 
     def opens(k: int) -> bool:  # a word an anchor may follow
         t = word_texts[k]
         return t[:1].islower() or (t[-1:].islower() and "'" not in t and "’" not in t)
+
+    ends_of: dict[int, list[int]] = {}
+
+    def ends(first: int, j: int) -> list[int]:  # the ends of the runs opening at word first
+        if first not in ends_of:
+            ends_of[first] = found = []
+            word = norm(first)
+            if (
+                opens(first - 1)
+                and word.isalpha()
+                and word not in QUANTIFIERS
+                and not (word_texts[first][:1].isupper() and norm(first - 1) in ARTICLES)
+                and spaced(first)
+            ):
+                for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
+                    if not plain(last):  # inside every longer run too
+                        break
+                    if last - first in ANCHOR_LENGTHS:
+                        found.append(last)
+                    if PAST.search(norm(last)):  # inside every longer run
+                        break
+        return ends_of[first]
 
     for h in hot_words:
         k = int(prep.sentence[h])
@@ -1306,23 +1337,8 @@ def anchor_arrays(
             continue
         i, j = prep.ranges[k]
         for first in range(max(i + 1, h - 3), h + 1):
-            if not opens(first - 1) or not norm(first).isalpha() or norm(first) in QUANTIFIERS:
-                continue
-            if word_texts[first][:1].isupper() and norm(first - 1) in ARTICLES:
-                continue
-            if not spaced(first):
-                continue
-            for n in ANCHOR_LENGTHS:
-                last = first + n
-                if last <= h:
-                    continue
-                if last >= j:
-                    break
-                if (
-                    (first, last) not in seen
-                    and all(plain(m) for m in range(first + 1, last + 1))
-                    and not any(PAST.search(norm(m)) for m in range(first + 1, last))
-                ):
+            for last in ends(first, j):
+                if last > h and (first, last) not in seen:
                     seen.add((first, last))
                     runs.append((first, last))
     if not runs:
@@ -1330,64 +1346,61 @@ def anchor_arrays(
     firsts = np.array([f for f, _ in runs], dtype=np.int64)
     lasts = np.array([e for _, e in runs], dtype=np.int64)
     size = lasts - firsts
-    # Phrase model: unigram and bigram weights of the run (scaled as in spam_logit).
-    lo, hi = int(firsts.min()) - 1, int(lasts.max())
-    span = np.arange(lo, hi + 1)
-    lex = prep.lex[prep.form[span]]
+    # Each run's window of words: the word before it, its (up to 4) words, the word after it
+    # (column size + 1), the columns past that clipped to the article's last word.
+    window = np.minimum(firsts[:, None] - 1 + np.arange(6), len(word_texts) - 1)
+    inside = np.arange(4) < size[:, None]  # the columns 1-4 that are the run's words
+    each = np.arange(len(runs))
+    lex = prep.lex[prep.form[window]]
+    # Phrase model: unigram and bigram weights of the run (scaled as in spam_logit), 0.0 past
+    # its end.
     keys, weights = model.phrase_keys
-    pair_weight = _weights_of(lex[:-1] * len(model.lex_zipf) + lex[1:], keys, weights)
-    uni = model.lex_phrase[lex]
-    f0 = firsts - lo
-    # The weights of the (up to 4) words of each run and of the pairs inside it, 0.0 past its end.
-    at = f0[:, None] + np.arange(4)
-    inside = at < lasts[:, None] - lo
-    u = np.where(inside, uni[np.minimum(at, len(uni) - 1)], 0.0)
-    p = np.where(inside[:, 1:], pair_weight[np.minimum(at[:, :3], len(pair_weight) - 1)], 0.0)
+    pair_weight = _weights_of((lex[:, 1:4] * len(model.lex_zipf) + lex[:, 2:5]).ravel(), keys, weights)
+    u = np.where(inside, model.lex_phrase[lex[:, 1:5]], 0.0)
+    p = np.where(inside[:, 1:], pair_weight.reshape(-1, 3), 0.0)
     total = u[:, 0] + p[:, 0] + u[:, 1] + p[:, 1] + u[:, 2] + p[:, 2] + u[:, 3]  # in reading order
     grams = np.where(np.hstack((inside, inside[:, 1:])), np.hstack((u, p)), -np.inf)
     phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
     # Foreign words: used nowhere else in the article (or very short).
-    single = alone[span] | (np.fromiter(map(len, prep.texts[lo : hi + 1]), np.int64) < 3)
-    cum = np.concatenate(([0], np.cumsum(single)))
-    foreign = (cum[lasts - lo] - cum[firsts - lo]) / size
+    run_words = window[:, 1:5]
+    short = np.fromiter(map(len, prep.texts), np.int64, len(prep.texts)) < 3
+    foreign = (inside & (alone | short)[run_words]).sum(axis=1) / size
     # How often the run's least used commercial word (or its stem) is used in the article, log:
     # 0 when used nowhere else.
-    hot_uses_of = np.where(hot, uses[stem][prep.form], np.inf)[span]
-    hot_uses = np.log(np.where(inside, hot_uses_of[np.minimum(at, len(hot_uses_of) - 1)], np.inf).min(axis=1))
+    hot_uses_of = np.where(hot, uses[stem][prep.form], np.inf)
+    hot_uses = np.log(np.where(inside, hot_uses_of[run_words], np.inf).min(axis=1))
     # Fluency from the background counts: into the run, out of it, across the gap it leaves,
     # inside it; and the same against the second word's own frequency (PMI).
     bg = model.background
-    rows = model.lex_background[lex]
-    before, start, after = rows[f0 - 1], rows[f0], rows[lasts - lo]
-    inner_all, inner_seen = bg.pairs(rows[:-1], rows[1:])  # each word of the span and the next
-    enter, leave = inner_all[f0 - 1], inner_all[lasts - 1 - lo]
+    bg_rows = model.lex_background[lex]
+    before, start, after = bg_rows[:, 0], bg_rows[:, 1], bg_rows[each, size + 1]
+    pair_all, pair_seen = bg.pairs(bg_rows[:, :-1].ravel(), bg_rows[:, 1:].ravel())
+    pair_all = pair_all.reshape(-1, 5)  # column c: the pair of window columns c and c + 1
+    enter, leave = pair_all[:, 0], pair_all[each, size]
     gap, gap_seen = bg.pairs(before, after)
     pmi_enter = enter - bg.unigram[start] + bg.total
     pmi_leave = leave - bg.unigram[after] + bg.total
     pmi_gap = gap - bg.unigram[after] + bg.total
-    cum_inner = np.concatenate(([0.0], np.cumsum(inner_all)))
-    inner = (cum_inner[lasts - 1 - lo] - cum_inner[f0]) / (size - 1)
-    known_all = rows < len(bg.index)
-    cum_known = np.concatenate(([0], np.cumsum(known_all)))
-    known = (cum_known[lasts - lo + 1] - cum_known[f0 - 1]) / (size + 2)
-    capitalized = np.array([word_texts[f][:1].isupper() for f, _ in runs], dtype=float)
-    after_name = np.array(
-        [word_texts[f - 1][:1].isupper() and zipf[f - 1] < CLASS_ZIPF for f, _ in runs], dtype=float
-    )
+    between = np.arange(1, 5) < size[:, None]  # the pairs inside the run: columns 1 to size - 1
+    inner = np.where(between, pair_all[:, 1:5], 0.0).sum(axis=1) / (size - 1)
+    in_window = np.arange(6) <= size[:, None] + 1  # the word before, the run, the word after
+    known = (in_window & (bg_rows < len(bg.index))).sum(axis=1) / (size + 2)
+    # The words at the runs' edges: before each run, its first, its last, after it.
+    edges, edge_of = np.unique(np.concatenate((firsts - 1, firsts, lasts - 1, lasts)), return_inverse=True)
+    edge_list = edges.tolist()
+    upper = np.array([word_texts[k][:1].isupper() for k in edge_list])
+    before_k, first_k, last_k, after_k = edge_of.reshape(4, -1)
+    capitalized = upper[first_k].astype(float)
+    frequent = model.lex_zipf[prep.lex[prep.form[edges]]] >= CLASS_ZIPF  # "He", "The"
+    after_name = (upper & ~frequent)[before_k].astype(float)
     # The same breaks over word classes, from news text (a run that continues the phrase to its
     # left, "a new vehicle loan", reads as news; the gap it leaves does not).
-    classes: dict[int, str] = {}
-
-    def word_class(k: int) -> str:
-        if k not in classes:
-            classes[k] = model.word_class(word_texts[k], norm(k))
-        return classes[k]
-
-    class_enter = np.array([model.log_prob(word_class(f - 1), word_class(f)) for f, _ in runs])
-    class_leave = np.array([model.log_prob(word_class(e - 1), word_class(e)) for _, e in runs])
-    class_gap = np.array([model.log_prob(word_class(f - 1), word_class(e)) for f, e in runs])
+    edge_class = model.class_rows([word_texts[k] for k in edge_list])
+    class_enter = model.class_log_prob[edge_class[before_k], edge_class[first_k]]
+    class_leave = model.class_log_prob[edge_class[last_k], edge_class[after_k]]
+    class_gap = model.class_log_prob[edge_class[before_k], edge_class[after_k]]
     gap_seen = gap_seen.astype(float)
-    enter_seen = inner_seen[f0 - 1].astype(float)
+    enter_seen = pair_seen.reshape(-1, 5)[:, 0].astype(float)
     return runs, {
         "phrase": phrase,
         "commercial": total,
