@@ -605,13 +605,23 @@ _ADVERT_LABEL = regex.compile(
     r"reklama|annons|mainos|광고|広告|广告)\W*$",
     regex.I,
 )
+# In English too, and with a full stop: "Follow us on Twitter", "Like us on Facebook to see
+# similar stories", "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion)
+# and Instagram." (the corpus's pages hold 35 such lines: 34 chrome, and a "Follow NBC Latino on
+# Facebook, Twitter and Instagram." at the end of an article); a sentence that only begins so
+# ("Follow the money", "Follow Trump on Twitter and you will see ...") is none.
+_SOCIAL = r"(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky)(?:\s*\(@\w+\))?"
 _FOLLOW_US = regex.compile(
-    r"^\W*(?:folgen sie uns|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
+    r"^\W*(?:(?:folgen sie uns|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
     r"ikuti kami|volg ons)\b[^.!?]{0,80}\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|"
-    r"tiktok|вконтакте|google news)\b[^.!?]*$",
-    regex.I,
+    r"tiktok|вконтакте|google news)\b[^.!?]*"
+    r"|(?:follow|like|find|connect with)(?:\s+(?:us|me|him|her|them|@\w+|"
+    r"(?-i:\p{Lu}[\w.'’&-]*)(?:\s+(?-i:\p{Lu}[\w.'’&-]*)|\s+section|\s+page){0,6}))?"
+    rf"\s+on\s+{_SOCIAL}(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?{_SOCIAL})*"
+    r"(?:\s+(?:to|for)\s[^.!?]{0,40})?[.!]?\W*)$",
+    regex.I | regex.V0,
 )
-_FOLLOW_WORDS = 12
+_FOLLOW_WORDS = 15
 # A share button in another language ("Teilen auf Facebook", "Compartir en Twitter", "Artikel
 # teilen"), alone on its line, in any text, like the English ones of _FORCED_TEXT.
 _SHARE_OTHER = regex.compile(
