@@ -49,10 +49,11 @@ lists that symspellpy ships):
   quantifier ("poured more money into": the verb's object).
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
-one for anchors (a run of two words, or a capitalized one, needs more than longer runs), one
-for any foreign sentence, and one for spam messages alone (sentences of 4 words or more, or of
-2 or 3 inside a longer line; under 9 words, a short line of a quote looks like a comment, so they
-need 0.99), which flags a sentence whose own words are spammy as well (log-odds of SPAM_OWN or more).
+one for anchors (a run of two words, a capitalized one, one after a name or around the story's
+own commercial word needs more than other runs), one for any foreign sentence, and one for spam
+messages alone (sentences of 4 words or more, or of 2 or 3 inside a longer line; under 9 words,
+a short line of a quote looks like a comment, so they need 0.99), which flags a sentence whose
+own words are spammy as well (log-odds of SPAM_OWN or more).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -650,16 +651,6 @@ class OfftopicModel:
                 return shape + suffix
         return shape
 
-    def log_prob(self, before: str, after: str) -> float:
-        """log10 P(after | before) for two word classes, from news text (add-one backoff).
-
-        >>> m = load_model()
-        >>> m.log_prob("the", "C") > m.log_prob("the", "the")
-        True
-        """
-        at, unseen = self.class_index, len(self.class_index)
-        return float(self.class_log_prob[at.get(before, unseen), at.get(after, unseen)])
-
     def _class_log_prob(self, names: list[str]) -> np.ndarray:
         """log10 P(b | a) for every two of ``names`` (news text's classes, then "" for a class
         it never had): the bigram count plus twice b's background share, over a's count plus 2."""
@@ -681,6 +672,9 @@ class OfftopicModel:
 
         >>> m = load_model()
         >>> m.class_rows(["the", "Chinese"]).tolist() == [m.class_index["the"], m.class_index["C"]]
+        True
+        >>> the, capitalized = m.class_rows(["the", "Chinese"])
+        >>> bool(m.class_log_prob[the, capitalized] > m.class_log_prob[the, the])  # log10 P(b | a)
         True
         """
         unseen = len(self.class_index)
@@ -1263,7 +1257,8 @@ def anchor_arrays(
     article: Article, model: OfftopicModel, prepared: Prepared | None = None
 ) -> tuple[list[tuple[int, int]], dict[str, np.ndarray]]:
     """The candidate anchor runs ``(first, last)`` of :func:`anchor_candidates` and their
-    signals as arrays, one value per run (ANCHOR_FEATURES)."""
+    signals as arrays, one value per run (ANCHOR_FEATURES, and ``after_name`` for the scorer's
+    rule)."""
     prep = prepared or prepare(article, model)
     word_weight = model.lex_phrase[prep.lex][prep.form]
     # A hot word is commercial; it is foreign to the article (alone) when neither it nor a word
