@@ -255,6 +255,37 @@ def test_a_good_article_with_a_sure_defect_is_cleaned_not_dropped() -> None:
     assert a.quality <= 1.0 - sure  # not keepable as it stands
 
 
+def test_a_good_article_with_a_line_of_chrome_is_cleaned_not_kept() -> None:
+    # A reading time, a login wall, a picture's file name, flagged as chrome by a pattern
+    # (score 0.7): the model would keep the article, and it was kept with the chrome in it;
+    # keep means nothing to remove.
+    body = (
+        "The city council voted 5-2 on Tuesday to close the Elm Street branch library at the end of "
+        "the year, citing a budget shortfall of $1.2 million.\n"
+        "Council member Dana Ortiz, who voted against the closure, said the branch serves more than "
+        "40,000 visitors a year, many of them children and older residents.\n"
+        "The library's collection will be moved to the main branch downtown, about three miles away, "
+        "according to the city's property office.\n"
+        "Mayor Alan Reyes said the decision was painful but necessary, and that the city had looked at "
+        "every other option before the vote.\n"
+    )
+    for text, chrome, reason in (
+        ("5 min read\n" + body, "5 min read", "boilerplate:dateline"),
+        (body + "IMG_2034.jpg\n", "IMG_2034.jpg", "boilerplate:caption"),
+        (body + "You need to enable JavaScript to run this app.\n", "You need to enable", "boilerplate:"),
+    ):
+        a = newsqc.assess(text)
+        assert len(a.spans) == 1, a.spans
+        span = a.spans[0]
+        assert span.reason.startswith(reason) and text[span.start : span.end].startswith(chrome)
+        assert span.score < CERTAIN_SPAN
+        p = load_model().probabilities(a.features)
+        assert p["keep"] > max(p["clean"], p["drop"])
+        assert a.verdict == "clean"
+        assert a.quality <= 1.0 - span.score
+        assert chrome not in a.cleaned_text
+
+
 def test_read_labelled_names_the_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "labels.jsonl"
     path.write_text('{"text": "a", "verdict": "keep"}\n{"text": "b", "verdict": "maybe"}\n')

@@ -168,17 +168,19 @@ class VerdictModel:
         The verdict is the most probable class that is consistent with the spans: ``clean``
         needs something to remove (``features["spans"] > 0``), and ``keep`` means nothing is
         wrong, so no span may be near certain (a ``<kind>_span_max`` of ``CERTAIN_SPAN`` or
-        more). Without a span, what the model would clean has nothing to remove and is kept as
-        it is (P(clean) counts for ``keep``: dropped only when P(drop) is above one half, so
-        that a short article with a table is not dropped for want of a defect to cut). With a
-        near-certain span, what the model would keep is clean once the span is removed (P(keep)
-        counts for ``clean``), and quality is at most 1 minus the span's score: the text as it
-        stands is surely not keepable. Quality stays P(keep) either way. A text without a word
-        left once cleaned (``features["kept_words"] == 0``: blank, or flagged whole) is dropped
-        with quality 0, whatever a model makes of such features, and so is one with fewer words
-        left than the model's ``metadata["min_words"]`` (the shipped model's labelling rule: 50;
-        one word of a thousand letters was kept, far from anything it learnt from), and so is one
-        phrase printed over and over (DEGENERATE_PAIR_SHARE).
+        more) and no line of chrome may be flagged (a boilerplate span of any score: the site's
+        lines, not the article's, which a user keeping the text as it is would keep too).
+        Without a span, what the model would clean has nothing to remove and is kept as it is
+        (P(clean) counts for ``keep``: dropped only when P(drop) is above one half, so that a
+        short article with a table is not dropped for want of a defect to cut). With a
+        near-certain span or chrome, what the model would keep is clean once the span is
+        removed (P(keep) counts for ``clean``), and quality is at most 1 minus the surest span's
+        score: the text as it stands is not keepable. Quality stays P(keep) either way. A text
+        without a word left once cleaned (``features["kept_words"] == 0``: blank, or flagged
+        whole) is dropped with quality 0, whatever a model makes of such features, and so is one
+        with fewer words left than the model's ``metadata["min_words"]`` (the shipped model's
+        labelling rule: 50; one word of a thousand letters was kept, far from anything it learnt
+        from), and so is one phrase printed over and over (DEGENERATE_PAIR_SHARE).
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
@@ -205,7 +207,7 @@ class VerdictModel:
             if features.get("spans", 1.0) == 0:
                 choice[keep] += choice[clean]
                 choice[clean] = -1.0
-            elif sure >= CERTAIN_SPAN:
+            elif sure >= CERTAIN_SPAN or features.get("boilerplate_span_max", 0.0) > 0:
                 choice[clean] += choice[keep]
                 choice[keep] = -1.0
                 quality = min(quality, 1.0 - sure)
