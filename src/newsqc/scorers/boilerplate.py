@@ -610,14 +610,17 @@ _ADVERT_LABEL = regex.compile(
 # and Instagram." (the corpus's pages hold 35 such lines: 34 chrome, and a "Follow NBC Latino on
 # Facebook, Twitter and Instagram." at the end of an article); a sentence that only begins so
 # ("Follow the money", "Follow Trump on Twitter and you will see ...") is none.
-_SOCIAL = r"(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky)(?:\s*\(@\w+\))?"
+_FOLLOWED = (
+    "facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|threads|bluesky|"
+    "вконтакте|google news"
+)
+_FOLLOWED_HANDLE = rf"(?:{_FOLLOWED})(?:\s*\(@\w+\))?"  # "Twitter (@NYTopinion)"
 _FOLLOW_US = regex.compile(
     r"^\W*(?:(?:folgen sie uns|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
-    r"ikuti kami|volg ons)\b[^.!?]{0,80}\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|"
-    r"tiktok|вконтакте|google news)\b[^.!?]*"
+    rf"ikuti kami|volg ons)\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})\b[^.!?]*"
     r"|(?:follow|like|find|connect with)(?:\s+(?:us|me|him|her|them|@\w+|"
     r"(?-i:\p{Lu}[\w.'’&-]*)(?:\s+(?-i:\p{Lu}[\w.'’&-]*)|\s+section|\s+page){0,6}))?"
-    rf"\s+on\s+{_SOCIAL}(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?{_SOCIAL})*"
+    rf"\s+on\s+{_FOLLOWED_HANDLE}(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?{_FOLLOWED_HANDLE})*"
     r"(?:\s+(?:to|for)\s[^.!?]{0,40})?[.!]?\W*)$",
     regex.I | regex.V0,
 )
