@@ -810,7 +810,7 @@ _BIO_WORDS = 60
 # of the prose: "Mike Wall's book ... is out now. Follow him on Twitter @michaeldwall."
 _FOLLOW = regex.compile(
     r"\bfollow\s(?:him|her|them|us|me|@\w+|(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,2})\s"
-    r"(?:on\s(?:twitter|facebook|instagram|linkedin)|@\w)",
+    rf"(?:on\s(?:{_FOLLOWED})|@\w)",
     regex.I | regex.V0,
 )
 # A run of this many flagged lines parts the article from what follows it (_after_main_block).
