@@ -525,6 +525,7 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
     total: Counter[str] = Counter()
     flagged = hit = 0
     clean_chars = clean_flagged = 0
+    clean_docs = clean_docs_flagged = 0
     by_reason: Counter[str] = Counter()
     false_alarms = []
     misses = []
@@ -548,10 +549,13 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
                 hit += h
                 by_reason[span.reason] += 1
                 if h == 0:
-                    false_alarms.append((span.reason, doc["text"][span.start : span.end][:100]))
+                    clean = "" if doc["labels"] else "(clean) "
+                    false_alarms.append((clean + span.reason, doc["text"][span.start : span.end][:100]))
             if not doc["labels"]:
                 clean_chars += len(doc["text"])
                 clean_flagged += sum(e - s for s, e in ranges)
+                clean_docs += 1
+                clean_docs_flagged += bool(ranges)
     finally:
         offtopic._model = saved
     return {
@@ -559,6 +563,7 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
         "n": dict(total),
         "char_precision": round(hit / flagged, 3) if flagged else 1.0,
         "clean_flagged_share": round(clean_flagged / clean_chars, 4) if clean_chars else 0.0,
+        "clean_docs_flagged": f"{clean_docs_flagged}/{clean_docs}",
         "reasons": dict(by_reason),
         "false_alarms": false_alarms,
         "misses": misses,

@@ -235,24 +235,37 @@ def test_a_short_article_around_a_table_is_kept() -> None:
     assert a.verdict == "keep"
 
 
+def _keeper() -> VerdictModel:
+    """The shipped model's features with no weights: it would keep anything, the rules decide."""
+    m = load_model()
+    bias = np.array([2.0 if c == "keep" else 0.0 for c in m.classes])
+    weights = np.zeros((len(m.classes), len(m.feature_names)))
+    return VerdictModel(m.feature_names, m.log_features, m.low, m.high, weights, bias, m.classes, m.metadata)
+
+
 def test_a_good_article_with_a_sure_defect_is_cleaned_not_dropped() -> None:
-    # The model would keep the article; the spam sentence is certain, so keep is out: what the
-    # model would keep is cleaned (P(keep) counts for clean), not dropped.
+    # The spam sentence is certain, so keep is out: what a model would keep is cleaned (P(keep)
+    # counts for clean), not dropped, and quality says the text is not keepable as it stands.
     spam = (
         "WINNER!! As a valued network customer you have been selected to receive a prize reward, "
         "call 09061701461 to claim now."
     )
-    text = ARTICLE.replace(". ", f". {spam} ", 1)
+    more = (
+        " The budget also pays for new lights on the old bridge on Main Street, which engineers "
+        "closed to trucks last spring. A public hearing on the bridge work is planned for next month."
+    )
+    text = (ARTICLE + more).replace(". ", f". {spam} ", 1)
     a = newsqc.assess(text)
     # The message, flagged sentence by sentence ("WINNER!!" and the rest), and nothing else.
     assert {s.reason for s in a.spans} == {"offtopic:spam"}
     assert " ".join(text[s.start : s.end] for s in a.spans) == spam
     sure = max(s.score for s in a.spans)
     assert sure >= CERTAIN_SPAN
-    p = load_model().probabilities(a.features)
-    assert p["keep"] > max(p["clean"], p["drop"])
     assert a.verdict == "clean"
-    assert a.quality <= 1.0 - sure  # not keepable as it stands
+    assert a.quality <= 1.0 - sure
+    kept = newsqc.assess(text, model=_keeper())
+    assert kept.verdict == "clean"
+    assert kept.quality <= 1.0 - sure
 
 
 def test_a_good_article_with_a_line_of_chrome_is_cleaned_not_kept() -> None:

@@ -53,7 +53,9 @@ one for anchors (a run of two words, a capitalized one, one after a name or arou
 own commercial word needs more than other runs), one for any foreign sentence, and one for spam
 messages alone (sentences of 4 words or more, or of 2 or 3 inside a longer line; under 9 words,
 a short line of a quote looks like a comment, so they need 0.99), which flags a sentence whose
-own words are spammy as well (log-odds of SPAM_OWN or more).
+own words are spammy as well (log-odds of SPAM_OWN or more) and that is someone's words neither:
+quoted (it opens or closes with a quote mark) or an embedded post, whose next line is the post's
+attribution ("— Dele (@dele_official) November 19, 2019").
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -85,9 +87,10 @@ before its noun ("the free weeklong trial") can still read as an anchor (a run w
 form after its first word, "vehicle loan stayed", is none); short spam
 messages that read like news ("You have an important customer service announcement"); a message run
 into a sentence of news that is only mildly spammy (it hides in the sentence); first-person
-tributes and quotes without quote marks ("I can't thank this man enough.") read like comment spam
-and are flagged, embedded tweets among them, and so are the middle sentences of a quote of
-several (only a sentence that opens or closes with a quote mark counts as quoted); a commercial
+tributes without quote marks nor a post's attribution ("I can't thank this man enough.") read like
+comment spam and are flagged, and so are the middle sentences of a quote of several (a quotation
+open on the line is no signal: the benchmark inserts spam there too, and a combiner weighing it
+flagged more unquoted sentences); spam inserted into an embedded post is missed; a commercial
 word of link spam in a plain noun phrase used once ("average travel time") can read as an
 anchor.
 """
@@ -288,6 +291,8 @@ ANCHOR_FEATURES: tuple[str, ...] = (
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+#: The attribution line under an embedded post: "— Dele (@dele_official) November 19, 2019".
+POST_ATTRIBUTION = re.compile(r"[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 #: How a spam message is written (SMS, YouTube comments): a web address, a phone number or
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
@@ -1089,7 +1094,9 @@ def sentence_arrays(
     cosine = np.divide(dot, rest, out=np.zeros(n_sentences), where=rest > 0)
     n_words = prep.n_words.astype(float)
     line_of = prep.sentence_line
-    quoted = [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences]
+    quoted = np.array(
+        [s.text[:1] in QUOTE_MARKS or s.text[-1:] in QUOTE_MARKS for s in article.sentences], float
+    )
     terminal = [s.text.rstrip("\"'”’»)] ")[-1:] in (".", "!", "?", "…") for s in article.sentences]
     style = _style(article, prep, model)
     # The spam of the spammier neighbour on the same line (a spam message runs over sentences).
@@ -1108,13 +1115,28 @@ def sentence_arrays(
         "cosine": cosine,
         "foreign_commercial": foreign_commercial,
         "foreign_hot": foreign_hot,
-        "quoted": np.array(quoted, dtype=float),
+        "quoted": quoted,
+        # Someone's words, never a spam message: quoted, or an embedded post (not a signal).
+        "spoken": np.maximum(quoted, _posted(article, line_of)),
         "log_words": np.log1p(n_words),
         "log_sentences": np.full(n_sentences, math.log(1 + n_sentences)),
         "terminal": np.array(terminal, dtype=float),
         **style,
         "neighbour_spam": neighbour,
     }
+
+
+def _posted(article: Article, line_of: np.ndarray) -> np.ndarray:
+    """Whether each sentence is on the line of an embedded post: the next line is the post's
+    attribution ("— Dele (@dele_official) November 19, 2019").
+
+    >>> a = Article.from_text("I can't thank him enough. Good luck!\\n— Sam (@sam) May 3, 2020\\nHe left.")
+    >>> _posted(a, np.array([0, 0, 1, 2])).tolist()
+    [1.0, 1.0, 0.0, 0.0]
+    """
+    lines = article.lines
+    posts = [k - 1 for k, line in enumerate(lines) if k and POST_ATTRIBUTION.match(line.text)]
+    return np.isin(line_of, posts).astype(float) if posts else np.zeros(len(line_of))
 
 
 def _style(article: Article, prep: Prepared, model: OfftopicModel) -> dict[str, np.ndarray]:
@@ -1650,7 +1672,7 @@ class Offtopic:
             in_english
             & ~table
             & (prepared.n_words >= SPAM_MIN_WORDS)
-            & (arrays["quoted"] == 0)
+            & (arrays["spoken"] == 0)
             & (((p_spam >= combiner["threshold"]) & (spam >= SPAM_OWN)) | (spam >= SPAM_SURE))
         )
         flagged = seed.copy()
@@ -1712,14 +1734,14 @@ class Offtopic:
         spam_combiner = combiner.get("spam_combiner")
         p_spam = _combine_arrays(arrays, spam_combiner, n) if spam_combiner else np.zeros(n)
         spam_seed = (
-            (p_spam >= spam_combiner["threshold"]) & (arrays["spam"] >= SPAM_OWN)
+            (p_spam >= spam_combiner["threshold"]) & (arrays["spam"] >= SPAM_OWN) & (arrays["spoken"] == 0)
             if spam_combiner
             else np.zeros(n, dtype=bool)
         )
         sure = (
             (arrays["spam"] >= SPAM_SURE)
             & (arrays["coverage_far"] < SPAM_SURE_COVERAGE)
-            & (arrays["quoted"] == 0)
+            & (arrays["spoken"] == 0)
         )
         candidates = np.flatnonzero(
             (((p_all >= threshold) | sure) & (n_words >= MIN_SENTENCE_WORDS))
