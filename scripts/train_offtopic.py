@@ -405,9 +405,9 @@ def make_docs(
                         sentence = rng.choice(others)
                     text, pos, inserted, offset = _insert_sentence(text, sentence, rng)
                     size = len(sentence)
-                # Earlier labels after the insertion point move right.
+                # Earlier labels after the insertion point move right; one it lands inside grows.
                 shift = len(inserted)
-                labels = [(s + shift, e + shift, k) if s >= pos else (s, e, k) for s, e, k in labels]
+                labels = [(s + (s >= pos) * shift, e + (e > pos) * shift, k) for s, e, k in labels]
                 labels.append((pos + offset, pos + offset + size, kind))
             for s, e, _k in labels:
                 assert 0 <= s < e <= len(text)
