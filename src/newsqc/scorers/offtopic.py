@@ -1025,7 +1025,8 @@ def sentence_arrays(
     prepared: Prepared | None = None,
     logits: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
-    """The named signals of every sentence as arrays, one value per sentence (SENTENCE_FEATURES).
+    """The named signals of every sentence as arrays, one value per sentence (SENTENCE_FEATURES),
+    and "spoken" for the rules: quoted or an embedded post (see POST_ATTRIBUTION).
 
     >>> a = Article.from_text("Rain fell on Paris. Rain and wind hit Paris. Buy cheap watches now online.")
     >>> sentence_arrays(a, load_model())["coverage"].round(2).tolist()
