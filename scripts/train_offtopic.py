@@ -73,6 +73,8 @@ from newsqc.wordlists import word_frequencies
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.MODEL_FILE
 BACKGROUND_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.BACKGROUND_FILE
+#: The scorer's labelled cases: --eval counts the look-alikes (no span expected) a model flags.
+CASES_PATH = ROOT / "tests" / "cases" / "offtopic.jsonl"
 SEED = 5
 HOT_MIN = 1.5
 SPAM_C = 4.0
@@ -556,10 +558,18 @@ def evaluate(docs: list[dict[str, Any]], model: OfftopicModel) -> dict[str, Any]
                 clean_flagged += sum(e - s for s, e in ranges)
                 clean_docs += 1
                 clean_docs_flagged += bool(ranges)
+        lookalikes = [
+            case["id"]
+            for case in map(json.loads, CASES_PATH.read_text(encoding="utf-8").splitlines())
+            if case.get("no_spans")
+            and not case.get("xfail")
+            and scorer.score(Article.from_text(case["text"], language=case.get("language", "en"))).spans
+        ]
     finally:
         offtopic._model = saved
     return {
         "recall": {k: round(found[k] / total[k], 3) for k in sorted(total)},
+        "lookalikes_flagged": lookalikes,
         "n": dict(total),
         "char_precision": round(hit / flagged, 3) if flagged else 1.0,
         "clean_flagged_share": round(clean_flagged / clean_chars, 4) if clean_chars else 0.0,
