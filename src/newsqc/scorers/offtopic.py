@@ -1138,9 +1138,10 @@ def _posted(article: Article, line_of: np.ndarray) -> np.ndarray:
     >>> _posted(a, np.array([0, 0, 1, 2])).tolist()
     [1.0, 1.0, 0.0, 0.0]
     """
-    lines = article.lines
-    posts = [k - 1 for k, line in enumerate(lines) if k and POST_ATTRIBUTION.match(line.text)]
-    return np.isin(line_of, posts).astype(float) if posts else np.zeros(len(line_of))
+    if "(@" not in article.text:
+        return np.zeros(len(line_of))
+    posts = [k - 1 for k, line in enumerate(article.lines) if k and POST_ATTRIBUTION.match(line.text)]
+    return np.isin(line_of, posts).astype(float)
 
 
 def _style(article: Article, prep: Prepared, model: OfftopicModel) -> dict[str, np.ndarray]:
