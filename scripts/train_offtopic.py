@@ -1,7 +1,7 @@
 """Train the offtopic scorer's model and measure it on synthetic insertions into dev articles.
 
     python scripts/train_offtopic.py            # train on dev + spam-phrases, write the model
-    python scripts/train_offtopic.py --background   # also rebuild the background counts (symspellpy)
+    python scripts/train_offtopic.py --background   # also rebuild the background (pocketsphinx)
     python scripts/train_offtopic.py --eval     # cross-fitted figures on dev, model not written
 
 Data: the English pages of ``corpus/boilerplate-lines.dev.jsonl`` (their ``clean_text``) and
@@ -15,7 +15,8 @@ What is learned, and written to ``src/newsqc/models/offtopic.json``:
    spam against news sentences ("spam", C=4); the comment-blocklist phrases that sell something
    (a COMMERCIAL word) against runs of 2-4 news words ("phrase", the anchors, C=1).
 2. a word-class bigram model (counts) of the news text (kept for word_class; the anchors read
-   the background counts of ``models/offtopic.background.npz``, see :func:`write_background`).
+   the background probabilities of ``models/offtopic.background.npz``, see
+   :func:`write_background`).
 3. two small combiners (scaled logistic regressions), one for whole sentences and one for
    anchor runs, fitted on out-of-fold signals of synthetic insertions into dev articles: the
    pages and the spam items are cut into two folds by hash, the base model of each fold is
@@ -142,45 +143,100 @@ def sentences_of(text: str) -> list[str]:
 # --- background bigrams --------------------------------------------------------------------------
 
 
+# pocketsphinx 5.1 writes its model as ARPA text (deterministic given its own LogMath: the one
+# readfile makes is freed too early, and the probabilities come out as garbage), then crashes
+# before the end: a child process that flushes the file on SIGSEGV. read_arpa checks the rest.
+_WRITE_ARPA = """
+import ctypes, sys
+import pocketsphinx as p
+libc = ctypes.CDLL(None)
+flush = ctypes.CFUNCTYPE(None, ctypes.c_int)(lambda signal: (libc.fflush(None), libc._exit(3)))
+libc.signal(11, flush)
+config, logmath = p.Config(), p.LogMath()
+p.NGramModel(config, logmath, sys.argv[1]).write(sys.argv[2], p.NGramModel.str_to_type("arpa"))
+"""
+
+
 def write_background() -> None:
-    """Background word and word-pair counts of English, for the anchors' fluency signals.
+    """Background probabilities of English words and word pairs, for the anchors' fluency signals.
 
-    From the frequency lists that symspellpy ships (MIT licence; counts from Google Books
-    Ngrams): the lower-case alphabetic words and the pairs of them, written as arrays to
-    ``models/offtopic.background.npz`` (the words as one UTF-8 string, counts as log10).
-    Needs ``pip install symspellpy`` (training only; the package reads the npz).
+    From the generic US English language model that pocketsphinx ships (BSD licence; 72k words,
+    2M word pairs): its 1-grams and 2-grams, read from the ARPA text that pocketsphinx writes of
+    its binary model, for the lower-case alphabetic words. Written to
+    ``models/offtopic.background.npz`` as arrays (see ``offtopic.Background.from_arrays``): the
+    words as one UTF-8 string, log10 P(word), and the pairs as sorted keys (first word's row x
+    number of words + second word's row) stored as gaps, with -log10 P(second | first) in
+    twentieths. Needs ``pip install pocketsphinx`` (training only; the package reads the npz).
     """
+    import importlib.metadata
     import importlib.util
+    import subprocess
+    import tempfile
 
-    spec = importlib.util.find_spec("symspellpy")
+    spec = importlib.util.find_spec("pocketsphinx")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("the background counts come from symspellpy's lists: pip install -e .[train]")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    words: dict[str, int] = {}
-    unigram: list[float] = []
-    for line in (folder / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8").splitlines():
-        word, count = line.split()
-        if word.isalpha() and word.islower() and word not in words:
-            words[word] = len(words)
-            unigram.append(math.log10(int(count)))
-    keys: list[int] = []
-    values: list[float] = []
-    pairs = (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(encoding="utf-8")
-    for line in pairs.splitlines():
-        a, b, count = line.split()
-        if a in words and b in words:
-            keys.append(words[a] * len(words) + words[b])
-            values.append(math.log10(int(count)))
-    order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
-    vocabulary = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+        raise SystemExit("the background comes from pocketsphinx's language model: pip install -e .[train]")
+    model = Path(next(iter(spec.submodule_search_locations))) / "model" / "en-us" / "en-us.lm.bin"
+    with tempfile.TemporaryDirectory() as folder:
+        arpa = Path(folder) / "en-us.arpa"
+        subprocess.run([sys.executable, "-c", _WRITE_ARPA, str(model), str(arpa)], check=False)
+        words, unigram, pairs = read_arpa(arpa)
+    keys = np.array([a * len(words) + b for a, b, _ in pairs], dtype=np.int64)
+    twentieths = np.array([round(-20 * p) for _, _, p in pairs], dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    keys, twentieths = keys[order], twentieths[order]
+    dist = importlib.metadata.distribution("pocketsphinx")
+    licence = next(f for f in dist.files or () if f.name == "LICENSE")
+    about = (
+        f"log10 probabilities of the lower-case words and word pairs of en-us.lm.bin, the generic US "
+        f"English language model of pocketsphinx {dist.version}, under its licence:\n\n"
+        + licence.read_text(encoding="utf-8").split("WebRTC")[0].strip()
+    )
     np.savez_compressed(
         BACKGROUND_PATH,
-        words=vocabulary,
+        words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
         unigram=np.array(unigram, dtype=np.float32),
-        keys=np.array(keys, dtype=np.int64)[order],
-        bigram=np.array(values, dtype=np.float32)[order],
+        gaps=np.diff(keys, prepend=0).astype(np.uint32),
+        bigram=np.clip(twentieths, 0, 255).astype(np.uint8),
+        about=np.frombuffer(about.encode("utf-8"), dtype=np.uint8),
     )
     print(f"wrote {BACKGROUND_PATH} ({BACKGROUND_PATH.stat().st_size // 1024} KB)", file=sys.stderr)
+
+
+def read_arpa(path: Path) -> tuple[list[str], list[float], list[tuple[int, int, float]]]:
+    """The lower-case alphabetic words of an ARPA language model with their log10 probability,
+    and the pairs of them with log10 P(second | first), as (row, row, log10 p). Raises
+    SystemExit when fewer than 99.99% of the 2-grams its header declares could be read
+    (pocketsphinx 5.1.1 crashes before the last 6 of 2,051,547)."""
+    index: dict[str, int] = {}
+    unigram: list[float] = []
+    pairs: list[tuple[int, int, float]] = []
+    declared: dict[str, int] = {}
+    read = 0
+    section = ""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("ngram "):
+                order, count = line[6:].split("=")
+                declared[order] = int(count)
+            elif line.startswith("\\"):
+                section = line.strip()
+            elif section == "\\1-grams:" and len(parts) >= 2:
+                word = parts[1]
+                if word.isalpha() and word.islower() and word not in index:
+                    index[word] = len(index)
+                    unigram.append(float(parts[0]))
+            elif section == "\\2-grams:" and len(parts) >= 3:
+                read += 1
+                a, b = index.get(parts[1]), index.get(parts[2])
+                if a is not None and b is not None:
+                    pairs.append((a, b, float(parts[0])))
+            elif section not in ("", "\\data\\", "\\1-grams:", "\\2-grams:"):
+                break
+    if read < 0.9999 * declared.get("2", 1):
+        raise SystemExit(f"{path}: {read} of the {declared.get('2')} 2-grams declared")
+    return list(index), unigram, pairs
 
 
 # --- base model: spam weights and bigrams --------------------------------------------------------

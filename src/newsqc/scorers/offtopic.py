@@ -16,9 +16,9 @@ web address's words counting for neither; in a language wordfreq lacks (Swahili,
 four English words in five. It is spam as an English one is.
 
 Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and the dev rows
-of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus background counts
-of English words and word pairs (``models/offtopic.background.npz``, from the Google Books
-lists that symspellpy ships):
+of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus the probabilities
+of English words and word pairs (``models/offtopic.background.npz``: the 1-grams and 2-grams of
+the generic US English language model that pocketsphinx ships, BSD licence, its notice inside):
 
 - spam and commercial vocabulary: two logistic regressions over word unigrams and bigrams, read
   as array lookups: spam messages against news sentences ("spam", per sentence and per line;
@@ -46,7 +46,9 @@ lists that symspellpy ships):
   (a link spammer's word is seldom the story's); it follows a lower-case word or a capitalized
   one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
   words after the first are lower case (a name is no anchor), and its first word is no
-  quantifier ("poured more money into": the verb's object).
+  quantifier ("poured more money into": the verb's object); a run that the article prints
+  again elsewhere is the story's phrase ("behavioral weight loss therapy" in an article that
+  speaks of weight loss), not a link's text dropped in once.
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or around the story's
@@ -81,8 +83,8 @@ another story (the lexical signals alone cannot tell them from quotes, asides an
 almost none are flagged);
 marketing sentences that bridge to the story with on-topic words and name no link (a link cue
 in capitals, "Article on", is not read either); anchors made of ordinary news words, or whose
-commercial word the article uses often; a commercial word in a
-compound the background counts lack ("the monitoring agency announcing") or an adjective
+commercial word the article uses often; a run between pairs the background lacks ("the
+monitoring agency announcing", "exploded drawings which feature regularly") or an adjective
 before its noun ("the free weeklong trial") can still read as an anchor (a run with a past
 form after its first word, "vehicle loan stayed", is none); short spam
 messages that read like news ("You have an important customer service announcement"); a message run
@@ -134,7 +136,7 @@ __all__ = [
 
 #: The model file inside the package.
 MODEL_FILE = "offtopic.json"
-#: Background counts of English words and word pairs (see scripts/train_offtopic.py).
+#: Background probabilities of English words and word pairs (see scripts/train_offtopic.py).
 BACKGROUND_FILE = "offtopic.background.npz"
 #: Sentences shorter than this many words are never flagged whole (headings, table cells).
 MIN_SENTENCE_WORDS = 6
@@ -224,9 +226,9 @@ TWO_WORD_SURE = 0.98
 AFTER_NAME_SURE = 0.995
 #: A commercial word the article uses this many times is the story's word ("Shoppers spent more
 #: online this year ... sales at online retailers ... groceries online"): a run around it needs
-#: STORY_WORD_SURE. Out of fold on dev, no true run is lost.
+#: STORY_WORD_SURE. Out of fold on dev, 1 of the 420 true runs is lost.
 STORY_WORD_USES = 3
-STORY_WORD_SURE = 0.99
+STORY_WORD_SURE = 0.999
 #: The bounds of the log-odds features of the most foreign sentence and the likeliest anchor run.
 LOG_ODDS_MAX = 12.0
 #: A word in -ed (not -eed) of five letters or more: a link text is a noun phrase, and hardly
@@ -379,7 +381,7 @@ def _pairs(weights: dict[str, float]) -> dict[tuple[str, str], float]:
 
 @dataclass(frozen=True)
 class Background:
-    """How often English words and word pairs occur (log10 counts), for fluency.
+    """How likely English words and word pairs are (log10 probabilities), for fluency.
 
     >>> bg = load_background()
     >>> bg.log_prob("first", "appearance") > bg.log_prob("first", "shopping")
@@ -387,23 +389,26 @@ class Background:
     """
 
     index: dict[str, int]
+    #: log10 P(word) of each word's row, and one row more for unknown words.
     unigram: np.ndarray
+    #: The known pairs, sorted: the first word's row x len(index) + the second word's row.
     keys: np.ndarray
-    bigram: np.ndarray
-    floor: float
+    #: log10 P(second | first) of each pair of ``keys``.
+    cond: np.ndarray
+    #: log10 of the sum of the words' probabilities.
     total: float
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> Background:
-        """Build it from the arrays of the npz file."""
+        """Build it from the arrays of the npz file (written by scripts/train_offtopic.py: the
+        keys as gaps, -log10 P(second | first) in twentieths)."""
         words = bytes(arrays["words"]).decode("utf-8").split("\n")
         unigram = np.asarray(arrays["unigram"], dtype=float)
         return cls(
             index={w: i for i, w in enumerate(words)},
             unigram=np.append(unigram, unigram.min() - 1.0),  # the last row: unknown words
-            keys=np.asarray(arrays["keys"], dtype=np.int64),
-            bigram=np.asarray(arrays["bigram"], dtype=float),
-            floor=float(unigram.min() - 1.0),
+            keys=np.cumsum(arrays["gaps"], dtype=np.int64),
+            cond=np.asarray(arrays["bigram"], dtype=float) / -20.0,
             total=float(np.log10(np.sum(10.0**unigram))),
         )
 
@@ -424,14 +429,14 @@ class Background:
         if len(self.keys):
             at = _find(wanted, self.keys)
             hit = known & (self.keys[at] == wanted)
-            pair = np.where(hit, self.bigram[at] - self.unigram[before], 0.0)
+            pair = np.where(hit, self.cond[at], 0.0)
         else:
             hit = np.zeros(len(wanted), dtype=bool)
             pair = np.zeros(len(wanted))
         return np.where(hit, pair, BACKOFF + self.unigram[after] - self.total), hit
 
     def seen(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
-        """Whether each pair of word rows is in the background pair counts.
+        """Whether each pair of word rows is among the background pairs.
 
         >>> bg = load_background()
         >>> bg.seen(bg.ids(["the", "vehicle"]), bg.ids(["free", "loan"])).tolist()
@@ -449,7 +454,7 @@ _background: Background | None = None
 
 
 def load_background() -> Background:
-    """The shipped background counts, loaded once per process (thread-safe)."""
+    """The shipped background probabilities, loaded once per process (thread-safe)."""
     global _background
     if _background is None:
         with _lock:
@@ -560,7 +565,7 @@ class OfftopicModel:
         put(self, "class_pmi", self.class_log_prob - self.class_log_prob[-1])
         put(self, "class_memo", {})
         put(self, "native_memo", {})
-        # Each word's row in the background counts (their words are all in the lexicon).
+        # Each word's row in the background (their words are all in the lexicon).
         background = self.background.index
         rows = np.full(size, len(background), dtype=np.int64)
         missing = background_rows < 0  # rows given above, in extra
@@ -595,7 +600,7 @@ class OfftopicModel:
         cls, data: dict[str, Any], words: WordList | None = None, background: Background | None = None
     ) -> OfftopicModel:
         """Build the model from its JSON form, wordfreq's English words (by default the
-        process's shared list) and the background counts (by default the shipped ones)."""
+        process's shared list) and the background probabilities (by default the shipped ones)."""
         return cls(
             spam_weights=data["spam"]["weights"],
             spam_bias=float(data["spam"]["bias"]),
@@ -1130,6 +1135,41 @@ def sentence_arrays(
     }
 
 
+def _sells_beyond(
+    article: Article, model: OfftopicModel, prepared: Prepared, sentence: Span, anchors: list[Span]
+) -> bool:
+    """Whether a flagged sentence holds, outside the anchor runs found in it, a commercial word
+    (phrase weight HOT_WORD or more) that no other sentence uses: it sells something of its own
+    ("Get the best deals on cheap car insurance and payday loans with our partner today"), and is
+    flagged whole; a sentence of the story that only an anchor made foreign has none ("Trump is
+    under pressure Chinese online shopping by isolationist elements").
+
+    >>> text = "Rail workers will strike. Get the best deals on cheap car insurance and payday loans today."
+    >>> a, m = Article.from_text(text), load_model()
+    >>> run = Span(text.index("cheap"), text.index(" and payday"), "offtopic", 0.9, "offtopic:anchor")
+    >>> _sells_beyond(a, m, prepare(a, m), Span(26, len(text), "offtopic", 1.0, "offtopic:marketing"), [run])
+    True
+    >>> text = "Trump is under pressure Chinese online shopping by isolationist elements in his party."
+    >>> a = Article.from_text(text)
+    >>> run = Span(text.index("Chinese"), text.index(" by"), "offtopic", 0.9, "offtopic:anchor")
+    >>> _sells_beyond(a, m, prepare(a, m), Span(0, len(text), "offtopic", 1.0, "offtopic:marketing"), [run])
+    False
+    """
+    k = bisect_left([s.start for s in article.sentences], sentence.start)
+    first, last = prepared.ranges[k]
+    starts = article.word_starts
+    forms = prepared.form
+    uses = np.bincount(forms, minlength=prepared.n_forms)
+    own = np.bincount(forms[first:last], minlength=prepared.n_forms)
+    for w in range(first, last):
+        if any(a.start <= starts[w] < a.end for a in anchors):
+            continue
+        f = forms[w]
+        if model.lex_phrase[prepared.lex[f]] >= HOT_WORD and uses[f] == own[f]:
+            return True
+    return False
+
+
 def _posted(article: Article, line_of: np.ndarray) -> np.ndarray:
     """Whether each sentence is on the line of an embedded post: the next line is the post's
     attribution ("— Dele (@dele_official) November 19, 2019").
@@ -1391,7 +1431,7 @@ def anchor_arrays(
     # 0 when used nowhere else.
     hot_uses_of = np.where(hot, uses[stem][prep.form], np.inf)
     hot_uses = np.log(np.where(inside, hot_uses_of[run_words], np.inf).min(axis=1))
-    # Fluency from the background counts: into the run, out of it, across the gap it leaves,
+    # Fluency from the background probabilities: into the run, out of it, across the gap it leaves,
     # inside it; and the same against the second word's own frequency (PMI).
     bg = model.background
     bg_rows = model.lex_background[lex]
@@ -1615,18 +1655,22 @@ class Offtopic:
                     article, model, prepared, logits, linked
                 )
             # Spam and link sentences are inserted whole; any other foreign-looking sentence may
-            # only hold an anchor, which then explains it: keep the anchor, not the sentence.
+            # only hold an anchor, which then explains it: keep the anchor, not the sentence,
+            # unless the sentence sells something beyond the anchor (a marketing sentence).
             starts = {article.sentences[k].start for k in linked}
             whole = [s for s in sentences if s.reason.endswith(":spam") or s.start in starts]
             anchors, anchor_top = self._anchors(article, model, prepared, whole)
             kept = set(whole)
-            anchor_starts = sorted(a.start for a in anchors)
-            spans = [  # by sets and bisection: a text can hold thousands of each
-                s
-                for s in sentences
-                if s in kept or bisect_left(anchor_starts, s.start) == bisect_left(anchor_starts, s.end)
-            ]
-            spans += anchors
+            anchors.sort()
+            anchor_starts = [a.start for a in anchors]
+            within: set[Span] = set()  # anchors inside a sentence flagged whole
+            for s in sentences:  # by bisection: a text can hold thousands of each
+                inside = anchors[bisect_left(anchor_starts, s.start) : bisect_left(anchor_starts, s.end)]
+                if inside and s not in kept and not _sells_beyond(article, model, prepared, s, inside):
+                    continue  # its anchors explain it
+                spans.append(s)
+                within.update(inside)
+            spans += [a for a in anchors if a not in within]
             spans.sort()
         elif article.sentences:
             spans, sentence_top, foreign_top = self._english_spam(article)
@@ -1877,10 +1921,13 @@ class Offtopic:
         word_starts, word_ends = article.word_starts, article.word_ends
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
+        folded = article.text.casefold() if scored else ""
         for p, (first, last) in scored:
             start, end = word_starts[first], word_ends[last - 1]
             if any(start < e and s < end for s, e in used):
                 continue
+            if len(re.findall(rf"(?<!\w){re.escape(folded[start:end])}(?!\w)", folded)) > 1:
+                continue  # the story's own phrase, used elsewhere ("behavioral weight loss therapy")
             used.append((start, end))
             spans.append(Span(start, end, self.name, p, f"{self.name}:anchor"))
         return spans, float(p_all.max())
