@@ -1921,12 +1921,12 @@ class Offtopic:
         word_starts, word_ends = article.word_starts, article.word_ends
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
-        folded = article.text.casefold() if scored else ""
+        text = article.text
         for p, (first, last) in scored:
             start, end = word_starts[first], word_ends[last - 1]
             if any(start < e and s < end for s, e in used):
                 continue
-            if len(re.findall(rf"(?<!\w){re.escape(folded[start:end])}(?!\w)", folded)) > 1:
+            if len(re.findall(rf"(?<!\w){re.escape(text[start:end])}(?!\w)", text, re.IGNORECASE)) > 1:
                 continue  # the story's own phrase, used elsewhere ("behavioral weight loss therapy")
             used.append((start, end))
             spans.append(Span(start, end, self.name, p, f"{self.name}:anchor"))
