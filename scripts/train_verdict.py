@@ -356,7 +356,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         y,
         names,
         C=args.C,
-        metadata={"trained_on": "quality benchmark dev split + stronger", "min_words": MIN_WORDS},
+        metadata={
+            "trained_on": "quality benchmark dev split + stronger",
+            "min_words": MIN_WORDS,
+            "drop_share": DROP_SHARE,
+        },
     )
     model.save(args.output)
     print(f"wrote {args.output}")

@@ -208,6 +208,37 @@ def test_fewer_words_than_the_labelling_rule_are_dropped() -> None:
         )
 
 
+def test_a_text_mostly_flagged_is_dropped_by_the_labelling_rule() -> None:
+    # A page of teasers and their summaries, flagged at 56%, was `clean` (quality 0): the
+    # labelling rule drops a text whose defects cover more than half of its characters. The
+    # shipped model carries that share; a model without it keeps its say.
+    assert load_model().metadata["drop_share"] == 0.5
+    weights = np.log([[0.1], [0.8], [0.1]])  # keep, clean, drop: the model would clean
+
+    def model(**metadata: float) -> VerdictModel:
+        return VerdictModel(
+            ("one",), (False,), np.zeros(1), np.ones(1), weights, np.zeros(3), metadata=metadata
+        )
+
+    features = {"one": 1.0, "spans": 12.0, "kept_words": 300.0}
+    assert model(drop_share=0.5).predict({**features, "flagged_share": 0.56}) == (Verdict.DROP, 0.0)
+    assert model(drop_share=0.5).predict({**features, "flagged_share": 0.44})[0] == "clean"
+    assert model().predict({**features, "flagged_share": 0.56})[0] == "clean"
+    for bad in (0.0, 1.5, "0.5"):
+        with pytest.raises(ModelError, match="drop_share"):
+            model(drop_share=bad)  # type: ignore[arg-type]
+
+
+def test_the_flagged_share_is_the_same_in_any_layout() -> None:
+    # Over the characters that are no space or line break (0.029 with LF, 0.034 with CRLF and
+    # blank lines before): a page near the drop rule's share moved across it with its layout.
+    with (Path(__file__).parents[1] / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
+        article = json.loads(f.readline())["text"]
+    text = "Home\nNews\nSport\n" + article + "\n0 Comments"
+    shares = {newsqc.assess(t).features["flagged_share"] for t in (text, text.replace("\n", "\r\n\r\n"))}
+    assert len(shares) == 1 and 0 < shares.pop() < 0.1
+
+
 @pytest.mark.parametrize("phrase", ["a", "buy now", "the best deal"])
 def test_one_phrase_printed_over_and_over_is_dropped(phrase: str) -> None:
     # "a a a ..." 60,000 times had no span and was kept: far from any text a model learnt from.
@@ -330,6 +361,10 @@ def test_cli_train_then_assess_with_model(
     assert main(["assess", str(articles), "--model", str(floored)]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["verdict"] == "drop"
     assert main(["train", str(labelled), "-o", str(floored), "--min-words", "-1"]) == 2
+    shared = tmp_path / "shared.json"
+    assert main(["train", str(labelled), "-o", str(shared), "--drop-share", "0.4"]) == 0
+    assert VerdictModel.load(shared).metadata["drop_share"] == 0.4
+    assert main(["train", str(labelled), "-o", str(shared), "--drop-share", "2"]) == 2
 
 
 def test_cli_model_reaches_the_worker_processes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -135,6 +135,13 @@ class VerdictModel:
         min_words = self.metadata.get("min_words", 0)
         if isinstance(min_words, bool) or not isinstance(min_words, (int, float)) or not min_words >= 0:
             problems.append(f"metadata min_words {min_words!r} is not a number of words")
+        drop_share = self.metadata.get("drop_share", 1.0)
+        if (
+            isinstance(drop_share, bool)
+            or not isinstance(drop_share, (int, float))
+            or not 0 < drop_share <= 1
+        ):
+            problems.append(f"metadata drop_share {drop_share!r} is not a share of the text in (0, 1]")
         if problems:
             raise ModelError(f"{self.source}: not a usable verdict model: {'; '.join(problems)}")
         object.__setattr__(self, "_log_index", np.flatnonzero(np.asarray(self.log_features, dtype=bool)))
@@ -180,17 +187,23 @@ class VerdictModel:
         whole) is dropped with quality 0, whatever a model makes of such features, and so is one
         with fewer words left than the model's ``metadata["min_words"]`` (the shipped model's
         labelling rule: 50; one word of a thousand letters was kept, far from anything it learnt
-        from), and so is one phrase printed over and over (DEGENERATE_PAIR_SHARE).
+        from), and so is one whose spans cover more than the model's ``metadata["drop_share"]``
+        of its characters (``features["flagged_share"]``; the shipped model's labelling rule:
+        half; a page of teasers flagged at 56% was `clean`), and so is one phrase printed over
+        and over (DEGENERATE_PAIR_SHARE).
 
         >>> load_model().predict({"kept_words": 0.0, "chars": 4.0})
         (<Verdict.DROP: 'drop'>, 0.0)
         >>> load_model().predict({"kept_words": 1.0, "words": 1.0, "chars": 1000.0})
+        (<Verdict.DROP: 'drop'>, 0.0)
+        >>> load_model().predict({"kept_words": 400.0, "words": 900.0, "flagged_share": 0.6, "spans": 9.0})
         (<Verdict.DROP: 'drop'>, 0.0)
         """
         kept = features.get("kept_words", 1.0)
         if (
             kept == 0
             or kept < self.metadata.get("min_words", 0)
+            or features.get("flagged_share", 0.0) > self.metadata.get("drop_share", 1.0)
             or features.get("repetition_top_2gram_char_share", 0.0) >= DEGENERATE_PAIR_SHARE
         ) and "drop" in self.classes:
             return Verdict.DROP, 0.0

@@ -242,6 +242,8 @@ def _run_train(args: argparse.Namespace) -> int:
         metadata: dict[str, Any] = {"trained_on": [str(p) for p in args.paths]}
         if args.min_words is not None:
             metadata["min_words"] = args.min_words
+        if args.drop_share is not None:
+            metadata["drop_share"] = args.drop_share
         model = train(records, C=args.C, metadata=metadata)
         model.save(args.output)
     except (OSError, ValueError) as error:
@@ -271,6 +273,13 @@ def add_train(sub: Any) -> None:
         metavar="N",
         help="drop any text with fewer than N words left once cleaned, whatever the model says "
         "(the shipped model: 50, its labelling rule; default: none)",
+    )
+    p.add_argument(
+        "--drop-share",
+        type=float,
+        metavar="S",
+        help="drop any text whose spans cover more than this share of its characters, whatever "
+        "the model says (the shipped model: 0.5, its labelling rule; default: none)",
     )
     p.set_defaults(run=_run_train)
 

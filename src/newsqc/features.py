@@ -13,7 +13,8 @@ The features, in this order:
 - per kind: its badness ``<kind>_score``, ``<kind>_span_share``, the share of the text's
   characters that the final spans of that kind cover, and ``<kind>_span_max``, the score of
   its most confident span;
-- what is left after cleaning: ``kept_words``, ``kept_share``, ``flagged_share``, ``spans``;
+- what is left after cleaning: ``kept_words``, ``kept_share``, ``flagged_share`` (the share of
+  the characters that are no space or line break, so the same in any layout), ``spans``;
 - length and structure: ``chars`` (no spaces or line breaks), ``words``, ``lines``, ``sentences``,
   ``mean_line_words``, ``mean_sentence_words``, ``short_line_share``;
 - readability: ``readability`` (textstat's Automated Readability Index: characters per word and
@@ -88,6 +89,7 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     >>> f["words"], f["lines"], f["kept_words"], f["language_known"]
     (6.0, 2.0, 6.0, 0.0)
     """
+    text = article.text
     counts = article.word_counts
     n_words = counts[-1]
     n_lines = len(article.lines)
@@ -98,9 +100,9 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     return {
         "kept_words": float(kept),
         "kept_share": ratio(kept, n_words),
-        "flagged_share": ratio(covered(removed), len(article.text)),
+        "flagged_share": ratio(sum(_visible_chars(text[s:e]) for s, e in removed), _visible_chars(text)),
         "spans": float(len(spans)),
-        "chars": float(_visible_chars(article.text)),
+        "chars": float(_visible_chars(text)),
         "words": float(n_words),
         "lines": float(n_lines),
         "sentences": float(len(article.sentences)),
