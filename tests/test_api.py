@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,17 @@ def test_assess_contract() -> None:
     assert "0 Comments" not in a.cleaned_text
     assert "Officials from both countries" in a.cleaned_text
     assert newsqc.clean(ARTICLE) == a.cleaned_text
+
+
+def test_a_text_mostly_in_mojibake_has_the_language_of_its_repair() -> None:
+    # A Russian article in windows-1251 read as Latin-1 read as Vietnamese, repaired or not.
+    with (Path(__file__).parents[1] / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
+        record = next(r for r in map(json.loads, f) if r["id"] == "russian-in-windows-1251")
+    a = newsqc.assess(record["text"])
+    assert a.language == "ru"
+    assert a.cleaned_text.startswith("Совет депутатов")
+    # A few repaired words leave the language as read.
+    assert newsqc.assess(ARTICLE + " CafÃ© owners agreed.").language == "en"
 
 
 ODD = [

@@ -15,7 +15,7 @@ from newsqc.cleaning import clean_text
 from newsqc.features import feature_vector
 from newsqc.language import detect_language
 from newsqc.scorers import SCORERS, Finding
-from newsqc.scorers.base import merge_spans
+from newsqc.scorers.base import covered, merge_spans
 
 __all__ = ["analyse", "assess", "clean"]
 
@@ -215,16 +215,32 @@ def assess(
     article, findings, spans = analyse(text, title=title, url=url, chrome_lines=chrome_lines)
     features = feature_vector(findings, article, spans)
     verdict, quality = predict(features, model)
+    cleaned = clean_text(text, spans)
     return Assessment(
         text=text,
         verdict=verdict,
         quality=quality,
         scores={f.name: f.score for f in findings},
         spans=tuple(spans),
-        language=article.language,
-        cleaned_text=clean_text(text, spans),
+        language=_language(article, spans, cleaned),
+        cleaned_text=cleaned,
         features=features,
     )
+
+
+def _language(article: Article, spans: Sequence[Span], cleaned: str) -> str | None:
+    """The article's language; that of the repaired text when repairs cover most of it (a
+    Russian article in windows-1251 read as Latin-1 reads as Vietnamese as it arrives).
+
+    >>> text = "Ñîâåò äåïóòàòîâ âî âòîðíèê ïðîãîëîñîâàë çà çàêðûòèå áèáëèîòåêè íà óëèöå Âÿçîâ."
+    >>> article, _, spans = analyse(text)
+    >>> article.language, _language(article, spans, clean_text(text, spans))
+    ('vi', 'ru')
+    """
+    repaired = covered((s.start, s.end) for s in spans if s.repair is not None)
+    if 2 * repaired <= len(article.text):
+        return article.language
+    return detect_language(Article.from_text(cleaned))
 
 
 def clean(text: str) -> str:

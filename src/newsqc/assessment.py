@@ -71,7 +71,8 @@ class Assessment:
     """The assessment of one article; see :func:`newsqc.assess`.
 
     ``scores`` maps each kind to a badness in [0, 1]; ``features`` holds the named numbers
-    the classifier read.
+    the classifier read; ``language`` is the ISO 639-1 code of the text's language (of the
+    repaired text when repairs cover most of it), or None when it cannot be told.
     """
 
     text: str
