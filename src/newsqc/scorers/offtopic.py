@@ -13,7 +13,9 @@ spam is English whatever the site's language): a sentence is English when most o
 that English or the article's language claims (wordfreq's frequencies in both) are English, a
 web address's words counting for neither; in a language wordfreq lacks (Swahili, Estonian, Thai:
 14 of langdetect's 55), every word English does not claim is the language's, and a sentence needs
-four English words in five. It is spam as an English one is.
+four English words in five. It is spam as an English one is; and a message with no full stop
+that runs into a sentence of the article's language is spam up to where that language takes
+over, as the prefix rule below reads it ("Pleas subscribe my channel GamezZMTA O governo ...").
 
 Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and the dev rows
 of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus the probabilities
@@ -1285,6 +1287,14 @@ def english_words(article: Article, model: OfftopicModel) -> tuple[np.ndarray, n
     >>> english_words(a, load_model())
     (array([0, 7]), array([4, 7]))
     """
+    cum_english, cum_claimed = _english_counts(article, model)
+    first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
+    return cum_english[last] - cum_english[first], cum_claimed[last] - cum_claimed[first]
+
+
+def _english_counts(article: Article, model: OfftopicModel) -> tuple[np.ndarray, np.ndarray]:
+    """Running counts over the words of an article in another language: of English words, and of
+    words either language claims (element k counts the words before word k)."""
     texts = article.word_texts
     n = len(texts)
     english = model.lex_zipf[_rows(texts, model)]  # an unknown word (-1) reads the last row: 0.0
@@ -1305,10 +1315,9 @@ def english_words(article: Article, model: OfftopicModel) -> tuple[np.ndarray, n
         inside = (np.searchsorted(bounds, article.word_bounds[0], side="right") % 2).astype(bool)
         is_english &= ~inside
         is_other &= ~inside
-    first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
-    cum_english = np.concatenate(([0], np.cumsum(is_english)))
-    cum_claimed = np.concatenate(([0], np.cumsum(is_english | is_other)))
-    return cum_english[last] - cum_english[first], cum_claimed[last] - cum_claimed[first]
+    return np.concatenate(([0], np.cumsum(is_english))), np.concatenate(
+        ([0], np.cumsum(is_english | is_other))
+    )
 
 
 @dataclass(frozen=True)
@@ -1693,17 +1702,24 @@ class Offtopic:
         of SPAM_NEIGHBOUR. With them, as :meth:`_sentences` gives them, how foreign the most
         foreign English sentence is (0.0 when none is long enough, or none could be spam)."""
         model = load_model()
-        english, claimed = english_words(article, model)
-        listed = word_frequencies(article.language) is not None
-        mostly_english = english >= (ENGLISH_SHARE if listed else UNLISTED_ENGLISH_SHARE) * claimed
+        cum_english, cum_claimed = _english_counts(article, model)
+        first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
+        english, claimed = cum_english[last] - cum_english[first], cum_claimed[last] - cum_claimed[first]
+        share = ENGLISH_SHARE if word_frequencies(article.language) is not None else UNLISTED_ENGLISH_SHARE
+        mostly_english = english >= share * claimed
         in_english = (claimed >= ENGLISH_CLAIMED) & mostly_english
-        if not in_english.any():
+        # A message with no full stop runs into the sentence after it: a sentence whose first
+        # words are English and the rest the article's language may open with one.
+        head = np.minimum(first + PREFIX_MIN_WORDS, last)
+        opens_english = ~in_english & (cum_english[head] - cum_english[first] >= PREFIX_MIN_WORDS - 1)
+        if not (in_english.any() or opens_english.any()):
             return [], 0.0, 0.0
         prepared = prepare(article, model)
+        heads = self._english_heads(article, model, prepared, opens_english, cum_english, cum_claimed, share)
         # A message needs spam log-odds of SPAM_OWN at least: without one, no arrays to compute.
         logits = spam_logits(prepared, model)
         if not (in_english & (prepared.n_words >= SPAM_MIN_WORDS) & (logits[0] >= SPAM_OWN)).any():
-            return [], 0.0, 0.0
+            return heads, 0.0, 0.0
         n = len(article.sentences)
         arrays = sentence_arrays(article, model, prepared, logits)
         top = foreign_top = 0.0
@@ -1739,7 +1755,47 @@ class Offtopic:
             Span(sentences[k].start, sentences[k].end, self.name, float(p_spam[k]), f"{self.name}:spam")
             for k in np.flatnonzero(flagged).tolist()
         ]
-        return spans, top, foreign_top
+        return sorted(spans + heads), top, foreign_top
+
+    def _english_heads(
+        self,
+        article: Article,
+        model: OfftopicModel,
+        prepared: Prepared,
+        candidates: np.ndarray,
+        cum_english: np.ndarray,
+        cum_claimed: np.ndarray,
+        share: float,
+    ) -> list[Span]:
+        """English spam messages run into a sentence of an article in another language ("Pleas
+        subscribe my channel GamezZMTA O governo anunciou ..."): up to the point that
+        :func:`message_prefixes` finds, when the words before it are English (``share`` of
+        those either language claims, ENGLISH_CLAIMED of them at least) and spammy as the
+        prefix rule of English articles asks (PREFIX_SPAM, PREFIX_CUED, PREFIX_GAP), and the
+        words after it are not."""
+        if not candidates.any():
+            return []
+        spans = []
+        word_ends = article.word_ends
+        for k, pre in message_prefixes(article, model, prepared).items():
+            first, last = prepared.ranges[k]
+            head_english = cum_english[pre.at] - cum_english[first]
+            head_claimed = cum_claimed[pre.at] - cum_claimed[first]
+            tail_english = cum_english[last] - cum_english[pre.at]
+            tail_claimed = cum_claimed[last] - cum_claimed[pre.at]
+            if (
+                candidates[k]
+                and pre.at - first >= PREFIX_MIN_WORDS
+                and head_claimed >= ENGLISH_CLAIMED
+                and head_english >= share * head_claimed
+                and tail_english < share * tail_claimed
+                and pre.before >= (PREFIX_CUED if pre.cued else PREFIX_SPAM)
+                and pre.before - pre.after >= PREFIX_GAP
+            ):
+                score = 1.0 / (1.0 + math.exp(-clip(pre.before, -30.0, 30.0)))
+                start = article.sentences[k].start
+                spans.append(Span(start, word_ends[pre.at - 1], self.name, score, f"{self.name}:spam"))
+        return spans
 
     def _wall(self, article: Article, prepared: Prepared, both: tuple[np.ndarray, np.ndarray]) -> list[Span]:
         """A wall of spam messages, one a line: every spammy line, whole (none if no wall)."""
