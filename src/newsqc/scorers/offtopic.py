@@ -513,7 +513,7 @@ class OfftopicModel:
     #: Raw words already read, with their class row.
     class_memo: dict[str, int] = field(init=False, repr=False, compare=False)
     #: For each other language, raw words already read, with the Zipf frequency there of their
-    #: normalized form, in hundredths (see :func:`english_words`).
+    #: normalized form, in hundredths (see :func:`_english_counts`).
     native_memo: dict[str, dict[str, int]] = field(init=False, repr=False, compare=False)
     spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
     phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
@@ -1278,23 +1278,16 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def english_words(article: Article, model: OfftopicModel) -> tuple[np.ndarray, np.ndarray]:
-    """For each sentence of an article in another language: how many of its words are English,
-    and how many either language claims (see ENGLISH_SHARE). Read from memos of the raw words,
-    before (and mostly instead of) :func:`prepare`.
-
-    >>> a = Article.from_text("Il governo ha deciso. Subscribe to my channel for free videos!", language="it")
-    >>> english_words(a, load_model())
-    (array([0, 7]), array([4, 7]))
-    """
-    cum_english, cum_claimed = _english_counts(article, model)
-    first, last, _ = _word_groups(article.word_bounds[0], article.sentences)
-    return cum_english[last] - cum_english[first], cum_claimed[last] - cum_claimed[first]
-
-
 def _english_counts(article: Article, model: OfftopicModel) -> tuple[np.ndarray, np.ndarray]:
     """Running counts over the words of an article in another language: of English words, and of
-    words either language claims (element k counts the words before word k)."""
+    words either language claims (see ENGLISH_SHARE; element k counts the words before word k).
+    Read from memos of the raw words, before (and mostly instead of) :func:`prepare`.
+
+    >>> a = Article.from_text("Il governo ha deciso. Subscribe to my channel for free videos!", language="it")
+    >>> english, claimed = _english_counts(a, load_model())
+    >>> english.tolist(), claimed.tolist()
+    ([0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    """
     texts = article.word_texts
     n = len(texts)
     english = model.lex_zipf[_rows(texts, model)]  # an unknown word (-1) reads the last row: 0.0
