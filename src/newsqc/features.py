@@ -90,6 +90,7 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     (6.0, 2.0, 6.0, 0.0)
     """
     text = article.text
+    visible = _visible_chars(text)
     counts = article.word_counts
     n_words = counts[-1]
     n_lines = len(article.lines)
@@ -100,9 +101,9 @@ def document_features(article: Article, spans: Sequence[Span]) -> dict[str, floa
     return {
         "kept_words": float(kept),
         "kept_share": ratio(kept, n_words),
-        "flagged_share": ratio(sum(_visible_chars(text[s:e]) for s, e in removed), _visible_chars(text)),
+        "flagged_share": ratio(sum(_visible_chars(text[s:e]) for s, e in removed), visible),
         "spans": float(len(spans)),
-        "chars": float(_visible_chars(text)),
+        "chars": float(visible),
         "words": float(n_words),
         "lines": float(n_lines),
         "sentences": float(len(article.sentences)),
