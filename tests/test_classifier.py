@@ -229,16 +229,6 @@ def test_a_text_mostly_flagged_is_dropped_by_the_labelling_rule() -> None:
             model(drop_share=bad)  # type: ignore[arg-type]
 
 
-def test_the_flagged_share_is_the_same_in_any_layout() -> None:
-    # Over the characters that are no space or line break (0.029 with LF, 0.034 with CRLF and
-    # blank lines before): a page near the drop rule's share moved across it with its layout.
-    with (Path(__file__).parents[1] / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
-        article = json.loads(f.readline())["text"]
-    text = "Home\nNews\nSport\n" + article + "\n0 Comments"
-    shares = {newsqc.assess(t).features["flagged_share"] for t in (text, text.replace("\n", "\r\n\r\n"))}
-    assert len(shares) == 1 and 0 < shares.pop() < 0.1
-
-
 @pytest.mark.parametrize("phrase", ["a", "buy now", "the best deal"])
 def test_one_phrase_printed_over_and_over_is_dropped(phrase: str) -> None:
     # "a a a ..." 60,000 times had no span and was kept: far from any text a model learnt from.

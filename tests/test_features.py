@@ -1,6 +1,9 @@
-"""The document features: words counted in scripts written without spaces."""
+"""The document features: words counted in scripts written without spaces; the flagged share."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import newsqc
 from newsqc.article import UNSPACED_LETTERS, Article
@@ -61,3 +64,13 @@ def test_short_chinese_and_japanese_briefs_are_kept() -> None:
         assert a.language == language
         assert not a.spans
         assert a.verdict == "keep"
+
+
+def test_the_flagged_share_is_the_same_in_any_layout() -> None:
+    # Over the characters that are no space or line break (0.029 with LF, 0.034 with CRLF and
+    # blank lines before): a page near the drop rule's share moved across it with its layout.
+    with (Path(__file__).parents[1] / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
+        article = json.loads(f.readline())["text"]
+    text = "Home\nNews\nSport\n" + article + "\n0 Comments"
+    shares = {newsqc.assess(t).features["flagged_share"] for t in (text, text.replace("\n", "\r\n\r\n"))}
+    assert len(shares) == 1 and 0 < shares.pop() < 0.1
