@@ -1523,6 +1523,31 @@ class Prefix:
     after: float
     cued: bool
 
+    def is_message(self, first: int) -> bool:
+        """Whether the words from ``first`` (the sentence's first word) to ``at`` are a spam
+        message on their own: PREFIX_MIN_WORDS of them, log-odds of PREFIX_SPAM (PREFIX_CUED
+        when cued) and PREFIX_GAP more than the words after.
+
+        >>> Prefix(at=5, before=2.6, after=-1.0, cued=False).is_message(0)
+        True
+        >>> Prefix(at=3, before=2.6, after=-1.0, cued=False).is_message(0)  # three words
+        False
+        """
+        return (
+            self.at - first >= PREFIX_MIN_WORDS
+            and self.before - self.after >= PREFIX_GAP
+            and self.before >= (PREFIX_CUED if self.cued else PREFIX_SPAM)
+        )
+
+    @property
+    def probability(self) -> float:
+        """The spam probability of the words before ``at``.
+
+        >>> round(Prefix(at=5, before=2.0, after=-1.0, cued=False).probability, 3)
+        0.881
+        """
+        return 1.0 / (1.0 + math.exp(-clip(self.before, -30.0, 30.0)))
+
 
 def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared) -> dict[int, Prefix]:
     """For each sentence that may open with a spam message run into it, the likeliest point.
@@ -1763,9 +1788,9 @@ class Offtopic:
         """English spam messages run into a sentence of an article in another language ("Pleas
         subscribe my channel GamezZMTA O governo anunciou ..."): up to the point that
         :func:`message_prefixes` finds, when the words before it are English (``share`` of
-        those either language claims, ENGLISH_CLAIMED of them at least) and spammy as the
-        prefix rule of English articles asks (PREFIX_SPAM, PREFIX_CUED, PREFIX_GAP), and the
-        words after it are not."""
+        those either language claims, ENGLISH_CLAIMED of them at least) and a message as the
+        prefix rule of English articles reads one (:meth:`Prefix.is_message`), and the words
+        after it are not."""
         if not candidates.any():
             return []
         spans = []
@@ -1778,16 +1803,15 @@ class Offtopic:
             tail_claimed = cum_claimed[last] - cum_claimed[pre.at]
             if (
                 candidates[k]
-                and pre.at - first >= PREFIX_MIN_WORDS
+                and pre.is_message(first)
                 and head_claimed >= ENGLISH_CLAIMED
                 and head_english >= share * head_claimed
                 and tail_english < share * tail_claimed
-                and pre.before >= (PREFIX_CUED if pre.cued else PREFIX_SPAM)
-                and pre.before - pre.after >= PREFIX_GAP
             ):
-                score = 1.0 / (1.0 + math.exp(-clip(pre.before, -30.0, 30.0)))
                 start = article.sentences[k].start
-                spans.append(Span(start, word_ends[pre.at - 1], self.name, score, f"{self.name}:spam"))
+                spans.append(
+                    Span(start, word_ends[pre.at - 1], self.name, pre.probability, f"{self.name}:spam")
+                )
         return spans
 
     def _wall(self, article: Article, prepared: Prepared, both: tuple[np.ndarray, np.ndarray]) -> list[Span]:
@@ -1890,12 +1914,8 @@ class Offtopic:
         for k, pre in prefixes.items():
             if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or _table_row(sentences[k]):
                 continue
-            if (
-                pre.at - ranges[k][0] >= PREFIX_MIN_WORDS
-                and pre.before - pre.after >= PREFIX_GAP
-                and pre.before >= (PREFIX_CUED if pre.cued else PREFIX_SPAM)
-            ):
-                flagged[k] = (1.0 / (1.0 + math.exp(-clip(pre.before, -30.0, 30.0))), "spam")
+            if pre.is_message(ranges[k][0]):
+                flagged[k] = (pre.probability, "spam")
                 ends[k] = word_ends[pre.at - 1]
         for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
             if k in ends:  # a message cut short: it may only run on backwards
