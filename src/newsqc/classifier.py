@@ -132,16 +132,14 @@ class VerdictModel:
         arrays = (self.low, self.high, self.weights, self.bias)
         if not problems and not all(np.isfinite(a).all() for a in arrays):
             problems.append("non-finite numbers")
-        min_words = self.metadata.get("min_words", 0)
-        if isinstance(min_words, bool) or not isinstance(min_words, (int, float)) or not min_words >= 0:
-            problems.append(f"metadata min_words {min_words!r} is not a number of words")
-        drop_share = self.metadata.get("drop_share", 1.0)
-        if (
-            isinstance(drop_share, bool)
-            or not isinstance(drop_share, (int, float))
-            or not 0 < drop_share <= 1
+        # The labelling rule's floors that predict applies whatever the model says.
+        for name, default, fits, what in (
+            ("min_words", 0, lambda v: v >= 0, "a number of words"),
+            ("drop_share", 1.0, lambda v: 0 < v <= 1, "a share of the text in (0, 1]"),
         ):
-            problems.append(f"metadata drop_share {drop_share!r} is not a share of the text in (0, 1]")
+            value = self.metadata.get(name, default)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not fits(value):
+                problems.append(f"metadata {name} {value!r} is not {what}")
         if problems:
             raise ModelError(f"{self.source}: not a usable verdict model: {'; '.join(problems)}")
         object.__setattr__(self, "_log_index", np.flatnonzero(np.asarray(self.log_features, dtype=bool)))
