@@ -1,15 +1,28 @@
-"""Shared fixtures: where ../shared is, and the seed articles."""
+"""Shared fixtures: where ../shared is, the seed articles, and the bundled examples."""
 
 from __future__ import annotations
 
 import json
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def examples() -> tuple[dict[str, Any], ...]:
+    """The bundled example records of `make demo` (examples/data/articles.jsonl), in order."""
+    with (ROOT / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
+        return tuple(json.loads(line) for line in f)
+
+
+def example(key: str) -> dict[str, Any]:
+    """The bundled example record with this id."""
+    return next(r for r in examples() if r["id"] == key)
 
 
 def shared_dir() -> Path | None:

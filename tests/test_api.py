@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 import newsqc
 from newsqc import KINDS, Assessment, Span, Verdict
+from tests.conftest import example, examples
 
 ARTICLE = (
     "Home\n"
@@ -53,9 +53,7 @@ def test_assess_contract() -> None:
 
 def test_a_text_mostly_in_mojibake_has_the_language_of_its_repair() -> None:
     # A Russian article in windows-1251 read as Latin-1 read as Vietnamese, repaired or not.
-    with (Path(__file__).parents[1] / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
-        record = next(r for r in map(json.loads, f) if r["id"] == "russian-in-windows-1251")
-    a = newsqc.assess(record["text"])
+    a = newsqc.assess(example("russian-in-windows-1251")["text"])
     assert a.language == "ru"
     assert a.cleaned_text.startswith("Совет депутатов")
     # A few repaired words leave the language as read.
@@ -144,9 +142,6 @@ def test_the_title_stays_in_the_cleaned_text() -> None:
 
 def test_bundled_examples_get_the_verdicts_their_names_say() -> None:
     """`make demo`'s articles: a visible regression there is what a new user sees first."""
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "examples" / "data" / "articles.jsonl"
     expected = {
         "clean-report": "keep",
         "report-with-chrome": "clean",
@@ -159,7 +154,7 @@ def test_bundled_examples_get_the_verdicts_their_names_say() -> None:
         "russian-in-windows-1251": "clean",
         "escaped-line-breaks": "clean",
     }
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records = examples()
     assert {r["id"]: newsqc.assess(r["text"]).verdict.value for r in records} == expected
     assert not newsqc.assess(records[0]["text"]).spans
     # the clean report stored with its line breaks escaped: cleaning gives the report back

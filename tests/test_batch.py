@@ -23,11 +23,9 @@ from newsqc.batch import (
     read_records,
     run,
 )
+from tests.conftest import examples
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = [
-    json.loads(line) for line in (ROOT / "examples" / "data" / "articles.jsonl").open(encoding="utf-8")
-]
+ARTICLES = list(examples())
 
 
 def texts(n: int) -> list[str]:

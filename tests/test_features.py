@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import newsqc
 from newsqc.article import UNSPACED_LETTERS, Article
 from newsqc.features import document_features
+from tests.conftest import examples
 
 # A Thai news paragraph: spaces part its phrases, not its words.
 THAI = (
@@ -69,8 +67,6 @@ def test_short_chinese_and_japanese_briefs_are_kept() -> None:
 def test_the_flagged_share_is_the_same_in_any_layout() -> None:
     # Over the characters that are no space or line break (0.029 with LF, 0.034 with CRLF and
     # blank lines before): a page near the drop rule's share moved across it with its layout.
-    with (Path(__file__).parents[1] / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
-        article = json.loads(f.readline())["text"]
-    text = "Home\nNews\nSport\n" + article + "\n0 Comments"
+    text = "Home\nNews\nSport\n" + examples()[0]["text"] + "\n0 Comments"
     shares = {newsqc.assess(t).features["flagged_share"] for t in (text, text.replace("\n", "\r\n\r\n"))}
     assert len(shares) == 1 and 0 < shares.pop() < 0.1

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import newsqc
 from newsqc import KINDS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, examples
 
 # Text that mixes the hard parts: every script, controls, surrogates, marks, emoji, newlines.
 PIECES = st.sampled_from(
@@ -190,8 +190,7 @@ def test_layout_does_not_change_the_assessment(index: int, layout: str) -> None:
     lines was a feature; wrapped at 80 columns, 17 of 84 clean dev articles lost their keep,
     each line read as a line of chrome; with soft hyphens, 50 of 84, each piece of a word read
     as gibberish; in markdown, 14 of 84, a sentence with a link read as spam."""
-    with (ROOT / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
-        text = [json.loads(line)["text"] for line in f][index]
+    text = examples()[index]["text"]
     other = LAYOUTS[layout](text)
     a, b = newsqc.assess(text), newsqc.assess(other)
     assert a.verdict == b.verdict
@@ -207,8 +206,7 @@ def test_an_article_in_capitals_gets_the_same_verdict(index: int) -> None:
     """Old wire feeds write in capitals: a clean English article in capitals was dropped as word
     salad (every rarer word read as a name), Italian and Portuguese ones had no language and
     got English spam spans, headlines-in-capitals rules took their lines."""
-    with (ROOT / "examples" / "data" / "articles.jsonl").open(encoding="utf-8") as f:
-        text = [json.loads(line)["text"] for line in f][index]
+    text = examples()[index]["text"]
     a, b = newsqc.assess(text), newsqc.assess(text.upper())
     assert a.verdict == b.verdict
     assert [s.reason for s in a.spans] == [s.reason for s in b.spans]
