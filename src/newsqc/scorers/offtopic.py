@@ -47,7 +47,8 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   commercial word, and how often the article uses it (or its stem) elsewhere counts against it
   (a link spammer's word is seldom the story's); it follows a lower-case word or a capitalized
   one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
-  words after the first are lower case (a name is no anchor), and its first word is no
+  words after the first are lower case (a name is no anchor), a lower-case word follows it (a
+  contraction too: "payday loans online don't get the buses"), and its first word is no
   quantifier ("poured more money into": the verb's object); a run that the article prints
   again elsewhere is the story's phrase ("behavioral weight loss therapy" in an article that
   speaks of weight loss), not a link's text dropped in once.
@@ -1362,7 +1363,12 @@ def anchor_arrays(
             plains[k] = norm(k).isalpha() and word_texts[k][:1].islower() and spaced(k)
         return plains[k]
 
-    # The runs: holding the hot word, with a lower-case word after and a word before (lower case,
+    def contraction(k: int) -> bool:  # a lower-case contraction, spaces before it: "don't", "they’re"
+        word = norm(k)
+        return "'" in word and word.replace("'", "").isalpha() and word_texts[k][:1].islower() and spaced(k)
+
+    # The runs: holding the hot word, with a lower-case word after (a contraction too: "payday
+    # loans online don't get") and a word before (lower case,
     # or capitalized: "He", a name, "Cruelty casino of love to", but no possessive: "Monday's
     # best deals"), spaces between, every word but the first in lower case (several capitals
     # make a name, not an anchor).
@@ -1387,7 +1393,9 @@ def anchor_arrays(
                 and spaced(first)
             ):
                 for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
-                    if not plain(last):  # inside every longer run too
+                    if not plain(last):  # inside every longer run too; a contraction ends one
+                        if last - first in ANCHOR_LENGTHS and contraction(last):
+                            found.append(last)
                         break
                     if last - first in ANCHOR_LENGTHS:
                         found.append(last)
