@@ -50,9 +50,10 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   words after the first are lower case and its first word has no capital inside ("UK",
   "McDonald": a name is no anchor), a lower-case word follows it (a contraction too: "payday
   loans online don't get the buses"), and its first word is no quantifier ("poured more money
-  into": the verb's object); a run that the article prints
-  again elsewhere is the story's phrase ("behavioral weight loss therapy" in an article that
-  speaks of weight loss), not a link's text dropped in once.
+  into": the verb's object); a run that opens with a name's last word is flagged from the word
+  after it ("Mayor Linda Okafor awning repair secret promised": the name stays); a run that the
+  article prints again elsewhere is the story's phrase ("behavioral weight loss therapy" in an
+  article that speaks of weight loss), not a link's text dropped in once.
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or around the story's
@@ -2015,7 +2016,14 @@ class Offtopic:
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
         text = article.text
+        word_texts, ranges, sentence_of = article.word_texts, prepared.ranges, prepared.sentence
         for p, (first, last) in scored:
+            if (
+                first > ranges[sentence_of[first]][0] + 1
+                and word_texts[first][:1].isupper()
+                and word_texts[first - 1][:1].isupper()
+            ):
+                first += 1  # the run opens with a name's last word ("Linda Okafor awning repair"): not cut
             start, end = word_starts[first], word_ends[last - 1]
             if any(start < e and s < end for s, e in used):
                 continue
