@@ -780,13 +780,27 @@ def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False)
     return bias + total / math.sqrt(len(unigrams) + len(bigrams))
 
 
+def _logistic(z: float) -> float:
+    """The probability of log-odds ``z`` (within [-30, 30]).
+
+    >>> _logistic(0.0), round(_logistic(2.0), 3)
+    (0.5, 0.881)
+    """
+    return 1.0 / (1.0 + math.exp(-clip(z, -30.0, 30.0)))
+
+
+def _logistic_array(z: np.ndarray) -> np.ndarray:
+    """:func:`_logistic` of each of ``z``."""
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
 def _combine(features: dict[str, float], combiner: dict[str, Any]) -> float:
     z = combiner["intercept"]
     for name, coef, mean, scale in zip(
         combiner["features"], combiner["coef"], combiner["mean"], combiner["scale"], strict=True
     ):
         z += coef * (features[name] - mean) / scale
-    return 1.0 / (1.0 + math.exp(-clip(z, -30.0, 30.0)))
+    return _logistic(z)
 
 
 def _log_odds(p: float) -> float:
@@ -1256,7 +1270,7 @@ def sentence_features(
 
 def _combine_arrays(arrays: dict[str, np.ndarray], combiner: dict[str, Any], n: int) -> np.ndarray:
     """:func:`_combine` of many rows at once: one product of the stacked signals."""
-    return 1.0 / (1.0 + np.exp(-np.clip(_combined_log_odds(arrays, combiner, n), -30.0, 30.0)))
+    return _logistic_array(_combined_log_odds(arrays, combiner, n))
 
 
 def _combined_log_odds(arrays: dict[str, np.ndarray], combiner: dict[str, Any], n: int) -> np.ndarray:
@@ -1381,10 +1395,9 @@ def anchor_arrays(
         return "'" in word and word.replace("'", "").isalpha() and word_texts[k][:1].islower() and spaced(k)
 
     # The runs: holding the hot word, with a lower-case word after (a contraction too: "payday
-    # loans online don't get") and a word before (lower case,
-    # or capitalized: "He", a name, "Cruelty casino of love to", but no possessive: "Monday's
-    # best deals"), spaces between, every word but the first in lower case (several capitals
-    # make a name, not an anchor).
+    # loans online don't get") and a word before (lower case, or capitalized: "He", a name,
+    # "Cruelty casino of love to", but no possessive: "Monday's best deals"), spaces between,
+    # every word but the first in lower case (several capitals make a name, not an anchor).
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
 
@@ -1568,7 +1581,7 @@ class Prefix:
         >>> round(Prefix(at=5, before=2.0, after=-1.0, cued=False).probability, 3)
         0.881
         """
-        return 1.0 / (1.0 + math.exp(-clip(self.before, -30.0, 30.0)))
+        return _logistic(self.before)
 
 
 def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared) -> dict[int, Prefix]:
@@ -1849,7 +1862,7 @@ class Offtopic:
                 article.lines[k].start,
                 article.lines[k].end,
                 self.name,
-                1.0 / (1.0 + math.exp(-clip(float(logits[k]), -30.0, 30.0))),
+                _logistic(float(logits[k])),
                 f"{self.name}:spam",
             )
             for k in lines
@@ -1998,7 +2011,7 @@ class Offtopic:
         if not runs:
             return [], 0.0
         z_all = _combined_log_odds(arrays, combiner, len(runs))
-        p_all = 1.0 / (1.0 + np.exp(-np.clip(z_all, -30.0, 30.0)))
+        p_all = _logistic_array(z_all)
         # A capitalized run may be a name ("Apple store"), a two-word run a phrase of news, a run
         # after a name the name's verb and object, a run around the story's own word the story:
         # they need more.
