@@ -907,6 +907,11 @@ class Prepared:
         lines[has_words] = self.line[self.first[has_words]]
         return lines
 
+    @cached_property
+    def form_uses(self) -> np.ndarray:
+        """How many words of the article have each form."""
+        return np.bincount(self.form, minlength=self.n_forms)
+
     @property
     def n_forms(self) -> int:
         """The number of distinct forms."""
@@ -1161,33 +1166,31 @@ def sentence_arrays(
 
 
 def _sells_beyond(
-    article: Article, model: OfftopicModel, prepared: Prepared, sentence: Span, anchors: list[Span]
+    model: OfftopicModel, prepared: Prepared, k: int, anchors: list[Span], word_starts: Sequence[int]
 ) -> bool:
-    """Whether a flagged sentence holds, outside the anchor runs found in it, a commercial word
-    (phrase weight HOT_WORD or more) that no other sentence uses: it sells something of its own
-    ("Get the best deals on cheap car insurance and payday loans with our partner today"), and is
-    flagged whole; a sentence of the story that only an anchor made foreign has none ("Trump is
+    """Whether flagged sentence ``k`` holds, outside the anchor runs found in it, a commercial
+    word (phrase weight HOT_WORD or more) that no other sentence uses: it sells something of its
+    own ("Get the best deals on cheap car insurance and payday loans with our partner today"), and
+    is flagged whole; a sentence of the story that only an anchor made foreign has none ("Trump is
     under pressure Chinese online shopping by isolationist elements").
 
     >>> text = "Rail workers will strike. Get the best deals on cheap car insurance and payday loans today."
     >>> a, m = Article.from_text(text), load_model()
     >>> run = Span(text.index("cheap"), text.index(" and payday"), "offtopic", 0.9, "offtopic:anchor")
-    >>> _sells_beyond(a, m, prepare(a, m), Span(26, len(text), "offtopic", 1.0, "offtopic:marketing"), [run])
+    >>> _sells_beyond(m, prepare(a, m), 1, [run], a.word_starts)
     True
     >>> text = "Trump is under pressure Chinese online shopping by isolationist elements in his party."
     >>> a = Article.from_text(text)
     >>> run = Span(text.index("Chinese"), text.index(" by"), "offtopic", 0.9, "offtopic:anchor")
-    >>> _sells_beyond(a, m, prepare(a, m), Span(0, len(text), "offtopic", 1.0, "offtopic:marketing"), [run])
+    >>> _sells_beyond(m, prepare(a, m), 0, [run], a.word_starts)
     False
     """
-    k = bisect_left([s.start for s in article.sentences], sentence.start)
     first, last = prepared.ranges[k]
-    starts = article.word_starts
     forms = prepared.form
-    uses = np.bincount(forms, minlength=prepared.n_forms)
     own = np.bincount(forms[first:last], minlength=prepared.n_forms)
+    uses = prepared.form_uses
     for w in range(first, last):
-        if any(a.start <= starts[w] < a.end for a in anchors):
+        if any(a.start <= word_starts[w] < a.end for a in anchors):
             continue
         f = forms[w]
         if model.lex_phrase[prepared.lex[f]] >= HOT_WORD and uses[f] == own[f]:
@@ -1725,10 +1728,17 @@ class Offtopic:
             kept = set(whole)
             anchors.sort()
             anchor_starts = [a.start for a in anchors]
+            sentence_starts = [s.start for s in article.sentences]
             within: set[Span] = set()  # anchors inside a sentence flagged whole
             for s in sentences:  # by bisection: a text can hold thousands of each
                 inside = anchors[bisect_left(anchor_starts, s.start) : bisect_left(anchor_starts, s.end)]
-                if inside and s not in kept and not _sells_beyond(article, model, prepared, s, inside):
+                if (
+                    inside
+                    and s not in kept
+                    and not _sells_beyond(
+                        model, prepared, bisect_left(sentence_starts, s.start), inside, article.word_starts
+                    )
+                ):
                     continue  # its anchors explain it
                 spans.append(s)
                 within.update(inside)
