@@ -263,6 +263,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", default=str(MODELS), help="the folder to write the two files to")
     args = parser.parse_args()
     output = Path(args.output)
+    output.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT / "src"))
     t0 = time.time()
     write_stopwords(output)
