@@ -3,6 +3,7 @@
     python scripts/train_offtopic.py            # train on dev + spam-phrases, write the model
     python scripts/train_offtopic.py --background   # also rebuild the background (pocketsphinx)
     python scripts/train_offtopic.py --eval     # cross-fitted figures on dev, model not written
+    python scripts/train_offtopic.py --eval --judge-seed 5000   # the same, judged on another sample
 
 Data: the English pages of ``corpus/boilerplate-lines.dev.jsonl`` (their ``clean_text``) and
 ``corpus/spam-phrases.jsonl``, read from $NEWSQC_SHARED or ../shared. Nothing from the test
@@ -24,7 +25,11 @@ What is learned, and written to ``src/newsqc/models/offtopic.json``:
 
 Synthetic insertions (deterministic, seed 5; 10 variants of each page): a spam sentence, a
 marketing sentence (a template around a blocklist phrase), a sentence from another dev article,
-or a blocklist phrase dropped between two words of a sentence (an anchor).
+or a blocklist phrase dropped between two words of a sentence (an anchor). Every rule and
+threshold of the scorer was chosen on these same documents; ``--judge-seed`` judges a fresh
+sample of them instead. Two samples differ by up to 0.05 in a fold's anchor or spam recall
+(seed 5000: anchors 0.683 / 0.755, spam 0.703 / 0.843, against 0.681 / 0.728 and 0.796 / 0.888
+on the usual one), so a change worth less than that must hold on both.
 
 A third combiner, on the same sentence signals, separates spam messages from news sentences
 alone (sentences of offtopic.SPAM_MIN_WORDS words or more; a sentence that a message only runs
@@ -533,8 +538,11 @@ def make_model(data: dict[str, Any]) -> OfftopicModel:
     return OfftopicModel.from_dict(data)
 
 
-def out_of_fold(pages: list[dict[str, Any]], spam: list[dict[str, Any]], variants: int) -> dict[int, Any]:
-    """For each fold: the base model trained on the other fold, and the rows of its documents."""
+def out_of_fold(
+    pages: list[dict[str, Any]], spam: list[dict[str, Any]], variants: int, judge_seed: int | None = None
+) -> dict[int, Any]:
+    """For each fold: the base model trained on the other fold, and the rows of its documents
+    (and, with ``judge_seed``, documents drawn with that seed instead for judging)."""
     out = {}
     for fold in (0, 1):
         train_pages = [p for p in pages if p["fold"] != fold]
@@ -549,6 +557,14 @@ def out_of_fold(pages: list[dict[str, Any]], spam: list[dict[str, Any]], variant
             SEED + fold,
         )
         rows = [doc_rows(d, model) for d in docs]
+        if judge_seed is not None:
+            docs = make_docs(
+                [p for p in pages if p["fold"] == fold],
+                [r for r in spam if r["fold"] == fold],
+                [p for p in pages if p["fold"] == fold],
+                variants,
+                judge_seed + fold,
+            )
         out[fold] = {"data": data, "docs": docs, "rows": rows}
         print(f"fold {fold}: {len(train_pages)} train pages, {len(docs)} docs", file=sys.stderr)
     return out
@@ -657,12 +673,19 @@ def main() -> None:
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
     parser.add_argument("--background", action="store_true", help="rebuild the background bigrams first")
+    parser.add_argument(
+        "--judge-seed",
+        type=int,
+        default=None,
+        help="with --eval: judge documents drawn with this seed, not the ones the combiners of the "
+        "other fold were fitted on (a second sample: a change tuned on the usual one should hold)",
+    )
     args = parser.parse_args()
     if args.background or not BACKGROUND_PATH.exists():
         write_background()
     pages = load_pages()
     spam = load_spam()
-    folds = out_of_fold(pages, spam, args.variants)
+    folds = out_of_fold(pages, spam, args.variants, args.judge_seed if args.eval else None)
     if args.signals:
         signals(folds)
         return
