@@ -549,22 +549,12 @@ def out_of_fold(
         train_spam = [r for r in spam if r["fold"] != fold]
         data = fit_base(train_pages, train_spam)
         model = make_model(data)
-        docs = make_docs(
-            [p for p in pages if p["fold"] == fold],
-            [r for r in spam if r["fold"] == fold],
-            [p for p in pages if p["fold"] == fold],
-            variants,
-            SEED + fold,
-        )
+        fold_pages = [p for p in pages if p["fold"] == fold]
+        fold_spam = [r for r in spam if r["fold"] == fold]
+        docs = make_docs(fold_pages, fold_spam, fold_pages, variants, SEED + fold)
         rows = [doc_rows(d, model) for d in docs]
         if judge_seed is not None:
-            docs = make_docs(
-                [p for p in pages if p["fold"] == fold],
-                [r for r in spam if r["fold"] == fold],
-                [p for p in pages if p["fold"] == fold],
-                variants,
-                judge_seed + fold,
-            )
+            docs = make_docs(fold_pages, fold_spam, fold_pages, variants, judge_seed + fold)
         out[fold] = {"data": data, "docs": docs, "rows": rows}
         print(f"fold {fold}: {len(train_pages)} train pages, {len(docs)} docs", file=sys.stderr)
     return out
