@@ -667,8 +667,8 @@ def main() -> None:
         "--judge-seed",
         type=int,
         default=None,
-        help="with --eval: judge documents drawn with this seed, not the ones the combiners of the "
-        "other fold were fitted on (a second sample: a change tuned on the usual one should hold)",
+        help="with --eval: judge documents drawn with this seed, not the usual ones (seed 5) that the "
+        "scorer's rules were chosen on (a second sample: a change tuned on the usual one should hold)",
     )
     args = parser.parse_args()
     if args.background or not BACKGROUND_PATH.exists():
