@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,32 @@ def test_assess_many_same_result_for_any_jobs() -> None:
     two = [a.to_dict() for a in assess_many(items, jobs=2, chunksize=3)]
     assert json.dumps(one) == json.dumps(two)
     assert one == [newsqc.assess(t).to_dict() for t in items]
+
+
+# Workers that start afresh and load the resources themselves: forkserver is Python 3.14's
+# default start method on Linux, spawn the default on macOS and Windows.
+_POOL_SCRIPT = """
+import json, multiprocessing, sys
+if __name__ == "__main__":
+    multiprocessing.set_start_method(sys.argv[1])
+    from newsqc import assess_many
+    texts = json.load(sys.stdin)
+    print(json.dumps([a.to_dict() for a in assess_many(texts, jobs=2, chunksize=2)], sort_keys=True))
+"""
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_assess_many_with_workers_that_do_not_fork(method: str) -> None:
+    items = texts(7)
+    run = subprocess.run(
+        [sys.executable, "-c", _POOL_SCRIPT, method],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert json.loads(run.stdout) == [newsqc.assess(t).to_dict() for t in items]
 
 
 def test_assess_many_is_lazy() -> None:
