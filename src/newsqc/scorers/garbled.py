@@ -8,6 +8,8 @@ What it finds, each as a span with a reason code:
   "league’s". Also Cyrillic stored in Windows-1251 and read as Windows-1252 or Latin-1
   ("Ñîâåò äåïóòàòîâ" for "Совет депутатов": one single-byte page read as another, which ftfy
   does not undo), when most of its words read back are Russian, Ukrainian or Bulgarian words.
+  Decomposed text (NFD, as macOS writes: "a" + U+0302 for the "â" of "â€™") is read composed,
+  and the spans are placed back on the text as written.
 - ``garbled:lossy``: a character replaced by ``?`` or U+FFFD ("Ukraine?s", "I???m", "Jos?").
   Repaired where one reading is clearly a word ("Ukraine’s", "José"); questions ("Why?") and
   ``?`` in URLs are left alone.
@@ -94,6 +96,7 @@ rarer words all read as names), and case garbling cannot show in it.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import math
@@ -311,15 +314,59 @@ def _left_over(line: str) -> tuple[int, int]:
     return badness(line) + len(_MOJIBAKE_HINT.findall(line)), len(line)
 
 
+#: A letter followed by its combining marks: decomposed (NFD) text writes "â" as "a" + U+0302.
+_DECOMPOSED = regex.compile(r"\P{M}\p{M}+")
+
+
+def _composed(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """``line`` with each letter and its combining marks composed (NFC), and the map back:
+    (offset in the composed line, offset in ``line``) where each composed letter starts and
+    ends (composing never lengthens a letter).
+
+    >>> _composed("Cafe\u0301 a\u0302\u20ac\u2122")
+    ('Café â€™', [(3, 3), (4, 5), (5, 6), (6, 8)])
+    """
+    parts, marks, at, shift = [], [], 0, 0
+    for m in _DECOMPOSED.finditer(line):
+        letter = unicodedata.normalize("NFC", m.group())
+        parts += (line[at : m.start()], letter)
+        marks += ((m.start() - shift, m.start()), (m.start() - shift + len(letter), m.end()))
+        shift += len(m.group()) - len(letter)
+        at = m.end()
+    parts.append(line[at:])
+    return "".join(parts), marks
+
+
+def _source(offset: int, marks: list[tuple[int, int]]) -> int:
+    """Where ``offset`` of a composed line falls in the line (see :func:`_composed`).
+
+    >>> [_source(offset, [(3, 3), (4, 5), (5, 6), (6, 8)]) for offset in (2, 4, 6, 7)]
+    [2, 5, 8, 9]
+    """
+    i = bisect_right(marks, (offset, math.inf)) - 1
+    if i < 0:
+        return offset
+    composed, source = marks[i]
+    return source + (offset - composed)
+
+
 def _mojibake_spans(text: str, lo: int, hi: int) -> list[Span]:
     """Spans of the mojibake in text[lo:hi] (one line), each with ftfy's repair.
 
     The whole line is fixed first; when ftfy cannot fix it whole (good text around the mojibake
     keeps it from re-encoding, or it leaves mojibake behind), each run of mojibake tokens is
     fixed alone, or else each run of tokens with non-ASCII characters, whichever leaves the line
-    least bad by ftfy's measure.
+    least bad by ftfy's measure. A decomposed line (NFD: "a" + U+0302 for the "â" of "â€™") is
+    read composed, and its spans are placed back on the line as written.
     """
     line = text[lo:hi]
+    if _DECOMPOSED.search(line):
+        composed, marks = _composed(line)
+        if composed != line:
+            return [
+                dataclasses.replace(s, start=lo + _source(s.start, marks), end=lo + _source(s.end, marks))
+                for s in _mojibake_spans(composed, 0, len(composed))
+            ]
     if not BADNESS_RE.search(line):
         return []
     fixed = ftfy.fix_encoding(line)
@@ -1496,7 +1543,12 @@ class Garbled:
         # Mojibake first: its characters would read as foreign letters or controls. Windows-1251
         # read as Windows-1252 first of all: its "і" (³) after a capital looks like UTF-8 to ftfy.
         legacy = _legacy_spans(article) if latin and _LEGACY_HINT.search(text) else []
-        if present.mojibake:
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            # Decomposed ("a" + U+0302 for the "â" of "â€™"): the signs show once composed.
+            for seg in article.lines:
+                if _MOJIBAKE_HINT.search(unicodedata.normalize("NFC", seg.text)):
+                    spans.extend(_mojibake_spans(text, seg.start, seg.end))
+        elif present.mojibake:
             seen: set[int] = set()
             for m in _matches_at(text, present.mojibake, _MOJIBAKE_HINT):
                 line = _line_of(article, m.start())
