@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 
-from newsqc.article import Article
+from newsqc.article import SOFT_HYPHEN, Article
 from newsqc.assessment import Assessment, Span
 from newsqc.classifier import ModelLike, predict
 from newsqc.cleaning import clean_text
@@ -32,7 +32,9 @@ def _check_text(text: object, what: str = "text") -> str:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """``text`` case-folded, its white space collapsed, its soft hyphens out (a site hyphenates
+    one printing of a line and not another)."""
+    return " ".join(text.replace(SOFT_HYPHEN, "").casefold().split())
 
 
 class _Chrome:

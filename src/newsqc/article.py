@@ -622,6 +622,16 @@ class Article:
         return tuple(counts)
 
     @cached_property
+    def spelt_otherwise(self) -> bool:
+        """Whether a word's text can differ from the characters it covers: the text holds a soft
+        hyphen, a decomposed letter or a ligature (see :attr:`word_texts`).
+
+        >>> [Article.from_text(t).spelt_otherwise for t in ("Sub\\u00adscribe", "Subscribe")]
+        [True, False]
+        """
+        return _spelt_otherwise(self.text)
+
+    @cached_property
     def line_texts(self) -> tuple[str, ...]:
         """The text of each line as the patterns read it, spelt as the words are: soft hyphens
         left out, in composed form (NFC), ligatures spelt out.
@@ -630,7 +640,7 @@ class Article:
         ('Subscribe', 'Zurück')
         """
         texts = [line.text for line in self.lines]
-        if not _spelt_otherwise(self.text):
+        if not self.spelt_otherwise:
             return tuple(texts)
         return tuple(_spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
 

@@ -930,8 +930,8 @@ _LATIN_CHARS = "A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f\u1e00-\u1eff"
 _ADJACENT = re.compile(f"[{_LATIN_CHARS}][{_NON_LATIN_BLOCKS}]|[{_NON_LATIN_BLOCKS}][{_LATIN_CHARS}]")
 # A run of words in scripts other than Latin, separated by spaces.
 _FOREIGN_RUN = regex.compile(
-    r"(?<![\w\p{M}])[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:[^\P{L}\p{Latin}]\p{M}*)*"
-    r"(?:[ \u3000]+[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:[^\P{L}\p{Latin}]\p{M}*)*)*"
+    r"(?<![\w\p{M}])[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:\xad?[^\P{L}\p{Latin}]\p{M}*)*"
+    r"(?:[ \u3000]+[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:\xad?[^\P{L}\p{Latin}]\p{M}*)*)*"
 )
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: From this share of CJK characters on, Latin words glued to CJK ones are how the text is written.
@@ -1022,6 +1022,18 @@ def _free_standing(text: str, word: Segment) -> bool:
 
 def _is_capword(hump: str) -> bool:
     return hump[0].isupper() and hump[1:].islower()
+
+
+def _head_end(text: str, word: Segment) -> int:
+    """Where the word ends in ``text`` before any apostrophe ("McDonald's" -> after "McDonald"),
+    counting the soft hyphens it prints there.
+
+    >>> text = "The Share\xadholdER's"
+    >>> text[4 : _head_end(text, Segment(4, len(text), "ShareholdER's"))]
+    'Share\xadholdER'
+    """
+    printed = text[word.start : word.end]
+    return word.start + min([printed.find(q) for q in "'’" if q in printed] or [len(printed)])
 
 
 def _case_garbled(word: str, zipf: _Zipf) -> bool:
@@ -1669,8 +1681,7 @@ class Garbled:
                 ):
                     continue  # a unit after a number: "38 dBa"
                 if not skip.hit(word.start, word.end) and _free_standing(text, word):
-                    end = word.start + len(_case_candidate(word.text))
-                    spans.append(Span(word.start, end, _KIND, 1.0, f"{_KIND}:case"))
+                    spans.append(Span(word.start, _head_end(text, word), _KIND, 1.0, f"{_KIND}:case"))
 
         if latin and frequencies is not None and article.language is not None:
             # Lines with mojibake are often in another language: no gibberish is looked for there.
@@ -1913,6 +1924,8 @@ def _word_indices(article: Article, wanted: set[str]) -> list[int]:
     [0, 1, 4]
     """
     texts, starts, text = article.word_texts, article.word_starts, article.text
+    if article.spelt_otherwise:  # "shareholdER" is printed "shar\xadeholdER": no substring finds it
+        return [i for i, t in enumerate(texts) if t in wanted]
     found: list[int] = []
     finds = 0
     for w in wanted:

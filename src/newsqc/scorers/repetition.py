@@ -94,7 +94,7 @@ from collections.abc import Callable
 import numpy as np
 import regex
 
-from newsqc.article import Article, Segment
+from newsqc.article import SOFT_HYPHEN, Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import STEM, Finding, clip, covered, ratio
 
@@ -153,10 +153,12 @@ _TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
 _POST_SIGNATURE = regex.compile(r"[—–-]+ ?[^\n]{0,80}\(@\w{1,30}\)")
 #: A run of 2-4 capitalized words between two lower-case words, single spaces around it:
 #: groups (left word, run, right word).
+#: (A word may hold soft hyphens: "Nati\xadonal".)
+_NAME_CHAR = r"[\w\p{M}'’\xad-]"
 _FRAMED_NAME = regex.compile(
-    r"(?<=(?:^|\s)(\p{Ll}[\w\p{M}'’-]*) )"
-    rf"(\p{{Lu}}[\w\p{{M}}'’-]*(?: \p{{Lu}}[\w\p{{M}}'’-]*){{{NAME_MIN_WORDS - 1},{NAME_MAX_WORDS - 1}}})"
-    r"(?= (\p{Ll}[\w\p{M}'’-]*))"
+    rf"(?<=(?:^|\s)(\p{{Ll}}{_NAME_CHAR}*) )"
+    rf"(\p{{Lu}}{_NAME_CHAR}*(?: \p{{Lu}}{_NAME_CHAR}*){{{NAME_MIN_WORDS - 1},{NAME_MAX_WORDS - 1}}})"
+    rf"(?= (\p{{Ll}}{_NAME_CHAR}*))"
 )
 _GOPHER_TOP = (2, 3, 4)
 _GOPHER_DUP = (5, 6, 7, 8, 9, 10)
@@ -284,7 +286,7 @@ class Repetition:
 
         title_key = self._title_key(article, vocab, keys)
 
-        tweet = _embedded_posts(lines) if "(@" in text else {}
+        tweet = _embedded_posts(article.line_texts) if "(@" in text else {}
 
         def eligible(i: int, j: int, near: bool = False) -> bool:
             """Whether line ``i`` can be a copy of line ``j``: three words or more, with letters,
@@ -558,17 +560,18 @@ def _unstuffed(key: tuple[int, ...]) -> tuple[int, ...]:
     return key
 
 
-def _embedded_posts(lines: tuple[Segment, ...]) -> dict[int, int]:
-    """Lines of embedded social media posts: 2 for a signature ("— Name (@handle) date"),
-    1 for the POST_LINES lines before it (the post's text), which may quote the article.
+def _embedded_posts(texts: tuple[str, ...]) -> dict[int, int]:
+    """Lines of embedded social media posts, by their texts as spelt (soft hyphens out of
+    "@jo\\xaddoe"): 2 for a signature ("— Name (@handle) date"), 1 for the POST_LINES lines
+    before it (the post's text), which may quote the article.
 
-    >>> lines = Article.from_text("Intro.\\n\\nWe did it.\\n— Jo Doe (@jodoe) May 1, 2019").lines
-    >>> _embedded_posts(lines)
+    >>> texts = Article.from_text("Intro.\\n\\nWe did it.\\n— Jo Doe (@jodoe) May 1, 2019").line_texts
+    >>> _embedded_posts(texts)
     {2: 2, 0: 1, 1: 1}
     """
     found: dict[int, int] = {}
-    for i, line in enumerate(lines):
-        if _POST_SIGNATURE.match(line.text):
+    for i, line in enumerate(texts):
+        if _POST_SIGNATURE.match(line):
             found[i] = 2
             for k in range(max(0, i - POST_LINES), i):
                 found.setdefault(k, 1)
@@ -601,8 +604,10 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
     9
     """
     framed: dict[str, list[tuple[str, str, int, int]]] = {}
+    shy = SOFT_HYPHEN in text  # the words as they are spelt: "Nati\xadonal" is "National"
     for m in _FRAMED_NAME.finditer(text):
-        framed.setdefault(m.group(2), []).append((m.group(1).casefold(), m.group(3).casefold(), *m.span(2)))
+        left, name, right = (g.replace(SOFT_HYPHEN, "") if shy else g for g in m.groups())
+        framed.setdefault(name, []).append((left.casefold(), right.casefold(), *m.span(2)))
     best: tuple[int, str] = (0, "")
     for name, frames in framed.items():
         k = len(frames)
@@ -615,8 +620,8 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
         return 0.0, []
     # The stuffed printings: framed ones, and those glued to a capitalized word on their left
     # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
-    name = regex.escape(best[1])
-    printed = regex.compile(rf"(?<=[\w\p{{M}}'’-] ){name}(?= (?:\p{{Ll}}|{name}))")
+    name = "\xad?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
+    printed = regex.compile(rf"(?<={_NAME_CHAR} ){name}(?= (?:\p{{Ll}}|{name}))")
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
 
 
