@@ -929,9 +929,10 @@ _LATIN_CHARS = "A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f\u1e00-\u1eff"
 # A Latin letter next to a letter of another block: a word that mixes scripts.
 _ADJACENT = re.compile(f"[{_LATIN_CHARS}][{_NON_LATIN_BLOCKS}]|[{_NON_LATIN_BLOCKS}][{_LATIN_CHARS}]")
 # A run of words in scripts other than Latin, separated by spaces.
+# (Words may hold soft hyphens, and no-break spaces may stand between them.)
 _FOREIGN_RUN = regex.compile(
     r"(?<![\w\p{M}])[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:\xad?[^\P{L}\p{Latin}]\p{M}*)*"
-    r"(?:[ \u3000]+[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:\xad?[^\P{L}\p{Latin}]\p{M}*)*)*"
+    r"(?:[ \xa0\u3000]+[^\P{L}\p{Latin}][^\P{L}\p{Latin}\p{M}]*\p{M}*(?:\xad?[^\P{L}\p{Latin}]\p{M}*)*)*"
 )
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: From this share of CJK characters on, Latin words glued to CJK ones are how the text is written.
@@ -1487,8 +1488,8 @@ def _salad_by_fluency(article: Article) -> bool:
 # ----------------------------------------------------------------------------- the scorer
 
 
-_LETTER_SPACE = regex.compile(r"\p{Latin}\p{M}? |\p{Latin} ")
-_SPACE_LETTER = regex.compile(r" \p{Latin}")
+_LETTER_SPACE = regex.compile(r"\p{Latin}\p{M}?[ \xa0]|\p{Latin}[ \xa0]")
+_SPACE_LETTER = regex.compile(r"[ \xa0]\p{Latin}")
 
 
 def _script_repair(word: str, zipf: _Zipf) -> str | None:
