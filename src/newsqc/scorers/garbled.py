@@ -1488,8 +1488,11 @@ def _salad_by_fluency(article: Article) -> bool:
 # ----------------------------------------------------------------------------- the scorer
 
 
-_LETTER_SPACE = regex.compile(r"\p{Latin}\p{M}?[ \xa0]|\p{Latin}[ \xa0]")
-_SPACE_LETTER = regex.compile(r"[ \xa0]\p{Latin}")
+# Between two Latin words: after a Latin letter and spaces (matched where the run starts), and
+# before spaces and a Latin letter (where it ends). No-break spaces count, and so do several
+# spaces: markdown's markup reads as spaces ("a [Приезжают](https://...) b").
+_AFTER_LATIN = regex.compile(r"(?<=\p{Latin}\p{M}*[ \xa0]+)")
+_BEFORE_LATIN = regex.compile(r"[ \xa0]+\p{Latin}")
 
 
 def _script_repair(word: str, zipf: _Zipf) -> str | None:
@@ -1675,12 +1678,8 @@ class Garbled:
         if bad_case:
             for i in _word_indices(article, bad_case):
                 word = _word(article, i)
-                if (
-                    len(word.text) <= 4
-                    and word.start >= 2
-                    and text[word.start - 2 : word.start].strip().isdigit()
-                ):
-                    continue  # a unit after a number: "38 dBa"
+                if len(word.text) <= 4 and text[max(0, word.start - 12) : word.start].rstrip()[-1:].isdigit():
+                    continue  # a unit after a number: "38 dBa", "**38** dBa"
                 if not skip.hit(word.start, word.end) and _free_standing(text, word):
                     spans.append(Span(word.start, _head_end(text, word), _KIND, 1.0, f"{_KIND}:case"))
 
@@ -1759,9 +1758,7 @@ class Garbled:
                     continue
                 if len(m.group()) == 1 and _GREEK.match(m.group()):
                     continue  # a Greek letter as a symbol: "the π value"
-                before = text[max(0, m.start() - 2) : m.start()]
-                after = text[m.end() : m.end() + 2]
-                if not (_LETTER_SPACE.fullmatch(before) and _SPACE_LETTER.fullmatch(after)):
+                if not (_AFTER_LATIN.match(text, m.start()) and _BEFORE_LATIN.match(text, m.end())):
                     continue  # alone on its line, in brackets or quotes: a name or a menu item
                 spans.append(Span(m.start(), m.end(), _KIND, 1.0, f"{_KIND}:script"))
         return spans

@@ -151,14 +151,14 @@ _MAX_OCCURRENCES = 256
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
 _POST_SIGNATURE = regex.compile(r"[—–-]+ ?[^\n]{0,80}\(@\w{1,30}\)")
-#: A run of 2-4 capitalized words between two lower-case words, single spaces around it:
-#: groups (left word, run, right word).
-#: (A word may hold soft hyphens: "Nati\xadonal".)
+#: A run of 2-4 capitalized words between two lower-case words, spaces around it (more than
+#: one where markdown's markup was read as spaces: "the **Acme Widgets** it"): groups (left
+#: word, run, right word). (A word may hold soft hyphens: "Nati\xadonal".)
 _NAME_CHAR = r"[\w\p{M}'’\xad-]"
 _FRAMED_NAME = regex.compile(
-    rf"(?<=(?:^|\s)(\p{{Ll}}{_NAME_CHAR}*) )"
+    rf"(?<=(?:^|\s)(\p{{Ll}}{_NAME_CHAR}*) +)"
     rf"(\p{{Lu}}{_NAME_CHAR}*(?: \p{{Lu}}{_NAME_CHAR}*){{{NAME_MIN_WORDS - 1},{NAME_MAX_WORDS - 1}}})"
-    rf"(?= (\p{{Ll}}{_NAME_CHAR}*))"
+    rf"(?= +(\p{{Ll}}{_NAME_CHAR}*))"
 )
 _GOPHER_TOP = (2, 3, 4)
 _GOPHER_DUP = (5, 6, 7, 8, 9, 10)
@@ -621,7 +621,7 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
     # The stuffed printings: framed ones, and those glued to a capitalized word on their left
     # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
     name = "\xad?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
-    printed = regex.compile(rf"(?<={_NAME_CHAR} ){name}(?= (?:\p{{Ll}}|{name}))")
+    printed = regex.compile(rf"(?<={_NAME_CHAR} +){name}(?= +(?:\p{{Ll}}|{name}))")
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
 
 
