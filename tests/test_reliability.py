@@ -149,6 +149,13 @@ ADVERSARIAL = [
     "Print\nEmail\n" * 10_000,
     "Enter your email address\nSign up\n" * 5_000,
     "a\u200b" * 200_000,
+    # The paths for decomposed letters, soft hyphens, no-break spaces and markdown's markup read
+    # as spaces: a decomposed mojibake line of 100,000 letters, foreign runs and framed names
+    # after 200,000 spaces (their look-behinds read back over the spaces).
+    "Cafe\u0301 " * 100_000 + "a\u0302\u20ac\u2122",
+    ("the " + " " * 200_000 + "Acme Widgets " + " " * 200_000 + "it. ") * 3,
+    ("word " + "\xa0" * 100_000 + "Привет мир" + " " * 100_000 + " word ") * 5,
+    "the Acme Wid\xadgets it " * 30_000,
 ]
 
 
