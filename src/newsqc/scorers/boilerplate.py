@@ -1188,9 +1188,9 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     commas = [t.count(",") for t in texts]
     if "、" in text_all or "，" in text_all:
         commas = [c + t.count("、") + t.count("，") for c, t in zip(commas, texts, strict=True)]
-    # math.log1p, not numpy's: the trees' thresholds were learnt on its last bits.
-    x[:, 0] = list(map(math.log1p, (n_chars + 2 * cjk).tolist()))
-    x[:, 1] = list(map(math.log1p, effective.tolist()))
+    # math.log1p, not numpy's (see _log1p): the trees' thresholds were learnt on its last bits.
+    x[:, 0] = _log1p(n_chars + 2 * cjk)
+    x[:, 1] = _log1p(effective)
     x[:, 2] = density
     x[:, 3] = np.minimum(density / doc_density, 3.0) if doc_density > 0 else 1.0
     x[:, 4] = [bool(e) and e in SENTENCE_ENDS for e in last_chars]
@@ -1198,7 +1198,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
         x[unspaced & (effective >= _PROSE_WORDS), 4] = 1.0
     x[:, 5] = [e == ":" for e in last_chars]
     x[:, 6] = [bool(e) and e in "?？" for e in last_chars]
-    x[:, 7] = list(map(math.log1p, sentences.tolist()))
+    x[:, 7] = _log1p(sentences)
     x[:, 8] = np.divide(commas, effective, out=np.zeros(n), where=effective > 0)
     x[:, 9] = np.divide(upper, alpha, out=np.zeros(n), where=alpha > 0)
     x[:, 10] = [t.isupper() for t in texts]
