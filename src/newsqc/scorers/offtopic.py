@@ -68,7 +68,8 @@ sentence and the likeliest anchor run are (their combined log-odds, flagged or n
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
 regression, trained on sentences of other stories alone, gives the verdict the most foreign
 sentence in that sense ("offtopic_foreign_top": too unsure to flag anything, but it ranks
-articles with such a sentence above clean ones).
+articles with such a sentence above clean ones: ROC-AUC 0.72 out of fold on dev, and on test;
+its log-odds less the article's median, or its z-score, rank worse: 0.58 and 0.54).
 The model, the background and a memo of the raw words already read (their lexicon row; it
 changes no result, only the cost) load lazily once per process. The word-class bigrams also
 tell how fluent a whole text is (``OfftopicModel.fluency``): the garbled scorer reads it for
