@@ -1005,9 +1005,18 @@ _CASE_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ish", "is
 _OS_PREFIXES = frozenset({"mac", "tv", "watch", "vision", "ipad", "web", "chrome", "harmony"})
 
 
+def _before_apostrophe(word: str) -> str:
+    """``word`` up to its first apostrophe, straight or curly ("McDonald’s" -> "McDonald").
+
+    >>> _before_apostrophe("McDonald’s"), _before_apostrophe("rock'n'roll"), _before_apostrophe("Kyiv")
+    ('McDonald', 'rock', 'Kyiv')
+    """
+    return word[: min([word.find(q) for q in "'’" if q in word] or [len(word)])]
+
+
 def _case_candidate(word: str) -> str:
     """The letters of a word before any apostrophe ("McDonald's" -> "McDonald"), or ""."""
-    head = word.split("'", 1)[0].split("’", 1)[0]
+    head = _before_apostrophe(word)
     return head if head.isalpha() else ""
 
 
@@ -1033,8 +1042,7 @@ def _head_end(text: str, word: Segment) -> int:
     >>> text[4 : _head_end(text, Segment(4, len(text), "ShareholdER's"))]
     'Share\xadholdER'
     """
-    printed = text[word.start : word.end]
-    return word.start + min([printed.find(q) for q in "'’" if q in printed] or [len(printed)])
+    return word.start + len(_before_apostrophe(text[word.start : word.end]))
 
 
 def _case_garbled(word: str, zipf: _Zipf) -> bool:
