@@ -1926,9 +1926,10 @@ class Offtopic:
         ).tolist()
         spam = arrays["spam"].tolist()
         # A sentence that continues a spam message on its line (see SPAM_NEIGHBOUR).
-        joins = ((arrays["spam"] >= SPAM_NEIGHBOUR) | (called & (arrays["spam"] >= SPAM_NEIGHBOUR_LOW))) & (
-            arrays["coverage_far"] < SPAM_SURE_COVERAGE
-        )
+        joins = (
+            ((arrays["spam"] >= SPAM_NEIGHBOUR) | (called & (arrays["spam"] >= SPAM_NEIGHBOUR_LOW)))
+            & (arrays["coverage_far"] < SPAM_SURE_COVERAGE)
+        ).tolist()
         flagged: dict[int, tuple[float, str]] = {}
         ranges = prepared.ranges
         line_of = prepared.sentence_line.tolist()  # the line of each sentence
