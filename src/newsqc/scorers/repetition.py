@@ -620,7 +620,7 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
         return 0.0, []
     # The stuffed printings: framed ones, and those glued to a capitalized word on their left
     # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
-    name = "\xad?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
+    name = f"{SOFT_HYPHEN}?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
     printed = regex.compile(rf"(?<={_NAME_CHAR} +){name}(?= +(?:\p{{Ll}}|{name}))")
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
 
