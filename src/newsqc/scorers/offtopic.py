@@ -49,8 +49,9 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
   words after the first are lower case and its first word has no capital inside ("UK",
   "McDonald": a name is no anchor), a lower-case word follows it (a contraction too: "payday
-  loans online don't get the buses"), and its first word is no quantifier ("poured more money
-  into": the verb's object); a run that opens with a name's last word is flagged from the word
+  loans online don't get the buses"; a web address's words are no words: "apply online at
+  www.leeds.gov.uk"), and its first word is no quantifier ("poured more money into": the
+  verb's object); a run that opens with a name's last word is flagged from the word
   after it ("Mayor Linda Okafor awning repair secret promised": the name stays); a run that the
   article prints again elsewhere is the story's phrase ("behavioral weight loss therapy" in an
   article that speaks of weight loss), not a link's text dropped in once.
@@ -62,8 +63,9 @@ messages alone (sentences of 4 words or more, or of 2 or 3 inside a longer line;
 a short line of a quote looks like a comment, so they need 0.99), which flags a sentence whose
 own words are spammy as well (log-odds of SPAM_OWN or more) and that is someone's words neither:
 quoted (it opens or closes with a quote mark) or an embedded post, whose next line is the post's
-attribution ("— Dele (@dele_official) November 19, 2019"). No sentence of a record's line is
-spam: a table's row, or a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5").
+attribution ("— Dele (@dele_official) November 19, 2019"). No sentence of a line that is a
+table's row, a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5") or a public
+notice (a police appeal, a helpline) is spam.
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -325,6 +327,18 @@ POST_ATTRIBUTION = re.compile(r"[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
 #: A DOI (a citation's identifier): "10.", a registrant code, a slash and a suffix.
 DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
+#: A public notice in a news story: a police appeal ("Anyone with information is asked to call
+#: police on 101"), a helpline ("If you or someone you know is struggling, call the Samaritans on
+#: 116 123", "text HOME to 741741 to reach the Crisis Text Line"). Not "helpline" or "lifeline"
+#: alone: SMS spam names a helpline, and news throws companies a lifeline.
+NOTICE = re.compile(
+    r"\b(?:anyone (?:else )?with (?:any )?information|if you or someone you know|"
+    r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|"
+    r"(?:is|are) (?:being )?(?:asked|urged|encouraged) to (?:call|contact|ring|phone)|"
+    r"crime ?stoppers|samaritans|childline|crisis text line|suicide (?:and crisis |prevention )?lifeline|"
+    r"(?:suicide|crisis|abuse|violence) (?:hot|help)line)\b",
+    re.IGNORECASE,
+)
 #: The rest of a run of characters between white space.
 RUN_END = re.compile(r"\S*")
 #: A word of letters and the marks written on them (Devanagari's vowel signs are marks, so
@@ -365,16 +379,22 @@ SHOUTED_ZIPF = 4.6
 NO_NEIGHBOUR = -3.0
 
 
-def _record(line: str) -> bool:
-    """Whether a line is a record, no message: a row of a table ("| 2019 | 1.2% |") or a citation
-    with a DOI (science news closes with one: "Nature (2019). DOI: 10.1038/s41586-019-1234-5";
-    its digits and address read like a phone number and a link). Its sentences are no spam,
-    whatever their words.
+def _exempt(line: str) -> bool:
+    """Whether a line holds no spam message, whatever its words: a row of a table ("| 2019 |
+    1.2% |"), a citation with a DOI (science news closes with one: "Nature (2019). DOI:
+    10.1038/s41586-019-1234-5"), or a public notice (see NOTICE). Their numbers, addresses and
+    calls to call or text read like a message's.
 
-    >>> [_record(t) for t in ("| 2019 | 1.2% |", "Nature (2019). DOI: 10.1038/s41586-019-12", "At 10.30")]
+    >>> [_exempt(t) for t in ("| 2019 | 1.2% |", "Nature (2019). DOI: 10.1038/s41586-019-12", "At 10.30")]
     [True, True, False]
+    >>> _exempt("Anyone with information is asked to call police on 101.")
+    True
     """
-    return line.lstrip().startswith("|") or ("10." in line and DOI.search(line) is not None)
+    return (
+        line.lstrip().startswith("|")
+        or ("10." in line and DOI.search(line) is not None)
+        or NOTICE.search(line) is not None
+    )
 
 
 def crude_stem(word: str, zipf: float) -> str | None:
@@ -1328,6 +1348,19 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _in_web_address(article: Article) -> np.ndarray:
+    """Whether each word of the article lies in a web address (see :func:`web_addresses`).
+
+    >>> _in_web_address(Article.from_text("Apply online at www.leeds.gov.uk today")).tolist()
+    [False, False, False, True, True, True, True, False]
+    """
+    addresses = web_addresses(article.text)
+    if not addresses:
+        return np.zeros(len(article.word_texts), dtype=bool)
+    bounds = np.array(addresses, dtype=np.int64).ravel()
+    return (np.searchsorted(bounds, article.word_bounds[0], side="right") % 2).astype(bool)
+
+
 def _english_counts(article: Article, model: OfftopicModel) -> tuple[np.ndarray, np.ndarray]:
     """Running counts over the words of an article in another language: of English words, and of
     words either language claims (see ENGLISH_SHARE; element k counts the words before word k).
@@ -1352,12 +1385,9 @@ def _english_counts(article: Article, model: OfftopicModel) -> tuple[np.ndarray,
         is_other = letters & ~is_english
     else:
         is_other = letters & (other >= CLAIMED_ZIPF) & (other > english + CLAIM_MARGIN)
-    addresses = web_addresses(article.text)
-    if addresses:  # "https", "goo", "gl": no language's words
-        bounds = np.array(addresses, dtype=np.int64).ravel()
-        inside = (np.searchsorted(bounds, article.word_bounds[0], side="right") % 2).astype(bool)
-        is_english &= ~inside
-        is_other &= ~inside
+    inside = _in_web_address(article)  # "https", "goo", "gl": no language's words
+    is_english &= ~inside
+    is_other &= ~inside
     return np.concatenate(([0], np.cumsum(is_english))), np.concatenate(
         ([0], np.cumsum(is_english | is_other))
     )
@@ -1402,14 +1432,15 @@ def anchor_arrays(
     word_texts, word_starts, word_ends = article.word_texts, article.word_starts, article.word_ends
     text = article.text
     plains: dict[int, bool] = {}
+    addressed = _in_web_address(article).tolist()  # "apply online at www.leeds.gov.uk": no anchor
 
     def spaced(k: int) -> bool:  # only spaces between word k - 1 and word k (markdown's blanked too)
         gap = text[word_ends[k - 1] : word_starts[k]]
         return bool(gap) and not gap.strip(" ")
 
-    def plain(k: int) -> bool:  # a lower-case word of letters, spaces before it
+    def plain(k: int) -> bool:  # a lower-case word of letters, spaces before it, in no web address
         if k not in plains:
-            plains[k] = norm(k).isalpha() and word_texts[k][:1].islower() and spaced(k)
+            plains[k] = norm(k).isalpha() and word_texts[k][:1].islower() and spaced(k) and not addressed[k]
         return plains[k]
 
     def contraction(k: int) -> bool:  # a lower-case contraction, spaces before it: "don't", "they’re"
@@ -1440,6 +1471,7 @@ def anchor_arrays(
                 and not (word_texts[first][:1].isupper() and norm(first - 1) in ARTICLES)
                 and not _INNER_CAPITAL.search(word_texts[first])  # "UK", "NBCSN", "McDonald": a name
                 and spaced(first)
+                and not addressed[first]
             ):
                 for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
                     if not plain(last):  # inside every longer run too; a contraction ends one
@@ -1779,7 +1811,7 @@ class Offtopic:
     def _english_spam(self, article: Article) -> tuple[list[Span], float, float]:
         """English spam messages in an article in another language: English sentences that the
         spam combiner flags (as in English articles: a probability at its threshold and spammy
-        words of their own, or spam log-odds of SPAM_SURE), not quoted nor on a record's line, of
+        words of their own, or spam log-odds of SPAM_SURE), not quoted nor on an exempt line, of
         SPAM_MIN_WORDS words or more, and their English neighbours on the same line with log-odds
         of SPAM_NEIGHBOUR. With them, as :meth:`_sentences` gives them, how foreign the most
         foreign English sentence is (0.0 when none is long enough, or none could be spam)."""
@@ -1816,10 +1848,10 @@ class Offtopic:
         sentences = article.sentences
         line = prepared.sentence_line
         lines = article.lines
-        record = np.fromiter((k >= 0 and _record(lines[k].text) for k in line.tolist()), bool, n)
+        exempt = np.fromiter((k >= 0 and _exempt(lines[k].text) for k in line.tolist()), bool, n)
         seed = (
             in_english
-            & ~record
+            & ~exempt
             & (prepared.n_words >= SPAM_MIN_WORDS)
             & (arrays["spoken"] == 0)
             & (((p_spam >= combiner["threshold"]) & (spam >= SPAM_OWN)) | (spam >= SPAM_SURE))
@@ -1880,23 +1912,20 @@ class Offtopic:
         return spans
 
     def _wall(self, article: Article, prepared: Prepared, both: tuple[np.ndarray, np.ndarray]) -> list[Span]:
-        """A wall of spam messages, one a line: every spammy line, whole (none if no wall)."""
+        """A wall of spam messages, one a line: every spammy line, whole (none if no wall), but
+        an exempt one (see :func:`_exempt`)."""
         logits = both[1]
         lines = [k for k, (i, j) in enumerate(prepared.line_ranges) if j - i >= WALL_WORDS]
-        if len(lines) < WALL_LINES or sum(1 for k in lines if logits[k] >= WALL_SURE) < WALL_SHARE * len(
-            lines
-        ):
+        needed = WALL_SHARE * len(lines)
+        if len(lines) < WALL_LINES or sum(1 for k in lines if logits[k] >= WALL_SURE) < needed:
+            return []
+        texts = article.lines
+        spammy = [k for k in lines if logits[k] >= WALL_SPAM and not _exempt(texts[k].text)]
+        if sum(1 for k in spammy if logits[k] >= WALL_SURE) < needed:
             return []
         return [
-            Span(
-                article.lines[k].start,
-                article.lines[k].end,
-                self.name,
-                _logistic(float(logits[k])),
-                f"{self.name}:spam",
-            )
-            for k in lines
-            if logits[k] >= WALL_SPAM
+            Span(texts[k].start, texts[k].end, self.name, _logistic(float(logits[k])), f"{self.name}:spam")
+            for k in spammy
         ]
 
     def _sentences(
@@ -1948,7 +1977,7 @@ class Offtopic:
 
         for k in candidates:  # each holds words: it has a line
             line_text = lines[line_of[k]].text
-            if _record(line_text):
+            if _exempt(line_text):
                 continue
             first, last = prepared.line_ranges[line_of[k]]
             if not sure[k] and (
@@ -1979,7 +2008,7 @@ class Offtopic:
         ends: dict[int, int] = {}
         word_ends = article.word_ends
         for k, pre in prefixes.items():
-            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or _record(lines[line_of[k]].text):
+            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or _exempt(lines[line_of[k]].text):
                 continue
             if pre.is_message(ranges[k][0]):
                 flagged[k] = (pre.probability, "spam")
