@@ -217,13 +217,15 @@ ENGLISH_CLAIMED = 3
 CLAIMED_ZIPF = 2.5
 CLAIM_MARGIN = 0.5
 #: A wall of spam: at least WALL_LINES lines of WALL_WORDS words or more, at least WALL_SHARE of
-#: them with spam log-odds of WALL_SURE or more (hardly any news line reaches it); then every
-#: line of the wall with log-odds of WALL_SPAM or more is a spam message.
+#: them (and WALL_MIN_SURE) with spam log-odds of WALL_SURE or more (hardly any news line reaches
+#: it); then every line of the wall with log-odds of WALL_SPAM or more is a spam message. One
+#: message in a short story is no wall: its lines of news would go with it.
 WALL_LINES = 3
 WALL_WORDS = 3
 WALL_SHARE = 0.3
 WALL_SURE = 2.0
 WALL_SPAM = -1.0
+WALL_MIN_SURE = 2
 #: At most this many raw words are remembered with their lexicon row (a per-process memo).
 MEMO_WORDS = 500_000
 #: Words at or above this Zipf frequency are their own class in the word-class model.
@@ -1916,7 +1918,7 @@ class Offtopic:
         an exempt one (see :func:`_exempt`)."""
         logits = both[1]
         lines = [k for k, (i, j) in enumerate(prepared.line_ranges) if j - i >= WALL_WORDS]
-        needed = WALL_SHARE * len(lines)
+        needed = max(WALL_SHARE * len(lines), WALL_MIN_SURE)
         if len(lines) < WALL_LINES or sum(1 for k in lines if logits[k] >= WALL_SURE) < needed:
             return []
         texts = article.lines
@@ -1974,16 +1976,15 @@ class Offtopic:
         ranges = prepared.ranges
         line_of = prepared.sentence_line.tolist()  # the line of each sentence
         lines = article.lines
+        in_capitals = article.text.isupper()  # an old wire feed: a line in capitals is no heading
 
         for k in candidates:  # each holds words: it has a line
             line_text = lines[line_of[k]].text
             if _exempt(line_text):
                 continue
             first, last = prepared.line_ranges[line_of[k]]
-            if not sure[k] and (
-                NUMBERED_ITEM.match(line_text)
-                or (line_text.isupper() and last - first <= HEADING_WORDS and not URL.search(line_text))
-            ):
+            heading = line_text.isupper() and not in_capitals and last - first <= HEADING_WORDS
+            if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
             if n_words[k] < SPAM_MIN_WORDS and last - first <= n_words[k]:
                 continue  # a short line of its own: a heading or chrome ("0 Comments")
