@@ -81,7 +81,8 @@ A sentence with a very high spam score that shares little with the article and i
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line. An
 item of a numbered list ("8. If you have a mortgage, consider paying it off") is flagged only
 that way: listicles advise in the second person and the imperative, as spam does; so is a short
-line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam.
+line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the whole text is
+in capitals, an old wire feed's).
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
@@ -368,7 +369,7 @@ LINK_WORDS = 10
 LINK_SURE = 0.99
 LONG_NUMBER = re.compile(r"\d{5,}")
 #: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
-#: song title): spam only when sure, as an item of a numbered list.
+#: song title) in a text not all in capitals: spam only when sure, as an item of a numbered list.
 HEADING_WORDS = 8
 #: A word of three capitals or more: \b[A-Z]{3,}\b, written to start with a capital (re then
 #: skips to the capitals of the text, twice as fast) and to look back past it for a word character.
