@@ -104,9 +104,11 @@ into a sentence of news that is only mildly spammy (it hides in the sentence); f
 tributes without quote marks nor a post's attribution ("I can't thank this man enough.") read like
 comment spam and are flagged, and so are the middle sentences of a quote of several (a quotation
 open on the line is no signal: the benchmark inserts spam there too, and a combiner weighing it
-flagged more unquoted sentences); spam inserted into an embedded post is missed; a commercial
-word of link spam in a plain noun phrase used once ("average travel time") can read as an
-anchor.
+flagged more unquoted sentences); spam inserted into an embedded post is missed, and so is spam
+on a line that reads as a public notice ("If you or someone you know needs a loan, call ..."); a
+commercial word of link spam in a plain noun phrase used once ("average travel time") can read as
+an anchor; practical lines of a story (ticket prices with a phone number and a web address) can
+read as marketing.
 """
 
 from __future__ import annotations
