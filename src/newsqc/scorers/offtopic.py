@@ -1852,15 +1852,14 @@ class Offtopic:
         spam = arrays["spam"]
         sentences = article.sentences
         line = prepared.sentence_line
-        lines = article.lines
-        exempt = np.fromiter((k >= 0 and _exempt(lines[k].text) for k in line.tolist()), bool, n)
         seed = (
             in_english
-            & ~exempt
             & (prepared.n_words >= SPAM_MIN_WORDS)
             & (arrays["spoken"] == 0)
             & (((p_spam >= combiner["threshold"]) & (spam >= SPAM_OWN)) | (spam >= SPAM_SURE))
         )
+        for k in np.flatnonzero(seed).tolist():  # each holds words: it has a line
+            seed[k] = not _exempt(article.lines[line[k]].text)
         flagged = seed.copy()
         # A message of several sentences: its English neighbours on the line, spammy enough.
         near = (english >= 1) & mostly_english & (spam >= SPAM_NEIGHBOUR)
