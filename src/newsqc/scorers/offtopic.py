@@ -1978,14 +1978,14 @@ class Offtopic:
         ranges = prepared.ranges
         line_of = prepared.sentence_line.tolist()  # the line of each sentence
         lines = article.lines
-        in_capitals = article.text.isupper()  # an old wire feed: a line in capitals is no heading
 
         for k in candidates:  # each holds words: it has a line
             line_text = lines[line_of[k]].text
             if _exempt(line_text):
                 continue
             first, last = prepared.line_ranges[line_of[k]]
-            heading = line_text.isupper() and not in_capitals and last - first <= HEADING_WORDS
+            # A short line in capitals is a heading, unless the whole text is (an old wire feed).
+            heading = line_text.isupper() and last - first <= HEADING_WORDS and not article.text.isupper()
             if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
             if n_words[k] < SPAM_MIN_WORDS and last - first <= n_words[k]:
