@@ -402,6 +402,25 @@ def _exempt(line: str) -> bool:
     )
 
 
+def _exempt_lines(article: Article) -> Callable[[int], bool]:
+    """:func:`_exempt` of the article's line at an index, each line read once (a text of one
+    long line holds many candidate sentences).
+
+    >>> exempt = _exempt_lines(Article.from_text("Rain fell.\\n| 2019 | 1.2% |"))
+    >>> exempt(0), exempt(1)
+    (False, True)
+    """
+    lines = article.lines
+    known: dict[int, bool] = {}
+
+    def exempt(index: int) -> bool:
+        if index not in known:
+            known[index] = _exempt(lines[index].text)
+        return known[index]
+
+    return exempt
+
+
 def crude_stem(word: str, zipf: float) -> str | None:
     """The crude stem (first STEM letters) of a normalized content word: one rarer than
     FUNCTION_ZIPF, of two letters or more, not a number; None for any other word.
@@ -1858,8 +1877,9 @@ class Offtopic:
             & (arrays["spoken"] == 0)
             & (((p_spam >= combiner["threshold"]) & (spam >= SPAM_OWN)) | (spam >= SPAM_SURE))
         )
+        exempt = _exempt_lines(article)
         for k in np.flatnonzero(seed).tolist():  # each holds words: it has a line
-            seed[k] = not _exempt(article.lines[line[k]].text)
+            seed[k] = not exempt(int(line[k]))
         flagged = seed.copy()
         # A message of several sentences: its English neighbours on the line, spammy enough.
         near = (english >= 1) & mostly_english & (spam >= SPAM_NEIGHBOUR)
@@ -1978,14 +1998,15 @@ class Offtopic:
         ranges = prepared.ranges
         line_of = prepared.sentence_line.tolist()  # the line of each sentence
         lines = article.lines
+        exempt = _exempt_lines(article)
+        in_capitals = article.text.isupper()  # an old wire feed: a line in capitals is no heading
 
         for k in candidates:  # each holds words: it has a line
-            line_text = lines[line_of[k]].text
-            if _exempt(line_text):
+            if exempt(line_of[k]):
                 continue
+            line_text = lines[line_of[k]].text
             first, last = prepared.line_ranges[line_of[k]]
-            # A short line in capitals is a heading, unless the whole text is (an old wire feed).
-            heading = line_text.isupper() and last - first <= HEADING_WORDS and not article.text.isupper()
+            heading = line_text.isupper() and last - first <= HEADING_WORDS and not in_capitals
             if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
             if n_words[k] < SPAM_MIN_WORDS and last - first <= n_words[k]:
@@ -2011,7 +2032,7 @@ class Offtopic:
         ends: dict[int, int] = {}
         word_ends = article.word_ends
         for k, pre in prefixes.items():
-            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or _exempt(lines[line_of[k]].text):
+            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or exempt(line_of[k]):
                 continue
             if pre.is_message(ranges[k][0]):
                 flagged[k] = (pre.probability, "spam")
