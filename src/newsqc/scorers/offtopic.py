@@ -335,11 +335,11 @@ DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: A public notice in a news story: a police appeal ("Anyone with information is asked to call
 #: police on 101"), a helpline ("If you or someone you know is struggling, call the Samaritans on
 #: 116 123", "text HOME to 741741 to reach the Crisis Text Line"). Not "helpline" or "lifeline"
-#: alone: SMS spam names a helpline, and news throws companies a lifeline.
+#: alone (SMS spam names a helpline, and news throws companies a lifeline), nor "you are asked to
+#: call" (a message could say it).
 NOTICE = re.compile(
     r"\b(?:anyone (?:else )?with (?:any )?information|if you or someone you know|"
-    r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|"
-    r"(?:is|are) (?:being )?(?:asked|urged|encouraged) to (?:call|contact|ring|phone)|"
+    r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|(?:call|contact|ring|phone) (?:the )?police|"
     r"crime ?stoppers|samaritans|childline|crisis text line|suicide (?:and crisis |prevention )?lifeline|"
     r"(?:suicide|crisis|abuse|violence) (?:hot|help)line)\b",
     re.IGNORECASE,
