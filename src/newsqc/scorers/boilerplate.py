@@ -77,7 +77,8 @@ buttons in other languages alone on their line ("Teilen auf Facebook", "Artikel 
 A text of fewer than four lines is too short for the model: the patterns alone decide, on
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
-is the article's too ("1. Sign up for a class at your local gym.").
+is the article's too ("1. Sign up for a class at your local gym."), and so is a recipe's list
+of ingredients with its headers ("Ingredients:", "200g plain flour", "2 eggs", "Method:").
 Chrome that an extractor glued into a line of the article is flagged on its own, the rest of
 the line staying: phrases no article writes ("Advertisement - Continue Reading Below", "Story
 continues below advertisement", "ADVERTISEMENT") wherever they stand, and at the start of the
@@ -373,6 +374,20 @@ OWN_STOP_MIN = 2
 OWN_STOP_WORDS = 150
 # How many numbered items make a list (see _keep_list_items).
 _LIST_ITEMS = 3
+# A recipe's list of ingredients (see _keep_ingredients): lines of at most _INGREDIENT_WORDS
+# words that open with a quantity ("200g plain flour", "1 tbsp oil", "2 eggs", "½ cup milk") or
+# a measure ("Pinch of salt"), _LIST_ITEMS of them in a row, two of them naming a unit.
+_INGREDIENT_WORDS = 12
+_UNITS = (
+    r"(?:g|kg|mg|ml|cl|dl|l|oz|lbs?|tbsps?|tsps?|cups?|pints?|quarts?|teaspoons?|tablespoons?|grams?|"
+    r"kilograms?|litres?|liters?|ounces?|pounds?|cloves?|pinch(?:es)?|handfuls?|slices?|cans?|tins?|"
+    r"sprigs?|sticks?|bunch(?:es)?)"
+)
+_QUANTITY = regex.compile(
+    r"^\s*(?:[-–•*]\s*)?(?:(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+)?|[½¼¾⅓⅔⅛])\s*(?P<unit>" + _UNITS + r"\b)?"
+    r"|(?P<measure>(?:a )?(?:pinch|handful|dash|knob|splash) of\b))",
+    regex.IGNORECASE,
+)
 # Reasons whose pattern flags a line whatever the model says (advert markers on short lines).
 _FORCED = frozenset({"counter", "navigation"})
 _ADVERT_WORDS = 5
@@ -1717,6 +1732,7 @@ def flag_lines(
                 flagged[i] = False
                 reasons[i] = None
     _keep_list_items(article.line_texts, flagged, reasons, x)
+    _keep_ingredients(article.line_texts, flagged, reasons)
     return flagged, reasons
 
 
@@ -1843,6 +1859,48 @@ def _keep_list_items(
         if j - i >= _LIST_ITEMS and 2 * int(flagged[i:j].sum()) < j - i:
             for k in range(i, j):
                 if flagged[k] and terminal[k] and reasons[k] not in _FORCED:
+                    flagged[k] = False
+                    reasons[k] = None
+        i = j
+
+
+def _recipe_header(text: str) -> bool:
+    """Whether a line may head a part of a recipe: three words at most, no full stop."""
+    return 0 < len(text.split()) <= 3 and not text.rstrip().endswith(".")
+
+
+def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None]) -> None:
+    """In place: a recipe's list of ingredients is the article's, and so are the header above it
+    ("Ingredients:") and the one below it ("Method:"): _LIST_ITEMS short lines or more in a row
+    that open with a quantity or a measure, two of them naming a unit (see _QUANTITY). Its short
+    lines without a full stop read like a menu; counters and lists of headlines name no unit
+    ("0 Comments", "5 Things to Do").
+
+    >>> texts = ["Home", "Ingredients:", "200g flour", "2 eggs", "300ml milk", "Pinch of salt", "Method:"]
+    >>> flagged = np.array([True] * 7)
+    >>> _keep_ingredients(texts, flagged, [None] * 7)
+    >>> flagged.tolist()
+    [True, False, False, False, False, False, False]
+    """
+    if not flagged.any():
+        return
+    found = [
+        _QUANTITY.match(t) if len(t.split()) <= _INGREDIENT_WORDS and t[:1] != "|" else None for t in texts
+    ]
+    i, n = 0, len(texts)
+    while i < n:
+        if found[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < n and found[j] is not None:
+            j += 1
+        units = sum(1 for m in found[i:j] if m is not None and (m.group("unit") or m.group("measure")))
+        if j - i >= _LIST_ITEMS and units >= 2:
+            first = i - 1 if i and _recipe_header(texts[i - 1]) else i
+            last = j + 1 if j < n and _recipe_header(texts[j]) and texts[j].rstrip().endswith(":") else j
+            for k in range(first, last):
+                if flagged[k] and reasons[k] not in _FORCED:
                     flagged[k] = False
                     reasons[k] = None
         i = j
