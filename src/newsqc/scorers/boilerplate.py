@@ -1884,9 +1884,10 @@ def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[s
     """
     if not flagged.any():
         return
-    found = [
-        _QUANTITY.match(t) if len(t.split()) <= _INGREDIENT_WORDS and t[:1] != "|" else None for t in texts
-    ]
+    found: list[regex.Match[str] | None] = []
+    for text in texts:
+        m = _QUANTITY.match(text)  # most lines fail at their first character
+        found.append(m if m and len(text.split()) <= _INGREDIENT_WORDS else None)
     i, n = 0, len(texts)
     while i < n:
         if found[i] is None:
@@ -1895,7 +1896,7 @@ def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[s
         j = i
         while j < n and found[j] is not None:
             j += 1
-        units = sum(1 for m in found[i:j] if m is not None and (m.group("unit") or m.group("measure")))
+        units = sum(1 for m in found[i:j] if m and (m.group("unit") or m.group("measure")))
         if j - i >= _LIST_ITEMS and units >= 2:
             first = i - 1 if i and _recipe_header(texts[i - 1]) else i
             last = j + 1 if j < n and _recipe_header(texts[j]) and texts[j].rstrip().endswith(":") else j
