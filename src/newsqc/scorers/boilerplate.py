@@ -1888,23 +1888,19 @@ def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[s
     for text in texts:
         m = _QUANTITY.match(text)  # most lines fail at their first character
         found.append(m if m and len(text.split()) <= _INGREDIENT_WORDS else None)
-    i, n = 0, len(texts)
-    while i < n:
-        if found[i] is None:
-            i += 1
+    n = len(texts)
+    for listed, run in itertools.groupby(range(n), key=lambda k: found[k] is not None):
+        items = list(run)
+        units = sum(1 for k in items if (m := found[k]) and (m.group("unit") or m.group("measure")))
+        if not listed or len(items) < _LIST_ITEMS or units < 2:
             continue
-        j = i
-        while j < n and found[j] is not None:
-            j += 1
-        units = sum(1 for m in found[i:j] if m and (m.group("unit") or m.group("measure")))
-        if j - i >= _LIST_ITEMS and units >= 2:
-            first = i - 1 if i and _recipe_header(texts[i - 1]) else i
-            last = j + 1 if j < n and _recipe_header(texts[j]) and texts[j].rstrip().endswith(":") else j
-            for k in range(first, last):
-                if flagged[k] and reasons[k] not in _FORCED:
-                    flagged[k] = False
-                    reasons[k] = None
-        i = j
+        i, j = items[0], items[-1] + 1
+        first = i - 1 if i and _recipe_header(texts[i - 1]) else i
+        last = j + 1 if j < n and _recipe_header(texts[j]) and texts[j].rstrip().endswith(":") else j
+        for k in range(first, last):
+            if flagged[k] and reasons[k] not in _FORCED:
+                flagged[k] = False
+                reasons[k] = None
 
 
 def _after_main_block(flagged: np.ndarray, chars: np.ndarray) -> np.ndarray:
