@@ -5,7 +5,8 @@
 
 Training data: the quality benchmark's dev documents (``benchmarks.quality.dataset.build``),
 plus the same corruptions applied at higher strengths (3 and 8 times in one article, and
-off-topic and repetition until they make up most of it), plus tiny texts. Each document gets
+off-topic and repetition until they make up most of it), plus articles under a box of key
+points that copies their sentences as bullets, plus tiny texts. Each document gets
 one verdict by the labelling rule :func:`label`. The test split is only read for the report,
 ``benchmarks/RESULTS_verdict.md``: verdict rates per group, the confusion matrix against the
 labelling rule, ROC-AUC of ``quality`` and a reliability table.
@@ -48,6 +49,7 @@ DROP_SHARE = 0.5
 #: Drop when fewer words than this are left outside the defects.
 MIN_WORDS = 50
 _WORD = regex.compile(r"\w+")
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+")
 
 
 def label(text: str, spans: Sequence[Any], group: str) -> str:
@@ -120,12 +122,36 @@ def _stronger(split: str, seed: int) -> list[dict[str, Any]]:
                 end = len(wrapped.text)
                 wrapped.splice(end, end, tail, _line_labels(after, 1))
                 out.append({"text": wrapped.text, "spans": wrapped.labels, "group": "window:wrapped"})
+    rng = random.Random(f"newsqc-verdict/{split}/{seed}/summary")
+    for page in rng.sample(english, min(40, len(english))):
+        box = _summary_box(page["clean_text"], rng)
+        if box:
+            out.append(box)
     rng = random.Random(f"newsqc-verdict/{split}/{seed}/short")
     for page in rng.sample(english, min(30, len(english))):
         words = page["clean_text"].split(" ")
         n = rng.choice((0, 3, 10, 25, 40))
         out.append({"text": " ".join(words[:n]), "spans": (), "group": "short"})
     return out
+
+
+def _summary_box(text: str, rng: random.Random) -> dict[str, Any] | None:
+    """``text`` under a box of key points that copies two to four of its sentences as bullets
+    (the bullets labelled as repetition: the story is what to keep), or None when it has too
+    few sentences of 12 to 30 words."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if 12 <= dataset.word_count(s) <= 30]
+    if len(sentences) < 4:
+        return None
+    picked = sorted(rng.sample(range(len(sentences)), rng.randint(2, 4)))
+    bullet = rng.choice(("- ", "• ", "* "))
+    items = [bullet + sentences[i].rstrip(".") for i in picked]
+    header = rng.choice(("Key points:", "Highlights", "In brief", ""))
+    head = f"{header}\n" if header else ""
+    marks = _line_labels(items, len(head))
+    marks = [(a, b, "repetition", "summary") for a, b, _, _ in marks]
+    box = dataset.Draft(text)
+    box.splice(0, 0, head + "\n".join(items) + "\n\n", marks)
+    return {"text": box.text, "spans": box.labels, "group": "summary"}
 
 
 def _line_labels(lines: list[str], offset: int) -> list[tuple[int, int, str, str]]:

@@ -15,7 +15,7 @@ from typing import Protocol
 from newsqc.article import Article
 from newsqc.assessment import Span
 
-__all__ = ["NUMBERED_ITEM", "STEM", "Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
+__all__ = ["BULLETS", "NUMBERED_ITEM", "STEM", "Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
 
 #: Words are compared on their first letters only, a crude stem shared by the scorers (talks,
 #: talk; Ukraine, Ukrainian; resume, resumed).
@@ -23,6 +23,8 @@ STEM = 5
 #: The opening of an item of a numbered list ("1. ", "8) "): listicles advise in the second
 #: person and the imperative, as spam and calls to action do.
 NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s")
+#: The marks that open an item of a bulleted list.
+BULLETS = "-–—•*·▪►"
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,7 +162,7 @@ from newsqc.article import (
     code_points,
 )
 from newsqc.assessment import Span
-from newsqc.scorers.base import NUMBERED_ITEM, Finding, covered, ratio
+from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, Finding, covered, ratio
 from newsqc.trees import Trees
 from newsqc.wordlists import WORDFREQ_CODES
 
@@ -851,7 +851,6 @@ _MAYBE_CJK = re.compile(
     "[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U0001b000-\U0001b16f\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
 )
 _SEPARATORS = "|•·»›/"
-_BULLETS = "-–—•*·▪►"
 # Languages judged on characters (no spaces between words), and on word endings (particles).
 _CHAR_LANGUAGES = frozenset({"ja", "zh"})
 _SUFFIX_LANGUAGES = frozenset({"ko"})
@@ -1224,7 +1223,7 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     x[n_chars >= 400, 12] = 0.0
     separators = [c for c in _SEPARATORS if c in text_all]
     x[:, 13] = [sum([t.count(c) for c in separators]) for t in texts] if separators else 0.0
-    x[:, 14] = [t[0] in _BULLETS for t in texts]
+    x[:, 14] = [t[0] in BULLETS for t in texts]
     # NFKC leaves ASCII alone, and a printable ASCII line without two spaces in a row is
     # already split and joined.
     keys = [
@@ -1657,7 +1656,7 @@ def flag_lines(
             and dated[i]
             and n_words[i] <= _DATE_WORDS
             and not text.endswith(".")
-            and text[:1] not in _BULLETS + "|"
+            and text[:1] not in BULLETS + "|"
             and text.count("|") < 2
             and _DATE.search(text)
         ):

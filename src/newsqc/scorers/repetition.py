@@ -10,6 +10,8 @@ Detects, as spans on the extra copies (the first occurrence stays):
   ``near_duplicate``); when the later of two near copies says more than the first (a
   standfirst cut from the lead paragraph under it, a pull quote before its paragraph, a
   teaser's headline cut with "..."), the first is the span: the article keeps its whole text;
+  so too when the first of two exact copies is a bulleted line and the other is prose (a box
+  of key points that copies the story's sentences: the bullet goes, the paragraph stays);
 - a sentence printed again right after itself, in the same line ("The talks continue on
   Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
   (``repetition:duplicate_sentence``);
@@ -77,7 +79,8 @@ its natural ones), and names in German text (which capitalizes nouns: not looked
 article that names something in six fresh frames or more (a 2-4 word name, mid-sentence each
 time) is taken for stuffing; a title stuffed into its own first line is looked for (with no
 title given) only as a whole copy of itself inside that line ("New car New car sales plunge
-sales plunge"); copies printed three times or more far apart, which look like a template; a
+sales plunge"); copies printed three times or more far apart, which look like a template; a box of key points
+printed without bullet marks (the story's paragraphs are then taken for the copies); a
 repetition span that boilerplate spans mostly cover, and whose text also stands inside a
 boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``): a copy of
 chrome is reported as boilerplate. A refrain quoted line by line (a song's chorus printed on
@@ -96,7 +99,7 @@ import regex
 
 from newsqc.article import SOFT_HYPHEN, Article
 from newsqc.assessment import Span
-from newsqc.scorers.base import STEM, Finding, clip, covered, ratio
+from newsqc.scorers.base import BULLETS, STEM, Finding, clip, covered, ratio
 
 __all__ = ["COPY_SHARE_FULL", "FEATURES", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
@@ -175,6 +178,18 @@ FEATURES: tuple[str, ...] = (
     *(f"repetition_top_{n}gram_char_share" for n in _GOPHER_TOP),
     *(f"repetition_dup_{n}gram_char_share" for n in _GOPHER_DUP),
 )
+
+
+def _summarizes(first: str, later: str) -> bool:
+    """Whether ``first``, printed again as ``later``, is an item of a box of key points: a
+    bulleted line whose copy is prose.
+
+    >>> _summarizes("- The talks resume on Friday", "The talks resume on Friday.")
+    True
+    >>> _summarizes("The talks resume on Friday.", "- The talks resume on Friday")
+    False
+    """
+    return first[:1] in BULLETS and later[:1] not in BULLETS
 
 
 def _groups(h: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -371,10 +386,12 @@ class Repetition:
                         # The copy says more (a standfirst, then the lead paragraph it was cut
                         # from): the shorter one goes, the article keeps its whole lead.
                         copy = r
-                elif n_words >= NEAR_MIN_WORDS:
-                    what = "duplicate_paragraph"
                 else:
-                    what = "duplicate_line"
+                    what = "duplicate_paragraph" if n_words >= NEAR_MIN_WORDS else "duplicate_line"
+                    if len(group) == 2 and _summarizes(lines[r].text, lines[i].text):
+                        # A box of key points copies the story's sentences as bullets: the
+                        # bullet goes, the story keeps its paragraph.
+                        copy = r
                 spans.append(
                     Span(lines[copy].start, lines[copy].end, self.name, similarity[i], f"{self.name}:{what}")
                 )
