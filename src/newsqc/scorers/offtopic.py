@@ -352,10 +352,14 @@ DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: 116 123", "text HOME to 741741 to reach the Crisis Text Line"). Not "helpline" or "lifeline"
 #: alone (SMS spam names a helpline, and news throws companies a lifeline), nor "you are asked to
 #: call" (a message could say it). A funeral notice closing an obituary ("Family flowers only;
-#: donations, if desired, to Cancer Research UK", "No flowers, please").
+#: donations, if desired, to Cancer Research UK", "No flowers, please"). The safer-gambling line
+#: under betting news ("Please gamble responsibly ... National Gambling Helpline on 0808 8020
+#: 133"): not "gambling" alone, which link spam sells ("gambling online"), nor "gamble
+#: responsibly" or "BeGambleAware", which a casino's advert prints too.
 NOTICE = re.compile(
     r"\b(?:anyone (?:else )?with (?:any )?information|if you or someone you know|"
     r"family flowers only|no flowers,? (?:please|by request)|in lieu of flowers|"
+    r"gambling (?:help ?line|problem\?)|gamcare|1-800-gambler|"
     r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|(?:call|contact|ring|phone) (?:the )?police|"
     r"crime ?stoppers|samaritans|childline|crisis text line|suicide (?:and crisis |prevention )?lifeline|"
     r"(?:suicide|crisis|abuse|violence) (?:hot|help)line)\b",
