@@ -10,8 +10,9 @@ Detects, as spans on the extra copies (the first occurrence stays):
   ``near_duplicate``); when the later of two near copies says more than the first (a
   standfirst cut from the lead paragraph under it, a pull quote before its paragraph, a
   teaser's headline cut with "..."), the first is the span: the article keeps its whole text;
-  so too when the first of two exact copies is a bulleted line and the other is prose (a box
-  of key points that copies the story's sentences: the bullet goes, the paragraph stays);
+  so too when the first of two copies is an item of a box of key points that copies the
+  story's sentences (a bulleted line whose copy is prose, or a line of the run under a
+  "Key points" or "Highlights" header): the box's line goes, the story keeps its paragraph;
 - a sentence printed again right after itself, in the same line ("The talks continue on
   Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
   (``repetition:duplicate_sentence``);
@@ -80,7 +81,7 @@ article that names something in six fresh frames or more (a 2-4 word name, mid-s
 time) is taken for stuffing; a title stuffed into its own first line is looked for (with no
 title given) only as a whole copy of itself inside that line ("New car New car sales plunge
 sales plunge"); copies printed three times or more far apart, which look like a template; a box of key points
-printed without bullet marks (the story's paragraphs are then taken for the copies); a
+printed without bullet marks nor a header (the story's paragraphs are then taken for the copies); a
 repetition span that boilerplate spans mostly cover, and whose text also stands inside a
 boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``): a copy of
 chrome is reported as boilerplate. A refrain quoted line by line (a song's chorus printed on
@@ -92,7 +93,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import regex
@@ -163,6 +164,12 @@ _FRAMED_NAME = regex.compile(
     rf"(\p{{Lu}}{_NAME_CHAR}*(?: \p{{Lu}}{_NAME_CHAR}*){{{NAME_MIN_WORDS - 1},{NAME_MAX_WORDS - 1}}})"
     rf"(?= +(\p{{Ll}}{_NAME_CHAR}*))"
 )
+#: The header of a box of key points, alone on its line.
+_KEY_POINTS = regex.compile(
+    r"(?:key (?:points|takeaways|facts)|(?:story )?highlights|at a glance|in brief|summary|tl;? ?dr|"
+    r"what you need to know)\W*$",
+    regex.IGNORECASE,
+)
 _GOPHER_TOP = (2, 3, 4)
 _GOPHER_DUP = (5, 6, 7, 8, 9, 10)
 #: The names of the features, in the order every finding gives them.
@@ -180,16 +187,28 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _summarizes(first: str, later: str) -> bool:
-    """Whether ``first``, printed again as ``later``, is an item of a box of key points: a
-    bulleted line whose copy is prose.
+def _key_points(texts: Sequence[str], members: dict[int, list[int]]) -> set[int]:
+    """The lines of a box of key points that copy the story's sentences once each: a bulleted
+    line whose copy is prose, and the run of such first copies under a box's header ("Key
+    points", "Highlights"), bullets or not. ``members`` maps a line copied further on to its
+    copies (itself first).
 
-    >>> _summarizes("- The talks resume on Friday", "The talks resume on Friday.")
-    True
-    >>> _summarizes("The talks resume on Friday.", "- The talks resume on Friday")
-    False
+    >>> texts = ["Key points:", "Talks resume on Friday", "Both sides agreed", "x", "Talks resume on Friday",
+    ...          "y", "Both sides agreed"]
+    >>> sorted(_key_points(texts, {1: [1, 4], 2: [2, 6]}))
+    [1, 2]
+    >>> sorted(_key_points(["- Talks resume on Friday", "Talks resume on Friday."], {0: [0, 1]}))
+    [0]
     """
-    return first[:1] in BULLETS and later[:1] not in BULLETS
+    once = {r for r, group in members.items() if len(group) == 2}
+    box = {r for r in once if texts[r][:1] in BULLETS and texts[members[r][1]][:1] not in BULLETS}
+    for h, text in enumerate(texts):
+        if len(text) <= 30 and _KEY_POINTS.match(text):
+            k = h + 1
+            while k in once:
+                box.add(k)
+                k += 1
+    return box
 
 
 def _groups(h: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -340,6 +359,7 @@ class Repetition:
         for i, r in enumerate(root):
             if r != i:
                 members.setdefault(r, [r]).append(i)
+        key_points = _key_points(article.line_texts, members)
         # Templates: printed three times or more, never back to back, with new lines between
         # the printings (the answers to a form's questions, the items of a list); and the copies
         # that sit beside a template's lines (the varying items of a repeated plan).
@@ -388,7 +408,7 @@ class Repetition:
                         copy = r
                 else:
                     what = "duplicate_paragraph" if n_words >= NEAR_MIN_WORDS else "duplicate_line"
-                    if len(group) == 2 and _summarizes(lines[r].text, lines[i].text):
+                    if r in key_points:
                         # A box of key points copies the story's sentences as bullets: the
                         # bullet goes, the story keeps its paragraph.
                         copy = r
