@@ -80,12 +80,12 @@ its natural ones), and names in German text (which capitalizes nouns: not looked
 article that names something in six fresh frames or more (a 2-4 word name, mid-sentence each
 time) is taken for stuffing; a title stuffed into its own first line is looked for (with no
 title given) only as a whole copy of itself inside that line ("New car New car sales plunge
-sales plunge"); copies printed three times or more far apart, which look like a template; a box of key points
-printed without bullet marks nor a header (the story's paragraphs are then taken for the copies); a
-repetition span that boilerplate spans mostly cover, and whose text also stands inside a
-boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``): a copy of
-chrome is reported as boilerplate. A refrain quoted line by line (a song's chorus printed on
-two lines in a row) is a copied line.
+sales plunge"); copies printed three times or more far apart, which look like a template; a box
+of key points printed without bullet marks nor a header (the story's paragraphs are then taken
+for the copies); a repetition span that boilerplate spans mostly cover, and whose text also
+stands inside a boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``):
+a copy of chrome is reported as boilerplate. A refrain quoted line by line (a song's chorus
+printed on two lines in a row) is a copied line.
 """
 
 from __future__ import annotations
@@ -409,8 +409,8 @@ class Repetition:
                 else:
                     what = "duplicate_paragraph" if n_words >= NEAR_MIN_WORDS else "duplicate_line"
                     if r in key_points:
-                        # A box of key points copies the story's sentences as bullets: the
-                        # bullet goes, the story keeps its paragraph.
+                        # A box of key points copies the story's sentences: the box's line
+                        # goes, the story keeps its paragraph.
                         copy = r
                 spans.append(
                     Span(lines[copy].start, lines[copy].end, self.name, similarity[i], f"{self.name}:{what}")
