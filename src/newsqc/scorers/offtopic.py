@@ -85,7 +85,8 @@ is spam outright, and the spam spreads to spammy neighbouring sentences on the s
 item of a numbered list ("8. If you have a mortgage, consider paying it off") is flagged only
 that way: listicles advise in the second person and the imperative, as spam does; so is a short
 line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the whole text is
-in capitals, an old wire feed's).
+in capitals, an old wire feed's), and so are an FAQ's questions ("How much will I pay?": short
+questions opening two lines or more, alone on the line or before an answer with no spam words).
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
@@ -399,6 +400,12 @@ LONG_NUMBER = re.compile(r"\d{5,}")
 #: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
 #: song title) in a text not all in capitals: spam only when sure, as an item of a numbered list.
 HEADING_WORDS = 8
+#: So is a question of at most HEADING_WORDS words that opens its line, alone on it or before a
+#: sentence with no spam words of its own (log-odds under SPAM_OWN), in a text where
+#: FAQ_QUESTIONS such questions or more open lines: an FAQ's questions ("How much will I pay?",
+#: "Can I get help?", spam 2.1 and 3.2). One question alone is not enough: out of fold on dev,
+#: that lost "Can anyone sub to my channel? :D" before a sentence of news.
+FAQ_QUESTIONS = 2
 #: A word of three capitals or more: \b[A-Z]{3,}\b, written to start with a capital (re then
 #: skips to the capitals of the text, twice as fast) and to look back past it for a word character.
 SHOUTED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}(?!\w)")
@@ -2035,13 +2042,34 @@ class Offtopic:
         lines = article.lines
         exempt = _exempt_lines(article)
         in_capitals = article.text.isupper()  # an old wire feed: a line in capitals is no heading
+        line_ranges = prepared.line_ranges
+
+        def asks(k: int) -> bool:  # a short question that opens its line
+            start, end = ranges[k]
+            return (
+                line_of[k] >= 0
+                and start == line_ranges[line_of[k]][0]
+                and end - start <= HEADING_WORDS
+                and sentences[k].text.endswith("?")
+            )
+
+        questions = -1  # the questions that open lines, when counted
 
         for k in candidates:  # each holds words: it has a line
             if exempt(line_of[k]):
                 continue
             line_text = lines[line_of[k]].text
-            first, last = prepared.line_ranges[line_of[k]]
+            first, last = line_ranges[line_of[k]]
             heading = line_text.isupper() and last - first <= HEADING_WORDS and not in_capitals
+            if asks(k):
+                if questions < 0:  # counted once, for the first candidate that needs it
+                    questions = sum(map(asks, range(n)))
+                # An FAQ's question over its answer ("How much will I pay?"), one of several:
+                # alone on its line, or before a sentence that is no spam.
+                end = ranges[k][1]
+                heading |= questions >= FAQ_QUESTIONS and (
+                    end == last or (k + 1 < n and line_of[k + 1] == line_of[k] and spam[k + 1] < SPAM_OWN)
+                )
             if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
             if n_words[k] < SPAM_MIN_WORDS and last - first <= n_words[k]:
