@@ -26,7 +26,9 @@ What it finds, each as a span with a reason code:
   with a word list (German, Portuguese, French...), only unknown words of six letters or more
   that fail both letter tests. A word the article uses twice or more is a name or a term, and
   the words of an English text's sentence of eight words or more that reads as another language
-  (a quote in Spanish: "dijo la concejal") are that language's.
+  (a quote in Spanish: "dijo la concejal") are that language's; so, in English prose, are a word
+  with letters beyond ASCII and the words beside it (a short quote in Vietnamese: "Chúng tôi rất
+  vui"; a typo or a shuffle of English words has no marked letter).
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
   camelCase) and for units after numbers ("38 dBA").
@@ -106,7 +108,7 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from itertools import accumulate, islice, permutations
 
@@ -1791,8 +1793,12 @@ class Garbled:
                 taken.extend(_rare_words_after(text, anchor.end, zipf, ANCHORED_ZIPF, skip))
         # Lower-case words that no word list knows and whose letters read badly (_gibberish_word);
         # only the uncommon words (``rare``) are looked up in the long list.
-        unknown = [w for w in rare if w not in frequencies and w.casefold() not in frequencies]
         english = article.language in (None, "en")
+        if english:
+            # Letters with marks are another language's in English prose (a name, a quote:
+            # "Chúng tôi rất vui"); a typo or a shuffle of English words has none.
+            rare = [w for w in rare if not _marked(w)]
+        unknown = [w for w in rare if w not in frequencies and w.casefold() not in frequencies]
         if n_lower >= GIBBERISH_MIN_TYPES and len(unknown) <= MAX_UNKNOWN_SHARE * n_lower:
             bad: set[str] = set()
             if unknown:
@@ -1824,7 +1830,11 @@ class Garbled:
                     if word.text in bad or (
                         i + 1 < len(texts) and texts[i + 1] in short and text[word.end : starts[i + 1]] == " "
                     ):
-                        if not skip_alone.hit(word.start, word.end) and _free_standing(text, word):
+                        if (
+                            not skip_alone.hit(word.start, word.end)
+                            and _free_standing(text, word)
+                            and not (english and _beside_marked(texts, i))
+                        ):
                             found.append(word)
                 if english:
                     found = _outside_foreign_sentences(article, found)
@@ -1855,6 +1865,25 @@ class Garbled:
             return []
         # The text is word salad, all of it.
         return [Span(p.start, p.end, _KIND, 0.8, f"{_KIND}:word_salad") for p in article.paragraphs]
+
+
+def _marked(word: str) -> bool:
+    """Whether ``word`` has a letter beyond ASCII ("tôi"; not "didn’t").
+
+    >>> _marked("tôi"), _marked("didn’t"), _marked("the")
+    (True, False, False)
+    """
+    return not word.isascii() and any(not c.isascii() and c.isalpha() for c in word)
+
+
+def _beside_marked(texts: Sequence[str], i: int) -> bool:
+    """Whether a word next to word ``i`` has a letter beyond ASCII: in English prose, word ``i``
+    is then part of a phrase of another language ("Chúng tôi rất vui").
+
+    >>> _beside_marked(["tôi", "rất", "vui", "she"], 2), _beside_marked(["didn’t", "pidserne", "dna"], 1)
+    (True, False)
+    """
+    return any(0 <= j < len(texts) and _marked(texts[j]) for j in (i - 1, i + 1))
 
 
 #: A sentence of this many words or more that reads as another language holds no gibberish (a
