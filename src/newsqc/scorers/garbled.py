@@ -28,7 +28,8 @@ What it finds, each as a span with a reason code:
   the words of an English text's sentence of eight words or more that reads as another language
   (a quote in Spanish: "dijo la concejal") are that language's; so, in English prose, are a word
   with letters beyond ASCII and the words beside it (a short quote in Vietnamese: "Chúng tôi rất
-  vui"; a typo or a shuffle of English words has no marked letter).
+  vui"; a typo or a shuffle of English words has no marked letter). A word alone in quotes is
+  mentioned, not used ('"rizz" is charm').
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
   camelCase) and for units after numbers ("38 dBA").
@@ -1022,11 +1023,26 @@ def _case_candidate(word: str) -> str:
     return head if head.isalpha() else ""
 
 
+_OPENING_QUOTES = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»"
+
+
 def _free_standing(text: str, word: Segment) -> bool:
-    """False for a word inside a URL, an address, a handle, a hashtag or a file name."""
+    """False for a word inside a URL, an address, a handle, a hashtag or a file name, and for a
+    word alone in quotes: a word mentioned, not used ('"rizz" is charm', '"bussin",').
+
+    >>> text = 'If a teen says "rizz", they mean charm; rizz.'
+    >>> _free_standing(text, Segment(16, 20, "rizz")), _free_standing(text, Segment(40, 44, "rizz"))
+    (False, True)
+    """
     before = text[word.start - 1] if word.start else " "
     after = text[word.end : word.end + 2]
     if before in "@#/\\.:_-" or after[:1] in "@/_-" or (after[:1] == "." and after[1:2].isalnum()):
+        return False
+    closed = (after[:1] or "x") in _CLOSING_QUOTES or (
+        after[:1] in ",.;:!?" and (after[1:2] or "x") in _CLOSING_QUOTES
+    )
+    if before in _OPENING_QUOTES and closed:
         return False
     token_start, token_end = _token_bounds(text, word.start, word.end, 0, len(text))
     return not _URLISH.search(text, token_start, token_end)
