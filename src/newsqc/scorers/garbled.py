@@ -29,7 +29,7 @@ What it finds, each as a span with a reason code:
   (a quote in Spanish: "dijo la concejal") are that language's; so, in English prose, are a word
   with letters beyond ASCII and the words beside it (a short quote in Vietnamese: "Chúng tôi rất
   vui"; a typo or a shuffle of English words has no marked letter). A word alone in quotes is
-  mentioned, not used ('"rizz" is charm').
+  mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks ("`kubectl`").
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
   camelCase) and for units after numbers ("38 dBA").
@@ -92,7 +92,8 @@ Windows-1252 than Windows-1251 (Greek in Windows-1253, Central European in Windo
 language of a text in Windows-1251 mojibake stays the one detected on the mojibake, often
 "vi"), a line quoting Cicero's passage that lorem ipsum comes from (it reads as the filler), and
 stripped JSON escapes of four digits that do not stand between two letters ("endu2019 said": it
-could be a year after a word).
+could be a year after a word). In tech news, the names of command-line tools written as words
+("kubectl", "wget", "dpkg", "zsh") read as gibberish unless markdown puts them in backticks.
 A text all in capitals (an old wire feed) is not read for the class PMI of word salad (its
 rarer words all read as names), and case garbling cannot show in it.
 """
@@ -1023,13 +1024,15 @@ def _case_candidate(word: str) -> str:
     return head if head.isalpha() else ""
 
 
-_OPENING_QUOTES = "\"“‘'«„"
-_CLOSING_QUOTES = "\"”’'»"
+#: Marks around a word mentioned, not used: quotes, and markdown's backticks around code.
+_OPENING_QUOTES = "\"“‘'«„`"
+_CLOSING_QUOTES = "\"”’'»`"
 
 
 def _free_standing(text: str, word: Segment) -> bool:
     """False for a word inside a URL, an address, a handle, a hashtag or a file name, and for a
-    word alone in quotes: a word mentioned, not used ('"rizz" is charm', '"bussin",').
+    word alone in quotes or backticks: a word mentioned, not used ('"rizz" is charm', '"bussin",',
+    "run `kubectl` to").
 
     >>> text = 'If a teen says "rizz", they mean charm; rizz.'
     >>> _free_standing(text, Segment(16, 20, "rizz")), _free_standing(text, Segment(40, 44, "rizz"))
