@@ -32,7 +32,8 @@ What it finds, each as a span with a reason code:
   mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks ("`kubectl`").
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
-  camelCase) and for units after numbers ("38 dBA").
+  camelCase), for units after numbers ("38 dBA") and for a word alone in quotes or backticks,
+  mentioned rather than used ("`getElementById`").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="), a template's unfilled variables and tags ("{{author_name}}", "{% endif %}";
