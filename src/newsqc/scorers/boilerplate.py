@@ -384,7 +384,8 @@ _UNITS = (
     r"sprigs?|sticks?|bunch(?:es)?)"
 )
 _QUANTITY = regex.compile(
-    r"^\s*(?:[-–•*]\s*)?(?:(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+)?|[½¼¾⅓⅔⅛])\s*(?P<unit>" + _UNITS + r"\b)?"
+    rf"^\s*(?:[{re.escape(BULLETS)}]\s*)?"
+    r"(?:(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+)?|[½¼¾⅓⅔⅛])\s*(?P<unit>" + _UNITS + r"\b)?"
     r"|(?P<measure>(?:a )?(?:pinch|handful|dash|knob|splash) of\b))",
     regex.IGNORECASE,
 )

@@ -1043,10 +1043,8 @@ def _free_standing(text: str, word: Segment) -> bool:
     after = text[word.end : word.end + 2]
     if before in "@#/\\.:_-" or after[:1] in "@/_-" or (after[:1] == "." and after[1:2].isalnum()):
         return False
-    closed = (after[:1] or "x") in _CLOSING_QUOTES or (
-        after[:1] in ",.;:!?" and (after[1:2] or "x") in _CLOSING_QUOTES
-    )
-    if before in _OPENING_QUOTES and closed:
+    closing = after[1:2] if after[:1] in ",.;:!?" else after[:1]  # past a comma: '"bussin",'
+    if before in _OPENING_QUOTES and closing and closing in _CLOSING_QUOTES:
         return False
     token_start, token_end = _token_bounds(text, word.start, word.end, 0, len(text))
     return not _URLISH.search(text, token_start, token_end)
