@@ -99,6 +99,12 @@ language had no list, wrapped F1 0.76 with English words, 0.82 with their own, 0
 list). Thai, Lao, Khmer and Burmese lines count their words as the verdict does
 (:attr:`Article.word_counts`), and a line of them long enough for prose ends as a sentence: those
 scripts end one with a space.
+A call to action's words are read as the site's prompt only where they prompt: opening a
+sentence ("Sign up for ...", "Please log in to ...", "Click to share ..."), in a label of six words
+or fewer, or beside the site, the reader's inbox or a comment ("our newsletter", "your inbox",
+"logged in to post a comment"); news of a login outage or of newsletters ("Users were unable to
+log in", "Readers subscribe for $5 a month") does not set the pattern. An instruction of the
+story that opens so ("To sign up, go to disneyplus.com and choose a plan.") still reads as one.
 
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
@@ -176,6 +182,24 @@ _PATTERN_CHARS = 400
 _READ_ALSO = (
     r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también|"
     r"lesen sie (auch|mehr)|mehr zum thema"
+)
+# A call to action is the site's prompt to the reader, not the story's words: its phrase opens a
+# sentence ("Sign up for ...", "Please log in to ...", "Click to share on Twitter"), or the line is
+# a label of at most _PROMPT_WORDS words ("Subscribe", "Best Credit Card Sign Up Bonuses"), or it
+# names the site, the reader's inbox or a comment ("our newsletter", "your inbox", "logged in to
+# post a comment"). News of logins, newsletters and subscriptions uses the same words ("Users were
+# unable to log in", "Readers subscribe for about $5 a month"); the dev pages hold 445 lines with
+# the phrases, 4 of them the article's, and the model read the phrase as chrome wherever it stood.
+_PROMPT_WORDS = 6
+_PROMPT_OPENING = regex.compile(
+    r"(?:^|[.!?:|•–—-]\s+)\W*(?:(?:please|click(?: here)? to|don['’]t forget to|be sure to|remember to|"
+    r"want to|to)\s+)?$",
+    regex.IGNORECASE,
+)
+_PROMPT_TARGET = regex.compile(
+    r"\b(?:our|us|we(?:['’](?:ll|re))?|my|your (?:inbox|e-?mail)|"
+    r"this (?:site|page|website|story|article|post)|(?:post|leave|add|write) a (?:comment|reply)|comment)\b",
+    regex.IGNORECASE,
 )
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
@@ -1083,6 +1107,21 @@ def _pattern_gates(
     return gates & short[:, None]
 
 
+def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
+    """Whether a line that ``pattern`` (a call to action's) matches reads as the site's prompt
+    to the reader rather than the story's words (see _PROMPT_OPENING).
+
+    >>> cta = _PATTERNS[[r for r, _ in _PATTERNS].index("call_to_action")][1][0]
+    >>> _prompts("Want more? Sign up for the free daily email.", cta)
+    True
+    >>> _prompts("Users around the world were unable to log in to Facebook on Wednesday.", cta)
+    False
+    """
+    if len(text.split()) <= _PROMPT_WORDS or _PROMPT_TARGET.search(text):
+        return True
+    return any(_PROMPT_OPENING.search(text[: m.start()]) for m in pattern.finditer(text))
+
+
 def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons: list[str | None]) -> None:
     """The pattern columns of ``x`` and the first pattern reason of each line, in place: each
     pattern is tried on the lines that its gate lets through."""
@@ -1091,7 +1130,7 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
     for i, k in zip(lines.tolist(), patterns.tolist(), strict=True):
         reason, alternatives = _PATTERNS[k]
         for pattern in alternatives:
-            if pattern.search(texts[i]):
+            if pattern.search(texts[i]) and (reason != "call_to_action" or _prompts(texts[i], pattern)):
                 x[i, p0 + k] = 1.0
                 if reasons[i] is None:
                     reasons[i] = reason
@@ -1382,20 +1421,23 @@ def line_probabilities(article: Article) -> tuple[np.ndarray, list[str | None]]:
 
 
 _COL = {name: i for i, name in enumerate(FEATURES)}
+# A row of a table in pipes ("| 12 | 18 | 42 |", "|---|---|"): the article's, between its paragraphs.
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 def _keep_article_lines(
-    flagged: np.ndarray, x: np.ndarray, reasons: Sequence[str | None], p: np.ndarray
+    flagged: np.ndarray, x: np.ndarray, reasons: Sequence[str | None], p: np.ndarray, texts: Sequence[str]
 ) -> None:
     """jusText's context rules, in place: what the article's prose surrounds is article.
 
     A long line of prose rich in stop words (a line of _PROSE_UNENDED_WORDS words or more is
     prose without terminal punctuation too) right after the article's prose (perhaps past a
-    subheading or two, which stay too), the headline (up to two headline-like lines right
-    before the first unflagged paragraph) and a subheading-like line (at most 16 words, no
-    terminal punctuation) between two unflagged lines of prose stay unflagged, unless a
-    pattern named them or the model gives them at least _SURE_P (a headline also when the
-    text prints it again: bylines, datelines and teasers stand where a headline would).
+    subheading or two, or past a table's rows in pipes: they all stay too), the headline (up to
+    two headline-like lines right before the first unflagged paragraph) and a subheading-like
+    line (at most 16 words, no terminal punctuation) between two unflagged lines of prose stay
+    unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
+    also when the text prints it again: bylines, datelines and teasers stand where a headline
+    would).
     """
     n = len(flagged)
     log_words_column = x[:, _COL["log_words"]]
@@ -1425,7 +1467,9 @@ def _keep_article_lines(
         ):
             continue
         j = i - 1
-        while j >= 0 and i - j <= 2 and heading[j] and free[j] and unsure[j]:
+        while j >= 0 and (
+            (i - j <= 2 and heading[j] and free[j] and unsure[j]) or _TABLE_ROW.match(texts[j]) is not None
+        ):
             j -= 1
         if j >= 0 and not flags[j] and prose[j]:
             flags[i] = False
@@ -1519,7 +1563,7 @@ def flag_lines(
     lines = article.lines
     n = len(lines)
     flagged = p >= threshold
-    _keep_article_lines(flagged, x, reasons, p)
+    _keep_article_lines(flagged, x, reasons, p, article.line_texts)
     clean_lead = _clean_lead(p, x)
     if clean_lead:
         named = np.array([r in _SELF_NAMED for r in reasons]) & (x[:, _COL["log_words"]] <= math.log1p(8))
