@@ -105,6 +105,11 @@ or fewer, or beside the site, the reader's inbox or a comment ("our newsletter",
 "logged in to post a comment"); news of a login outage or of newsletters ("Users were unable to
 log in", "Readers subscribe for $5 a month") does not set the pattern. An instruction of the
 story that opens so ("To sign up, go to disneyplus.com and choose a plan.") still reads as one.
+So too a legal notice is the site's only when it names the site, the reader or the rights, opens
+with its term, capitalizes it or is a label (a menu, a line in title case), and an advert label
+has at most six words: a story of a copyright suit, a cookie ruling, a privacy policy or the
+advertising business is none. A headline in title case that names a legal term ("Zoom Changes
+Its Privacy Policy") still reads as a label.
 
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
@@ -188,8 +193,9 @@ _READ_ALSO = (
 # a label of at most _PROMPT_WORDS words ("Subscribe", "Best Credit Card Sign Up Bonuses"), or it
 # names the site, the reader's inbox or a comment ("our newsletter", "your inbox", "logged in to
 # post a comment"). News of logins, newsletters and subscriptions uses the same words ("Users were
-# unable to log in", "Readers subscribe for about $5 a month"); the dev pages hold 445 lines with
-# the phrases, 4 of them the article's, and the model read the phrase as chrome wherever it stood.
+# unable to log in", "Readers subscribe for about $5 a month", "declined to comment"); the dev
+# pages hold 431 lines with the phrases, 4 of them the article's, and the model read the phrase as
+# chrome wherever it stood. Read so, 2 of the article's lines and 2 lines of chrome lose it.
 _PROMPT_WORDS = 6
 _PROMPT_OPENING = regex.compile(
     r"(?:^|[.!?:|•–—-]\s+)\W*(?:(?:please|click(?: here)? to|don['’]t forget to|be sure to|remember to|"
@@ -198,9 +204,25 @@ _PROMPT_OPENING = regex.compile(
 )
 _PROMPT_TARGET = regex.compile(
     r"\b(?:our|us|we(?:['’](?:ll|re))?|my|your (?:inbox|e-?mail)|"
-    r"this (?:site|page|website|story|article|post)|(?:post|leave|add|write) a (?:comment|reply)|comment)\b",
+    r"this (?:site|page|website|story|article|post)|(?:post|leave|add|write) a (?:comment|reply))\b",
     regex.IGNORECASE,
 )
+# A legal notice is the site's, not the story's: it names the site, the reader or the rights
+# ("By using this site you agree ...", "© 2019 ...", "All rights reserved"), opens with its term
+# ("Privacy Policy", "Copyright 2019 ..."), capitalizes it ("Image Copyright Getty Images"), or is a
+# label: three words or fewer, a menu between separators, a line in title case. A story of a
+# copyright suit, a cookie ruling or a privacy policy writes the terms in its sentences ("Zoom
+# changes its privacy policy after criticism"): all 274 legal lines of the dev pages read so, none
+# of the article's did. And an advert label is short: at most _ADVERT_LABEL_WORDS words
+# ("Advertisement", "Story continues below advertisement"; every advert line of the dev pages has 4
+# or fewer), not a story of the advertising business ("Advertising spending on podcasts to double").
+_NOTICE_TARGET = regex.compile(
+    r"\b(?:our|we|us|you|your|i (?:agree|accept|consent)|this (?:site|website|page|document|article))\b|"
+    r"©|\(c\)|\ball rights? reserved\b",
+    regex.IGNORECASE,
+)
+_LABEL_SEPARATORS = "/|•·"
+_ADVERT_LABEL_WORDS = 6
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
 _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
@@ -1107,6 +1129,46 @@ def _pattern_gates(
     return gates & short[:, None]
 
 
+def _as_chrome(reason: str, text: str, pattern: regex.Pattern[str]) -> bool:
+    """Whether a line that ``pattern`` (one of ``reason``'s) matches uses its words as chrome
+    does: a call to action prompts (:func:`_prompts`), a legal notice is the site's
+    (:func:`_site_notice`), an advert label is short; other patterns are chrome wherever they match.
+
+    >>> legal = _PATTERNS[[r for r, _ in _PATTERNS].index("legal")][1][0]
+    >>> _as_chrome("legal", "Privacy Policy", legal)
+    True
+    >>> _as_chrome("legal", "Zoom changes its privacy policy after criticism", legal)
+    False
+    """
+    if reason == "call_to_action":
+        return _prompts(text, pattern)
+    if reason == "legal":
+        return _site_notice(text, pattern)
+    if reason == "advert":
+        return len(text.split()) <= _ADVERT_LABEL_WORDS
+    return True
+
+
+def _site_notice(text: str, pattern: regex.Pattern[str]) -> bool:
+    """Whether a line that the legal ``pattern`` matches is the site's notice (see _NOTICE_TARGET).
+
+    >>> legal = _PATTERNS[[r for r, _ in _PATTERNS].index("legal")][1][0]
+    >>> _site_notice("Editorial Standards / Privacy Policy / Terms of Use", legal)
+    True
+    >>> _site_notice("EU court rules websites need clear consent for cookies", legal)
+    False
+    """
+    words = text.split()
+    if len(words) <= 3 or _NOTICE_TARGET.search(text) or any(c in text for c in _LABEL_SEPARATORS):
+        return True
+    if 2 * sum(1 for w in words if w[:1].isupper()) > len(words):
+        return True  # a label in title case
+    for m in pattern.finditer(text):  # the term capitalized, or opening the line
+        if m.group()[:1].isupper() or not any(map(str.isalnum, text[: m.start()])):
+            return True
+    return False
+
+
 def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
     """Whether a line that ``pattern`` (a call to action's) matches reads as the site's prompt
     to the reader rather than the story's words (see _PROMPT_OPENING).
@@ -1115,6 +1177,8 @@ def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
     >>> _prompts("Want more? Sign up for the free daily email.", cta)
     True
     >>> _prompts("Users around the world were unable to log in to Facebook on Wednesday.", cta)
+    False
+    >>> _prompts("A spokesman declined to comment on why users could not log in.", cta)
     False
     """
     if len(text.split()) <= _PROMPT_WORDS or _PROMPT_TARGET.search(text):
@@ -1130,7 +1194,7 @@ def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons
     for i, k in zip(lines.tolist(), patterns.tolist(), strict=True):
         reason, alternatives = _PATTERNS[k]
         for pattern in alternatives:
-            if pattern.search(texts[i]) and (reason != "call_to_action" or _prompts(texts[i], pattern)):
+            if pattern.search(texts[i]) and _as_chrome(reason, texts[i], pattern):
                 x[i, p0 + k] = 1.0
                 if reasons[i] is None:
                     reasons[i] = reason
