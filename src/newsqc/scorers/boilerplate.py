@@ -108,8 +108,10 @@ story that opens so ("To sign up, go to disneyplus.com and choose a plan.") stil
 So too a legal notice is the site's only when it names the site, the reader or the rights, opens
 with its term, capitalizes it or is a label (a menu, a line in title case), and an advert label
 has at most six words: a story of a copyright suit, a cookie ruling, a privacy policy or the
-advertising business is none. A headline in title case that names a legal term ("Zoom Changes
-Its Privacy Policy") still reads as a label.
+advertising business is none; and a related-links label stands alone or before what it labels,
+so that a headline opening with its word ("Trending hashtag sparks debate ...") is none. A
+headline in title case that names a legal term ("Zoom Changes Its Privacy Policy") still reads
+as a label.
 
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
@@ -223,6 +225,13 @@ _NOTICE_TARGET = regex.compile(
 )
 _LABEL_SEPARATORS = "/|•·"
 _ADVERT_LABEL_WORDS = 6
+# A related-links label ("Trending", "Latest news", "Related:", "More from Science") stands alone, in
+# a line of at most _RELATED_LABEL_WORDS words, or before what it labels: a capital, a colon within
+# a few words ("Related coverage from How to Do Everything: Money:"), the line's end. A headline or
+# sentence that opens with the same word goes on in lower case ("Trending hashtag sparks debate over
+# school uniforms", "Latest figures show ..."); every related-links line of the dev pages reads so.
+_RELATED_LABEL_WORDS = 5
+_GOES_ON = regex.compile(r"\s+\p{Ll}(?![^.!?:]{0,30}:)")
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
 _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
@@ -1132,13 +1141,19 @@ def _pattern_gates(
 def _as_chrome(reason: str, text: str, pattern: regex.Pattern[str]) -> bool:
     """Whether a line that ``pattern`` (one of ``reason``'s) matches uses its words as chrome
     does: a call to action prompts (:func:`_prompts`), a legal notice is the site's
-    (:func:`_site_notice`), an advert label is short; other patterns are chrome wherever they match.
+    (:func:`_site_notice`), an advert label is short, a related-links label stands alone or before
+    what it labels; other patterns are chrome wherever they match.
 
     >>> legal = _PATTERNS[[r for r, _ in _PATTERNS].index("legal")][1][0]
     >>> _as_chrome("legal", "Privacy Policy", legal)
     True
     >>> _as_chrome("legal", "Zoom changes its privacy policy after criticism", legal)
     False
+    >>> related = _PATTERNS[[r for r, _ in _PATTERNS].index("related_links")][1][0]
+    >>> _as_chrome("related_links", "Trending hashtag sparks debate over school uniforms", related)
+    False
+    >>> _as_chrome("related_links", "Top Stories: 16-Inch MacBook Pro Debuts, Mac Pro in December", related)
+    True
     """
     if reason == "call_to_action":
         return _prompts(text, pattern)
@@ -1146,6 +1161,8 @@ def _as_chrome(reason: str, text: str, pattern: regex.Pattern[str]) -> bool:
         return _site_notice(text, pattern)
     if reason == "advert":
         return len(text.split()) <= _ADVERT_LABEL_WORDS
+    if reason == "related_links" and len(text.split()) > _RELATED_LABEL_WORDS:
+        return any(_GOES_ON.match(text, m.end()) is None for m in pattern.finditer(text))
     return True
 
 
