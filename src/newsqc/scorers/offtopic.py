@@ -55,7 +55,8 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   after it ("Mayor Linda Okafor awning repair secret promised": the name stays); a run that the
   article prints again elsewhere is the story's phrase ("behavioral weight loss therapy" in an
   article that speaks of weight loss), not a link's text dropped in once; nor is a run that ends
-  in a conjunction ("online poker and", cut from "online poker and slot games").
+  in a conjunction ("online poker and", cut from "online poker and slot games") or that opens
+  with an adverb after an auxiliary ("still offer", cut from "You can still offer help").
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or around the story's
@@ -293,6 +294,17 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: online poker and slot games"): a link's text does not end so (2 of the benchmark's 1,772
 #: anchor phrases end in a function word, none in a conjunction).
 CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
+#: A run that opens with one of ADVERBS after one of AUXILIARIES is the sentence's own verb
+#: phrase ("You can still offer help", "it will also sell"): no link's text. 2 of the 879 anchor
+#: phrases of the benchmark's dev build open with such an adverb ("again online", "only poker").
+ADVERBS = frozenset(
+    {"still", "also", "even", "just", "only", "already", "never", "always", "often", "really", "now", "soon",
+     "ever", "again", "usually", "rarely", "simply", "actually", "probably", "certainly"}
+)  # fmt: skip
+AUXILIARIES = frozenset(
+    {"can", "could", "will", "would", "may", "might", "must", "should", "shall", "do", "does", "did", "is",
+     "are", "was", "were", "has", "have", "had", "be", "been", "cannot", "can't", "won't", "don't", "doesn't"}
+)  # fmt: skip
 #: A capital after a word's first letter: an acronym or a name ("UK", "NBCSN", "McDonald").
 _INNER_CAPITAL = regex.compile(r"(?<=\w)\p{Lu}")
 #: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
@@ -1639,9 +1651,19 @@ def anchor_arrays(
     }
 
 
-def _coordinated(prepared: Prepared, run: tuple[int, int]) -> bool:
-    """Whether the anchor run ``(first, last + 1)`` ends in a conjunction (see CONJUNCTIONS)."""
-    return prepared.norm(run[1] - 1) in CONJUNCTIONS
+def _in_sentence_grammar(prepared: Prepared, run: tuple[int, int]) -> bool:
+    """Whether the anchor run ``(first, last + 1)`` is cut from the sentence's own grammar: it ends
+    in a conjunction (see CONJUNCTIONS) or opens with an adverb after an auxiliary (see ADVERBS).
+
+    >>> a = Article.from_text("You can still offer help to people in need of it.")
+    >>> p = prepare(a, load_model())
+    >>> _in_sentence_grammar(p, (2, 4)), _in_sentence_grammar(p, (3, 5))
+    (True, False)
+    """
+    first, last = run
+    if prepared.norm(last - 1) in CONJUNCTIONS:
+        return True
+    return first > 0 and prepared.norm(first) in ADVERBS and prepared.norm(first - 1) in AUXILIARIES
 
 
 def anchor_candidates(
@@ -2167,7 +2189,9 @@ class Offtopic:
         story_word = arrays["hot_uses"] > math.log(STORY_WORD_USES - 0.5)
         needed = np.where(story_word, np.maximum(needed, STORY_WORD_SURE), needed)
         needed = np.where(arrays["length"] == 2, np.maximum(needed, TWO_WORD_SURE), needed)
-        wanted = [k for k in np.flatnonzero(p_all >= needed).tolist() if not _coordinated(prepared, runs[k])]
+        wanted = [
+            k for k in np.flatnonzero(p_all >= needed).tolist() if not _in_sentence_grammar(prepared, runs[k])
+        ]
         # The most likely run first, by log-odds ("Chinese online shopping" before "Chinese online
         # shopping by": both 1.0 as probabilities); of runs as likely, the longest.
         wanted.sort(key=lambda k: (-z_all[k], runs[k][0] - runs[k][1], runs[k][0]))
