@@ -60,7 +60,9 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or around the story's
-own commercial word needs more than other runs), one for any foreign sentence, and one for spam
+own commercial word needs more than other runs), one for any foreign sentence (marketing or
+another story's: never one that reports what someone said, "The buyer said it would offer free
+shipping on online orders"), and one for spam
 messages alone (sentences of 4 words or more, or of 2 or 3 inside a longer line; under 9 words,
 a short line of a quote looks like a comment, so they need 0.99), which flags a sentence whose
 own words are spammy as well (log-odds of SPAM_OWN or more, and SPAM_REGISTER_GAP above the
@@ -221,6 +223,10 @@ REGISTER_SENTENCES = 5
 SPAM_REGISTER_GAP = 2.0
 #: A sentence flagged but not spammy (marketing, another story) needs this combined probability.
 FOREIGN_SURE = 0.9995
+#: A sentence that reports what someone said ("The buyer said it would ... offer free shipping on
+#: online orders") is the story's, however foreign its words: spam, or nothing, never marketing
+#: or another story's. No inserted sentence of the dev build that was flagged names a speaker.
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b")
 #: In an article in another language, a sentence is in English when at least ENGLISH_SHARE of
 #: its words that one of the two languages claims are English, and at least ENGLISH_CLAIMED
 #: words are claimed: a language claims a word of CLAIMED_ZIPF or more that is not CLAIM_MARGIN
@@ -2103,8 +2109,8 @@ class Offtopic:
                 flagged[k] = (float(p_spam[k]), "spam")
             elif spam[k] >= combiner["spam_reason"]:
                 flagged[k] = (p, "spam")
-            elif p < FOREIGN_SURE:
-                continue  # quotes, asides and background read like this: only the surest
+            elif p < FOREIGN_SURE or ATTRIBUTION.search(sentences[k].text):
+                continue  # quotes, asides and background read like this: only the surest, unattributed
             elif arrays["foreign_hot"][k] >= 1:
                 flagged[k] = (p, "marketing")
             else:
