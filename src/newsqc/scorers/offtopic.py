@@ -62,16 +62,15 @@ A small scaled logistic regression per form combines the signals (weights in the
 one for anchors (a run of two words, a capitalized one, one after a name or around the story's
 own commercial word needs more than other runs), one for any foreign sentence (marketing or
 another story's: never one that reports what someone said, "The buyer said it would offer free
-shipping on online orders"), and one for spam
-messages alone (sentences of 4 words or more, or of 2 or 3 inside a longer line; under 9 words,
-a short line of a quote looks like a comment, so they need 0.99), which flags a sentence whose
-own words are spammy as well (log-odds of SPAM_OWN or more, and SPAM_REGISTER_GAP above the
-median of the article's sentences: a review or a deals roundup speaks to the reader throughout)
-and that is someone's words neither: quoted (it opens or closes with a quote mark) or an
-embedded post, whose next line is the post's attribution ("— Dele (@dele_official) November 19,
-2019"). No sentence of a line that is a table's row, a citation with a DOI ("Nature (2019). DOI:
-10.1038/s41586-019-1234-5") or a public notice (a police appeal, a helpline, an obituary's
-funeral notice) is spam.
+shipping on online orders"), and one for spam messages alone (sentences of 4 words or more, or
+of 2 or 3 inside a longer line; under 9 words, a short line of a quote looks like a comment, so
+they need 0.99), which flags a sentence whose own words are spammy as well (log-odds of
+SPAM_OWN or more, and SPAM_REGISTER_GAP above the median of the article's sentences: a review or
+a deals roundup speaks to the reader throughout) and that is someone's words neither: quoted
+(it opens or closes with a quote mark) or an embedded post, whose next line is the post's
+attribution ("— Dele (@dele_official) November 19, 2019"). No sentence of a line that is a
+table's row, a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5") or a public
+notice (a police appeal, a helpline, an obituary's funeral notice) is spam.
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -225,7 +224,7 @@ SPAM_REGISTER_GAP = 2.0
 FOREIGN_SURE = 0.9995
 #: A sentence that reports what someone said ("The buyer said it would ... offer free shipping on
 #: online orders") is the story's, however foreign its words: spam, or nothing, never marketing
-#: or another story's. No inserted sentence of the dev build that was flagged names a speaker.
+#: or another story's. (No assessment of the benchmark's dev and test builds changed by it.)
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b")
 #: In an article in another language, a sentence is in English when at least ENGLISH_SHARE of
 #: its words that one of the two languages claims are English, and at least ENGLISH_CLAIMED
