@@ -112,8 +112,8 @@ advertising business is none; and a related-links label stands alone or before w
 so that a headline opening with its word ("Trending hashtag sparks debate ...") is none. A
 headline in title case that names a legal term ("Zoom Changes Its Privacy Policy") still reads
 as a label. A count in parentheses after a label is a sidebar's category among others
-("Politik (3)"); in English text a person's name and age ("Margaret Fraser (67)") or a lone label
-over a list ("Goalkeepers (3)") is the article's.
+("Politik (3)"); a list of people's names and ages ("Margaret Fraser (67)") and, in English text,
+a lone label over a list ("Goalkeepers (3)") are the article's.
 
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
@@ -235,12 +235,14 @@ _ADVERT_LABEL_WORDS = 6
 _RELATED_LABEL_WORDS = 5
 # A count in parentheses after a label ("Politik (3)", "Uncategorized (51)") is a sidebar's
 # category among others (every such line of the dev pages is, in runs of 5 to 55 but one, and
-# "View all (23)", now a counted label). In English text a person's name and age ("Margaret
-# Fraser (67)", in a list of victims) or a lone label over a list ("Goalkeepers (3)" over a
-# squad's names) is the article's: as counters they made whole short articles chrome.
+# "View all (23)", now a counted label). A run of lines that are all a person's name and age
+# ("Margaret Fraser (67)", "Maria Huber (67)": a list of victims), and in English text a lone
+# label over a list ("Goalkeepers (3)" over a squad's names), is the article's: as counters they
+# made whole short articles chrome.
 _CATEGORY_COUNT = regex.compile(r"^\W*[\p{L} ]{2,30}\s*\(\d+\)\W*$")
 _COUNTED_LABEL = regex.compile(r"comment|share|like|view|repl|response|reaction|bookmark", regex.IGNORECASE)
-_NAME_AGE = regex.compile(r"^\W*\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’]+){1,3},?\s*\(\d{1,3}\)\W*$")
+_NAME_AGE = regex.compile(r"^\W*\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’]+){1,3},?\s*\((\d{1,3})\)\W*$")
+_OLDEST = 110
 _GOES_ON = regex.compile(r"\s+\p{Ll}(?![^.!?:]{0,30}:)")
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
@@ -1377,32 +1379,48 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     digits = _counts_per_line(np.flatnonzero(digit_chars).tolist(), starts, n) > 0
     gates = _pattern_gates(texts, first_words, n_words, short, digits)
     _pattern_reasons(texts, gates, x, reasons)
-    if language == "en" and "(" in text_all:
-        _article_counts(texts, x, reasons)
+    if "(" in text_all:
+        _article_counts(texts, x, reasons, english=language == "en")
     return x, reasons
 
 
-def _article_counts(texts: list[str], x: np.ndarray, reasons: list[str | None]) -> None:
-    """In English text, the counts in parentheses that are the article's (a person's name and
-    age, a lone label over a list: see _CATEGORY_COUNT) lose their counter pattern, in place.
+def _article_counts(texts: list[str], x: np.ndarray, reasons: list[str | None], english: bool) -> None:
+    """The counts in parentheses that are the article's lose their counter pattern, in place: a
+    run of lines that are all a person's name and age, and in English text a lone label over a
+    list (see _CATEGORY_COUNT).
 
     >>> texts = ["Margaret Fraser (67)", "Donald Fraser (70)", "They died.", "Goalkeepers (3)", "C. Gordon"]
-    >>> texts += ["Politik (3)", "Sport (8)"]
+    >>> texts += ["Politik (3)", "Kabar Islam (8)"]
     >>> reasons = ["counter", "counter", None, "counter", None, "counter", "counter"]
-    >>> _article_counts(texts, np.zeros((len(texts), len(BASE_FEATURES))), reasons)
+    >>> _article_counts(texts, np.zeros((len(texts), len(BASE_FEATURES))), reasons, english=True)
     >>> reasons
     [None, None, None, None, None, 'counter', 'counter']
     """
     column = len(BASE_FEATURES) - len(_PATTERNS) + [r for r, _ in _PATTERNS].index("counter")
-    shaped = {
-        i
-        for i, reason in enumerate(reasons)
-        if reason == "counter" and _CATEGORY_COUNT.match(texts[i]) and not _COUNTED_LABEL.search(texts[i])
-    }
-    for i in sorted(shaped):
-        if _NAME_AGE.match(texts[i]) or (i - 1 not in shaped and i + 1 not in shaped):
-            x[i, column] = 0.0
-            reasons[i] = None
+    shaped = [
+        reason == "counter" and _CATEGORY_COUNT.match(text) is not None and not _COUNTED_LABEL.search(text)
+        for text, reason in zip(texts, reasons, strict=True)
+    ]
+    run: list[int] = []
+    for i in range(len(texts) + 1):
+        if i < len(texts) and shaped[i]:
+            run.append(i)
+            continue
+        if run and ((english and len(run) == 1) or all(_is_name_age(texts[k]) for k in run)):
+            for k in run:
+                x[k, column] = 0.0
+                reasons[k] = None
+        run = []
+
+
+def _is_name_age(text: str) -> bool:
+    """Whether a line is a person's name and age ("Margaret Fraser (67)").
+
+    >>> _is_name_age("Margaret Fraser (67)"), _is_name_age("Aliran Islam (160)"), _is_name_age("Sport (8)")
+    (True, False, False)
+    """
+    m = _NAME_AGE.match(text)
+    return m is not None and int(m.group(1)) <= _OLDEST
 
 
 def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
