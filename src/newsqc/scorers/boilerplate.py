@@ -234,8 +234,8 @@ _ADVERT_LABEL_WORDS = 6
 # school uniforms", "Latest figures show ..."); every related-links line of the dev pages reads so.
 _RELATED_LABEL_WORDS = 5
 # A count in parentheses after a label ("Politik (3)", "Uncategorized (51)") is a sidebar's
-# category among others (every such line of the dev pages is, in runs of 5 to 55 but one, and
-# "View all (23)", now a counted label). A run of lines that are all a person's name and age
+# category among others (every such line of the dev pages is, in runs of 5 to 55 but one), and so
+# is a counted label ("View all (23)", "Comments (3)"). A run of lines that are all a person's name and age
 # ("Margaret Fraser (67)", "Maria Huber (67)": a list of victims), and in English text a lone
 # label over a list ("Goalkeepers (3)" over a squad's names), is the article's: as counters they
 # made whole short articles chrome.
@@ -258,8 +258,7 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
         (
             "counter",
             r"^\W*(\d[\d,.]*\s*[km]?\s+(comments?|shares?|likes?|views?|replies|responses|reactions)|"
-            r"(comments?|shares?|likes?|views?|view all|replies|bookmarks?)\s*[(:]?\s*\d[\d,.]*\s*[km]?"
-            r"\s*\)?|"
+            r"(comments?|shares?|likes?|views?|replies|bookmarks?)\s*[(:]?\s*\d[\d,.]*\s*[km]?\s*\)?|"
             r"[\p{L} ]{2,30}\s*\(\d+\))\W*$",
         ),
         (
