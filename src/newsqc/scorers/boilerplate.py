@@ -131,11 +131,12 @@ few short lines (a paywall teaser) looks like a menu, and a news brief of one or
 between chrome can lose its last paragraph as a teaser; a live blog whose short posts carry
 relative time stamps ("5 min ago") reads as a list of teasers; an article of two or three short
 paragraphs with chrome around it can have its first paragraph read as a teaser (aside); pages
-in scripts without word spaces (Japanese, Chinese) are judged on characters. Chrome glued into
-a line is found only as the listed phrases say it, in the listed languages: a related headline
-glued without its label, a menu run into a paragraph ("Home News Sport The council voted"), or
-a label in another language stay; in a language without a list, a short text has few words seen
-twice to stand in for stop words.
+in scripts without word spaces (Japanese, Chinese) are judged on characters; a short article
+listing dates alone on their lines (a club's fixtures) reads as a page of teasers' dates. Chrome
+glued into a line is found only as the listed phrases say it, in the listed languages: a related
+headline glued without its label, a menu run into a paragraph ("Home News Sport The council
+voted"), or a label in another language stay; in a language without a list, a short text has
+few words seen twice to stand in for stop words.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
