@@ -113,7 +113,9 @@ so that a headline opening with its word ("Trending hashtag sparks debate ...") 
 headline in title case that names a legal term ("Zoom Changes Its Privacy Policy") still reads
 as a label. A count in parentheses after a label is a sidebar's category among others
 ("Politik (3)"); a list of people's names and ages ("Margaret Fraser (67)") and, in English text,
-a lone label over a list ("Goalkeepers (3)") are the article's.
+a lone label over a list ("Goalkeepers (3)") are the article's. Three dates or more alone on
+their lines that run forward, with no time of day, are a schedule (a club's fixtures), not
+datelines.
 
 :class:`SiteChrome` is the corpus-level pass: across many pages of one site, the lines that
 recur on several pages are chrome.
@@ -132,11 +134,12 @@ between chrome can lose its last paragraph as a teaser; a live blog whose short 
 relative time stamps ("5 min ago") reads as a list of teasers; an article of two or three short
 paragraphs with chrome around it can have its first paragraph read as a teaser (aside); pages
 in scripts without word spaces (Japanese, Chinese) are judged on characters; a short article
-listing dates alone on their lines (a club's fixtures) reads as a page of teasers' dates. Chrome
-glued into a line is found only as the listed phrases say it, in the listed languages: a related
-headline glued without its label, a menu run into a paragraph ("Home News Sport The council
-voted"), or a label in another language stay; in a language without a list, a short text has
-few words seen twice to stand in for stop words.
+listing dates alone on their lines (a club's fixtures) reads as a page of teasers' dates unless
+the dates run forward and are written with English month names. Chrome glued into a line is
+found only as the listed phrases say it, in the listed languages: a related headline glued
+without its label, a menu run into a paragraph ("Home News Sport The council voted"), or a label
+in another language stay; in a language without a list, a short text has few words seen twice to
+stand in for stop words.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
@@ -244,6 +247,17 @@ _CATEGORY_COUNT = regex.compile(r"^\W*[\p{L} ]{2,30}\s*\(\d+\)\W*$")
 _COUNTED_LABEL = regex.compile(r"comment|share|like|view|repl|response|reaction|bookmark", regex.IGNORECASE)
 _NAME_AGE = regex.compile(r"^\W*\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’]+){1,3},?\s*\((\d{1,3})\)\W*$")
 _OLDEST = 110
+# Dates alone on their lines, SCHEDULE_DATES or more, each later than the one before and with no
+# time of day, are a schedule (a club's fixtures, a tour), not datelines: a page's dates (its
+# own, its teasers', its comments') repeat or run back in time, and on the dev pages none run
+# forward three times. Read in English month names.
+SCHEDULE_DATES = 3
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_MONTH_YEAR = regex.compile(
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>\p{L}{3})\p{L}*\.?,?|(?P<m2>\p{L}{3})\p{L}*\.?\s+"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{4})",
+)
+_TIME_OF_DAY = regex.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", regex.IGNORECASE)
 _GOES_ON = regex.compile(r"\s+\p{Ll}(?![^.!?:]{0,30}:)")
 # Each reason's pattern, or its alternatives (a line matches when one of them does: an anchored
 # and an unanchored alternative searched apart are found faster than united in one pattern).
@@ -1381,7 +1395,48 @@ def _base_features(article: Article) -> tuple[np.ndarray, list[str | None]]:
     _pattern_reasons(texts, gates, x, reasons)
     if "(" in text_all:
         _article_counts(texts, x, reasons, english=language == "en")
+    if reasons.count("dateline") >= SCHEDULE_DATES:
+        _schedule(texts, x, reasons)
     return x, reasons
+
+
+def _schedule(texts: list[str], x: np.ndarray, reasons: list[str | None]) -> None:
+    """Dates alone on their lines that run forward are a schedule (see SCHEDULE_DATES): they
+    lose their dateline pattern, in place.
+
+    >>> texts = ["Saturday, December 21, 2019", "Rovers v Hartlepool", "Thursday, December 26, 2019"]
+    >>> texts += ["Gateshead v Rovers", "Sunday, December 29, 2019"]
+    >>> reasons = ["dateline", None, "dateline", None, "dateline"]
+    >>> _schedule(texts, np.zeros((len(texts), len(BASE_FEATURES))), reasons)
+    >>> reasons
+    [None, None, None, None, None]
+    """
+    dated: list[int] = []
+    keys: list[tuple[int, int, int]] = []
+    for i, reason in enumerate(reasons):
+        if reason == "dateline" and (key := _date_key(texts[i])) is not None:
+            dated.append(i)
+            keys.append(key)
+    if len(keys) >= SCHEDULE_DATES and all(a < b for a, b in itertools.pairwise(keys)):
+        column = len(BASE_FEATURES) - len(_PATTERNS) + [r for r, _ in _PATTERNS].index("dateline")
+        for i in dated:
+            x[i, column] = 0.0
+            reasons[i] = None
+
+
+def _date_key(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date in English month names with no time of day, or None.
+
+    >>> _date_key("Sunday, December 29, 2019"), _date_key("19 Nov 2019"), _date_key("Nov 19, 2019 8:03 am")
+    ((2019, 12, 29), (2019, 11, 19), None)
+    """
+    m = _DAY_MONTH_YEAR.search(text)
+    if m is None or _TIME_OF_DAY.search(text):
+        return None
+    month = (m["m1"] or m["m2"]).casefold()
+    if month not in _MONTHS:
+        return None
+    return int(m["y"]), _MONTHS.index(month) + 1, int(m["d1"] or m["d2"])
 
 
 def _article_counts(texts: list[str], x: np.ndarray, reasons: list[str | None], english: bool) -> None:
