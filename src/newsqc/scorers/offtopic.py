@@ -378,14 +378,20 @@ DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: donations, if desired, to Cancer Research UK", "No flowers, please"). The safer-gambling line
 #: under betting news ("Please gamble responsibly ... National Gambling Helpline on 0808 8020
 #: 133"): not "gambling" alone, which link spam sells ("gambling online"), nor "gamble
-#: responsibly" or "BeGambleAware", which a casino's advert prints too.
+#: responsibly" or "BeGambleAware", which a casino's advert prints too. The introduction to a
+#: list of helplines ("If you have been affected by any of the issues ...", "If you are
+#: struggling, these organisations can help:"); not "if you are struggling" alone, which a loan's
+#: spam could say. No spam phrase of the corpus and no line of its dev pages says any of these.
 NOTICE = re.compile(
     r"\b(?:anyone (?:else )?with (?:any )?information|if you or someone you know|"
     r"family flowers only|no flowers,? (?:please|by request)|in lieu of flowers|"
     r"gambling (?:help ?line|problem\?)|gamcare|1-800-gambler|"
     r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|(?:call|contact|ring|phone) (?:the )?police|"
     r"crime ?stoppers|samaritans|childline|crisis text line|suicide (?:and crisis |prevention )?lifeline|"
-    r"(?:suicide|crisis|abuse|violence) (?:hot|help)line)\b",
+    r"(?:suicide|crisis|abuse|violence) (?:hot|help)line|"
+    r"if you(?:'ve|’ve| have) been affected by (?:any of )?(?:the )?(?:issues|topics|subjects|this)|"
+    r"(?:these|the following) (?:organisations|organizations|charities|services) (?:can|may) "
+    r"(?:help|offer))\b",
     re.IGNORECASE,
 )
 #: The rest of a run of characters between white space.
