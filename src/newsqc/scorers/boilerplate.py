@@ -198,13 +198,16 @@ _READ_ALSO = (
 )
 # A call to action is the site's prompt to the reader, not the story's words: its phrase opens a
 # sentence ("Sign up for ...", "Please log in to ...", "Click to share on Twitter"), or the line is
-# a label of at most _PROMPT_WORDS words ("Subscribe", "Best Credit Card Sign Up Bonuses"), or it
+# a label of at most _LABEL_WORDS words ("Subscribe", "Best Credit Card Sign Up Bonuses"), or it
 # names the site, the reader's inbox or a comment ("our newsletter", "your inbox", "logged in to
 # post a comment"). News of logins, newsletters and subscriptions uses the same words ("Users were
 # unable to log in", "Readers subscribe for about $5 a month", "declined to comment"); the dev
 # pages hold 431 lines with the phrases, 4 of them the article's, and the model read the phrase as
 # chrome wherever it stood. Read so, 2 of the article's lines and 2 lines of chrome lose it.
-_PROMPT_WORDS = 6
+#: A label (a button, a header) has at most this many words: a call to action, an advert label
+#: or a related-links label this short is chrome whatever its words (every advert line of the dev
+#: pages has 4 words or fewer, every related-links line that goes on in lower case 6 or fewer).
+_LABEL_WORDS = 6
 _PROMPT_OPENING = regex.compile(
     r"(?:^|[.!?:|•–—-]\s+)\W*(?:(?:please|click(?: here)? to|don['’]t forget to|be sure to|remember to|"
     r"want to|to)\s+)?$",
@@ -221,7 +224,7 @@ _PROMPT_TARGET = regex.compile(
 # label: three words or fewer, a menu between separators, a line in title case. A story of a
 # copyright suit, a cookie ruling or a privacy policy writes the terms in its sentences ("Zoom
 # changes its privacy policy after criticism"): all 274 legal lines of the dev pages read so, none
-# of the article's did. And an advert label is short: at most _ADVERT_LABEL_WORDS words
+# of the article's did. And an advert label is short: at most _LABEL_WORDS words
 # ("Advertisement", "Story continues below advertisement"; every advert line of the dev pages has 4
 # or fewer), not a story of the advertising business ("Advertising spending on podcasts to double").
 _NOTICE_TARGET = regex.compile(
@@ -230,13 +233,11 @@ _NOTICE_TARGET = regex.compile(
     regex.IGNORECASE,
 )
 _LABEL_SEPARATORS = "/|•·"
-_ADVERT_LABEL_WORDS = 6
 # A related-links label ("Trending", "Latest news", "Related:", "More from Science") stands alone, in
-# a line of at most _RELATED_LABEL_WORDS words, or before what it labels: a capital, a colon within
+# a line of at most _LABEL_WORDS words, or before what it labels: a capital, a colon within
 # a few words ("Related coverage from How to Do Everything: Money:"), the line's end. A headline or
 # sentence that opens with the same word goes on in lower case ("Trending hashtag sparks debate over
 # school uniforms", "Latest figures show ..."); every related-links line of the dev pages reads so.
-_RELATED_LABEL_WORDS = 5
 # A count in parentheses after a label ("Politik (3)", "Uncategorized (51)") is a sidebar's
 # category among others (every such line of the dev pages is, in runs of 5 to 55 but one), and so
 # is a counted label ("View all (23)", "Comments (3)"). A run of lines that are all a person's name and age
@@ -1171,12 +1172,12 @@ def _as_chrome(reason: str, text: str, pattern: regex.Pattern[str]) -> bool:
     (:func:`_site_notice`), an advert label is short, a related-links label stands alone or before
     what it labels; other patterns are chrome wherever they match.
 
-    >>> legal = _PATTERNS[[r for r, _ in _PATTERNS].index("legal")][1][0]
+    >>> legal = dict(_PATTERNS)["legal"][0]
     >>> _as_chrome("legal", "Privacy Policy", legal)
     True
     >>> _as_chrome("legal", "Zoom changes its privacy policy after criticism", legal)
     False
-    >>> related = _PATTERNS[[r for r, _ in _PATTERNS].index("related_links")][1][0]
+    >>> related = dict(_PATTERNS)["related_links"][0]
     >>> _as_chrome("related_links", "Trending hashtag sparks debate over school uniforms", related)
     False
     >>> _as_chrome("related_links", "Top Stories: 16-Inch MacBook Pro Debuts, Mac Pro in December", related)
@@ -1187,8 +1188,8 @@ def _as_chrome(reason: str, text: str, pattern: regex.Pattern[str]) -> bool:
     if reason == "legal":
         return _site_notice(text, pattern)
     if reason == "advert":
-        return len(text.split()) <= _ADVERT_LABEL_WORDS
-    if reason == "related_links" and len(text.split()) > _RELATED_LABEL_WORDS:
+        return len(text.split()) <= _LABEL_WORDS
+    if reason == "related_links" and len(text.split()) > _LABEL_WORDS:
         return any(_GOES_ON.match(text, m.end()) is None for m in pattern.finditer(text))
     return True
 
@@ -1196,7 +1197,7 @@ def _as_chrome(reason: str, text: str, pattern: regex.Pattern[str]) -> bool:
 def _site_notice(text: str, pattern: regex.Pattern[str]) -> bool:
     """Whether a line that the legal ``pattern`` matches is the site's notice (see _NOTICE_TARGET).
 
-    >>> legal = _PATTERNS[[r for r, _ in _PATTERNS].index("legal")][1][0]
+    >>> legal = dict(_PATTERNS)["legal"][0]
     >>> _site_notice("Editorial Standards / Privacy Policy / Terms of Use", legal)
     True
     >>> _site_notice("EU court rules websites need clear consent for cookies", legal)
@@ -1217,7 +1218,7 @@ def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
     """Whether a line that ``pattern`` (a call to action's) matches reads as the site's prompt
     to the reader rather than the story's words (see _PROMPT_OPENING).
 
-    >>> cta = _PATTERNS[[r for r, _ in _PATTERNS].index("call_to_action")][1][0]
+    >>> cta = dict(_PATTERNS)["call_to_action"][0]
     >>> _prompts("Want more? Sign up for the free daily email.", cta)
     True
     >>> _prompts("Users around the world were unable to log in to Facebook on Wednesday.", cta)
@@ -1225,7 +1226,7 @@ def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
     >>> _prompts("A spokesman declined to comment on why users could not log in.", cta)
     False
     """
-    if len(text.split()) <= _PROMPT_WORDS or _PROMPT_TARGET.search(text):
+    if len(text.split()) <= _LABEL_WORDS or _PROMPT_TARGET.search(text):
         return True
     return any(_PROMPT_OPENING.search(text[: m.start()]) for m in pattern.finditer(text))
 
@@ -1418,9 +1419,8 @@ def _schedule(texts: list[str], x: np.ndarray, reasons: list[str | None]) -> Non
             dated.append(i)
             keys.append(key)
     if len(keys) >= SCHEDULE_DATES and all(a < b for a, b in itertools.pairwise(keys)):
-        column = len(BASE_FEATURES) - len(_PATTERNS) + [r for r, _ in _PATTERNS].index("dateline")
         for i in dated:
-            x[i, column] = 0.0
+            x[i, _COL["pattern_dateline"]] = 0.0
             reasons[i] = None
 
 
@@ -1451,7 +1451,6 @@ def _article_counts(texts: list[str], x: np.ndarray, reasons: list[str | None], 
     >>> reasons
     [None, None, None, None, None, 'counter', 'counter']
     """
-    column = len(BASE_FEATURES) - len(_PATTERNS) + [r for r, _ in _PATTERNS].index("counter")
     shaped = [
         reason == "counter" and _CATEGORY_COUNT.match(text) is not None and not _COUNTED_LABEL.search(text)
         for text, reason in zip(texts, reasons, strict=True)
@@ -1463,7 +1462,7 @@ def _article_counts(texts: list[str], x: np.ndarray, reasons: list[str | None], 
             continue
         if run and ((english and len(run) == 1) or all(_is_name_age(texts[k]) for k in run)):
             for k in run:
-                x[k, column] = 0.0
+                x[k, _COL["pattern_counter"]] = 0.0
                 reasons[k] = None
         run = []
 

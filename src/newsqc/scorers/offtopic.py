@@ -226,10 +226,11 @@ FOREIGN_SURE = 0.9995
 #: A sentence that reports what someone said or wrote ("The buyer said it would ... offer free
 #: shipping on online orders") is the story's, however foreign its words: spam, or nothing, never
 #: marketing or another story's. (No assessment of the benchmark's dev and test builds changed by it.)
-ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|wrote|writes|tweeted)\b")
+_SAYING = r"said|says|wrote|writes|tweeted|told"
+ATTRIBUTION = re.compile(rf"\b(?:{_SAYING}|according to)\b")
 #: A quote after a verb of saying, in the sentence: someone's words, as a quote that opens or closes
 #: the sentence is ("She wrote: "cant believe im stuck in maths again lol"." was spam at 1.0).
-REPORTED = re.compile(r"\b(?:said|says|wrote|writes|tweeted|posted|told \w+|added|asked):?,? [\"“]")
+REPORTED = re.compile(rf"\b(?:{_SAYING}|posted|added|asked)(?: \w+)?:?,? [\"“]")
 #: In an article in another language, a sentence is in English when at least ENGLISH_SHARE of
 #: its words that one of the two languages claims are English, and at least ENGLISH_CLAIMED
 #: words are claimed: a language claims a word of CLAIMED_ZIPF or more that is not CLAIM_MARGIN

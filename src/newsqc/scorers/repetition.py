@@ -201,6 +201,8 @@ def _key_points(texts: Sequence[str], members: dict[int, list[int]]) -> set[int]
     [0]
     """
     once = {r for r, group in members.items() if len(group) == 2}
+    if not once:
+        return set()
     box = {r for r in once if texts[r][:1] in BULLETS and texts[members[r][1]][:1] not in BULLETS}
     for h, text in enumerate(texts):
         if len(text) <= 30 and _KEY_POINTS.match(text):
