@@ -19,7 +19,10 @@ its rules to the model's flags: a subheading between two paragraphs, long prose 
 the article's prose and a headline-like line just before the first paragraph stay article,
 unless the model is sure (p >= 0.9) that they are chrome ("Comments" between paragraphs;
 bylines, datelines and teasers of other stories stand where a headline would) and, for the
-headline, the text does not print it again. The decision threshold is chosen after these
+headline, the text does not print it again; and, once every rule has run, so do the short lines
+between two paragraphs when most of them are the article's (a list and its header, a recipe's
+"Method"), unless a rule named them, the model is sure, or the page prints them again (its
+share buttons, a menu printed twice). The decision threshold is chosen after these
 rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
 says, and name the reason of each flagged line; the others get a reason from their shape
@@ -1614,6 +1617,50 @@ _COL = {name: i for i, name in enumerate(FEATURES)}
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
+def _prose(x: np.ndarray) -> np.ndarray:
+    """Which lines are prose: _PROSE_WORDS words or more, rich in stop words, ending as a
+    sentence does (or of _PROSE_UNENDED_WORDS words or more)."""
+    log_words = x[:, _COL["log_words"]]
+    return (
+        (log_words >= math.log1p(_PROSE_WORDS))
+        & ((x[:, _COL["terminal"]] > 0) | (log_words >= math.log1p(_PROSE_UNENDED_WORDS)))
+        & (x[:, _COL["stop_relative"]] >= 0.5)
+    )
+
+
+def _keep_short_runs(flagged: np.ndarray, reasons: list[str | None], x: np.ndarray, p: np.ndarray) -> None:
+    """In place: the short lines between two unflagged lines of prose, most of them unflagged,
+    are the article's (jusText's short blocks between good ones: a list and its header, "This
+    week's top five:" over "1. The Testaments, Margaret Atwood", or "Method" below a recipe's
+    ingredients), unless a rule named them, the model gives them at least _SURE_P or the text
+    prints them again (share buttons above and below the article, a menu printed twice).
+
+    >>> texts = ["A town held a vote on Monday night on its budget.", "The results:", "Yes 40", "No 12",
+    ...          "The mayor said she was pleased with the turnout on the night."]
+    >>> x, _ = line_features(Article.from_text("\\n".join(texts)))
+    >>> flagged = np.array([False, True, False, False, False])
+    >>> _keep_short_runs(flagged, [None] * 5, x, np.array([0.1, 0.8, 0.5, 0.5, 0.1]))
+    >>> flagged.tolist()
+    [False, False, False, False, False]
+    """
+    prose = _prose(x).tolist()
+    repeated = (x[:, _COL["duplicates"]] > 0).tolist()
+    n = len(prose)
+    i = 1
+    while i < n:
+        if prose[i] or flagged[i - 1] or not prose[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < n and not prose[j]:
+            j += 1
+        if j < n and not flagged[j] and 2 * int(flagged[i:j].sum()) <= j - i:
+            for k in range(i, j):
+                if flagged[k] and reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
+                    flagged[k] = False
+        i = j
+
+
 def _keep_article_lines(
     flagged: np.ndarray, x: np.ndarray, reasons: Sequence[str | None], p: np.ndarray, texts: Sequence[str]
 ) -> None:
@@ -1633,11 +1680,7 @@ def _keep_article_lines(
     terminal = x[:, _COL["terminal"]] > 0
     rel_column = x[:, _COL["stop_relative"]]
     # The rules read and write single lines: plain lists, written back at the end.
-    prose = (
-        (log_words_column >= math.log1p(_PROSE_WORDS))
-        & (terminal | (log_words_column >= math.log1p(_PROSE_UNENDED_WORDS)))
-        & (rel_column >= 0.5)
-    ).tolist()
+    prose = _prose(x).tolist()
     heading = (~terminal & (log_words_column <= math.log1p(16))).tolist()
     log_words, rel = log_words_column.tolist(), rel_column.tolist()
     free = [r is None for r in reasons]
@@ -1966,6 +2009,7 @@ def flag_lines(
                 reasons[i] = None
     _keep_list_items(article.line_texts, flagged, reasons, x)
     _keep_ingredients(article.line_texts, flagged, reasons)
+    _keep_short_runs(flagged, reasons, x, p)
     return flagged, reasons
 
 
