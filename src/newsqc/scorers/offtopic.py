@@ -71,7 +71,8 @@ a deals roundup speaks to the reader throughout) and that is someone's words nei
 believe im stuck in maths again lol"') or an embedded post, whose next line is the post's
 attribution ("— Dele (@dele_official) November 19, 2019"). No sentence of a line that is a
 table's row, a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5") or a public
-notice (a police appeal, a helpline, an obituary's funeral notice) is spam.
+notice (a police appeal, a helpline, an obituary's funeral notice, a product recall's advice to
+its buyers) is spam.
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -114,7 +115,10 @@ open on the line is no signal: the benchmark inserts spam there too, and a combi
 flagged more unquoted sentences); spam inserted into an embedded post is missed, and so is spam
 on a line that reads as a public notice ("If you or someone you know needs a loan, call ..."); a
 commercial word of link spam in a plain noun phrase used once ("average travel time") can read as
-an anchor; practical lines of a story (ticket prices with a phone number and a web address) can
+an anchor, even beside the story's own word ("lose 1.2 million pounds in online casino games" in a
+story of a casino operator fined: the rule for the story's word reads the run's least used
+commercial word, and reading its most used one lost a true anchor out of fold and no false one);
+practical lines of a story (ticket prices with a phone number and a web address) can
 read as marketing; advice to the reader that is far spammier than the rest of its article (a
 review's verdict: "If you want the best photos for the money, yes"; a travel tip: "Skip the
 Santa Justa lift") reads as spam.
@@ -376,27 +380,43 @@ URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
 #: A DOI (a citation's identifier): "10.", a registrant code, a slash and a suffix.
 DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: A public notice in a news story: a police appeal ("Anyone with information is asked to call
-#: police on 101"), a helpline ("If you or someone you know is struggling, call the Samaritans on
-#: 116 123", "text HOME to 741741 to reach the Crisis Text Line"). Not "helpline" or "lifeline"
-#: alone (SMS spam names a helpline, and news throws companies a lifeline), nor "you are asked to
-#: call" (a message could say it). A funeral notice closing an obituary ("Family flowers only;
-#: donations, if desired, to Cancer Research UK", "No flowers, please"). The safer-gambling line
+#: police on 101"), a fraud warning ("If you think you have been targeted, hang up and call 101"),
+#: an emergency number ("call 999", "dial 911": no advert gives one), a helpline ("If you or
+#: someone you know is struggling, call the Samaritans on 116 123", "text HOME to 741741 to reach
+#: the Crisis Text Line"). Not "helpline" or "lifeline" alone (SMS spam names a helpline, and news
+#: throws companies a lifeline), nor "you are asked to call" (a message could say it). A funeral
+#: notice closing an obituary ("Family flowers only; donations, if desired, to Cancer Research
+#: UK", "No flowers, please"). The safer-gambling line
 #: under betting news ("Please gamble responsibly ... National Gambling Helpline on 0808 8020
 #: 133"): not "gambling" alone, which link spam sells ("gambling online"), nor "gamble
 #: responsibly" or "BeGambleAware", which a casino's advert prints too. The introduction to a
 #: list of helplines ("If you have been affected by any of the issues ...", "If you are
 #: struggling, these organisations can help:"); not "if you are struggling" alone, which a loan's
-#: spam could say. No spam phrase of the corpus and no line of its dev pages says any of these.
+#: spam could say. Advice to the people a story concerns: a product recall's ("Consumers can call
+#: Kids II at 866-869-7954 ... or visit www.kidsii.com", "Owners of affected cars should contact
+#: their dealer"), a closure's ("Parents should check the council's website"): whom to call or
+#: whose site to check (a name, "the council's", their dealer), or to return the product; not
+#: "call us", "call 0800 ...", "visit our website" nor "you can call", which an advert says.
+#: No spam phrase of the corpus and no line of its dev pages says any of these.
 NOTICE = re.compile(
     r"\b(?:anyone (?:else )?with (?:any )?information|if you or someone you know|"
     r"family flowers only|no flowers,? (?:please|by request)|in lieu of flowers|"
     r"gambling (?:help ?line|problem\?)|gamcare|1-800-gambler|"
     r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|(?:call|contact|ring|phone) (?:the )?police|"
+    r"(?:call|dial|ring|phone) (?:(?:the )?police on )?(?:999|911|101|111|112|000)|"
+    r"if you think you(?:'ve|’ve| have| may have| might have)? been (?:targeted|scammed|defrauded|a victim)|"
     r"crime ?stoppers|samaritans|childline|crisis text line|suicide (?:and crisis |prevention )?lifeline|"
     r"(?:suicide|crisis|abuse|violence) (?:hot|help)line|"
     r"if you(?:'ve|’ve| have) been affected by (?:any of )?(?:the )?(?:issues|topics|subjects|this)|"
     r"(?:these|the following) (?:organisations|organizations|charities|services) (?:can|may) "
-    r"(?:help|offer))\b",
+    r"(?:help|offer)|"
+    r"(?:consumers|customers|owners|parents|patients|shoppers|drivers|motorists|residents|passengers|"
+    r"buyers|people|fans|pupils|students|commuters|travell?ers|visitors|applicants|users)"
+    r"(?: (?:who|of|with) [^.]{0,60}?)? (?:can|should|may|are (?:being )?(?:asked|urged|advised|told) to) "
+    r"(?:(?:call|contact|phone|ring|e-?mail|check|visit) (?:the |their )?(?-i:[A-Z])\w*|"
+    r"(?:check|visit) (?:the|their) \w+['’]s|"
+    r"contact (?:the|their) (?:company|manufacturer|maker|retailer|store|shop|dealer|bank|airline)|"
+    r"(?:return|stop using) (?:it|them|the|their)))\b",
     re.IGNORECASE,
 )
 #: The rest of a run of characters between white space.
