@@ -13,6 +13,8 @@ Segmentation is plain and linear in the length of the text:
   length, so that every offset is the same in the text as given);
 - a *paragraph* is a run of lines with no blank line between them, and each line is one in a
   text without any blank line (the same article gets the same paragraphs in either layout);
+  a *block* (``Article.line_blocks``) is a line, or the paragraph of a text written one
+  sentence per line, read as one line would be;
 - a *sentence* is a part of a line ending with ``.``, ``!``, ``?`` or ``…`` (or their
   CJK forms), not after a known abbreviation or a single capital (``U.S.``, ``Mr.``);
 - a *word* is a run of letters, digits or marks, with inner apostrophes (``Ukraine's``) and
@@ -33,7 +35,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -105,6 +108,13 @@ _LINK_MARKUP = re.compile(
 )
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]{0,300}?(?<=[^\s*])\*\*(?![\w*])")  # not "CCI** and"
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+
+
+#: A line that ends as a sentence does (a closing quote or bracket may follow its mark).
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+#: A text is written one sentence per line (see ``Article.line_blocks``) when at most this share
+#: of its lines that end as a sentence hold more than one.
+MULTI_SENTENCE_LINES = 0.2
 
 
 #: JSON's escaped line breaks left in a text stored from a JSON field without decoding it ("the
@@ -643,6 +653,36 @@ class Article:
         if not self.spelt_otherwise:
             return tuple(texts)
         return tuple(_spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
+
+    @cached_property
+    def line_blocks(self) -> tuple[int, ...]:
+        """The block of each line, numbered from 0: the line itself, but in a text written one
+        sentence per line (paragraphs set apart by blank lines, and at most
+        MULTI_SENTENCE_LINES of the lines that end as a sentence holding more than one), a line
+        after one that ends as a sentence, in the same paragraph, is in that line's block: the
+        paragraph, read as one line would be (a menu's lines end as no sentence).
+
+        >>> Article.from_text("Title\\n\\nWin a prize!\\nCall now.\\n\\nThe vote.\\nIt passed.").line_blocks
+        (0, 1, 1, 2, 2)
+        >>> Article.from_text("Win a prize! Call now.\\nThe vote passed.\\n\\nIt did.").line_blocks
+        (0, 1, 2)
+        """
+        lines = self.lines
+        own = tuple(range(len(lines)))
+        if len(self.paragraphs) == len(lines):  # no line shares a paragraph
+            return own
+        ends = [_ENDS_SENTENCE.search(line.text) is not None for line in lines]
+        starts = [line.start for line in lines]
+        per_line = Counter(bisect_right(starts, sentence.start) for sentence in self.sentences)
+        several = sum(1 for i, end in enumerate(ends, 1) if end and per_line[i] > 1)
+        if several > MULTI_SENTENCE_LINES * sum(ends):
+            return own
+        paragraph_starts = [paragraph.start for paragraph in self.paragraphs]
+        paragraph = [bisect_right(paragraph_starts, start) for start in starts]
+        blocks = [0]
+        for i in range(1, len(lines)):
+            blocks.append(blocks[-1] + (0 if ends[i - 1] and paragraph[i] == paragraph[i - 1] else 1))
+        return tuple(blocks)
 
     @cached_property
     def line_words(self) -> tuple[tuple[int, int], ...]:

@@ -85,12 +85,13 @@ changes no result, only the cost) load lazily once per process. The word-class b
 tell how fluent a whole text is (``OfftopicModel.fluency``): the garbled scorer reads it for
 word salad.
 A sentence with a very high spam score that shares little with the article and is not a quote
-is spam outright, and the spam spreads to spammy neighbouring sentences on the same line. An
-item of a numbered list ("8. If you have a mortgage, consider paying it off") is flagged only
-that way: listicles advise in the second person and the imperative, as spam does; so is a short
-line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the whole text is
-in capitals, an old wire feed's), and so are an FAQ's questions ("How much will I pay?": short
-questions opening two lines or more, alone on the line or before an answer with no spam words).
+is spam outright, and the spam spreads to spammy neighbouring sentences on the same line (or
+block). An item of a numbered list ("8. If you have a mortgage, consider paying it off") is
+flagged only that way: listicles advise in the second person and the imperative, as spam does; so
+is a short line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the
+whole text is in capitals, an old wire feed's), and so are an FAQ's questions ("How much will I
+pay?": short questions opening two lines or more, alone on the line or before an answer with no
+spam words).
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
@@ -1042,6 +1043,7 @@ class Prepared:
     line: np.ndarray
     line_ranges: tuple[tuple[int, int], ...]
     spam_pair: np.ndarray
+    line_block: np.ndarray
 
     @cached_property
     def sentence_line(self) -> np.ndarray:
@@ -1050,6 +1052,24 @@ class Prepared:
         lines = np.full(len(self.first), -1, dtype=np.int64)
         lines[has_words] = self.line[self.first[has_words]]
         return lines
+
+    @cached_property
+    def sentence_block(self) -> np.ndarray:
+        """The block of each sentence (-1 for a sentence without words): its line, or the
+        paragraph of a text written one sentence per line (see ``Article.line_blocks``)."""
+        line = self.sentence_line
+        return np.where(line >= 0, self.line_block[np.maximum(line, 0)], -1) if len(line) else line
+
+    @cached_property
+    def block_ranges(self) -> list[tuple[int, int]]:
+        """The words of each block, first to last + 1."""
+        out: list[tuple[int, int]] = []
+        for (first, last), block in zip(self.line_ranges, self.line_block.tolist(), strict=True):
+            if block == len(out):
+                out.append((first, last))
+            else:
+                out[block] = (out[block][0], last)
+        return out
 
     @cached_property
     def form_uses(self) -> np.ndarray:
@@ -1138,6 +1158,7 @@ def prepare(article: Article, model: OfftopicModel) -> Prepared:
         line=_word_groups(word_starts, article.lines)[2],
         line_ranges=article.line_words,
         spam_pair=_weights_of(word_lex[:-1] * len(model.lex_zipf) + word_lex[1:], keys, weights),
+        line_block=np.asarray(article.line_blocks, dtype=np.int64),
     )
 
 
@@ -1301,7 +1322,7 @@ def sentence_arrays(
         "foreign_hot": foreign_hot,
         "quoted": quoted,
         # Someone's words, never a spam message: quoted, or an embedded post (not a signal).
-        "spoken": np.maximum(np.maximum(quoted, _posted(article, line_of)), _reported(article)),
+        "spoken": np.maximum(np.maximum(quoted, _posted(article, prep)), _reported(article)),
         "log_words": np.log1p(n_words),
         "log_sentences": np.full(n_sentences, math.log(1 + n_sentences)),
         "terminal": np.array(terminal, dtype=float),
@@ -1353,18 +1374,22 @@ def _reported(article: Article) -> np.ndarray:
     return np.array([REPORTED.search(s.text) is not None for s in article.sentences], float)
 
 
-def _posted(article: Article, line_of: np.ndarray) -> np.ndarray:
-    """Whether each sentence is on the line of an embedded post: the next line is the post's
-    attribution ("— Dele (@dele_official) November 19, 2019").
+def _posted(article: Article, prep: Prepared) -> np.ndarray:
+    """Whether each sentence is in the block (see ``Article.line_blocks``) of an embedded post: the
+    next line is the post's attribution ("— Dele (@dele_official) November 19, 2019").
 
     >>> a = Article.from_text("I can't thank him enough. Good luck!\\n— Sam (@sam) May 3, 2020\\nHe left.")
-    >>> _posted(a, np.array([0, 0, 1, 2])).tolist()
+    >>> _posted(a, prepare(a, load_model())).tolist()
     [1.0, 1.0, 0.0, 0.0]
     """
     if "(@" not in article.text:
-        return np.zeros(len(line_of))
-    posts = [k - 1 for k, line in enumerate(article.lines) if k and POST_ATTRIBUTION.match(line.text)]
-    return np.isin(line_of, posts).astype(float)
+        return np.zeros(len(prep.ranges))
+    posts = [
+        int(prep.line_block[k - 1])
+        for k, line in enumerate(article.lines)
+        if k and POST_ATTRIBUTION.match(line.text)
+    ]
+    return np.isin(prep.sentence_block, posts).astype(float)
 
 
 def _style(article: Article, prep: Prepared, model: OfftopicModel) -> dict[str, np.ndarray]:
@@ -1978,6 +2003,7 @@ class Offtopic:
         spam = arrays["spam"]
         sentences = article.sentences
         line = prepared.sentence_line
+        block = prepared.sentence_block
         seed = (
             in_english
             & (prepared.n_words >= SPAM_MIN_WORDS)
@@ -1988,12 +2014,12 @@ class Offtopic:
         for k in np.flatnonzero(seed).tolist():  # each holds words: it has a line
             seed[k] = not exempt(int(line[k]))
         flagged = seed.copy()
-        # A message of several sentences: its English neighbours on the line, spammy enough.
+        # A message of several sentences: its English neighbours in its block, spammy enough.
         near = (english >= 1) & mostly_english & (spam >= SPAM_NEIGHBOUR)
         for k in np.flatnonzero(seed).tolist():
             for step in (-1, 1):
                 m = k + step
-                while 0 <= m < n and not flagged[m] and line[m] == line[k] and near[m]:
+                while 0 <= m < n and not flagged[m] and block[m] == block[k] and near[m]:
                     flagged[m] = True
                     p_spam[m] = p_spam[k]
                     m += step
@@ -2108,6 +2134,7 @@ class Offtopic:
         flagged: dict[int, tuple[float, str]] = {}
         ranges = prepared.ranges
         line_of = prepared.sentence_line.tolist()  # the line of each sentence
+        block_of = prepared.sentence_block.tolist()  # and its block
         lines = article.lines
         exempt = _exempt_lines(article)
         in_capitals = article.text.isupper()  # an old wire feed: a line in capitals is no heading
@@ -2141,7 +2168,8 @@ class Offtopic:
                 )
             if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
-            if n_words[k] < SPAM_MIN_WORDS and last - first <= n_words[k]:
+            block_first, block_last = prepared.block_ranges[block_of[k]]
+            if n_words[k] < SPAM_MIN_WORDS and block_last - block_first <= n_words[k]:
                 continue  # a short line of its own: a heading or chrome ("0 Comments")
             p = float(p_all[k])
             if sure[k]:
@@ -2158,7 +2186,7 @@ class Offtopic:
                 flagged[k] = (p, "foreign_sentence")
         for k, p in linked.items():
             flagged.setdefault(k, (p, "marketing"))
-        # A spam message runs over several short sentences: spread to spammy neighbours on its line.
+        # A spam message runs over several short sentences: spread to spammy neighbours in its block.
         # A message run into the next sentence: flag the sentence up to the news.
         prefixes = message_prefixes(article, model, prepared)
         ends: dict[int, int] = {}
@@ -2177,7 +2205,7 @@ class Offtopic:
             for step in steps:
                 m = k + step
                 while 0 <= m < n and m not in flagged:
-                    if line_of[m] != line_of[k] or line_of[m] < 0:
+                    if block_of[m] != block_of[k] or block_of[m] < 0:
                         break
                     if not joins[m]:
                         pre = prefixes.get(m)
