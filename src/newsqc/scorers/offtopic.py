@@ -119,8 +119,8 @@ commercial word of link spam in a plain noun phrase used once ("average travel t
 an anchor, even beside the story's own word ("lose 1.2 million pounds in online casino games" in a
 story of a casino operator fined: the rule for the story's word reads the run's least used
 commercial word, and reading its most used one lost a true anchor out of fold and no false one);
-practical lines of a story (ticket prices with a phone number and a web address) can
-read as marketing; advice to the reader that is far spammier than the rest of its article (a
+practical lines of a story (ticket prices with a phone number and a web address) can read as
+marketing; advice to the reader that is far spammier than the rest of its article (a
 review's verdict: "If you want the best photos for the money, yes"; a travel tip: "Skip the
 Santa Justa lift") reads as spam.
 """
@@ -387,10 +387,10 @@ DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: the Crisis Text Line"). Not "helpline" or "lifeline" alone (SMS spam names a helpline, and news
 #: throws companies a lifeline), nor "you are asked to call" (a message could say it). A funeral
 #: notice closing an obituary ("Family flowers only; donations, if desired, to Cancer Research
-#: UK", "No flowers, please"). The safer-gambling line
-#: under betting news ("Please gamble responsibly ... National Gambling Helpline on 0808 8020
-#: 133"): not "gambling" alone, which link spam sells ("gambling online"), nor "gamble
-#: responsibly" or "BeGambleAware", which a casino's advert prints too. The introduction to a
+#: UK", "No flowers, please"). The safer-gambling line under betting news ("Please gamble
+#: responsibly ... National Gambling Helpline on 0808 8020 133"): not "gambling" alone, which
+#: link spam sells ("gambling online"), nor "gamble responsibly" or "BeGambleAware", which a
+#: casino's advert prints too. The introduction to a
 #: list of helplines ("If you have been affected by any of the issues ...", "If you are
 #: struggling, these organisations can help:"); not "if you are struggling" alone, which a loan's
 #: spam could say. Advice to the people a story concerns: a product recall's ("Consumers can call
@@ -1029,7 +1029,8 @@ class Prepared:
     the normalized text of each form the lexicon lacks; ``first[k]:last[k]`` (also as
     ``ranges``) are the words of sentence k; ``sentence`` and ``line`` give each word's
     sentence and line (-1 for none); ``spam_pair[k]`` is the spam model's weight of the pair
-    of words k and k + 1 (0.0 when it has none).
+    of words k and k + 1 (0.0 when it has none); ``line_block`` gives each line's block
+    (``Article.line_blocks``).
     """
 
     texts: tuple[str, ...]
