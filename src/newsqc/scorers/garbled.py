@@ -94,7 +94,9 @@ language of a text in Windows-1251 mojibake stays the one detected on the mojiba
 "vi"), a line quoting Cicero's passage that lorem ipsum comes from (it reads as the filler), and
 stripped JSON escapes of four digits that do not stand between two letters ("endu2019 said": it
 could be a year after a word). In tech news, the names of command-line tools written as words
-("kubectl", "wget", "dpkg", "zsh") read as gibberish unless markdown puts them in backticks.
+("kubectl", "wget", "dpkg", "zsh") read as gibberish unless markdown puts them in backticks,
+and so does a short word of another language that English word lists barely know, written
+without marks ("with a mihi, a formal greeting, in te reo": Zipf 1.95, under 2.0).
 A text all in capitals (an old wire feed) is not read for the class PMI of word salad (its
 rarer words all read as names), and case garbling cannot show in it.
 """

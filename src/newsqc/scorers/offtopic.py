@@ -120,9 +120,11 @@ an anchor, even beside the story's own word ("lose 1.2 million pounds in online 
 story of a casino operator fined: the rule for the story's word reads the run's least used
 commercial word, and reading its most used one lost a true anchor out of fold and no false one);
 practical lines of a story (ticket prices with a phone number and a web address) can read as
-marketing; advice to the reader that is far spammier than the rest of its article (a
-review's verdict: "If you want the best photos for the money, yes"; a travel tip: "Skip the
-Santa Justa lift") reads as spam.
+marketing, and a company's product described in its own story as spam ("Its app lets customers
+send money for free and pay bills without visiting a branch."); advice to the reader that is far
+spammier than the rest of its article (a review's verdict: "If you want the best photos for the
+money, yes"; a travel tip: "Skip the Santa Justa lift"; a horoscope's "Check your bank
+statements before making any big purchase.") reads as spam.
 """
 
 from __future__ import annotations
