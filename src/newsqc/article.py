@@ -110,8 +110,9 @@ _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]{0,300}?(?<=[^\s*])\*\*(?![
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 
 
-#: A line that ends as a sentence does (a closing quote or bracket may follow its mark).
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+#: A line that ends as a sentence does (a closing quote or bracket may follow its mark, and a
+#: post's link its sentence: "... my friend. pic.twitter.com/dUO6AJlMxR").
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s+(?:pic\.twitter\.com/|https?://)\S+)?$")
 #: A text is written one sentence per line (see ``Article.line_blocks``) when at most this share
 #: of its lines that end as a sentence hold more than one.
 MULTI_SENTENCE_LINES = 0.2
@@ -658,9 +659,9 @@ class Article:
     def line_blocks(self) -> tuple[int, ...]:
         """The block of each line, numbered from 0: the line itself, but in a text written one
         sentence per line (paragraphs set apart by blank lines, and at most
-        MULTI_SENTENCE_LINES of the lines that end as a sentence holding more than one), a line
-        after one that ends as a sentence, in the same paragraph, is in that line's block: the
-        paragraph, read as one line would be (a menu's lines end as no sentence).
+        MULTI_SENTENCE_LINES of the lines that end as a sentence holding more than one), lines
+        that end as a sentence, one after the other in a paragraph, are one block: the
+        paragraph, read as one line would be (a menu's or a list's lines end as no sentence).
 
         >>> Article.from_text("Title\\n\\nWin a prize!\\nCall now.\\n\\nThe vote.\\nIt passed.").line_blocks
         (0, 1, 1, 2, 2)
@@ -681,7 +682,8 @@ class Article:
         paragraph = [bisect_right(paragraph_starts, start) for start in starts]
         blocks = [0]
         for i in range(1, len(lines)):
-            blocks.append(blocks[-1] + (0 if ends[i - 1] and paragraph[i] == paragraph[i - 1] else 1))
+            joined = ends[i - 1] and ends[i] and paragraph[i] == paragraph[i - 1]
+            blocks.append(blocks[-1] + (0 if joined else 1))
         return tuple(blocks)
 
     @cached_property

@@ -12,7 +12,9 @@ Detects, as spans on the extra copies (the first occurrence stays):
   teaser's headline cut with "..."), the first is the span: the article keeps its whole text;
   so too when the first of two copies is an item of a box of key points that copies the
   story's sentences (a bulleted line whose copy is prose, or a line of the run under a
-  "Key points" or "Highlights" header): the box's line goes, the story keeps its paragraph;
+  "Key points" or "Highlights" header): the box's line goes, the story keeps its paragraph; and
+  when it is a line on its own (a subheading quoting the story) and its copy a sentence of a
+  paragraph written one sentence per line (``Article.line_blocks``);
 - a sentence printed again right after itself, in the same line ("The talks continue on
   Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
   (``repetition:duplicate_sentence``);
@@ -362,6 +364,9 @@ class Repetition:
             if r != i:
                 members.setdefault(r, [r]).append(i)
         key_points = _key_points(article.line_texts, members)
+        # Lines that are a sentence of a paragraph written one sentence per line.
+        block_lines = Counter(article.line_blocks)
+        in_paragraph = [block_lines[b] > 1 for b in article.line_blocks]
         # Templates: printed three times or more, never back to back, with new lines between
         # the printings (the answers to a form's questions, the items of a list); and the copies
         # that sit beside a template's lines (the varying items of a repeated plan).
@@ -410,9 +415,10 @@ class Repetition:
                         copy = r
                 else:
                     what = "duplicate_paragraph" if n_words >= NEAR_MIN_WORDS else "duplicate_line"
-                    if r in key_points:
-                        # A box of key points copies the story's sentences: the box's line
-                        # goes, the story keeps its paragraph.
+                    if r in key_points or (in_paragraph[i] and not in_paragraph[r]):
+                        # A box of key points copies the story's sentences, or a subheading
+                        # quotes a sentence of a paragraph written one sentence per line: the
+                        # box's line or the subheading goes, the story keeps its paragraph.
                         copy = r
                 spans.append(
                     Span(lines[copy].start, lines[copy].end, self.name, similarity[i], f"{self.name}:{what}")
