@@ -364,9 +364,11 @@ class Repetition:
             if r != i:
                 members.setdefault(r, [r]).append(i)
         key_points = _key_points(article.line_texts, members)
-        # Lines that are a sentence of a paragraph written one sentence per line.
-        block_lines = Counter(article.line_blocks)
-        in_paragraph = [block_lines[b] > 1 for b in article.line_blocks]
+        # Lines that are a sentence of a paragraph written one sentence per line (read only when
+        # some line is copied).
+        blocks = article.line_blocks if members else ()
+        block_lines = Counter(blocks)
+        in_paragraph = [block_lines[b] > 1 for b in blocks]
         # Templates: printed three times or more, never back to back, with new lines between
         # the printings (the answers to a form's questions, the items of a list); and the copies
         # that sit beside a template's lines (the varying items of a repeated plan).
