@@ -295,3 +295,62 @@ def test_an_element_after_letters_that_lower_case_longer_is_cut_where_it_stands(
     text = "İİİ İstanbul. <script>var a = 1;</script> The council met on Monday."
     found = [text[s.start : s.end] for s in _score(text).spans if s.reason == "garbled:markup"]
     assert found == ["<script>var a = 1;</script>"]
+
+
+ARTICLE = (
+    "The council approved the new housing plan on Monday after a three-hour debate.\n\n"
+    "Councillors voted nine to four in favour, and work on the first homes starts in spring."
+)
+
+
+def _random_bytes(n: int, seed: int = 0) -> bytes:
+    rng = __import__("random").Random(seed)
+    return bytes(rng.getrandbits(8) for _ in range(n))
+
+
+@pytest.mark.parametrize(
+    "decode",
+    [
+        lambda b: b.decode("latin-1"),
+        lambda b: b.decode("cp1252", errors="replace"),
+        lambda b: b.decode("utf-8", errors="replace"),
+        lambda b: b.decode("utf-8", errors="surrogateescape"),
+    ],
+    ids=["latin-1", "cp1252", "utf-8-replace", "surrogateescape"],
+)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_binary_data_decoded_as_text_is_dropped_and_cut_from_an_article(decode: Any, seed: int) -> None:
+    # A crawler that took an image or a gzip body for a page: ftfy "repairs" some of its bytes
+    # into other bytes, which once kept the text as `clean` with 2,000 characters of noise.
+    junk = decode(_random_bytes(4000, seed))
+    found = _score(junk)
+    assert {s.reason for s in found.spans} == {"garbled:binary"}
+    a = newsqc.assess(junk)
+    assert a.verdict == newsqc.Verdict.DROP
+    assert len(a.cleaned_text) < 20, repr(a.cleaned_text)
+    # After an article, on lines of its own: the article is what is left.
+    a = newsqc.assess(ARTICLE + "\n" + decode(_random_bytes(1500, seed)))
+    assert a.cleaned_text.strip() == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # UTF-16 read one byte per character: removing the NULs repairs it, nothing else goes.
+        ARTICLE.encode("utf-16-le").decode("latin-1"),
+        # A terminal's colour codes, quoted in a how-to.
+        "Run it and you will see \x1b[31mred\x1b[0m and \x1b[32mgreen\x1b[0m, \x1b[1mbold\x1b[0m text.\n"
+        + ARTICLE,
+        # cp1252 punctuation read as Latin-1: every apostrophe and quote a C1 control.
+        "The mayor said: \x93It\x92s the council\x92s plan, and we\x92ll see it through.\x94 "
+        "She didn\x92t say when; the council\x92s vote is on Monday\x85",
+        # A few stray controls in a long article.
+        ARTICLE.replace("plan", "plan\x07").replace("vote", "\x08vote").replace("homes", "homes\x1a"),
+    ],
+    ids=["utf-16", "terminal-colours", "cp1252-punctuation", "stray-controls"],
+)
+def test_a_text_with_some_control_characters_is_no_binary_data(text: str) -> None:
+    found = _score(text)
+    assert "garbled:binary" not in {s.reason for s in found.spans}
+    letters = sum(map(str.isalpha, text))
+    assert sum(map(str.isalpha, clean_text(text, found.spans))) >= 0.9 * letters

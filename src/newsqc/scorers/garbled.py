@@ -35,6 +35,10 @@ What it finds, each as a span with a reason code:
   camelCase), for units after numbers ("38 dBA") and for a word alone in quotes or backticks,
   mentioned rather than used ("`getElementById`").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
+- ``garbled:binary``: bytes that are no text (an image, a PDF or a compressed body decoded as
+  text, as a crawler does with a response it took for a page): a stretch dense with control
+  characters that no text holds, its lines whole. Nothing in it is repaired (the "mojibake" ftfy
+  finds in random bytes fixes into other random bytes), so a text that is all binary is dropped.
 - ``garbled:markup``: leftover HTML tags, entities and shortcodes ("&amp;nbsp;", "<span class=",
   "[caption id="), a template's unfilled variables and tags ("{{author_name}}", "{% endif %}";
   a programming article's examples of them too), and JSON escapes, with their backslash or
@@ -666,6 +670,74 @@ def _control_span(text: str, start: int, end: int, skip: _Skip) -> Span:
                 b = end
             return Span(a, b, _KIND, 1.0, f"{_KIND}:mojibake", repair=text[a:b].translate(_C1_CP1252))
     return Span(start, end, _KIND, 1.0, f"{_KIND}:control")
+
+
+# Characters that bytes decoded as text are full of and text is not: control characters other
+# than NUL (UTF-16 read one byte per character interleaves NULs with good text, which removing
+# them repairs), line breaks and ESC (a terminal's colour codes, quoted), the five C1 controls
+# that cp1252 leaves undefined, and the surrogates that Python's "surrogateescape" makes of
+# undecodable bytes. One random byte in nine is one of them, whatever the codec.
+_NOISE = regex.compile(r"[\x01-\x08\x0e-\x1a\x1f\x7f\x81\x8d\x8f\x90\x9d\p{Cs}]")
+#: Noise characters at most this many characters apart are one stretch ...
+BINARY_GAP = 64
+#: ... and a stretch of this many or more is binary data: its lines go whole.
+BINARY_MIN = 8
+
+
+def _binary_spans(article: Article) -> list[Span]:
+    r"""The lines of stretches of binary data (see ``_NOISE``), each stretch one span.
+
+    >>> import random
+    >>> rng = random.Random(0)  # the bytes of an image, say
+    >>> junk = "".join(bytes(rng.getrandbits(8) for _ in range(600)).decode("latin-1").split())
+    >>> a = Article.from_text("The council met on Monday.\n" + junk + "\nIt voted for the plan.")
+    >>> [(s.reason, s.start, a.text[s.end:]) for s in _binary_spans(a)]
+    [('garbled:binary', 27, '\nIt voted for the plan.')]
+    >>> _binary_spans(Article.from_text("A bell\x07 rang.\x07 And\x07 again\x07."))
+    []
+    """
+    text = article.text
+    spans: list[Span] = []
+    first = last = -BINARY_GAP - 1
+    count = 0
+    for m in [*_NOISE.finditer(text), None]:
+        pos = len(text) + BINARY_GAP + 1 if m is None else m.start()
+        if pos - last > BINARY_GAP:
+            if count >= BINARY_MIN:
+                spans.append(Span(*_line_bounds(article, first, last + 1), _KIND, 1.0, f"{_KIND}:binary"))
+            first, count = pos, 0
+        last = pos
+        count += 1
+    return spans
+
+
+# Two words side by side: a line of text, not a scrap of binary data.
+_TWO_WORDS = regex.compile(r"[^\W\d_]{2,} [^\W\d_]{2,}")
+
+
+def _line_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to whole lines, and over the scraps next to it: binary data
+    breaks into short lines wherever a byte reads as a line break, and the first and last of
+    them may hold no noise character (a line within ``BINARY_GAP`` characters with no two words
+    side by side)."""
+    lines = article.lines
+
+    def scrap(i: int) -> bool:
+        return not _TWO_WORDS.search(lines[i].text)
+
+    a = _line_of(article, start)
+    if a is not None:
+        start = lines[a].start
+        while a > 0 and lines[a - 1].start >= start - BINARY_GAP and scrap(a - 1):
+            a -= 1
+            start = lines[a].start
+    b = _line_of(article, end - 1)
+    if b is not None:
+        end = lines[b].end
+        while b + 1 < len(lines) and lines[b + 1].end <= end + BINARY_GAP and scrap(b + 1):
+            b += 1
+            end = lines[b].end
+    return start, end
 
 
 def _add_control(spans: list[Span], span: Span) -> None:
@@ -1584,6 +1656,9 @@ class Garbled:
         language = article.language or ("en" if latin else None)
         frequencies = word_frequencies(language)
         zipf = _Zipf(frequencies)
+        # Binary data first: nothing inside it is read again (spans of it are dropped at the end).
+        binary = _binary_spans(article) if present.control else []
+        in_binary = _Skip(binary)
         spans: list[Span] = []
 
         # Mojibake first: its characters would read as foreign letters or controls. Windows-1251
@@ -1598,7 +1673,7 @@ class Garbled:
             seen: set[int] = set()
             for m in _matches_at(text, present.mojibake, _MOJIBAKE_HINT):
                 line = _line_of(article, m.start())
-                if line is None or line in seen:
+                if line is None or line in seen or in_binary.hit(m.start(), m.end()):
                     continue
                 seen.add(line)
                 seg = article.lines[line]
@@ -1734,6 +1809,8 @@ class Garbled:
             filler = _Skip(placeholder)  # lorem ipsum reads as salad too
             spans.extend(s for s in salad if not filler.hit(s.start, s.end))
 
+        if binary:
+            spans = [s for s in spans if not in_binary.hit(s.start, s.end)] + binary
         spans.sort()
         return Finding(self.name, *self._score(text, spans))
 
