@@ -21,7 +21,8 @@ unless the model is sure (p >= 0.9) that they are chrome ("Comments" between par
 bylines, datelines and teasers of other stories stand where a headline would) and, for the
 headline, the text does not print it again; and, once every rule has run, so do the short lines
 between two paragraphs when most of them are the article's (a list and its header, a recipe's
-"Method"), unless a rule named them, the model is sure, or the page prints them again (its
+"Method") or they are a sheet of facts (a review's "Screen: 6.1in, 120Hz" and "Price: from
+£849" under "Specifications"), unless a rule named them, the model is sure, or the page prints them again (its
 share buttons, a menu printed twice). The decision threshold is chosen after these
 rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
@@ -106,7 +107,8 @@ A call to action's words are read as the site's prompt only where they prompt: o
 sentence ("Sign up for ...", "Please log in to ...", "Click to share ..."), in a label of six words
 or fewer, or beside the site, the reader's inbox or a comment ("our newsletter", "your inbox",
 "logged in to post a comment"); news of a login outage or of newsletters ("Users were unable to
-log in", "Readers subscribe for $5 a month") does not set the pattern. An instruction of the
+log in", "Readers subscribe for $5 a month") does not set the pattern, nor does the reader's own
+question in an explainer's FAQ ("How do I sign up?"). An instruction of the
 story that opens so ("To sign up, go to disneyplus.com and choose a plan.") still reads as one.
 So too a legal notice is the site's only when it names the site, the reader or the rights, opens
 with its term, capitalizes it or is a label (a menu, a line in title case), and an advert label
@@ -214,6 +216,12 @@ _LABEL_WORDS = 6
 _PROMPT_OPENING = regex.compile(
     r"(?:^|[.!?:|•–—-]\s+)\W*(?:(?:please|click(?: here)? to|don['’]t forget to|be sure to|remember to|"
     r"want to|to)\s+)?$",
+    regex.IGNORECASE,
+)
+# The reader's own question, as an explainer's FAQ asks it ("How do I sign up?", "Can I log in
+# on two phones?"): no prompt, however short.
+_READER_ASKS = regex.compile(
+    r"^\W*(?:how|where|when|why|what|which|can|could|should|do|does|will|may)\b[^?]*\b(?:I|we)\b[^?]*\?\W*$",
     regex.IGNORECASE,
 )
 _PROMPT_TARGET = regex.compile(
@@ -1232,7 +1240,11 @@ def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
     False
     >>> _prompts("A spokesman declined to comment on why users could not log in.", cta)
     False
+    >>> _prompts("How do I sign up?", cta), _prompts("Want to sign up?", cta)
+    (False, True)
     """
+    if _READER_ASKS.match(text):
+        return False
     if len(text.split()) <= _LABEL_WORDS or _PROMPT_TARGET.search(text):
         return True
     return any(_PROMPT_OPENING.search(text[: m.start()]) for m in pattern.finditer(text))
@@ -1632,18 +1644,43 @@ def _prose(x: np.ndarray) -> np.ndarray:
     )
 
 
-def _keep_short_runs(flagged: np.ndarray, reasons: list[str | None], x: np.ndarray, p: np.ndarray) -> None:
-    """In place: the short lines between two unflagged lines of prose, most of them unflagged,
-    are the article's (jusText's short blocks between good ones: a list and its header, "This
-    week's top five:" over "1. The Testaments, Margaret Atwood", or "Method" below a recipe's
-    ingredients), unless a rule named them, the model gives them at least _SURE_P or the text
-    prints them again (share buttons above and below the article, a menu printed twice).
+# A row of a sheet of facts: a short label in capitals and its value ("Screen: 6.1in, 120Hz",
+# "Food: 9/10", "Price: from £849").
+_FACT_ROW = regex.compile(r"^\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,2}: \S")
+
+
+def _fact_sheet(texts: Sequence[str]) -> bool:
+    """Whether short lines are a sheet of facts: _LIST_ITEMS rows or more (see _FACT_ROW), all
+    but a header of them, two with a number (a specification, scores out of ten).
+
+    >>> _fact_sheet(["Specifications", "Screen: 6.1in", "Storage: 128GB", "Price: from £849"])
+    True
+    >>> _fact_sheet(["Most read", "Brexit: what happens next", "Storm Ciara: trains cancelled"])
+    False
+    """
+    rows = [t for t in texts if _FACT_ROW.match(t)]
+    return (
+        len(rows) >= _LIST_ITEMS
+        and len(rows) >= len(texts) - 1
+        and sum(1 for t in rows if any(c.isdigit() for c in t)) >= 2
+    )
+
+
+def _keep_short_runs(
+    flagged: np.ndarray, reasons: list[str | None], x: np.ndarray, p: np.ndarray, texts: Sequence[str]
+) -> None:
+    """In place: the short lines between two unflagged lines of prose, most of them unflagged
+    or a sheet of facts (a review's specifications, a restaurant's scores), are the article's
+    (jusText's short blocks between good ones: a list and its header, "This week's top five:"
+    over "1. The Testaments, Margaret Atwood", or "Method" below a recipe's ingredients),
+    unless a rule named them, the model gives them at least _SURE_P or the text prints them
+    again (share buttons above and below the article, a menu printed twice).
 
     >>> texts = ["A town held a vote on Monday night on its budget.", "The results:", "Yes 40", "No 12",
     ...          "The mayor said she was pleased with the turnout on the night."]
     >>> x, _ = line_features(Article.from_text("\\n".join(texts)))
     >>> flagged = np.array([False, True, False, False, False])
-    >>> _keep_short_runs(flagged, [None] * 5, x, np.array([0.1, 0.8, 0.5, 0.5, 0.1]))
+    >>> _keep_short_runs(flagged, [None] * 5, x, np.array([0.1, 0.8, 0.5, 0.5, 0.1]), texts)
     >>> flagged.tolist()
     [False, False, False, False, False]
     """
@@ -1658,7 +1695,7 @@ def _keep_short_runs(flagged: np.ndarray, reasons: list[str | None], x: np.ndarr
         j = i
         while j < n and not prose[j]:
             j += 1
-        if j < n and not flagged[j] and 2 * int(flagged[i:j].sum()) <= j - i:
+        if j < n and not flagged[j] and (2 * int(flagged[i:j].sum()) <= j - i or _fact_sheet(texts[i:j])):
             for k in range(i, j):
                 if flagged[k] and reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
                     flagged[k] = False
@@ -2013,7 +2050,7 @@ def flag_lines(
                 reasons[i] = None
     _keep_list_items(article.line_texts, flagged, reasons, x)
     _keep_ingredients(article.line_texts, flagged, reasons)
-    _keep_short_runs(flagged, reasons, x, p)
+    _keep_short_runs(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
 
 

@@ -72,7 +72,9 @@ believe im stuck in maths again lol"') or an embedded post, whose next line is t
 attribution ("— Dele (@dele_official) November 19, 2019"). No sentence of a line that is a
 table's row, a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5") or a public
 notice (a police appeal, a helpline, an obituary's funeral notice, a product recall's advice to
-its buyers) is spam.
+its buyers) is spam, nor is a sentence that ends its line with a colon over a list's item ("If
+you enjoyed this book, you might also like:" over the books; "Check out this video on
+YouTube:" over a web address stays spam).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -1367,6 +1369,28 @@ def _sells_beyond(
     return False
 
 
+def _introduces_list(article: Article, k: int, line: int) -> bool:
+    r"""Whether sentence ``k`` ends its line (``line``) with a colon over an item of a list (a
+    line of HEADING_WORDS words or fewer that does not end as a sentence) that holds no web
+    address: it introduces the list below it (a spam message points to its link, "Check out my
+    channel:" over "https://...", or runs on: "Check out this video on YouTube:" over a
+    paragraph).
+
+    >>> a = Article.from_text("If you enjoyed it, you might also like:\nH is for Hawk by Helen Macdonald")
+    >>> _introduces_list(a, 0, 0)
+    True
+    """
+    sentence, lines = article.sentences[k], article.lines
+    return (
+        sentence.text.rstrip().endswith(":")
+        and sentence.end >= lines[line].end
+        and line + 1 < len(lines)
+        and len(lines[line + 1].text.split()) <= HEADING_WORDS
+        and not lines[line + 1].text.rstrip().endswith((".", "!", "?"))
+        and not URL.search(lines[line + 1].text)
+    )
+
+
 def _reported(article: Article) -> np.ndarray:
     """1.0 for each sentence that quotes someone's words after a verb of saying ("In one, she
     wrote: "cant believe im stuck in maths again lol"."), else 0.0.
@@ -2171,6 +2195,8 @@ class Offtopic:
                 )
             if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
                 continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
+            if not sure[k] and _introduces_list(article, k, line_of[k]):
+                continue  # "If you enjoyed this book, you might also like:" over a review's list
             block_first, block_last = prepared.block_ranges[block_of[k]]
             if n_words[k] < SPAM_MIN_WORDS and block_last - block_first <= n_words[k]:
                 continue  # a short line of its own: a heading or chrome ("0 Comments")
