@@ -22,8 +22,8 @@ bylines, datelines and teasers of other stories stand where a headline would) an
 headline, the text does not print it again; and, once every rule has run, so do the short lines
 between two paragraphs when most of them are the article's (a list and its header, a recipe's
 "Method") or they are a sheet of facts (a review's "Screen: 6.1in, 120Hz" and "Price: from
-£849" under "Specifications"), unless a rule named them, the model is sure, or the page prints them again (its
-share buttons, a menu printed twice). The decision threshold is chosen after these
+£849" under "Specifications"), unless a rule named them, the model is sure, or the page prints
+them again (its share buttons, a menu printed twice). The decision threshold is chosen after these
 rules, on out-of-fold predictions. High-precision patterns flag
 counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the model
 says, and name the reason of each flagged line; the others get a reason from their shape

@@ -700,7 +700,7 @@ def _binary_spans(article: Article) -> list[Span]:
     spans: list[Span] = []
     first = last = -BINARY_GAP - 1
     count = 0
-    for m in [*_NOISE.finditer(text), None]:
+    for m in [*_NOISE.finditer(text), None]:  # None: past the end, it closes the last stretch
         pos = len(text) + BINARY_GAP + 1 if m is None else m.start()
         if pos - last > BINARY_GAP:
             if count >= BINARY_MIN:
