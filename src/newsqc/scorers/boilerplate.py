@@ -16,7 +16,9 @@ gradient boosted tree model trained on the dev split of the line-labelled corpus
 turns them into a probability per line. The neighbour features play the part of jusText's
 context pass (a short line between article lines is article), and :func:`flag_lines` applies
 its rules to the model's flags: a subheading between two paragraphs, long prose right after
-the article's prose and a headline-like line just before the first paragraph stay article,
+the article's prose, a sentence right after it (the last line before the page's footer: "Check
+National Rail Enquiries before you travel.", printed once) and a headline-like line just before
+the first paragraph stay article,
 unless the model is sure (p >= 0.9) that they are chrome ("Comments" between paragraphs;
 bylines, datelines and teasers of other stories stand where a headline would) and, for the
 headline, the text does not print it again; and, once every rule has run, so do the short lines
@@ -466,6 +468,8 @@ _MINIMAL_KEYWORDS = {
 _MIN_LINES = 4
 # A line of this many words or more that ends as a sentence reads as prose.
 _PROSE_WORDS = 8
+# A line of this many words or more that ends as a sentence is one (see _keep_article_lines).
+_SENTENCE_WORDS = 4
 #: In a language without a stop-word list, a word seen OWN_STOP_MIN times or more in the text's
 #: lines of _PROSE_WORDS words is a stop word, at most OWN_STOP_WORDS of them (the lists hold 150).
 OWN_STOP_MIN = 2
@@ -1748,6 +1752,21 @@ def _keep_article_lines(
             flags[i] = False
             for k in range(j + 1, i):
                 flags[k] = False
+    # A sentence right after the article's prose: its last line before the page's footer ("Check
+    # National Rail Enquiries before you travel."); one line, no run of them.
+    ends = terminal.tolist()
+    after_prose = [False] + [not flags[i] and prose[i] for i in range(n - 1)]
+    for i in range(n):
+        if (
+            after_prose[i]
+            and flags[i]
+            and free[i]
+            and unsure[i]
+            and ends[i]
+            and log_words[i] >= math.log1p(_SENTENCE_WORDS)
+            and not repeated[i]
+        ):
+            flags[i] = False
     # The headline: headline-like lines just before the article's first paragraph.
     first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
     for i in range(max(0, first - 2), max(0, first)):
