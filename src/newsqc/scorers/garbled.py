@@ -29,7 +29,8 @@ What it finds, each as a span with a reason code:
   (a quote in Spanish: "dijo la concejal") are that language's; so, in English prose, are a word
   with letters beyond ASCII and the words beside it (a short quote in Vietnamese: "Chúng tôi rất
   vui"; a typo or a shuffle of English words has no marked letter). A word alone in quotes is
-  mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks ("`kubectl`").
+  mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks ("`kubectl`");
+  code is no prose (a span in backticks, a fenced block, a line after a shell prompt: "$ wget").
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
   camelCase), for units after numbers ("38 dBA") and for a word alone in quotes or backticks,
@@ -98,9 +99,10 @@ language of a text in Windows-1251 mojibake stays the one detected on the mojiba
 "vi"), a line quoting Cicero's passage that lorem ipsum comes from (it reads as the filler), and
 stripped JSON escapes of four digits that do not stand between two letters ("endu2019 said": it
 could be a year after a word). In tech news, the names of command-line tools written as words
-("kubectl", "wget", "dpkg", "zsh") read as gibberish unless markdown puts them in backticks,
-and so does a short word of another language that English word lists barely know, written
-without marks ("with a mihi, a formal greeting, in te reo": Zipf 1.95, under 2.0).
+("kubectl", "wget", "dpkg", "zsh") read as gibberish unless markdown marks them as code (a
+command on a line of its own without backticks or a prompt reads as prose), and so does a
+short word of another language that English word lists barely know, written without marks
+("with a mihi, a formal greeting, in te reo": Zipf 1.95, under 2.0).
 A text all in capitals (an old wire feed) is not read for the class PMI of word salad (its
 rarer words all read as names), and case garbling cannot show in it.
 """
@@ -1124,6 +1126,26 @@ def _free_standing(text: str, word: Segment) -> bool:
     return not _URLISH.search(text, token_start, token_end)
 
 
+# Code, as markdown and shell sessions write it: a fenced block, a span in backticks, a line
+# after a shell prompt ("$ wget ..."). Tool names and flags in it are no words.
+_CODE = regex.compile(
+    r"^[ ]{0,3}(```|~~~)[^\n]*\n.*?^[ ]{0,3}\1[ \t]*$|`[^`\n]+`|^[ \t]*\$ [^\n]+$",
+    regex.MULTILINE | regex.DOTALL,
+)
+
+
+def _code(text: str) -> list[tuple[int, int]]:
+    r"""The ranges of ``text`` that are code (see _CODE).
+
+    >>> t = "Run `echo hi | shasum` first.\n$ wget -q example.org"
+    >>> [t[a:b] for a, b in _code(t)]
+    ['`echo hi | shasum`', '$ wget -q example.org']
+    """
+    if "`" not in text and "~~~" not in text and "$ " not in text:
+        return []
+    return [m.span() for m in _CODE.finditer(text)]
+
+
 def _is_capword(hump: str) -> bool:
     return hump[0].isupper() and hump[1:].islower()
 
@@ -1793,7 +1815,7 @@ class Garbled:
             mojibake_lines = [
                 (article.lines[i].start, article.lines[i].end) for i in _lines_of(article, spans)
             ]
-            skip_gib = _Skip(skip_ranges=[*skip.ranges, *mojibake_lines])
+            skip_gib = _Skip(skip_ranges=[*skip.ranges, *mojibake_lines, *_code(text)])
             rare = [w for w in lower if len(w) >= 3 and w.isalpha()]
             if lorem:  # its Latin, quoted or filler, is no garbling of letters
                 rare = [w for w in rare if w not in PLACEHOLDER_WORDS]
