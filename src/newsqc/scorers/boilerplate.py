@@ -1728,8 +1728,10 @@ def _keep_article_lines(
 
     A long line of prose rich in stop words (a line of _PROSE_UNENDED_WORDS words or more is
     prose without terminal punctuation too) right after the article's prose (perhaps past a
-    subheading or two, or past a table's rows in pipes: they all stay too), the headline (up to
-    two headline-like lines right before the first unflagged paragraph) and a subheading-like
+    subheading or two, or past a table's rows in pipes: they all stay too), a sentence right
+    after the article's prose (_SENTENCE_WORDS words or more, ended, printed once: its last line
+    before a page's footer; one line, no run of them), the headline (up to two headline-like
+    lines right before the first unflagged paragraph) and a subheading-like
     line (at most 16 words, no terminal punctuation) between two unflagged lines of prose stay
     unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
     also when the text prints it again: bylines, datelines and teasers stand where a headline
