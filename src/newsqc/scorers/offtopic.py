@@ -36,9 +36,11 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   spam log-odds of its neighbours on the same line (a message runs over several sentences);
 - a wall of spam: when many lines of the text are spam messages, each spammy line is spam;
 - a bridge to a link: a sentence that sends the reader to another piece ("as seen in the
-  article on", "read more about", "check out our guide to", or with the piece left out and a
-  title in the gerund: "explored in leveraging AI for ...") whose link text holds a commercial
-  word is marketing, whole, and so is any other sentence that repeats that link text;
+  article on", "read more about", "check out our guide to", the site's own "our guide to" or
+  "our review of", or with the piece left out and a title in the gerund: "explored in
+  leveraging AI for ...") whose link text holds a commercial word ("our guide to the best budget
+  laptops has you covered") is marketing, whole, and so is any other sentence that repeats that
+  link text;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
   and across the gap it leaves (conditional probabilities and PMI, and whether the pair into the
   run and the pair across the gap are known at all), and the same over word classes learned
@@ -441,11 +443,16 @@ LINK_CUE = re.compile(
     r"(?:read|learn|find out) more (?:about|on|in)|(?:check out|see|read))"
     r" (?:(?:the|our|this|a|an|my) )?(?:recent |latest |related )?"
     r"(?:article|post|guide|piece|blog(?: post)?)s? (?:on|about|to) |"
-    r"\b(?:explored|discussed|covered|explained|detailed|described|outlined|highlighted) in (?=[a-z]+ing )",
+    r"\b(?:explored|discussed|covered|explained|detailed|described|outlined|highlighted) in (?=[a-z]+ing )|"
+    r"\bour (?:in-depth |complete |full |ultimate )?(?:guide|review|roundup|round-up|rundown|list)s? "
+    r"(?:to|of|on|for|about) ",
     re.IGNORECASE,
 )
 #: What every LINK_CUE ends with: a cheap test before the full pattern.
-LINK_GATE = re.compile(r"(?:article|post|guide|piece|blog)s? (?:on|about|to) |[a-z]ed in [a-z]+ing ")
+LINK_GATE = re.compile(
+    r"(?:article|post|guide|piece|blog|review|roundup|round-up|rundown|list)s? (?:on|about|to|of|for) "
+    r"|[a-z]ed in [a-z]+ing "
+)
 LINK_WORD = re.compile(r"[\w'’-]+")
 #: A link text after LINK_CUE is read up to this many words.
 LINK_WORDS = 10
