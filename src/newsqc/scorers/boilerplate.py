@@ -22,13 +22,12 @@ the first paragraph stay article, unless the model is sure (p >= 0.9) that they 
 ("Comments" between paragraphs; bylines, datelines and teasers of other stories stand where a
 headline would) and, for the headline, the text does not print it again; and, once every rule
 has run, so do the short lines between two paragraphs when most of them are the article's (a
-list and its header, a recipe's "Method"), they are a sheet of facts (a review's "Screen: 6.1in,
-120Hz" and "Price: from £849" under "Specifications") or a list under the article's own lead-in
-("The episodes are:"), unless a rule named them, the model is sure, or the page prints them
-again (its share buttons, a menu printed twice). The decision threshold is chosen after these
-rules, on out-of-fold predictions. High-precision patterns flag counters, advert markers, glued
-breadcrumbs and "back to top" buttons whatever the model says, and name the reason of each
-flagged line; the others get a reason from their shape
+list and its header, a recipe's "Method") or they are a sheet of facts (a review's "Screen:
+6.1in, 120Hz" and "Price: from £849" under "Specifications"), unless a rule named them, the
+model is sure, or the page prints them again (its share buttons, a menu printed twice). The
+decision threshold is chosen after these rules, on out-of-fold predictions. High-precision
+patterns flag counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the
+model says, and name the reason of each flagged line; the others get a reason from their shape
 (short menu lines: navigation; runs of headline-like lines: related_links; prose that is not
 the article's: aside). Outside a text that opens with the article (below), these are flagged
 whatever the model says: short datelines; copyright notices; captions that name themselves (a
@@ -1670,19 +1669,6 @@ def _fact_sheet(texts: Sequence[str]) -> bool:
     )
 
 
-def _introduced_list(texts: Sequence[str]) -> bool:
-    """Whether short lines are a list that the article introduces: a line of three words or
-    more that ends in a colon ("The episodes are:"; a related-links label is named by a pattern,
-    which keeps its lines flagged) over _LIST_ITEMS items or more.
-
-    >>> _introduced_list(["The episodes are:", "1. The Light Goes Out", "2. Three Men", "3. The Logbook"])
-    True
-    >>> _introduced_list(["Related:", "Man charged after crash", "Council tax to rise", "School shut"])
-    False
-    """
-    return len(texts) > _LIST_ITEMS and len(texts[0].split()) >= 3 and texts[0].rstrip().endswith(":")
-
-
 def _keep_short_runs(
     flagged: np.ndarray, reasons: list[str | None], x: np.ndarray, p: np.ndarray, texts: Sequence[str]
 ) -> None:
@@ -1712,9 +1698,7 @@ def _keep_short_runs(
         j = i
         while j < n and not prose[j]:
             j += 1
-        run = texts[i:j]
-        article_run = 2 * int(flagged[i:j].sum()) <= j - i or _fact_sheet(run) or _introduced_list(run)
-        if j < n and not flagged[j] and article_run:
+        if j < n and not flagged[j] and (2 * int(flagged[i:j].sum()) <= j - i or _fact_sheet(texts[i:j])):
             for k in range(i, j):
                 if flagged[k] and reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
                     flagged[k] = False
