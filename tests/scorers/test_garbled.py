@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import time
 from pathlib import Path
 from typing import Any
@@ -304,7 +305,7 @@ ARTICLE = (
 
 
 def _random_bytes(n: int, seed: int = 0) -> bytes:
-    rng = __import__("random").Random(seed)
+    rng = random.Random(seed)
     return bytes(rng.getrandbits(8) for _ in range(n))
 
 
@@ -344,7 +345,7 @@ def test_binary_data_decoded_as_text_is_dropped_and_cut_from_an_article(decode: 
         # cp1252 punctuation read as Latin-1: every apostrophe and quote a C1 control.
         "The mayor said: \x93It\x92s the council\x92s plan, and we\x92ll see it through.\x94 "
         "She didn\x92t say when; the council\x92s vote is on Monday\x85",
-        # A few stray controls in a long article.
+        # A few stray controls in an article.
         ARTICLE.replace("plan", "plan\x07").replace("vote", "\x08vote").replace("homes", "homes\x1a"),
     ],
     ids=["utf-16", "terminal-colours", "cp1252-punctuation", "stray-controls"],
