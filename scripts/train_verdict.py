@@ -11,7 +11,7 @@ rule :func:`label`. What the rule decides by length alone is left to the rule at
 (``VerdictModel.predict`` drops a text with fewer than ``min_words`` words left): the model
 reads no length (``UNREAD``) and trains on no text too short to count. As training rows, tiny
 texts (0 to 40 words of an article) and the counts of words, characters, lines and sentences
-taught it that a short text is junk: it dropped half of 99 articles of 60 to 300 words that we
+taught it that a short text is junk: it dropped half of 99 articles of 40 to 300 words that we
 wrote and wrapped in a page's chrome (about 20 short lines), which the rule calls clean. The
 test split is only read for the report, ``benchmarks/RESULTS_verdict.md``: verdict rates per
 group, the confusion matrix against the labelling rule, ROC-AUC of ``quality`` and a
