@@ -317,6 +317,9 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: online poker and slot games"): a link's text does not end so (2 of the benchmark's 1,772
 #: anchor phrases end in a function word, none in a conjunction).
 CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
+#: Nor does it end in "of" ("and free cash flow of up to £800m": 14 of the 11,887 blocklist
+#: phrases do): the words no anchor run ends with.
+RUN_ENDS = CONJUNCTIONS | {"of"}
 #: A run that opens with one of ADVERBS after one of AUXILIARIES is the sentence's own verb
 #: phrase ("You can still offer help", "it will also sell"): no link's text. 2 of the 879 anchor
 #: phrases of the benchmark's dev build open with such an adverb ("again online", "only poker").
@@ -1761,9 +1764,9 @@ def anchor_arrays(
 
 def _in_sentence_grammar(prepared: Prepared, run: tuple[int, int]) -> bool:
     """Whether the anchor run ``(first, last + 1)`` is cut from the sentence's own grammar: it ends
-    in a conjunction (see CONJUNCTIONS) or in "of" (14 of the 11,887 blocklist phrases do), opens
-    right after "who" with a word that follows "who" in the background pairs (a relative clause's
-    verb: "who buy", not "who chic") or opens with an adverb after an auxiliary (see ADVERBS).
+    in a conjunction or in "of" (see RUN_ENDS), opens right after "who" with a word that follows
+    "who" in the background pairs (a relative clause's verb: "who buy", not "who chic") or opens
+    with an adverb after an auxiliary (see ADVERBS).
 
     >>> a = Article.from_text("You can still offer help to people in need of it.")
     >>> p = prepare(a, load_model())
@@ -1771,8 +1774,8 @@ def _in_sentence_grammar(prepared: Prepared, run: tuple[int, int]) -> bool:
     (True, False)
     """
     first, last = run
-    if prepared.norm(last - 1) in CONJUNCTIONS or prepared.norm(last - 1) == "of":
-        return True  # "free cash flow of up to £800m": a link's text seldom ends in "of"
+    if prepared.norm(last - 1) in RUN_ENDS:
+        return True
     if first > 0 and prepared.norm(first - 1) == "who":
         background = load_background()  # the relative clause's verb: "Shoppers who buy brands may"
         if background.seen(background.ids(["who"]), background.ids([prepared.norm(first)]))[0]:
