@@ -109,7 +109,8 @@ sentence ("Sign up for ...", "Please log in to ...", "Click to share ..."), in a
 or fewer, or beside the site, the reader's inbox or a comment ("our newsletter", "your inbox",
 "logged in to post a comment"); news of a login outage or of newsletters ("Users were unable to
 log in", "Readers subscribe for $5 a month") does not set the pattern, nor does the reader's own
-question in an explainer's FAQ ("How do I sign up?"). An instruction of the
+question in an explainer's FAQ ("How do I sign up?"), nor a call inside someone's quoted words
+('"If you use the same login, everything carries over," a spokesperson told us'). An instruction of the
 story that opens so ("To sign up, go to disneyplus.com and choose a plan.") still reads as one.
 So too a legal notice is the site's only when it names the site, the reader or the rights, opens
 with its term, capitalizes it or is a label (a menu, a line in title case), and an advert label
@@ -225,6 +226,9 @@ _READER_ASKS = regex.compile(
     r"^\W*(?:how|where|when|why|what|which|can|could|should|do|does|will|may)\b[^?]*\b(?:I|we)\b[^?]*\?\W*$",
     regex.IGNORECASE,
 )
+# A quotation of more than _LABEL_WORDS words: someone's words, not a button's name ('Click
+# "Subscribe"').
+_QUOTATION = regex.compile(r"[\"“](?:[^\"“”\s]+\s+){6,}[^\"“”]*[\"”]")
 _PROMPT_TARGET = regex.compile(
     r"\b(?:our|us|we(?:['’](?:ll|re))?|my|your (?:inbox|e-?mail)|"
     r"this (?:site|page|website|story|article|post)|(?:post|leave|add|write) a (?:comment|reply))\b",
@@ -1248,9 +1252,15 @@ def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
     """
     if _READER_ASKS.match(text):
         return False
-    if len(text.split()) <= _LABEL_WORDS or _PROMPT_TARGET.search(text):
+    if len(text.split()) <= _LABEL_WORDS:
         return True
-    return any(_PROMPT_OPENING.search(text[: m.start()]) for m in pattern.finditer(text))
+    quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(text)]
+    calls = [m for m in pattern.finditer(text) if not any(s < m.start() < e for s, e in quoted)]
+    if not calls:
+        return False  # someone's words: '"If you use the same login, everything carries over," she said.'
+    if _PROMPT_TARGET.search(text):
+        return True
+    return any(_PROMPT_OPENING.search(text[: m.start()]) for m in calls)
 
 
 def _pattern_reasons(texts: list[str], gates: np.ndarray, x: np.ndarray, reasons: list[str | None]) -> None:

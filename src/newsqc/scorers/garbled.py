@@ -22,7 +22,8 @@ What it finds, each as a span with a reason code:
   ("econobox", "teraflop", "polyamorist") read like the language letter by letter and read
   better than any shuffle of their letters. In English also short unknown words ("isrt"),
   short words the word list barely knows ("okr") or that are a common word's letters in
-  another order ("hte", "wsa"), and two short uncommon words side by side. In other languages
+  another order ("hte", "wsa"), and two short uncommon words side by side of which one is
+  ("ahs thi"; not a recipe's "2 tbsp ghee"). In other languages
   with a word list (German, Portuguese, French...), only unknown words of six letters or more
   that fail both letter tests. A word the article uses twice or more is a name or a term, and
   the words of an English text's sentence of eight words or more that reads as another language
@@ -1929,6 +1930,7 @@ class Garbled:
                     and (_gibberish_word(w, model, frequencies) if english else _gibberish_foreign(w, model))
                 }
             short: set[str] = set()
+            shuffled: set[str] = set()
             if english:
                 # Short words that a word list barely knows: "okr", "hwo" (no clean article has
                 # one), or a rare anagram of a common word: "hte", "wsa".
@@ -1939,15 +1941,20 @@ class Garbled:
                     and 0 < zipf(w) < TYPO_ZIPF
                     and (zipf(w) < SHORT_RARE_ZIPF or _anagram_of_common(w, zipf))
                 )
-                # Two short uncommon words side by side: "ahs thi", "asw nda".
+                # Two short uncommon words side by side, one of them a common word's letters in
+                # another order: "ahs thi", "asw nda" (not "2 tbsp ghee": two words of a recipe).
                 short = {w for w in rare if len(w) <= 4}
+                shuffled = {w for w in short if _anagram_of_common(w, zipf)} if len(short) >= 2 else set()
             if bad or len(short) >= 2:
                 texts, starts = article.word_texts, article.word_starts
                 found: list[Segment] = []
                 for i in _word_indices(article, bad | short):
                     word = _word(article, i)
                     if word.text in bad or (
-                        i + 1 < len(texts) and texts[i + 1] in short and text[word.end : starts[i + 1]] == " "
+                        i + 1 < len(texts)
+                        and texts[i + 1] in short
+                        and (word.text in shuffled or texts[i + 1] in shuffled)
+                        and text[word.end : starts[i + 1]] == " "
                     ):
                         if (
                             not skip_alone.hit(word.start, word.end)

@@ -46,7 +46,8 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   run and the pair across the gap are known at all), and the same over word classes learned
   from news text, so that a run which the sentence reads better without stands out and a run
   that continues the phrase to its left ("a new vehicle loan") less so; a run must hold a
-  commercial word, and how often the article uses it (or its stem) elsewhere counts against it
+  commercial word ("near", link spam's "near me", only beside another: not "fourplexes near
+  transit"), and how often the article uses it (or its stem) elsewhere counts against it
   (a link spammer's word is seldom the story's); it follows a lower-case word or a capitalized
   one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
   words after the first are lower case and its first word has no capital inside ("UK",
@@ -96,8 +97,8 @@ block). An item of a numbered list ("8. If you have a mortgage, consider paying 
 flagged only that way: listicles advise in the second person and the imperative, as spam does; so
 is a short line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the
 whole text is in capitals, an old wire feed's), and so are an FAQ's questions ("How much will I
-pay?": short questions opening two lines or more, alone on the line or before an answer with no
-spam words).
+pay?": questions opening two lines or more, alone on the line or short before an answer with
+no spam words).
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
@@ -320,6 +321,11 @@ CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 #: Nor does it end in "of" ("and free cash flow of up to £800m": 14 of the 11,887 blocklist
 #: phrases do): the words no anchor run ends with.
 RUN_ENDS = CONJUNCTIONS | {"of"}
+#: A preposition that link spam makes commercial ("repair near me") makes no run an anchor alone:
+#: "zoning changes allowing fourplexes near transit". A run around another commercial word
+#: still is ("transmission repair near"). The runs are candidates all the same (the combiner
+#: learns from them as before); out of fold on dev, the same anchors found.
+NOT_ALONE = frozenset({"near"})
 #: A run that opens with one of ADVERBS after one of AUXILIARIES is the sentence's own verb
 #: phrase ("You can still offer help", "it will also sell"): no link's text. 2 of the 879 anchor
 #: phrases of the benchmark's dev build open with such an adverb ("again online", "only poker").
@@ -465,12 +471,15 @@ LONG_NUMBER = re.compile(r"\d{5,}")
 #: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
 #: song title) in a text not all in capitals: spam only when sure, as an item of a numbered list.
 HEADING_WORDS = 8
-#: So is a question of at most HEADING_WORDS words that opens its line, alone on it or before a
-#: sentence with no spam words of its own (log-odds under SPAM_OWN), in a text where
+#: So is a question that opens its line, alone on it (at most FAQ_LINE_WORDS words) or before a
+#: sentence with no spam words of its own (at most HEADING_WORDS) (log-odds under SPAM_OWN), in a text where
 #: FAQ_QUESTIONS such questions or more open lines: an FAQ's questions ("How much will I pay?",
 #: "Can I get help?", spam 2.1 and 3.2). One question alone is not enough: out of fold on dev,
 #: that lost "Can anyone sub to my channel? :D" before a sentence of news.
 FAQ_QUESTIONS = 2
+#: A question alone on its line may be longer, an FAQ's subheading: "Can I get help if I'm
+#: struggling to pay?" (9 words, spam 3.1). Out of fold on dev, the same spans.
+FAQ_LINE_WORDS = 12
 #: A word of three capitals or more: \b[A-Z]{3,}\b, written to start with a capital (re then
 #: skips to the capitals of the text, twice as fast) and to look back past it for a word character.
 SHOUTED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,}(?!\w)")
@@ -1586,8 +1595,8 @@ def anchor_arrays(
     article: Article, model: OfftopicModel, prepared: Prepared | None = None
 ) -> tuple[list[tuple[int, int]], dict[str, np.ndarray]]:
     """The candidate anchor runs ``(first, last)`` of :func:`anchor_candidates` and their
-    signals as arrays, one value per run (ANCHOR_FEATURES, and ``after_name`` for the scorer's
-    rule)."""
+    signals as arrays, one value per run (ANCHOR_FEATURES, and ``after_name`` and ``sells`` for
+    the scorer's rules)."""
     prep = prepared or prepare(article, model)
     word_weight = model.lex_phrase[prep.lex][prep.form]
     # A hot word is commercial; it is foreign to the article (alone) when neither it nor a word
@@ -1726,6 +1735,9 @@ def anchor_arrays(
     capitalized = upper[first_k].astype(float)
     frequent = model.lex_zipf[prep.lex[prep.form[edges]]] >= CLASS_ZIPF  # "He", "The"
     after_name = (upper & ~frequent)[before_k].astype(float)
+    # Whether a run holds a commercial word that sells alone (not only "near": NOT_ALONE).
+    alone_hot = [h for h in hot_words if norm(h) not in NOT_ALONE]
+    sells = np.array([bisect_left(alone_hot, f) < bisect_left(alone_hot, e) for f, e in runs], dtype=float)
     # The same breaks over word classes, from news text (a run that continues the phrase to its
     # left, "a new vehicle loan", reads as news; the gap it leaves does not).
     edge_class = model.class_rows([word_texts[k] for k in edge_list])
@@ -1759,6 +1771,7 @@ def anchor_arrays(
         "compound": enter_seen * (1.0 - gap_seen),
         "hot_uses": hot_uses,
         "after_name": after_name,
+        "sells": sells,
     }
 
 
@@ -2187,12 +2200,10 @@ class Offtopic:
 
         def asks(k: int) -> bool:  # a short question that opens its line
             start, end = ranges[k]
-            return (
-                line_of[k] >= 0
-                and start == line_ranges[line_of[k]][0]
-                and end - start <= HEADING_WORDS
-                and sentences[k].text.endswith("?")
-            )
+            if line_of[k] < 0 or start != line_ranges[line_of[k]][0] or not sentences[k].text.endswith("?"):
+                return False
+            alone = end == line_ranges[line_of[k]][1]
+            return end - start <= (FAQ_LINE_WORDS if alone else HEADING_WORDS)
 
         questions = -1  # the questions that open lines, when counted
 
@@ -2312,7 +2323,9 @@ class Offtopic:
         needed = np.where(story_word, np.maximum(needed, STORY_WORD_SURE), needed)
         needed = np.where(arrays["length"] == 2, np.maximum(needed, TWO_WORD_SURE), needed)
         wanted = [
-            k for k in np.flatnonzero(p_all >= needed).tolist() if not _in_sentence_grammar(prepared, runs[k])
+            k
+            for k in np.flatnonzero((p_all >= needed) & (arrays["sells"] > 0)).tolist()
+            if not _in_sentence_grammar(prepared, runs[k])
         ]
         # The most likely run first, by log-odds ("Chinese online shopping" before "Chinese online
         # shopping by": both 1.0 as probabilities); of runs as likely, the longest.
