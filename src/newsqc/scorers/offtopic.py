@@ -93,8 +93,9 @@ tell how fluent a whole text is (``OfftopicModel.fluency``): the garbled scorer 
 word salad.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line (or
-block). An item of a numbered list ("8. If you have a mortgage, consider paying it off") is
-flagged only that way: listicles advise in the second person and the imperative, as spam does; so
+block). An item of a numbered or bulleted list ("8. If you have a mortgage, consider paying it
+off", "- Check the job title you give.") is flagged only that way: listicles and tips advise in
+the second person and the imperative, as spam does; so
 is a short line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the
 whole text is in capitals, an old wire feed's), and so are an FAQ's questions ("How much will I
 pay?": questions opening two lines or more, alone on the line or short before an answer with
@@ -155,7 +156,7 @@ import regex
 
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
-from newsqc.scorers.base import NUMBERED_ITEM, STEM, Finding, clip, covered, ratio
+from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, STEM, Finding, clip, covered, ratio
 from newsqc.wordlists import WordList, word_frequencies
 
 __all__ = [
@@ -1390,6 +1391,21 @@ def _sells_beyond(
     return False
 
 
+def _list_item(line: str) -> bool:
+    """Whether ``line`` is an item of a numbered or bulleted list: listicles and tips advise in
+    the second person and the imperative, as spam does.
+
+    >>> _list_item("8. If you have a mortgage, consider paying it off"), _list_item("- Check your excess.")
+    (True, True)
+    >>> _list_item("-5C overnight"), _list_item("2019 was a year of change.")
+    (False, False)
+    """
+    stripped = line.lstrip()
+    return bool(NUMBERED_ITEM.match(line)) or (
+        len(stripped) > 1 and stripped[0] in BULLETS and stripped[1] == " "
+    )
+
+
 def _introduces_list(article: Article, k: int, line: int) -> bool:
     r"""Whether sentence ``k`` ends its line (``line``) with a colon over an item of a list (a
     line of HEADING_WORDS words or fewer that does not end as a sentence) that holds no web
@@ -2222,8 +2238,8 @@ class Offtopic:
                 heading |= questions >= FAQ_QUESTIONS and (
                     end == last or (k + 1 < n and line_of[k + 1] == line_of[k] and spam[k + 1] < SPAM_OWN)
                 )
-            if not sure[k] and (NUMBERED_ITEM.match(line_text) or (heading and not URL.search(line_text))):
-                continue  # an item of a numbered list ("8. If you have a mortgage"), a heading
+            if not sure[k] and (_list_item(line_text) or (heading and not URL.search(line_text))):
+                continue  # a list's item ("8. If you have a mortgage", "- Check the job title"), a heading
             if not sure[k] and _introduces_list(article, k, line_of[k]):
                 continue  # "If you enjoyed this book, you might also like:" over a review's list
             block_first, block_last = prepared.block_ranges[block_of[k]]
