@@ -559,6 +559,7 @@ _CLEAN_LEAD_LINE = 1
 # headline-like line before the first paragraph also when the text prints it again).
 _SURE_P = 0.9
 _PROSE_UNENDED_WORDS = 40  # a line this long is prose even without terminal punctuation
+_PARAGRAPH_WORDS = 20  # an ended line this long is a paragraph around a subheading, prose or not
 _CLEAN_LEAD_THRESHOLD = 0.99
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
@@ -1732,7 +1733,8 @@ def _keep_article_lines(
     after the article's prose (_SENTENCE_WORDS words or more, ended, printed once: its last line
     before a page's footer; one line, no run of them), the headline (up to two headline-like
     lines right before the first unflagged paragraph) and a subheading-like
-    line (at most 16 words, no terminal punctuation) between two unflagged lines of prose stay
+    line (at most 16 words, no terminal punctuation) between two unflagged paragraphs (prose, or
+    an ended line of _PARAGRAPH_WORDS words or more) stay
     unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
     also when the text prints it again: bylines, datelines and teasers stand where a headline
     would).
@@ -1795,10 +1797,12 @@ def _keep_article_lines(
             and (unsure[i] or repeated[i])
         ):
             flags[i] = False
-    # A subheading between two unflagged lines of prose.
+    # A subheading between two unflagged paragraphs: prose, or long sentences poor in stop words
+    # (numbers: "Between 1,001 and 3,000 feet, add five minutes; between 3,001 and 6,000 ...").
+    paragraph = [prose[i] or (ends[i] and log_words[i] >= math.log1p(_PARAGRAPH_WORDS)) for i in range(n)]
     for i in range(1, n - 1):
         if flags[i] and free[i] and heading[i] and unsure[i]:
-            if not flags[i - 1] and prose[i - 1] and not flags[i + 1] and prose[i + 1]:
+            if not flags[i - 1] and paragraph[i - 1] and not flags[i + 1] and paragraph[i + 1]:
                 flags[i] = False
     flagged[:] = flags
 
