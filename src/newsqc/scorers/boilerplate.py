@@ -111,8 +111,9 @@ or fewer, or beside the site, the reader's inbox or a comment ("our newsletter",
 "logged in to post a comment"); news of a login outage or of newsletters ("Users were unable to
 log in", "Readers subscribe for $5 a month") does not set the pattern, nor does the reader's own
 question in an explainer's FAQ ("How do I sign up?"), nor a call inside someone's quoted words
-('"If you use the same login, everything carries over," a spokesperson told us'). An instruction of the
-story that opens so ("To sign up, go to disneyplus.com and choose a plan.") still reads as one.
+('"If you use the same login, everything carries over," a spokesperson told us'). An
+instruction of the story that opens so ("To sign up, go to disneyplus.com and choose a plan.")
+still reads as one.
 So too a legal notice is the site's only when it names the site, the reader or the rights, opens
 with its term, capitalizes it or is a label (a menu, a line in title case), and an advert label
 has at most six words: a story of a copyright suit, a cookie ruling, a privacy policy or the

@@ -22,10 +22,10 @@ What it finds, each as a span with a reason code:
   ("econobox", "teraflop", "polyamorist") read like the language letter by letter and read
   better than any shuffle of their letters. In English also short unknown words ("isrt"),
   short words the word list barely knows ("okr") or that are a common word's letters in
-  another order ("hte", "wsa"), and two short uncommon words side by side of which one is
-  ("ahs thi"; not a recipe's "2 tbsp ghee"). In other languages
-  with a word list (German, Portuguese, French...), only unknown words of six letters or more
-  that fail both letter tests. A word the article uses twice or more is a name or a term, and
+  another order ("hte", "wsa"), and two short uncommon words side by side when one of them is a
+  common word's letters in another order ("ahs thi"; not a recipe's "2 tbsp ghee"). In other
+  languages with a word list (German, Portuguese, French...), only unknown words of six letters
+  or more that fail both letter tests. A word the article uses twice or more is a name or a term, and
   the words of an English text's sentence of eight words or more that reads as another language
   (a quote in Spanish: "dijo la concejal") are that language's; so, in English prose, are a word
   with letters beyond ASCII and the words beside it (a short quote in Vietnamese: "Chúng tôi rất

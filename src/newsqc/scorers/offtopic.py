@@ -472,11 +472,11 @@ LONG_NUMBER = re.compile(r"\d{5,}")
 #: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
 #: song title) in a text not all in capitals: spam only when sure, as an item of a numbered list.
 HEADING_WORDS = 8
-#: So is a question that opens its line, alone on it (at most FAQ_LINE_WORDS words) or before a
-#: sentence with no spam words of its own (at most HEADING_WORDS) (log-odds under SPAM_OWN), in a text where
-#: FAQ_QUESTIONS such questions or more open lines: an FAQ's questions ("How much will I pay?",
-#: "Can I get help?", spam 2.1 and 3.2). One question alone is not enough: out of fold on dev,
-#: that lost "Can anyone sub to my channel? :D" before a sentence of news.
+#: So is a question that opens its line, alone on it (of at most FAQ_LINE_WORDS words) or, of at
+#: most HEADING_WORDS, before a sentence with no spam words of its own (log-odds under SPAM_OWN),
+#: in a text where FAQ_QUESTIONS such questions or more open lines: an FAQ's questions ("How
+#: much will I pay?", "Can I get help?", spam 2.1 and 3.2). One question alone is not enough: out
+#: of fold on dev, that lost "Can anyone sub to my channel? :D" before a sentence of news.
 FAQ_QUESTIONS = 2
 #: A question alone on its line may be longer, an FAQ's subheading: "Can I get help if I'm
 #: struggling to pay?" (9 words, spam 3.1). Out of fold on dev, the same spans.
