@@ -24,8 +24,10 @@ headline would) and, for the headline, the text does not print it again; and, on
 has run, so do the short lines between two paragraphs when most of them are the article's (a
 list and its header, a recipe's "Method") or they are a sheet of facts (a review's "Screen:
 6.1in, 120Hz" and "Price: from £849" under "Specifications"; a guide's "Standard (ad-free, HD):
-$13.99 a month" under "How much will I pay?" and its lead-in), unless a rule named them, the
-model is sure, or the page prints them again (its share buttons, a menu printed twice). The
+$13.99 a month" under "How much will I pay?" and its lead-in), and so does a markdown table
+beside the article's prose (rows in pipes with the rule under the header, "|---|---|"), unless a
+rule named them, the model is sure, or the page prints them again (its share buttons, a menu
+printed twice). The
 decision threshold is chosen after these rules, on out-of-fold predictions. High-precision
 patterns flag counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the
 model says, and name the reason of each flagged line; the others get a reason from their shape
@@ -1647,6 +1649,8 @@ def line_probabilities(article: Article) -> tuple[np.ndarray, list[str | None]]:
 _COL = {name: i for i, name in enumerate(FEATURES)}
 # A row of a table in pipes ("| 12 | 18 | 42 |", "|---|---|"): the article's, between its paragraphs.
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# The line under a markdown table's header: "|---|:---:|".
+_TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
 
 def _prose(x: np.ndarray) -> np.ndarray:
@@ -1685,6 +1689,41 @@ def _fact_sheet(texts: Sequence[str]) -> bool:
         and len(rows) >= len(texts) - 2
         and sum(1 for t in rows if any(c.isdigit() for c in t)) >= 2
     )
+
+
+def _keep_tables(
+    flagged: np.ndarray, reasons: list[str | None], x: np.ndarray, p: np.ndarray, texts: Sequence[str]
+) -> None:
+    """In place: a markdown table (rows in pipes, one of them the rule under its header: a menu in
+    pipes has none) right before or after the article's prose, perhaps past a line of its own (a
+    header, a note), is the article's, unless a rule named a row, the model gives it at least
+    _SURE_P or the text prints it again.
+
+    >>> texts = ["A town held a vote on Monday night on its budget.", "| Party | Seats |", "|---|---|",
+    ...          "| Labour | 27 |", "Labour needed 25."]
+    >>> x, _ = line_features(Article.from_text("\\n".join(texts)))
+    >>> flagged = np.array([False, True, True, True, True])
+    >>> _keep_tables(flagged, [None] * 5, x, np.full(5, 0.8), texts)
+    >>> flagged.tolist()
+    [False, False, False, False, True]
+    """
+    prose = _prose(x) & ~flagged
+    repeated = x[:, _COL["duplicates"]] > 0
+    n = len(texts)
+    i = 0
+    while i < n:
+        if not _TABLE_ROW.match(texts[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _TABLE_ROW.match(texts[j]):
+            j += 1
+        beside = [k for k in (i - 1, i - 2, j, j + 1) if 0 <= k < n]
+        if any(_TABLE_RULE.match(t) for t in texts[i:j]) and any(prose[k] for k in beside):
+            for k in range(i, j):
+                if reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
+                    flagged[k] = False
+        i = j
 
 
 def _keep_short_runs(
@@ -2092,6 +2131,7 @@ def flag_lines(
     _keep_list_items(article.line_texts, flagged, reasons, x)
     _keep_ingredients(article.line_texts, flagged, reasons)
     _keep_short_runs(flagged, reasons, x, p, article.line_texts)
+    _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
 
 
