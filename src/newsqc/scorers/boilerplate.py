@@ -230,9 +230,9 @@ _READER_ASKS = regex.compile(
     r"^\W*(?:how|where|when|why|what|which|can|could|should|do|does|will|may)\b[^?]*\b(?:I|we)\b[^?]*\?\W*$",
     regex.IGNORECASE,
 )
-# A quotation of more than _LABEL_WORDS words: someone's words, not a button's name ('Click
+# A quotation; of more than _LABEL_WORDS words, someone's words, not a button's name ('Click
 # "Subscribe"').
-_QUOTATION = regex.compile(r"[\"“](?:[^\"“”\s]+\s+){6,}[^\"“”]*[\"”]")
+_QUOTATION = regex.compile(r"[\"“][^\"“”]*[\"”]")
 _PROMPT_TARGET = regex.compile(
     r"\b(?:our|us|we(?:['’](?:ll|re))?|my|your (?:inbox|e-?mail)|"
     r"this (?:site|page|website|story|article|post)|(?:post|leave|add|write) a (?:comment|reply))\b",
@@ -1259,7 +1259,9 @@ def _prompts(text: str, pattern: regex.Pattern[str]) -> bool:
         return False
     if len(text.split()) <= _LABEL_WORDS:
         return True
-    quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(text)]
+    quoted = [
+        (q.start(), q.end()) for q in _QUOTATION.finditer(text) if len(q.group().split()) > _LABEL_WORDS
+    ]
     calls = [m for m in pattern.finditer(text) if not any(s < m.start() < e for s, e in quoted)]
     if not calls:
         return False  # someone's words: '"If you use the same login, everything carries over," she said.'
@@ -2131,7 +2133,8 @@ def flag_lines(
     _keep_list_items(article.line_texts, flagged, reasons, x)
     _keep_ingredients(article.line_texts, flagged, reasons)
     _keep_short_runs(flagged, reasons, x, p, article.line_texts)
-    _keep_tables(flagged, reasons, x, p, article.line_texts)
+    if "|" in article.text:
+        _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
 
 
