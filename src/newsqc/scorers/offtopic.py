@@ -416,10 +416,12 @@ DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: their dealer"), a closure's ("Parents should check the council's website"): whom to call or
 #: whose site to check (a name, "the council's", their dealer), or to return the product; not
 #: "call us", "call 0800 ...", "visit our website" nor "you can call", which an advert says.
+#: A fundraiser's ("All proceeds go to new playground equipment. Thank you for your support!").
 #: No spam phrase of the corpus and no line of its dev pages says any of these.
 NOTICE = re.compile(
     r"\b(?:anyone (?:else )?with (?:any )?information|if you or someone you know|"
     r"family flowers only|no flowers,? (?:please|by request)|in lieu of flowers|"
+    r"(?:all|the) proceeds (?:will )?go(?:es)? to|"
     r"gambling (?:help ?line|problem\?)|gamcare|1-800-gambler|"
     r"witnesses (?:are|were) (?:being )?(?:asked|urged|sought)|(?:call|contact|ring|phone) (?:the )?police|"
     r"(?:call|dial|ring|phone) (?:(?:the )?police on )?(?:999|911|101|111|112|000)|"
