@@ -99,6 +99,22 @@ def test_numpy_model_equals_sklearn() -> None:
     assert np.allclose(got, expected, atol=1e-9)
 
 
+def test_drop_weight_lowers_the_drop_probability() -> None:
+    records = _records()
+    features = NewsFeatures()
+    X = features.fit_transform(records)
+    y = [r["verdict"] for r in records]
+    names = list(features.get_feature_names_out())
+    balanced = fit_model(X, y, names, folds=3)
+    halved = fit_model(X, y, names, folds=3, drop_weight=0.5)
+    assert "drop weighted x0.5" in halved.metadata["estimator"]
+    assert "drop weighted" not in balanced.metadata["estimator"]
+    others = [i for i, v in enumerate(y) if v != "drop"]  # the toy classes part: compare log-odds
+    p_balanced = [balanced.probabilities(dict(zip(names, X[i], strict=True)))["drop"] for i in others]
+    p_halved = [halved.probabilities(dict(zip(names, X[i], strict=True)))["drop"] for i in others]
+    assert np.mean(np.log(p_halved)) < np.mean(np.log(p_balanced))
+
+
 def test_training_is_deterministic(small_model: VerdictModel) -> None:
     again = train(_records())
     assert json.dumps(again.to_dict()) == json.dumps(small_model.to_dict())

@@ -404,7 +404,12 @@ def read_labelled(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 def _fit_estimator(
-    X: np.ndarray, codes: np.ndarray, C: float, folds: int, seed: int
+    X: np.ndarray,
+    codes: np.ndarray,
+    C: float,
+    folds: int,
+    seed: int,
+    class_weight: str | dict[int, float] = "balanced",
 ) -> tuple[Any, tuple[bool, ...], np.ndarray, np.ndarray]:
     """The fitted scikit-learn estimator on log-scaled, standardised ``X``, and that scaling.
 
@@ -423,7 +428,7 @@ def _fit_estimator(
     smallest = int(np.bincount(codes).min())
     cv = StratifiedKFold(n_splits=max(2, min(folds, smallest)), shuffle=True, random_state=seed)
     estimator = CalibratedClassifierCV(
-        LogisticRegression(C=C, class_weight="balanced", max_iter=10000),
+        LogisticRegression(C=C, class_weight=class_weight, max_iter=10000),
         method="temperature",
         cv=cv,
         ensemble=False,
@@ -447,12 +452,15 @@ def fit_model(
     folds: int = 5,
     seed: int = 0,
     metadata: Mapping[str, Any] | None = None,
+    drop_weight: float = 1.0,
 ) -> VerdictModel:
     """Fit the calibrated logistic regression on a feature matrix and fold it into a model.
 
-    The classes are weighted equally (``class_weight="balanced"``), so the probabilities are
-    calibrated for a mix with as many articles of each verdict. Deterministic: the folds are
-    shuffled with ``seed`` and lbfgs has no randomness.
+    The classes are weighted equally (as scikit-learn's ``class_weight="balanced"``), so the
+    probabilities are calibrated for a mix with as many articles of each verdict; ``drop_weight``
+    scales the weight of ``drop`` from there (the shipped model's training halves it, see
+    ``scripts/train_verdict.py``). Deterministic: the folds are shuffled with ``seed`` and lbfgs
+    has no randomness.
     """
     import sklearn
 
@@ -466,7 +474,12 @@ def fit_model(
         raise ValueError(f"training needs at least two verdicts among {', '.join(CLASSES)}; got {classes}")
     # Classes as integers in CLASSES order, so that the weight rows come out in that order.
     codes = np.asarray([classes.index(v) for v in labels])
-    estimator, log_features, mean, scale = _fit_estimator(X, codes, C, folds, seed)
+    class_weight: str | dict[int, float] = "balanced"
+    if drop_weight != 1.0 and "drop" in classes:
+        counts = np.bincount(codes, minlength=len(classes))
+        class_weight = {c: len(codes) / (len(classes) * int(counts[c])) for c in range(len(classes))}
+        class_weight[classes.index("drop")] *= drop_weight
+    estimator, log_features, mean, scale = _fit_estimator(X, codes, C, folds, seed, class_weight)
     inner = estimator.calibrated_classifiers_[0]
     lr = inner.estimator
     beta = float(inner.calibrators[0].beta_)
@@ -483,7 +496,9 @@ def fit_model(
         "newsqc_version": _newsqc_version(),
         "sklearn_version": sklearn.__version__,
         "estimator": (
-            f"LogisticRegression(C={C}, class_weight='balanced') + "
+            f"LogisticRegression(C={C}, class_weight='balanced'"
+            + (f", drop weighted x{drop_weight:g}" if drop_weight != 1.0 and "drop" in classes else "")
+            + ") + "
             f"CalibratedClassifierCV(method='temperature', cv={estimator.cv.n_splits} folds)"
         ),
         "temperature": 1.0 / beta,
