@@ -475,7 +475,8 @@ def fit_model(
     # Classes as integers in CLASSES order, so that the weight rows come out in that order.
     codes = np.asarray([classes.index(v) for v in labels])
     class_weight: str | dict[int, float] = "balanced"
-    if drop_weight != 1.0 and "drop" in classes:
+    reweighted = drop_weight != 1.0 and "drop" in classes
+    if reweighted:
         counts = np.bincount(codes, minlength=len(classes))
         class_weight = {c: len(codes) / (len(classes) * int(counts[c])) for c in range(len(classes))}
         class_weight[classes.index("drop")] *= drop_weight
@@ -497,7 +498,7 @@ def fit_model(
         "sklearn_version": sklearn.__version__,
         "estimator": (
             f"LogisticRegression(C={C}, class_weight='balanced'"
-            + (f", drop weighted x{drop_weight:g}" if drop_weight != 1.0 and "drop" in classes else "")
+            + (f", drop weighted x{drop_weight:g}" if reweighted else "")
             + ") + "
             f"CalibratedClassifierCV(method='temperature', cv={estimator.cv.n_splits} folds)"
         ),
