@@ -1712,20 +1712,28 @@ def _keep_tables(
     prose = _prose(x) & ~flagged
     repeated = x[:, _COL["duplicates"]] > 0
     n = len(texts)
-    i = 0
-    while i < n:
-        if not _TABLE_ROW.match(texts[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and _TABLE_ROW.match(texts[j]):
-            j += 1
+    for i, j in _blocks([_TABLE_ROW.match(t) is not None for t in texts]):
         beside = [k for k in (i - 1, i - 2, j, j + 1) if 0 <= k < n]
         if any(_TABLE_RULE.match(t) for t in texts[i:j]) and any(prose[k] for k in beside):
             for k in range(i, j):
                 if reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
                     flagged[k] = False
-        i = j
+
+
+def _blocks(marks: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs of consecutive marked lines, as ``(first, last + 1)``.
+
+    >>> _blocks([True, True, False, True])
+    [(0, 2), (3, 4)]
+    """
+    out: list[tuple[int, int]] = []
+    for i, mark in enumerate(marks):
+        if mark:
+            if out and out[-1][1] == i:
+                out[-1] = (out[-1][0], i + 1)
+            else:
+                out.append((i, i + 1))
+    return out
 
 
 def _keep_short_runs(
@@ -2250,20 +2258,12 @@ def _keep_list_items(
     if sum(numbered) < _LIST_ITEMS:
         return
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
-    i, n = 0, len(texts)
-    while i < n:
-        if not numbered[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and numbered[j]:
-            j += 1
+    for i, j in _blocks(numbered):
         if j - i >= _LIST_ITEMS and 2 * int(flagged[i:j].sum()) < j - i:
             for k in range(i, j):
                 if flagged[k] and terminal[k] and reasons[k] not in _FORCED:
                     flagged[k] = False
                     reasons[k] = None
-        i = j
 
 
 def _recipe_header(text: str) -> bool:

@@ -111,6 +111,7 @@ rarer words all read as names), and case garbling cannot show in it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import json
 import math
@@ -1930,21 +1931,18 @@ class Garbled:
                     and (_gibberish_word(w, model, frequencies) if english else _gibberish_foreign(w, model))
                 }
             short: set[str] = set()
-            shuffled: set[str] = set()
+            shuffled = functools.cache(lambda w: _anagram_of_common(w, zipf))  # read once a word
             if english:
                 # Short words that a word list barely knows: "okr", "hwo" (no clean article has
                 # one), or a rare anagram of a common word: "hte", "wsa".
                 bad.update(
                     w
                     for w in rare
-                    if len(w) <= 4
-                    and 0 < zipf(w) < TYPO_ZIPF
-                    and (zipf(w) < SHORT_RARE_ZIPF or _anagram_of_common(w, zipf))
+                    if len(w) <= 4 and 0 < zipf(w) < TYPO_ZIPF and (zipf(w) < SHORT_RARE_ZIPF or shuffled(w))
                 )
                 # Two short uncommon words side by side, one of them a common word's letters in
                 # another order: "ahs thi", "asw nda" (not "2 tbsp ghee": two words of a recipe).
                 short = {w for w in rare if len(w) <= 4}
-                shuffled = {w for w in short if _anagram_of_common(w, zipf)} if len(short) >= 2 else set()
             if bad or len(short) >= 2:
                 texts, starts = article.word_texts, article.word_starts
                 found: list[Segment] = []
@@ -1953,8 +1951,8 @@ class Garbled:
                     if word.text in bad or (
                         i + 1 < len(texts)
                         and texts[i + 1] in short
-                        and (word.text in shuffled or texts[i + 1] in shuffled)
                         and text[word.end : starts[i + 1]] == " "
+                        and (shuffled(word.text) or shuffled(texts[i + 1]))
                     ):
                         if (
                             not skip_alone.hit(word.start, word.end)
