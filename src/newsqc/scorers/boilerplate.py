@@ -205,7 +205,8 @@ _PATTERN_CHARS = 400
 # "Read also" in the other languages, a related-links header in both patterns that look for one.
 _READ_ALSO = (
     r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también|"
-    r"lesen sie (auch|mehr)|mehr zum thema"
+    r"lesen sie (auch|mehr)|mehr zum thema|читайте також|дивіться також|lees ook|czytaj (też|także)|"
+    r"zobacz (też|także)|xem thêm|اقرأ (أيضا|أيضاً)"
 )
 # A call to action is the site's prompt to the reader, not the story's words: its phrase opens a
 # sentence ("Sign up for ...", "Please log in to ...", "Click to share on Twitter"), or the line is
@@ -336,7 +337,10 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
             r"also (on [\w.]+|read)|see (also|more)|editor'?s picks|popular( posts| stories)?|up next|"
             r"[\w ]{0,20} trending news|more(?= ?:)|(don'?t miss|must read|further reading)(?=\W*$)|"
             r"(artigos|notícias|artículos|noticias|articoli|articles) (relacionad[oa]s|correlati|similaires)|"
-            r"weitere (artikel|beiträge)|материалы по теме|berita terkait|"
+            r"weitere (artikel|beiträge)|материалы по теме|berita terkait|relacionad[oa]s|ilgili haberler|"
+            r"benzer haberler|tin liên quan|bài viết liên quan|أخبار ذات صلة|مواضيع ذات صلة|"
+            r"gerelateerde artikelen|powiązane artykuły|похожие (новости|статьи)|схожі новини|"
+            r"(この記事の)?関連(ニュース|記事)|相关(新闻|阅读|文章)|相關(新聞|文章)|"
             rf"{_READ_ALSO})\b",
         ),
         (
@@ -452,7 +456,9 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
         "related", "most", "you", "read", "more", "trending", "top", "latest", "recommended", "also",
         "see", "editor", "popular", "up", "don", "must", "further", "artigos", "notícias", "artículos",
         "noticias", "articoli", "articles", "à", "lire", "leggi", "weitere", "читайте", "материалы", "baca",
-        "berita", "leia", "veja", "lea", "lee", "vea", "lesen", "mehr",
+        "berita", "leia", "veja", "lea", "lee", "vea", "lesen", "mehr", "relacionad", "ilgili", "benzer",
+        "i\u0307lgili", "tin", "bài", "أخبار", "مواضيع", "اقرأ", "gerelateerde", "powiązane", "похожие",
+        "схожі", "дивіться", "czytaj", "zobacz", "xem", "lees", "この", "関連", "相关", "相關",
     ),
     "byline": ("by", "written", "posted", "reporting", "edited", "author"),
     "dateline": ("published", "updated", "posted", "last", "modified"),
@@ -590,6 +596,25 @@ _WIDGET = regex.compile(
     r"(?:page \d+ of \d+|next page|previous page)\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$))",
+    regex.I,
+)
+# A list of tags under its label alone on a line, after most of the article's prose (a late
+# line, as a bio's header), in the languages wordfreq covers ("Теги:", "Etiketler:", "الوسوم",
+# "Tópicos", "Meer over dit onderwerp:", "関連キーワード"): the label and the lines under it of at
+# most _TAG_WORDS words that do not end as a sentence nor open as a list's item, up to the first
+# line that is not one or that a pattern names. Every such label in the corpus's pages is chrome
+# (50 of 50, 13 of them over tags in Portuguese, Russian and Indonesian); an article's list under
+# a heading such as "Topics" stands before some of its prose, or is bulleted.
+_TAG_WORDS = 5
+_TAG_LABEL = regex.compile(
+    r"^\W*(?:tags|tagged(?: with)?|keywords|(?:related )?topics|categories|filed under|tópicos|temas|"
+    r"archivado en|etiquetas|palavras-chave|palabras clave|assuntos|categorias|categorías|mots[- ]clés|"
+    r"étiquettes|sujets|thèmes|catégories|tag|argomenti|parole chiave|etichette|categorie|schlagwörter|"
+    r"schlagworte|stichwörter|themen|kategorien|trefwoorden|onderwerpen|meer over dit onderwerp|tagi|tematy|"
+    r"słowa kluczowe|kategorie|теги|теґи|метки|мітки|ключевые слова|ключові слова|темы|теми|рубрики|"
+    r"etiketler|anahtar kelimeler|konular|kategoriler|topik|kata kunci|label|kategori|thẻ|từ khóa|"
+    r"từ khoá|chủ đề|الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية|标签|標籤|关键词|關鍵字|关键字|タグ|"
+    r"(?:関連)?キーワード|태그|키워드|टैग|टैग्स)\s*:?\s*$",
     regex.I,
 )
 # A comment's link to reply, in the languages of the patterns.
@@ -2123,6 +2148,10 @@ def flag_lines(
     for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
         flagged[i] = True
         reasons[i] = "navigation"
+    for i in _tag_lists(texts, n_words, terminal, late, reasons):
+        if not flagged[i]:
+            flagged[i] = True
+            reasons[i] = "navigation"
     for i in [
         *_share_buttons(texts, n_words),
         *_anchored(texts, n_words, _SIGNUP, _SIGNUP_FIELD, _SIGNUP_GAP),
@@ -2168,6 +2197,41 @@ def _anchored(
         for k in range(max(0, i - gap), min(n, i + gap + 1)):
             if 0 < n_words[k] <= _RELATED_WORDS and fields.match(texts[k]):
                 out.add(k)
+    return out
+
+
+def _tag_lists(
+    texts: Sequence[str],
+    n_words: Sequence[int],
+    terminal: Sequence[bool],
+    late: Sequence[bool],
+    reasons: Sequence[str | None],
+) -> list[int]:
+    """The lines of lists of tags under their label (see _TAG_LABEL): the label and its tags.
+
+    >>> lines = ["The bank held its rate.", "Теги:", "НБУ", "облікова ставка", "Читайте також"]
+    >>> late = [False, True, True, True, True]
+    >>> _tag_lists(lines, [len(t.split()) for t in lines], [True, False, False, False, False], late,
+    ...            [None, None, None, None, "related_links"])
+    [1, 2, 3]
+    """
+    out: list[int] = []
+    n = len(texts)
+    for i, text in enumerate(texts):
+        if not late[i] or not 0 < n_words[i] <= 4 or not _TAG_LABEL.match(text):
+            continue
+        k = i + 1
+        while (
+            k < n
+            and 0 < n_words[k] <= _TAG_WORDS
+            and not terminal[k]
+            and reasons[k] is None
+            and texts[k].lstrip()[:1] not in BULLETS
+            and not NUMBERED_ITEM.match(texts[k])
+        ):
+            k += 1
+        if k > i + 1:
+            out.extend(range(i, k))
     return out
 
 

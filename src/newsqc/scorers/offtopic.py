@@ -73,8 +73,9 @@ they need 0.99), which flags a sentence whose own words are spammy as well (log-
 SPAM_OWN or more, and SPAM_REGISTER_GAP above the median of the article's sentences: a review or
 a deals roundup speaks to the reader throughout) and that is someone's words neither: quoted
 (it opens or closes with a quote mark, or quotes after a verb of saying: 'she wrote: "cant
-believe im stuck in maths again lol"') or an embedded post, whose next line is the post's
-attribution ("— Dele (@dele_official) November 19, 2019"). No sentence of a line that is a
+believe im stuck in maths again lol"', or 'One read: "...', to the quotation's end on its
+line) or an embedded post, whose next line is the post's attribution ("— Dele (@dele_official)
+November 19, 2019"). No sentence of a line that is a
 table's row, a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5") or a public
 notice (a police appeal, a helpline, an obituary's funeral notice, a product recall's advice to
 its buyers) is spam, nor is a sentence that ends its line with a colon over a list's item ("If
@@ -103,37 +104,35 @@ no spam words).
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
-Blind spots: in other languages, anything but English spam, and English spam made of little
-but a web address or few words both languages know (in a language without a list, a message
-with a name or two of its own can fall short of four English words in five); sentences from
-another story (the lexical signals alone cannot tell them from quotes, asides and background:
-almost none are flagged; measured out of fold on dev, a sentence encoder, all-MiniLM-L6-v2, would
-find about half of them at one clean sentence in a thousand, at some 200 times the cost of the
-whole assessment, and static word vectors distilled from it add nothing at that rate);
-marketing sentences that bridge to the story with on-topic words and name no link (a link cue
-in capitals, "Article on", is not read either); anchors made of ordinary news words, or whose
-commercial word the article uses often; a run between pairs the background lacks ("the
-monitoring agency announcing", "exploded drawings which feature regularly") or an adjective
-before its noun ("the free weeklong trial") can still read as an anchor (a run with a past
-form after its first word, "vehicle loan stayed", is none); short spam
-messages that read like news ("You have an important customer service announcement"); a message run
-into a sentence of news that is only mildly spammy (it hides in the sentence); first-person
-tributes without quote marks nor a post's attribution ("I can't thank this man enough.") read like
-comment spam and are flagged, and so are the middle sentences of a quote of several (a quotation
-open on the line is no signal: the benchmark inserts spam there too, and a combiner weighing it
-flagged more unquoted sentences); spam inserted into an embedded post is missed, and so is spam
-on a line that reads as a public notice ("If you or someone you know needs a loan, call ..."); a
-commercial word of link spam in a plain noun phrase used once ("average travel time") can read as
-an anchor, even beside the story's own word ("lose 1.2 million pounds in online casino games" in a
-story of a casino operator fined: the rule for the story's word reads the run's least used
-commercial word, and reading its most used one lost a true anchor out of fold and no false one);
-practical lines of a story (ticket prices with a phone number and a web address) can read as
-marketing, and a company's product described in its own story as spam ("Its app lets customers
-send money for free and pay bills without visiting a branch."); advice to the reader that is far
-spammier than the rest of its article (a review's verdict: "If you want the best photos for the
-money, yes"; a travel tip: "Skip the Santa Justa lift"; a horoscope's "Check your bank
-statements before making any big purchase.") reads as spam.
-"""
+Blind spots: in other languages, anything but English spam, and English spam made of little but a
+web address or few words both languages know (in a language without a list, a message with a name
+or two of its own can fall short of four English words in five); sentences from another story (the
+lexical signals alone cannot tell them from quotes, asides and background: almost none are flagged;
+measured out of fold on dev, a sentence encoder, all-MiniLM-L6-v2, would find about half of them at
+one clean sentence in a thousand, at some 200 times the cost of the whole assessment, and static
+word vectors distilled from it add nothing at that rate); marketing sentences that bridge to the
+story with on-topic words and name no link (a link cue in capitals, "Article on", is not read
+either); anchors made of ordinary news words, or whose commercial word the article uses often; a
+run between pairs the background lacks ("the monitoring agency announcing", "exploded drawings
+which feature regularly") or an adjective before its noun ("the free weeklong trial") can still
+read as an anchor (a run with a past form after its first word, "vehicle loan stayed", is none);
+short spam messages that read like news ("You have an important customer service announcement"); a
+message run into a sentence of news that is only mildly spammy (it hides in the sentence);
+first-person tributes without quote marks nor a post's attribution ("I can't thank this man
+enough.") read like comment spam and are flagged, and so are the middle sentences of a quote of
+several that no verb of saying opens (a quotation open on the line is no signal: the benchmark
+inserts spam there too, and a combiner weighing it flagged more unquoted sentences); spam inserted
+into an embedded post is missed, and so is spam on a line that reads as a public notice ("If you or
+someone you know needs a loan, call ..."); a commercial word of link spam in a plain noun phrase
+used once ("average travel time") can read as an anchor, even beside the story's own word ("lose
+1.2 million pounds in online casino games" in a story of a casino operator fined: the rule for the
+story's word reads the run's least used commercial word, and reading its most used one lost a true
+anchor out of fold and no false one); practical lines of a story (ticket prices with a phone number
+and a web address) can read as marketing, and a company's product described in its own story as
+spam ("Its app lets customers send money for free and pay bills without visiting a branch.");
+advice to the reader that is far spammier than the rest of its article (a review's verdict: "If you
+want the best photos for the money, yes"; a travel tip: "Skip the Santa Justa lift"; a horoscope's
+"Check your bank statements before making any big purchase.") reads as spam."""
 
 from __future__ import annotations
 
@@ -244,8 +243,10 @@ FOREIGN_SURE = 0.9995
 _SAYING = r"said|says|wrote|writes|tweeted|told"
 ATTRIBUTION = re.compile(rf"\b(?:{_SAYING}|according to)\b")
 #: A quote after a verb of saying, in the sentence: someone's words, as a quote that opens or closes
-#: the sentence is ("She wrote: "cant believe im stuck in maths again lol"." was spam at 1.0).
-REPORTED = re.compile(rf"\b(?:{_SAYING}|posted|added|asked)(?: \w+)?:?,? [\"“]")
+#: the sentence is ("She wrote: "cant believe im stuck in maths again lol"." was spam at 1.0), and
+#: so is a message's text after "read:" ('One read: "HMRC: You are eligible for a tax refund"').
+REPORTED = re.compile(rf"\b(?:(?:{_SAYING}|posted|added|asked)(?: \w+)?:?,?|reads?:) [\"“]")
+_CLOSING_QUOTE = re.compile(r"[\"”]")
 #: In an article in another language, a sentence is in English when at least ENGLISH_SHARE of
 #: its words that one of the two languages claims are English, and at least ENGLISH_CLAIMED
 #: words are claimed: a language claims a word of CLAIMED_ZIPF or more that is not CLAIM_MARGIN
@@ -1432,12 +1433,30 @@ def _introduces_list(article: Article, k: int, line: int) -> bool:
 
 def _reported(article: Article) -> np.ndarray:
     """1.0 for each sentence that quotes someone's words after a verb of saying ("In one, she
-    wrote: "cant believe im stuck in maths again lol"."), else 0.0.
+    wrote: "cant believe im stuck in maths again lol"."), and for the sentences of the rest of
+    that quotation, on its line ('Another said: "Congratulations! Your number has been selected
+    to receive a voucher. Claim now."'), else 0.0.
 
     >>> _reported(Article.from_text('She wrote: "pls rt lol". It was 2011.')).tolist()
     [1.0, 0.0]
+    >>> _reported(Article.from_text('One read: "Hi! Win a prize now. Claim it." It was 2011.')).tolist()
+    [1.0, 1.0, 1.0, 0.0]
     """
-    return np.array([REPORTED.search(s.text) is not None for s in article.sentences], float)
+    out = np.zeros(len(article.sentences))
+    text = article.text
+    open_quote = False  # a quotation opened after a verb of saying goes on
+    end = 0
+    for k, sentence in enumerate(article.sentences):
+        if open_quote and "\n" in text[end : sentence.start]:
+            open_quote = False
+        end = sentence.end
+        if m := REPORTED.search(sentence.text):
+            out[k] = 1.0
+            open_quote = not _CLOSING_QUOTE.search(sentence.text, m.end())
+        elif open_quote:
+            out[k] = 1.0
+            open_quote = not _CLOSING_QUOTE.search(sentence.text)
+    return out
 
 
 def _posted(article: Article, prep: Prepared) -> np.ndarray:
