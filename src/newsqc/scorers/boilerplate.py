@@ -24,7 +24,9 @@ headline would) and, for the headline, the text does not print it again; and, on
 has run, so do the short lines between two paragraphs when most of them are the article's (a
 list and its header, a recipe's "Method") or they are a sheet of facts (a review's "Screen:
 6.1in, 120Hz" and "Price: from £849" under "Specifications"; a guide's "Standard (ad-free, HD):
-$13.99 a month" under "How much will I pay?" and its lead-in), and so does a markdown table
+$13.99 a month" under "How much will I pay?" and its lead-in; also right after the last
+paragraph, closing the article before the page's footer: a match's line-ups, referee and
+attendance), and so does a markdown table
 beside the article's prose (rows in pipes with the rule under the header, "|---|---|"), unless a
 rule named them, the model is sure, or the page prints them again (its share buttons, a menu
 printed twice). The
@@ -1767,9 +1769,12 @@ def _keep_short_runs(
     """In place: the short lines between two unflagged lines of prose, most of them unflagged
     or a sheet of facts (a review's specifications, a restaurant's scores), are the article's
     (jusText's short blocks between good ones: a list and its header, "This week's top five:"
-    over "1. The Testaments, Margaret Atwood", or "Method" below a recipe's ingredients),
-    unless a rule named them, the model gives them at least _SURE_P or the text prints them
-    again (share buttons above and below the article, a menu printed twice).
+    over "1. The Testaments, Margaret Atwood", or "Method" below a recipe's ingredients), and
+    so is a sheet of facts right after the article's prose that closes it before the page's
+    footer (a match's line-ups, referee and attendance; rows that a rule named, "Published:
+    ...", "Tags: ...", are no facts), unless a rule named them, the model gives them at least
+    _SURE_P or the text prints them again (share buttons above and below the article, a menu
+    printed twice).
 
     >>> texts = ["A town held a vote on Monday night on its budget.", "The results:", "Yes 40", "No 12",
     ...          "The mayor said she was pleased with the turnout on the night."]
@@ -1791,9 +1796,16 @@ def _keep_short_runs(
         while j < n and not prose[j]:
             j += 1
         if j < n and not flagged[j] and (2 * int(flagged[i:j].sum()) <= j - i or _fact_sheet(texts[i:j])):
-            for k in range(i, j):
-                if flagged[k] and reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
-                    flagged[k] = False
+            end = j
+        else:  # a sheet of facts closing the article, before the page's footer or the text's end
+            end = i + 1 if i + 1 < j and not _FACT_ROW.match(texts[i]) else i  # past its header
+            while end < j and reasons[end] is None and _FACT_ROW.match(texts[end]):
+                end += 1
+            if not _fact_sheet(texts[i:end]):
+                end = i
+        for k in range(i, end):
+            if flagged[k] and reasons[k] is None and p[k] < _SURE_P and not repeated[k]:
+                flagged[k] = False
         i = j
 
 
