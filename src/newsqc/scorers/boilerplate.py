@@ -693,6 +693,33 @@ _READER_NOTICE = re.compile(
     r"you need to enable javascript to run this app)",
     re.I,
 )
+# A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
+# from ("Quotes delayed by at least 15 minutes.", "Market data provided by ..."), that its content
+# is for information only, that it earns a commission on links ("When you buy a book using a link
+# on this page, we receive a commission."), where the article was printed ("This article appears
+# in the March 2024 print edition ..."), how a transcript or a review was made, the wire's
+# standards ("Our Standards: The Thomson Reuters Trust Principles."); and, outside a text that opens
+# with the article, the label "Disclaimer" or "Disclosure" alone (10 of 10 such lines in the dev
+# pages are chrome). A site's notice that opens with its label and goes on ("Disclosure: ZDNet may
+# earn a commission ...") is not read: the corpus labels both of its two the article's.
+_DISCLAIMER_WORDS = 60
+_DISCLAIMER = regex.compile(
+    r"^\W*(?:(?P<label>(?:editorial |affiliate |advertiser )?(?:disclaimer|disclosure)s?\W*$)|"
+    r"(?:stock |market )?quotes (?:are )?(?:displayed|delayed)\b|"
+    r"(?:market|mutual fund|fund|etf|stock)(?: and etf)? data (?:is |are )?provided by\b|"
+    r"(?:this|the) (?:content|article|information|post|material|story|page) (?:on this (?:site|page) )?"
+    r"(?:is|are) (?:provided |published |intended )?(?:solely |strictly )?(?:for|as) (?:general )?"
+    r"(?:informational|information) purposes only|"
+    r"(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}?\b(?:we|site) (?:may )?(?:earn|receive|get)\b"
+    r"[^.!?]{0,30}?\bcommission|"
+    r"we (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission|"
+    r"(?:this|the) (?:article|post|page|story|content) (?:contains|may contain|includes) affiliate links|"
+    r"(?:this|the) (?:article|story|piece) (?:appears|appeared) in the\b[^.!?]{0,40}?\b(?:issue|edition)|"
+    r"(?:this|the) transcript (?:was|has been|is) "
+    r"(?:produced|generated|created|automatically|machine|edited)|"
+    r"how we reviewed this article|our standards:)",
+    regex.I,
+)
 # A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
 # a newsletter, subscribe or join: chrome in any text, at most _NOTICE_WORDS words, even written
 # as sentences inside the article (the dev pages hold 47 such lines, all chrome, 18 of them over
@@ -2039,6 +2066,11 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "legal" if notice.groupdict().get("legal") else "call_to_action"
             continue
+        if n_words[i] <= _DISCLAIMER_WORDS and (notice := _DISCLAIMER.match(text)):
+            if furniture[i] or not notice.group("label"):
+                flagged[i] = True
+                reasons[i] = "legal"
+                continue
         if n_words[i] == 1 and _ADVERT_LABEL.match(text):
             flagged[i] = True
             reasons[i] = "advert"
