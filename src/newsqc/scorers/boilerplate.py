@@ -986,6 +986,16 @@ _BIO_SENTENCE = regex.compile(
     regex.I | regex.V0,
 )
 _BIO_WORDS = 60
+# Or the bio tells the beat of the author whose name stands alone on one of the two lines above
+# it, in capitalized words (a byline box: "Priya Ramesh" / "Senior Editor" / "Priya covers
+# consumer tech policy ...", "JOELLE MARSH" / "Marsh covers water in the American West"); the
+# story's "Medicare covers most of the cost" under "What Medicare pays" has no such line.
+_NAME_WORDS = 4  # a name alone on its line: at most this many words, each capitalized
+_BIO_BEAT = regex.compile(
+    r"^(?P<name>(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,2})\s(?:covers|has covered|writes about|"
+    r"has written about|reports on|has reported on)\s",
+    regex.V0,
+)
 # A request to follow someone on a social network, in a line of at most _BIO_WORDS words after most
 # of the prose: "Mike Wall's book ... is out now. Follow him on Twitter @michaeldwall."
 _FOLLOW = regex.compile(
@@ -1951,6 +1961,29 @@ def _clean_lead(p: np.ndarray, x: np.ndarray) -> bool:
     return bool((p[first : first + 2] < _CLEAN_LEAD_P).all())
 
 
+def _bio_beat(texts: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` tells the beat of the author named alone, in capitalized words, on one
+    of the two lines above it (see _BIO_BEAT).
+
+    >>> lines = ["Priya Ramesh", "Senior Editor", "Priya covers consumer tech policy."]
+    >>> _bio_beat(lines, 2), _bio_beat(["What Medicare pays", "Medicare covers most of it."], 1)
+    (True, False)
+    """
+    m = _BIO_BEAT.match(texts[i])
+    if m is None:
+        return False
+    name = m.group("name").casefold()
+    for k in range(max(0, i - 2), i):
+        words = texts[k].split()
+        if (
+            0 < len(words) <= _NAME_WORDS
+            and all(w[:1].isupper() for w in words)
+            and name in texts[k].casefold()
+        ):
+            return True
+    return False
+
+
 def _widget_reason(text: str) -> str | None:
     """The reason of a line of page widgets that is chrome in any text (:data:`_WIDGET`), or None.
 
@@ -2031,7 +2064,11 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "caption"
             continue
-        if late[i] and n_words[i] <= _BIO_WORDS and " is " in text and _BIO_SENTENCE.match(text):
+        if (
+            late[i]
+            and n_words[i] <= _BIO_WORDS
+            and ((" is " in text and _BIO_SENTENCE.match(text)) or _bio_beat(texts, i))
+        ):
             flagged[i] = True
             reasons[i] = "byline"
             continue
