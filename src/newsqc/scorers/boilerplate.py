@@ -648,6 +648,7 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"^\W*(back to top( button)?|scroll to top|skip to (main )?content|sharing is caring|"
             r"(share|print|email)( this( article| story| page| post)?)?|email me|view comments|"
             r"no comments yet|want to join the discussion|view the discussion thread|"
+            r"share or comment on this article|"
             rf"(share your thoughts|{_LEAVE_REPLY})(\W*({_CANCEL_REPLY}))?|"
             rf"{_CANCEL_REPLY}|like this|like loading|loading|{_REPLY}|"
             rf"((share|tweet|e-?mail|print|{_NETWORKS}|pint|instagram|baixar|download|compartilhar|compartir|"
@@ -697,11 +698,13 @@ _READER_NOTICE = re.compile(
 # from ("Quotes delayed by at least 15 minutes.", "Market data provided by ..."), that its content
 # is for information only, that it earns a commission on links ("When you buy a book using a link
 # on this page, we receive a commission."), where the article was printed ("This article appears
-# in the March 2024 print edition ..."), how a transcript or a review was made, the wire's
-# standards ("Our Standards: The Thomson Reuters Trust Principles."); and, outside a text that opens
-# with the article, the label "Disclaimer" or "Disclosure" alone (10 of 10 such lines in the dev
-# pages are chrome). A site's notice that opens with its label and goes on ("Disclosure: ZDNet may
-# earn a commission ...") is not read: the corpus labels both of its two the article's.
+# in the March 2024 print edition ..."), how a transcript or a review was made ("Our experts
+# continually monitor ...", "... has strict sourcing guidelines"), a change to its privacy policy,
+# the wire's standards ("Our Standards: The Thomson Reuters Trust Principles."); and, outside a
+# text that opens with the article, the label "Disclaimer" or "Disclosure" alone (10 of the 11
+# such lines of the corpus's pages are chrome; the other closes an article, alone). A site's
+# notice that opens with its label and goes on ("Disclosure: ZDNet may earn a commission ...") is
+# not read: the corpus labels both of its two the article's.
 _DISCLAIMER_WORDS = 60
 _DISCLAIMER = regex.compile(
     r"^\W*(?:(?P<label>(?:editorial |affiliate |advertiser )?(?:disclaimer|disclosure)s?\W*$)|"
@@ -717,7 +720,8 @@ _DISCLAIMER = regex.compile(
     r"(?:this|the) (?:article|story|piece) (?:appears|appeared) in the\b[^.!?]{0,40}?\b(?:issue|edition)|"
     r"(?:this|the) transcript (?:was|has been|is) "
     r"(?:produced|generated|created|automatically|machine|edited)|"
-    r"how we reviewed this article|our standards:)",
+    r"how we reviewed this article|our experts continually monitor|[\w ]{1,40} has strict sourcing "
+    r"guidelines|please note (?:that )?our privacy policy|our standards:)",
     regex.I,
 )
 # A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
