@@ -47,7 +47,8 @@ most of the prose ("Maria Lopez is a reporter covering city hall.", "Jane Roe (@
 editor ...") is a byline; outside a text that opens with the article, a line after most of the
 prose that asks to follow someone on a social network ("... Follow him on Twitter @name.") is a
 call to action. A short related-links header ("More:", "Related articles", "Don't miss")
-followed by headline-like lines flags itself and up to 15 of them, when the model does not read
+followed by headline-like lines (unended, or ending as a question: "Why are my energy bills
+still so high?") flags itself and up to 15 of them, when the model does not read
 the header or the two lines after it as the article. A run of 15 or more flagged lines after
 the article's main block (the block of most unflagged text between such runs) ends the article:
 what follows is chrome (teasers with their summaries, comments, disclaimers), when it is at
@@ -2045,6 +2046,9 @@ def flag_lines(
     n_words = [last - first for first, last in line_words]
     credited = [False] * n if clean_lead else _lines_holding(article, _CREDIT_KEYWORDS).tolist()
     terminal = (x[:, _COL["terminal"]] > 0).tolist()
+    # A related headline may end as a question ("Should I tell my boss I'm job hunting?").
+    texts = article.line_texts  # spelt as the words are
+    told = [ended and not text.endswith("?") for ended, text in zip(terminal, texts, strict=True)]
     dated = (x[:, _COL["digit_words"]] > 0).tolist()
     reasons = list(reasons)
     # A bio header stands after most of the article's prose.
@@ -2054,7 +2058,6 @@ def flag_lines(
     related = bio = 0
     credit = False
     stamps: list[int] = []  # lines that are a time ago alone ("2H ago")
-    texts = article.line_texts  # spelt as the words are
     other_language = article.language not in (None, "en")  # a site's notices in its language
     for i, text in enumerate(texts):
         reason = reasons[i]
@@ -2143,7 +2146,7 @@ def flag_lines(
             flagged[i] = True
         elif len(text) > _PATTERN_CHARS and not credited[i]:
             pass  # a long line is matched only against the credits that close captions
-        elif related and reason is None and not terminal[i] and 2 <= n_words[i] <= _RELATED_WORDS:
+        elif related and reason is None and not told[i] and 2 <= n_words[i] <= _RELATED_WORDS:
             flagged[i] = True
             reasons[i] = "related_links"
         elif (
@@ -2186,7 +2189,7 @@ def flag_lines(
             for k in range(i + 1, min(n, i + 3)):
                 if (
                     reasons[k] is None
-                    and not terminal[k]
+                    and not told[k]
                     and 2 <= n_words[k] <= _RELATED_WORDS
                     and p[k] >= _RELATED_LINE_P
                 ):
@@ -2194,7 +2197,7 @@ def flag_lines(
             related = _RELATED_RUN if ahead == 2 else 0
             if related and not terminal[i]:
                 flagged[i] = True  # the header of the run
-        elif related and (terminal[i] or not 2 <= n_words[i] <= _RELATED_WORDS):
+        elif related and (told[i] or not 2 <= n_words[i] <= _RELATED_WORDS):
             related = 0
         else:
             related = max(0, related - 1)
