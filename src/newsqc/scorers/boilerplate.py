@@ -996,6 +996,14 @@ _BIO_WORDS = 60
 # consumer tech policy ...", "JOELLE MARSH" / "Marsh covers water in the American West"); the
 # story's "Medicare covers most of the cost" under "What Medicare pays" has no such line.
 _NAME_WORDS = 4  # a name alone on its line: at most this many words, each capitalized
+# Or it credits the reporters who helped ("Associated Press writer Derek Stanhope in Cheyenne
+# contributed to this report.", "Jane Doe contributed reporting from London."): both such lines
+# of the corpus's pages are chrome.
+_CONTRIBUTED = re.compile(
+    r"\bcontributed (?:(?:additional )?reporting(?: from [^.!?]{1,50})?|(?:reporting )?to this "
+    r"(?:report|story|article))\W*$",
+    re.I,
+)
 _BIO_BEAT = regex.compile(
     r"^(?P<name>(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,2})\s(?:covers|has covered|writes about|"
     r"has written about|reports on|has reported on)\s",
@@ -2074,7 +2082,11 @@ def flag_lines(
         if (
             late[i]
             and n_words[i] <= _BIO_WORDS
-            and ((" is " in text and _BIO_SENTENCE.match(text)) or _bio_beat(texts, i))
+            and (
+                (" is " in text and _BIO_SENTENCE.match(text))
+                or ("contributed" in text and _CONTRIBUTED.search(text))
+                or _bio_beat(texts, i)
+            )
         ):
             flagged[i] = True
             reasons[i] = "byline"
