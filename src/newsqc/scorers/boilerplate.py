@@ -683,7 +683,7 @@ _PICTURE_FILE = re.compile(
 )
 _READING_TIME = re.compile(r"^\W*\d+\s*(?:min(?:ute)?s?\.?|m)\s+read\W*$", re.I)
 # A notice to the reader of the page rather than of its article, in any text: an ad blocker
-# detected, a login wall, a web app's text for browsers without JavaScript.
+# detected, a login wall, a web app's text for browsers without JavaScript, a call for tips.
 _READER_NOTICE = re.compile(
     r"^\W*(?:(?:we(?:'ve|’ve| have)? (?:noticed|detected)|it (?:looks|seems) (?:like|that)) "
     r"you(?:'re|’re| are) (?:using )?(?:an? )?ad[- ]?block|"
@@ -692,7 +692,11 @@ _READER_NOTICE = re.compile(
     r"(?:log|sign) in (?:or (?:register|sign up|subscribe) )?to (?:continue|keep) reading|"
     r"already have an account\?|create (?:a free|an|your free) account to (?:continue|keep) reading|"
     r"register (?:for free |now )?to (?:continue|keep) reading|"
-    r"you need to enable javascript to run this app)",
+    r"you need to enable javascript to run this app|"
+    # a call for tips or letters: "Got a news tip?", "Got a question? Email ask@..." (11 of 11 such
+    # lines of the corpus's pages are chrome)
+    r"(?:got|have|do you have) (?:a |an )?(?:news tip|tip|story idea|story tip)s?(?: for us)?\s*\?|"
+    r"(?:got|have) (?:a )?question(?: for [^?]{1,30})?\?\s*(?:e-?mail|write to|send))",
     re.I,
 )
 # A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
