@@ -1174,6 +1174,8 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     [True, False, False, False, False]
     >>> [_case_garbled(w, _Zipf(word_frequencies("fr"))) for w in ["XVIe", "XIXe", "Ier"]]
     [False, False, False]
+    >>> [_case_garbled(w, _Zipf(word_frequencies(lang))) for w, lang in [("YouTube", "es"), ("UOKiK", "pl")]]
+    [False, False]
     """
     if word in _CASE_ALLOWED or _ROMAN_ORDINAL.fullmatch(word):
         return False
@@ -1217,18 +1219,20 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
             continue
         if lower in _CASE_SUFFIXES:
             continue
+        if lower == "i" and len(humps) > 1 and all(h.isupper() for h in humps[1:]):
+            continue  # an acronym with "and" in it: UOKiK, KRRiT (Polish "i")
         if len(lower) >= 2 and zipf(hump[caps - 1 :].lower()) >= 3.0:
             continue  # NYTimes, CNNMoney: an acronym glued to a word
         if zipf(word.lower()) >= 3.0:
             return True  # LEAder
     # A very common word with a capital inside it is garbled ("LeaDer"), unless each of its parts
-    # is a common word too (YouTube, FaceBook). Of the 363 camel-case words of the corpus pages,
-    # only YouTube is that common, whole.
-    return (
-        all(_is_capword(h) for h in humps)
-        and zipf(word.lower()) >= CASE_COMMON_ZIPF
-        and not all(len(h) >= 3 and zipf(h.lower()) >= CASE_PART_ZIPF for h in humps)
-    )
+    # is a common word too, in the language or in English, the brands' (YouTube, FaceBook; "you"
+    # and "tube" are no Spanish words). Of the 363 camel-case words of the corpus pages, only
+    # YouTube is that common, whole.
+    if not (all(_is_capword(h) for h in humps) and zipf(word.lower()) >= CASE_COMMON_ZIPF):
+        return False
+    english = _Zipf(word_frequencies("en"))
+    return not all(len(h) >= 3 and max(zipf(h.lower()), english(h.lower())) >= CASE_PART_ZIPF for h in humps)
 
 
 # ----------------------------------------------------------------------------- word lists

@@ -245,8 +245,19 @@ ATTRIBUTION = re.compile(rf"\b(?:{_SAYING}|according to)\b")
 #: A quote after a verb of saying, in the sentence: someone's words, as a quote that opens or closes
 #: the sentence is ("She wrote: "cant believe im stuck in maths again lol"." was spam at 1.0), and
 #: so is a message's text after "read:" ('One read: "HMRC: You are eligible for a tax refund"').
+#: In an article in another language, English quoted in a sentence of that language is someone's
+#: words (an advert a regulator fined: 'Reklamlarda İngilizce olarak "Biggest sale ever! Up to
+#: 90% off on everything – today only!"'; a band's words on stage: 'disse: “We've played a lot
+#: ...'): a quotation opened after words that are mostly the article's language (or in another
+#: script than Latin: Korean's "그는"), on words that are mostly English (QUOTE_SIDE_WORDS on each
+#: side). Spam inserted inside the article's own
+#: quotation ('berkata, “Jika engkau ... Hard LIVE 121 chat just 60p/min. ...”') and a message
+#: quoting a title ('CHECK OUT THIS VIDEO CALLED "WE LOVE MIND MASTER IT"') are not.
 REPORTED = re.compile(rf"\b(?:(?:{_SAYING}|posted|added|asked)(?: \w+)?:?,?|reads?:) [\"“]")
-_CLOSING_QUOTE = re.compile(r"[\"”]")
+QUOTE_OPENING = re.compile(r"[\"“«„]")
+QUOTE_SIDE_WORDS = 5
+LATIN = regex.compile(r"\p{Latin}")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 #: In an article in another language, a sentence is in English when at least ENGLISH_SHARE of
 #: its words that one of the two languages claims are English, and at least ENGLISH_CLAIMED
 #: words are claimed: a language claims a word of CLAIMED_ZIPF or more that is not CLAIM_MARGIN
@@ -446,6 +457,12 @@ RUN_END = re.compile(r"\S*")
 #: A word of letters and the marks written on them (Devanagari's vowel signs are marks, so
 #: ``str.isalpha`` says no to most Hindi words).
 LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+#: Languages written without spaces between words: a "word" of the text is a run of characters,
+#: which counts as one of the language's words per UNSPACED_WORD_CHARS of its characters
+#: ('主題歌「Last Train Home」を担当した4人組バンドも' is Japanese, not English: it was spam).
+UNSPACED_LANGUAGES = frozenset({"ja", "zh-cn", "zh-tw", "zh", "th", "lo", "km", "my"})
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+UNSPACED_WORD_CHARS = 2
 #: The bridge an SEO insertion builds to its link: words that send the reader to another piece
 #: ("as seen in the article on", "read more about", "check out our guide to"), then the link text;
 #: or the piece left out, the link text a title in the gerund ("strategies explored in
@@ -1435,7 +1452,8 @@ def _reported(article: Article) -> np.ndarray:
     """1.0 for each sentence that quotes someone's words after a verb of saying ("In one, she
     wrote: "cant believe im stuck in maths again lol"."), and for the sentences of the rest of
     that quotation, on its line ('Another said: "Congratulations! Your number has been selected
-    to receive a voucher. Claim now."'), else 0.0.
+    to receive a voucher. Claim now."'), else 0.0. In an article in another language, English
+    quoted in a sentence of that language (see QUOTE_OPENING).
 
     >>> _reported(Article.from_text('She wrote: "pls rt lol". It was 2011.')).tolist()
     [1.0, 0.0]
@@ -1444,19 +1462,74 @@ def _reported(article: Article) -> np.ndarray:
     """
     out = np.zeros(len(article.sentences))
     text = article.text
+    opens = _opens_english_quote if article.language not in (None, "en") else _opens_reported_quote
     open_quote = False  # a quotation opened after a verb of saying goes on
     end = 0
     for k, sentence in enumerate(article.sentences):
         if open_quote and "\n" in text[end : sentence.start]:
             open_quote = False
         end = sentence.end
-        if m := REPORTED.search(sentence.text):
+        if (at := opens(sentence.text, article.language)) >= 0:
             out[k] = 1.0
-            open_quote = not _CLOSING_QUOTE.search(sentence.text, m.end())
+            open_quote = _left_open(sentence.text, at, False)
         elif open_quote:
             out[k] = 1.0
-            open_quote = not _CLOSING_QUOTE.search(sentence.text)
+            open_quote = _left_open(sentence.text, 0, True)
     return out
+
+
+def _opens_reported_quote(text: str, language: str | None) -> int:
+    """Where a quote after a verb of saying opens in ``text`` (see REPORTED), or -1."""
+    m = REPORTED.search(text)
+    return m.end() - 1 if m else -1
+
+
+def _opens_english_quote(text: str, language: str | None) -> int:
+    """Where a quotation in English opens in a sentence of ``language`` (see QUOTE_OPENING), or -1.
+
+    >>> _opens_english_quote('O vocalista disse: “We have played a lot of shows.', "pt")
+    19
+    >>> _opens_english_quote('Umar berkata, “Jika engkau mencintai seseorang', "id")
+    -1
+    """
+    native = word_frequencies(language)
+    if native is None:
+        return -1
+    english = _english_words()
+    for m in QUOTE_OPENING.finditer(text):
+        before = LETTERS.findall(text, 0, m.start())[-QUOTE_SIDE_WORDS:]
+        after = LETTERS.findall(text, m.end())[:QUOTE_SIDE_WORDS]
+        in_native = _leaning(before, native, english) > 0 or (before and not LATIN.search(" ".join(before)))
+        if in_native and _leaning(after, english, native) > 0:
+            return m.start()
+    return -1
+
+
+def _leaning(words: Sequence[str], first: WordList, second: WordList) -> int:
+    """How many more of ``words`` the ``first`` language claims than the ``second`` (see
+    CLAIMED_ZIPF, CLAIM_MARGIN)."""
+    score = 0
+    for word in words:
+        a, b = first.zipf(word.lower()), second.zipf(word.lower())
+        score += (a >= CLAIMED_ZIPF and a > b + CLAIM_MARGIN) - (b >= CLAIMED_ZIPF and b > a + CLAIM_MARGIN)
+    return score
+
+
+def _left_open(text: str, start: int, inside: bool) -> bool:
+    """Whether a quotation is open at the end of ``text``, read from ``start`` (``inside`` one
+    there): “ « „ open, ” » close, a straight quote and a “ after „ (German) do either.
+
+    >>> _left_open('disse: “We played. ', 6, False), _left_open('com “obrigada” disse: “We', 4, False)
+    (True, True)
+    """
+    opener = '"' if inside else ""
+    for m in _QUOTE_MARK.finditer(text, start):
+        c = m.group()
+        if c in "”»" or (opener and c in '"“' and opener in '"„'):
+            opener = ""
+        else:
+            opener = c
+    return bool(opener)
 
 
 def _posted(article: Article, prep: Prepared) -> np.ndarray:
@@ -1614,9 +1687,11 @@ def _english_counts(article: Article, model: OfftopicModel) -> tuple[np.ndarray,
     inside = _in_web_address(article)  # "https", "goo", "gl": no language's words
     is_english &= ~inside
     is_other &= ~inside
-    return np.concatenate(([0], np.cumsum(is_english))), np.concatenate(
-        ([0], np.cumsum(is_english | is_other))
-    )
+    claimed = (is_english | is_other).astype(int)
+    if article.language in UNSPACED_LANGUAGES:  # a run of characters holds several words
+        chars = np.fromiter((len(UNSPACED.findall(t)) for t in texts), int, n)
+        claimed = np.where(chars > 0, np.maximum(1, chars // UNSPACED_WORD_CHARS), claimed)
+    return np.concatenate(([0], np.cumsum(is_english))), np.concatenate(([0], np.cumsum(claimed)))
 
 
 @dataclass(frozen=True)
