@@ -682,6 +682,10 @@ _PICTURE_FILE = re.compile(
     re.I,
 )
 _READING_TIME = re.compile(r"^\W*\d+\s*(?:min(?:ute)?s?\.?|m)\s+read\W*$", re.I)
+# A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
+# _EDITOR_CHARS characters.
+_EDITOR_CREDIT = re.compile(r"^\W*(?:责任编辑|責任編輯|责编|責編)\s*[:：]")
+_EDITOR_CHARS = 40
 # A notice to the reader of the page rather than of its article, in any text: an ad blocker
 # detected, a login wall, a web app's text for browsers without JavaScript, a call for tips.
 _READER_NOTICE = re.compile(
@@ -787,11 +791,11 @@ _NOTICE_OTHER = re.compile(
 )
 # Chrome in other languages that the patterns do not name (they are line features of the model,
 # which lost out of fold when they were added): an advert label alone on its line ("Anzeige",
-# "Publicidade", "Реклама", "Iklan": 12 such lines in the dev pages, all chrome) and a request to
+# "Publicidade", "Реклама", "Iklan", "विज्ञापन": 12 such lines in the dev pages, all chrome) and a request to
 # follow the site on a social network ("Folgen Sie uns auf Facebook"), in any text.
 _ADVERT_LABEL = regex.compile(
     r"^\W*(?:anzeige|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|реклама|iklan|advertentie|"
-    r"reklama|annons|mainos|광고|広告|广告)\W*$",
+    r"reklama|annons|mainos|reklam|reclamă|hirdetés|inzerce|إعلان|विज्ञापन|광고|広告|广告)\W*$",
     regex.I,
 )
 # In English too, and with a full stop: "Follow us on Twitter", "Like us on Facebook to see
@@ -2117,6 +2121,10 @@ def flag_lines(
         if n_words[i] <= 3 and _READING_TIME.match(text):
             flagged[i] = True
             reasons[i] = "dateline"
+            continue
+        if len(text) <= _EDITOR_CHARS and _EDITOR_CREDIT.match(text):
+            flagged[i] = True
+            reasons[i] = "byline"
             continue
         if n_words[i] <= _NOTICE_WORDS and (
             (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
