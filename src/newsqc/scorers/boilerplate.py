@@ -573,6 +573,9 @@ _SURE_P = 0.9
 _PROSE_UNENDED_WORDS = 40  # a line this long is prose even without terminal punctuation
 _PARAGRAPH_WORDS = 20  # an ended line this long is a paragraph around a subheading, prose or not
 _CLEAN_LEAD_THRESHOLD = 0.99
+# A headline the model is sure of stays when it shares this many words with the first paragraph.
+_HEADLINE_SHARED = 2
+_STEM_WORD = regex.compile(r"\p{L}{4,}")
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
 # ... flagged whatever the model says from this many words on.
@@ -1867,6 +1870,18 @@ def _keep_short_runs(
         i = j
 
 
+def _shared_stems(a: str, b: str) -> int:
+    """How many distinct words of four letters or more ``a`` and ``b`` share, by their first
+    five letters ("barrier" and "barriers" are one).
+
+    >>> _shared_stems("Council approves flood barrier", "The council voted for the barriers.")
+    2
+    """
+    return len(
+        {w[:5] for w in _STEM_WORD.findall(a.casefold())} & {w[:5] for w in _STEM_WORD.findall(b.casefold())}
+    )
+
+
 def _keep_article_lines(
     flagged: np.ndarray, x: np.ndarray, reasons: Sequence[str | None], p: np.ndarray, texts: Sequence[str]
 ) -> None:
@@ -1931,7 +1946,9 @@ def _keep_article_lines(
             and not repeated[i]
         ):
             flags[i] = False
-    # The headline: headline-like lines just before the article's first paragraph.
+    # The headline: headline-like lines just before the article's first paragraph, that the model
+    # is unsure of, that the text prints again or that tell the paragraph's story (a teaser of
+    # another story shares no words with it).
     first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
     for i in range(max(0, first - 2), max(0, first)):
         if (
@@ -1939,7 +1956,11 @@ def _keep_article_lines(
             and free[i]
             and heading[i]
             and log_words[i] >= math.log1p(4)
-            and (unsure[i] or repeated[i])
+            and (
+                unsure[i]
+                or repeated[i]
+                or (i == first - 1 and _shared_stems(texts[i], texts[first]) >= _HEADLINE_SHARED)
+            )
         ):
             flags[i] = False
     # A subheading between two unflagged paragraphs: prose, or long sentences poor in stop words
