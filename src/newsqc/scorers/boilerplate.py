@@ -195,7 +195,7 @@ from newsqc.article import (
     code_points,
 )
 from newsqc.assessment import Span
-from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, Finding, covered, ratio
+from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, STEM, Finding, covered, ratio
 from newsqc.trees import Trees
 from newsqc.wordlists import WORDFREQ_CODES
 
@@ -596,9 +596,13 @@ _FORCED_WORDS = 6
 # post embed's link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A").
 # In the corpus, all 9 such lines of dev and test (41 and 58 of the toolbar's) are chrome.
 _TAGS_WORDS = 40
+# The labels of a list of tags, on its line or above it (see _TAG_LABEL).
+_TAGS_LABELS = (
+    r"tags|tagged(?: with)?|filed under|categories|(?:related )?topics|keywords|schlagwörter|themen|temas|"
+    r"etiquetas"
+)
 _WIDGET = regex.compile(
-    r"^\W*(?:(?P<navigation>(?:tags|tagged(?: with)?|filed under|categories|category|topics|posted in|"
-    r"keywords|related topics|schlagwörter|themen|temas|etiquetas)\s*:\s*\S|"
+    rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in)\s*:\s*\S|"
     r"(?:page \d+ of \d+|next page|previous page)\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$))",
@@ -613,11 +617,10 @@ _WIDGET = regex.compile(
 # a heading such as "Topics" stands before some of its prose, or is bulleted.
 _TAG_WORDS = 5
 _TAG_LABEL = regex.compile(
-    r"^\W*(?:tags|tagged(?: with)?|keywords|(?:related )?topics|categories|filed under|tópicos|temas|"
-    r"archivado en|etiquetas|palavras-chave|palabras clave|assuntos|categorias|categorías|mots[- ]clés|"
-    r"étiquettes|sujets|thèmes|catégories|tag|argomenti|parole chiave|etichette|categorie|schlagwörter|"
-    r"schlagworte|stichwörter|themen|kategorien|trefwoorden|onderwerpen|meer over dit onderwerp|tagi|tematy|"
-    r"słowa kluczowe|kategorie|теги|теґи|метки|мітки|ключевые слова|ключові слова|темы|теми|рубрики|"
+    rf"^\W*(?:{_TAGS_LABELS}|tópicos|archivado en|palavras-chave|palabras clave|assuntos|categorias|"
+    r"categorías|mots[- ]clés|étiquettes|sujets|thèmes|catégories|tag|argomenti|parole chiave|etichette|"
+    r"categorie|schlagworte|stichwörter|kategorien|trefwoorden|onderwerpen|meer over dit onderwerp|tagi|"
+    r"tematy|słowa kluczowe|kategorie|теги|теґи|метки|мітки|ключевые слова|ключові слова|темы|теми|рубрики|"
     r"etiketler|anahtar kelimeler|konular|kategoriler|topik|kata kunci|label|kategori|thẻ|từ khóa|"
     r"từ khoá|chủ đề|الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية|标签|標籤|关键词|關鍵字|关键字|タグ|"
     r"(?:関連)?キーワード|태그|키워드|टैग|टैग्स)\s*:?\s*$",
@@ -1871,14 +1874,15 @@ def _keep_short_runs(
 
 
 def _shared_stems(a: str, b: str) -> int:
-    """How many distinct words of four letters or more ``a`` and ``b`` share, by their first
-    five letters ("barrier" and "barriers" are one).
+    """How many distinct words of four letters or more ``a`` and ``b`` share, by their crude
+    stems (their first STEM letters: "barrier" and "barriers" are one).
 
     >>> _shared_stems("Council approves flood barrier", "The council voted for the barriers.")
     2
     """
     return len(
-        {w[:5] for w in _STEM_WORD.findall(a.casefold())} & {w[:5] for w in _STEM_WORD.findall(b.casefold())}
+        {w[:STEM] for w in _STEM_WORD.findall(a.casefold())}
+        & {w[:STEM] for w in _STEM_WORD.findall(b.casefold())}
     )
 
 
