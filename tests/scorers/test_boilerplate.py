@@ -234,6 +234,40 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
 
 
 @pytest.mark.parametrize(
+    ("under", "flagged"),
+    [
+        (["Nutrition", "Why Breakfast Really Does Matter – But Only if You're Doing It Right"], True),
+        (["Most popular"], True),
+        # a paragraph under it: a briefing's heading over its story, not a list of links
+        (
+            [
+                "The Senate passed the budget bill late on Tuesday after a night of negotiations, "
+                "sending it to the president, who is expected to sign it before the end of the week."
+            ],
+            False,
+        ),
+    ],
+)
+def test_a_related_links_header_alone_after_the_article_is_chrome_whatever_the_model_says(
+    under: list[str], flagged: bool
+) -> None:
+    """ "Related Articles" alone on its line after the article's prose is chrome where the model
+    doubts it (p = 0.3 here), whatever stands under it but a paragraph."""
+    prose = [
+        "The council met on Monday and agreed to expand the bus network to three new districts.",
+        "Residents of the outer districts said they had to change buses twice to reach the hospital.",
+        "Construction of the new depots is expected to begin in the spring, the department said.",
+    ]
+    article = _article("\n".join([*prose, "Related Articles", *under]))
+    x, reasons = line_features(article)
+    p = np.array([0.05] * len(prose) + [0.3] * (1 + len(under)))
+    lines, reasons = flag_lines(article, p, reasons, x, 0.7)
+    assert bool(lines[len(prose)]) is flagged
+    if flagged:
+        assert reasons[len(prose)] == "related_links"
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "Advertisement The", "- Advertisement - The", "Publicidad El", "Publicidade O", "Anzeige Die",

@@ -49,7 +49,10 @@ prose that asks to follow someone on a social network ("... Follow him on Twitte
 call to action. A short related-links header ("More:", "Related articles", "Don't miss")
 followed by headline-like lines (unended, or ending as a question: "Why are my energy bills
 still so high?") flags itself and up to 15 of them, when the model does not read
-the header or the two lines after it as the article. A run of 15 or more flagged lines after
+the header or the two lines after it as the article; alone on its line ("Related Articles",
+"More in Politics") after most of the prose, or outside a text that opens with the article,
+such a header is chrome whatever stands under it, unless a paragraph does. A run of 15 or
+more flagged lines after
 the article's main block (the block of most unflagged text between such runs) ends the article:
 what follows is chrome (teasers with their summaries, comments, disclaimers), when it is at
 most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
@@ -688,6 +691,20 @@ _PICTURE_FILE = re.compile(
     re.I,
 )
 _READING_TIME = re.compile(r"^\W*\d+\s*(?:min(?:ute)?s?\.?|m)\s+read\W*$", re.I)
+# A related-links header alone on its line ("Related Articles", "You may also like", "Most Popular",
+# "More from Sportsnet", "Read More"), outside a text that opens with the article or after most
+# of its prose, whatever the lines under it unless a paragraph follows it (a sentence longer than
+# a headline, _RELATED_WORDS): all 110 such lines of the dev pages (and 103 of the test pages) are
+# chrome, and none is in an article; a briefing's "Top stories" or "Most read" over its
+# paragraphs is the article's heading.
+_RELATED_ALONE = regex.compile(
+    r"^\W*(?:related(?: articles?| posts?| stories| news| content| coverage| reading| videos?)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:next|more)|more (?:stories|news|articles)|"
+    r"most (?:popular|read|viewed|shared)|recommended(?: for you| stories| articles)?|further reading|"
+    r"editor'?s picks|trending(?: now| stories| news)?|top stories|"
+    r"(?:more|latest) (?:from|on|in) [\w .'’-]{1,40})\W*$",
+    regex.I,
+)
 # A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
 # _EDITOR_CHARS characters.
 _EDITOR_CREDIT = re.compile(r"^\W*(?:责任编辑|責任編輯|责编|責編)\s*[:：]")
@@ -2205,6 +2222,14 @@ def flag_lines(
         ):
             flagged[i] = True  # "Read more: <headline>", inside the article too
             reasons[i] = "related_links"
+        elif (
+            (late[i] or furniture[i])
+            and n_words[i] <= _FORCED_WORDS
+            and _RELATED_ALONE.match(text)
+            and not (i + 1 < n and told[i + 1] and n_words[i + 1] > _RELATED_WORDS)
+        ):
+            flagged[i] = True
+            reasons[i] = reason or "navigation"  # "More in Politics": a section's link
         elif clean_lead:
             pass
         elif furniture[i] and (forced := _forced_reason(text)):
