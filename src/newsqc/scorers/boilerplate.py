@@ -669,8 +669,8 @@ _FORCED_TEXT: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "navigation",
         regex.compile(
-            r"^\W*((previous|next|older|newer) (post|article|story|entry)s?|back to (gallery|home)|close|"
-            r"(tags|tagged|filed under|categories)\s*:)\W*$",
+            r"^\W*(((previous|next|older|newer) (post|article|story|entry)s?\W*){1,2}|back to (gallery|home)|"
+            r"close|(tags|tagged|filed under|categories)\s*:)\W*$",
             regex.I,
         ),
     ),
@@ -684,13 +684,18 @@ _PHOTO_LABEL = regex.compile(
 _LABEL_CREDIT_WORDS = 6
 # A picture's file name or address alone on its line ("IMG_2034.jpg", "shutterstock_1234567890",
 # "https://cdn.example.com/photo-500x250.png"): a caption, in any text. An estimated reading time
-# alone ("5 min read"): a dateline.
+# alone ("5 min read", "Tempo de leitura: 1 minuto", "Lesezeit: 3 Minuten"): a dateline.
 _PICTURE_FILE = re.compile(
     r"^\W*(?:\w\S*\.(?:jpe?g|png|gif|webp|avif)|(?:img|dsc|dscn|dji|pxl)_\d{3,}\S*|"
     r"(?:shutterstock|gettyimages|istock(?:photo)?)[-_]\d{4,}\S*)\W*$",
     re.I,
 )
-_READING_TIME = re.compile(r"^\W*\d+\s*(?:min(?:ute)?s?\.?|m)\s+read\W*$", re.I)
+_READING_TIME = regex.compile(
+    r"^\W*(?:\d+\s*(?:min(?:ute)?s?\.?|m)\s+read|(?:reading time|tempo de leitura|tiempo de lectura|"
+    r"temps de lecture|tempo di lettura|lesezeit|leestijd|czas czytania|okuma süresi|waktu baca|"
+    r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?)\W*$",
+    regex.I,
+)
 # A related-links header alone on its line ("Related Articles", "You may also like", "Most Popular",
 # "More from Sportsnet", "Read More"), outside a text that opens with the article or after most
 # of its prose, whatever the lines under it unless a paragraph follows it (a sentence longer than
@@ -2062,6 +2067,8 @@ def _forced_reason(text: str) -> str | None:
 
     >>> _forced_reason("Next Post"), _forced_reason("Share this:"), _forced_reason("Next, the vote")
     ('navigation', 'call_to_action', None)
+    >>> _forced_reason("« Previous Post Next Post »")
+    'navigation'
     """
     for reason, pattern in _FORCED_TEXT:
         if pattern.match(text):
@@ -2160,7 +2167,7 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "caption"
             continue
-        if n_words[i] <= 3 and _READING_TIME.match(text):
+        if n_words[i] <= _FORCED_WORDS and _READING_TIME.match(text):
             flagged[i] = True
             reasons[i] = "dateline"
             continue
