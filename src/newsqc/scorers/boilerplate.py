@@ -715,7 +715,8 @@ _RELATED_ALONE = regex.compile(
 _EDITOR_CREDIT = re.compile(r"^\W*(?:责任编辑|責任編輯|责编|責編)\s*[:：]")
 _EDITOR_CHARS = 40
 # A notice to the reader of the page rather than of its article, in any text: an ad blocker
-# detected, a login wall, a web app's text for browsers without JavaScript, a call for tips.
+# detected, a login wall ("To Read the Full Story"), a web app's text for browsers without
+# JavaScript, a comment section's rules, a call for tips.
 _READER_NOTICE = re.compile(
     r"^\W*(?:(?:we(?:'ve|’ve| have)? (?:noticed|detected)|it (?:looks|seems) (?:like|that)) "
     r"you(?:'re|’re| are) (?:using )?(?:an? )?ad[- ]?block|"
@@ -724,7 +725,11 @@ _READER_NOTICE = re.compile(
     r"(?:log|sign) in (?:or (?:register|sign up|subscribe) )?to (?:continue|keep) reading|"
     r"already have an account\?|create (?:a free|an|your free) account to (?:continue|keep) reading|"
     r"register (?:for free |now )?to (?:continue|keep) reading|"
-    r"you need to enable javascript to run this app|"
+    r"you need to enable javascript to run this app|to read the full story\W*$|"
+    # a comment section's rules: "Community Rules apply to all content you upload ...", "Note: we
+    # are temporarily moderating all comments ..."
+    r"(?P<legal>community rules apply to all content)|"
+    r"(?:note: )?we are (?:temporarily )?moderating (?:all )?comments|"
     # a call for tips or letters: "Got a news tip?", "Got a question? Email ask@..." (11 of 11 such
     # lines of the corpus's pages are chrome)
     r"(?:got|have|do you have) (?:a |an )?(?:news tip|tip|story idea|story tip)s?(?: for us)?\s*\?|"
