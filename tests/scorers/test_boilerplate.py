@@ -233,6 +233,29 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
     assert bool(lines[3]) is flagged
 
 
+@pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
+def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
+    """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on
+    ...", p = 0.87 here) as a teaser; its dateline says it is the article's."""
+    text = "\n".join(
+        [
+            "The Latest: Man stabbed to death on Bay Area train",
+            "Updated 10:01 pm PST, Tuesday, November 19, 2019",
+            lead + "The Latest on a deadly stabbing on a Bay Area commuter train (all times local):",
+            "10 p.m.",
+            "Authorities say a stabbing that killed a passenger on a commuter train may have followed "
+            "a fight between two men who had argued on the platform.",
+            "The man ran from the station and was arrested a block away, police said on Tuesday.",
+            "Share this",
+        ]
+    )
+    article = _article(text)
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.87, 0.74, 0.02, 0.03, 0.99])
+    lines, _ = flag_lines(article, p, reasons, x, 0.7)
+    assert not lines[2]
+
+
 @pytest.mark.parametrize(
     ("under", "flagged"),
     [

@@ -578,6 +578,11 @@ _PARAGRAPH_WORDS = 20  # an ended line this long is a paragraph around a subhead
 _CLEAN_LEAD_THRESHOLD = 0.99
 # A headline the model is sure of stays when it shares this many words with the first paragraph.
 _HEADLINE_SHARED = 2
+# A wire service's dateline opening a paragraph: "SAN FRANCISCO (AP) — ", "HANOI, Vietnam (Reuters) - ".
+_WIRE_DATELINE = regex.compile(
+    r"^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:, [\p{Lu}][\w.]+(?: [\p{Lu}][\w.]+)?)? "
+    r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|Xinhua)\) ?[—–-] "
+)
 _STEM_WORD = regex.compile(r"\p{L}{4,}")
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
 _SELF_NAMED = frozenset({"counter", "advert", "navigation", "call_to_action", "related_links"})
@@ -1928,7 +1933,8 @@ def _keep_article_lines(
     an ended line of _PARAGRAPH_WORDS words or more) stay
     unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
     also when the text prints it again: bylines, datelines and teasers stand where a headline
-    would).
+    would). A line that opens with a wire service's dateline (_WIRE_DATELINE) stays unless a
+    pattern named it, however sure the model is.
     """
     n = len(flagged)
     log_words_column = x[:, _COL["log_words"]]
@@ -1976,6 +1982,11 @@ def _keep_article_lines(
             and log_words[i] >= math.log1p(_SENTENCE_WORDS)
             and not repeated[i]
         ):
+            flags[i] = False
+    # A paragraph that opens with a wire service's dateline ("HAYWARD, Calif. (AP) — The Latest on
+    # ..."): the article's own lead, wherever it stands (12 of 12 such lines of the corpus).
+    for i in range(n):
+        if flags[i] and free[i] and _WIRE_DATELINE.match(texts[i]):
             flags[i] = False
     # The headline: headline-like lines just before the article's first paragraph, that the model
     # is unsure of, that the text prints again or that tell the paragraph's story (a teaser of
