@@ -33,7 +33,7 @@ What it finds, each as a span with a reason code:
   mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks ("`kubectl`");
   code is no prose (a span in backticks, a fenced block, a line after a shell prompt: "$ wget").
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
-  allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE,
+  allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE, microSD,
   camelCase), for units after numbers ("38 dBA") and for a word alone in quotes or backticks,
   mentioned rather than used ("`getElementById`").
 - ``garbled:control``: stray control, private-use, surrogate and non-characters.
@@ -1172,6 +1172,8 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     >>> z = _Zipf(word_frequencies("en"))
     >>> [_case_garbled(w, z) for w in ["LeaDer", "YouTube", "LeBron", "McConnell", "LinkedIn"]]
     [True, False, False, False, False]
+    >>> [_case_garbled(w, z) for w in ["microSD", "talkSPORT", "worLD", "gardEN", "secretE"]]
+    [False, False, True, True, True]
     >>> [_case_garbled(w, _Zipf(word_frequencies("fr"))) for w in ["XVIe", "XIXe", "Ier"]]
     [False, False, False]
     >>> [_case_garbled(w, _Zipf(word_frequencies(lang))) for w, lang in [("YouTube", "es"), ("UOKiK", "pl")]]
@@ -1196,8 +1198,13 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
             return True
         if first in _OS_PREFIXES and rest == ["OS"]:
             return False
-        if len(rest) == 1 and rest[0].isupper() and len(first) >= 3 and not known_whole:
-            return False  # leanFIRE, factcheckUK: a word and an acronym
+        if (
+            len(rest) == 1
+            and rest[0].isupper()
+            and len(first) >= 3
+            and (not known_whole or (len(rest[0]) >= 2 and zipf(word.lower()) < 3.0 and zipf(first) >= 3.0))
+        ):
+            return False  # leanFIRE, factcheckUK, microSD: a word and an acronym (not worLD, secretE)
         if (
             all(_is_capword(h) for h in rest)
             and not known_whole
