@@ -55,7 +55,9 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   loans online don't get the buses"; a web address's words are no words: "apply online at
   www.leeds.gov.uk"), and its first word is no quantifier ("poured more money into": the
   verb's object); a run that opens with a name's last word is flagged from the word
-  after it ("Mayor Linda Okafor awning repair secret promised": the name stays); a run that the
+  after it ("Mayor Linda Okafor awning repair secret promised": the name stays), if what is left
+  is a run that sells ("Jalen Price tied it" is none; a name may open the sentence, a function
+  word does not: "The Credit worth"); a run that the
   article prints again elsewhere is the story's phrase ("behavioral weight loss therapy" in an
   article that speaks of weight loss), not a link's text dropped in once; nor is a run that ends
   in a conjunction ("online poker and", cut from "online poker and slot games") or in "of"
@@ -2443,18 +2445,27 @@ class Offtopic:
         # shopping by": both 1.0 as probabilities); of runs as likely, the longest.
         wanted.sort(key=lambda k: (-z_all[k], runs[k][0] - runs[k][1], runs[k][0]))
         scored = [(float(p_all[k]), runs[k]) for k in wanted]
+        index = {run: k for k, run in enumerate(runs)}
         word_starts, word_ends = article.word_starts, article.word_ends
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
         text = article.text
         word_texts, ranges, sentence_of = article.word_texts, prepared.ranges, prepared.sentence
         for p, (first, last) in scored:
+            opening = ranges[sentence_of[first]][0]  # a sentence's first word has a capital anyway
             if (
-                first > ranges[sentence_of[first]][0] + 1
+                first > opening
                 and word_texts[first][:1].isupper()
                 and word_texts[first - 1][:1].isupper()
+                and (first > opening + 1 or model.words.zipf(word_texts[opening].lower()) < FUNCTION_ZIPF)
             ):
-                first += 1  # the run opens with a name's last word ("Linda Okafor awning repair"): not cut
+                # The run opens with a name's last word ("Linda Okafor awning repair", "Jalen Price
+                # tied it"; not "The Credit worth"): not cut; what is left is an anchor only as a run
+                # that sells.
+                first += 1
+                rest = index.get((first, last), -1)
+                if rest < 0 or arrays["sells"][rest] <= 0:
+                    continue
             start, end = word_starts[first], word_ends[last - 1]
             if any(start < e and s < end for s, e in used):
                 continue
