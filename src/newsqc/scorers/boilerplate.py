@@ -87,7 +87,11 @@ modal window.", "Your browser does not support the video tag.") with its control
 ("Play", "Mute", "Current Time 0:00"), a request to enable JavaScript, and a site's cookie,
 newsletter and paywall notices in German, Spanish, French, Italian, Portuguese, Dutch, Polish
 and Russian ("Wir verwenden Cookies ...", "Cet article est réservé aux abonnés."), and share
-buttons in other languages alone on their line ("Teilen auf Facebook", "Artikel teilen").
+buttons in other languages alone on their line ("Teilen auf Facebook", "Artikel teilen"), and
+so are a site's notices to its reader: its app, tips line and newsletter form ("Download the
+KXLT 7 News app for breaking news alerts", "Got a story?"), a recipe blog's and a podcast's calls
+("Pin this recipe for later!", "This episode is sponsored by ..."), a science aggregator's frame
+("Story Source:"), affiliate and market-data disclaimers, a time stamp of today ("Vandaag, 08:42").
 A text of fewer than four lines is too short for the model: the patterns alone decide, on
 the lines that are no prose (a paragraph that mentions subscribers is no call to action). An
 item of a numbered list of three or more, most of them the article's, that ends as a sentence
@@ -701,6 +705,15 @@ _READING_TIME = regex.compile(
     r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?)\W*$",
     regex.I,
 )
+# A time stamp of today alone on its line, in the languages of the patterns ("Vandaag, 08:42",
+# "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr"): a dateline, in any text.
+_TODAY_STAMP = regex.compile(
+    r"^\W*(?:(?:updated|aangepast|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|zaktualizowano|"
+    r"обновлено|güncellendi|diperbarui)\s*:?\s*)?(?:today|heute|aujourd'hui|hoy|hoje|oggi|vandaag|"
+    r"dzisiaj|dziś|сегодня|bugün|hari ini)\s*,?\s*(?:at |à |um |alle |às |a las |o |в )?\d{1,2}[:.h]\d{2}"
+    r"(?:\s*(?:uhr|h|wib))?\W*$",
+    regex.I,
+)
 # A related-links header alone on its line ("Related Articles", "You may also like", "Most Popular",
 # "More from Sportsnet", "Read More"), outside a text that opens with the article or after most
 # of its prose, whatever the lines under it unless a paragraph follows it (a sentence longer than
@@ -712,7 +725,8 @@ _RELATED_ALONE = regex.compile(
     r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:next|more)|more (?:stories|news|articles)|"
     r"most (?:popular|read|viewed|shared)|recommended(?: for you| stories| articles)?|further reading|"
     r"editor'?s picks|trending(?: now| stories| news)?|top stories|"
-    r"(?:more|latest) (?:from|on|in) [\w .'’-]{1,40})\W*$",
+    r"(?:more|latest) (?:from|on|in) [\w .'’-]{1,40}|(?:stocks|companies|tickers) (?:mentioned )?in this "
+    r"(?:article|story))\W*$",
     regex.I,
 )
 # A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
@@ -737,8 +751,23 @@ _READER_NOTICE = re.compile(
     r"(?:note: )?we are (?:temporarily )?moderating (?:all )?comments|"
     # a call for tips or letters: "Got a news tip?", "Got a question? Email ask@..." (11 of 11 such
     # lines of the corpus's pages are chrome)
-    r"(?:got|have|do you have) (?:a |an )?(?:news tip|tip|story idea|story tip)s?(?: for us)?\s*\?|"
-    r"(?:got|have) (?:a )?question(?: for [^?]{1,30})?\?\s*(?:e-?mail|write to|send))",
+    r"(?:got|have|do you have) (?:a |an )?(?:news tip|tip|story idea|story tip|story)s?(?: for us)?\s*\?|"
+    r"(?:got|have) (?:a )?question(?: for [^?]{1,30})?\?\s*(?:e-?mail|write to|send)|"
+    # the site's app, newsletter and sign-up form: "Download the KXLT 7 News app for breaking news
+    # alerts", "Get the best of <site> delivered to your inbox", "Contact me with news and offers
+    # from other brands"
+    r"download (?:the|our) [^.!?]{1,40}? app (?:for|to (?:get|receive)|and get)\b[^.!?]{0,60}?"
+    r"\b(?:news|alerts|notifications|updates|forecasts)|"
+    r"get the best of [^.!?]{1,40}? (?:delivered )?(?:to|in) your inbox|contact me with news and offers|"
+    # a recipe blog's and a podcast's calls: "Pin this recipe for later!", "Did you make this
+    # recipe?", "This episode is sponsored by ...", "Support the show on Patreon ..."
+    r"pin (?:this|it) (?:recipe )?for later|did you (?:make|try) this recipe\?|"
+    r"(?:this|today's) episode is (?:sponsored|brought to you) by|"
+    r"support (?:the|this|our) (?:show|podcast) on patreon|"
+    # a science aggregator's frame: "FULL STORY", "Story Source:", "Materials provided by ...
+    # Note: Content may be edited for style and length."
+    r"full story\W*$|story source:\W*$|materials provided by\b[^!?]{1,120}?note: content may be edited|"
+    r"watch on(?: youtube)?\W*$)",
     re.I,
 )
 # A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
@@ -763,6 +792,10 @@ _DISCLAIMER = regex.compile(
     r"(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}?\b(?:we|site) (?:may )?(?:earn|receive|get)\b"
     r"[^.!?]{0,30}?\bcommission|"
     r"we (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission|"
+    r"we independently (?:review|select|choose|evaluate|research) (?:all |every |each )?(?:the )?"
+    r"(?:products?|items?|everything|services?) (?:we (?:recommend|feature)|featured)|"
+    r"(?:all )?products (?:featured|shown|recommended) (?:on|in|by) [^.!?]{1,40}? are independently selected|"
+    r"\*?data (?:is|are) (?:a real-time snapshot|delayed (?:by )?at least \d+ minutes)|"
     r"(?:this|the) (?:article|post|page|story|content) (?:contains|may contain|includes) affiliate links|"
     r"(?:this|the) (?:article|story|piece) (?:appears|appeared) in the\b[^.!?]{0,40}?\b(?:issue|edition)|"
     r"(?:this|the) transcript (?:was|has been|is) "
@@ -863,7 +896,7 @@ _SHARE_OTHER = regex.compile(
     r"\s+(?:auf|en|sur|su|no|na|op|w|в)\s+(?:facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|"
     r"reddit|вконтакте|одноклассниках)|(?:artikel|beitrag) teilen|compartir (?:art[ií]culo|noticia)|"
     r"partager (?:l'article|cet article)|condividi (?:l'articolo|questo articolo)|"
-    r"compartilhe esta not[ií]cia)\W*$",
+    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel)\W*$",
     regex.I,
 )
 # A comment section, in any text (an extractor that keeps the page's main container keeps it):
@@ -2183,7 +2216,7 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "caption"
             continue
-        if n_words[i] <= _FORCED_WORDS and _READING_TIME.match(text):
+        if n_words[i] <= _FORCED_WORDS and (_READING_TIME.match(text) or _TODAY_STAMP.match(text)):
             flagged[i] = True
             reasons[i] = "dateline"
             continue
