@@ -454,8 +454,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _CREDIT_KEYWORDS = (
-    "photo", "image", "picture", "credit", "foto", "getty images", "shutterstock", "caption", "/", "via ",
-    "(ap)", "(afp)", "(reuters)", "©",
+    "photo", "image", "picture", "credit", "foto", "фото", "写真", "getty images", "shutterstock", "caption",
+    "/", "via ", "(ap)", "(afp)", "(reuters)", "©",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -530,7 +530,8 @@ _NOTICE_WORDS = 30
 _CREDIT_TAIL = 300
 _CREDIT = regex.compile(
     r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
-    r"\b(photo|image|picture|credit)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|ap photo[^.!?]{0,40})"
+    r"\b(photo|image|picture|credit|foto|фото)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|"
+    r"ap photo[^.!?]{0,40}|[（(]写真[:：][^）)]{1,40}[）)])"
     r"\W*$",
     regex.IGNORECASE,
 )
@@ -850,7 +851,7 @@ _PROMPTS_OTHER = (
     r"este (?:art[ií]culo|contenido) es (?:exclusivo )?para suscriptores",
     r"ya eres suscriptor",
     r"cet article est r[ée]serv[ée] aux abonn[ée]s",
-    r"il vous reste \d+\s*% de l'article",
+    r"il vous reste \d+\s*% de (?:l'|l’|cet )article",
     r"d[ée]j[àa] abonn[ée]",
     r"articolo riservato agli abbonati",
     r"sei gi[àa] abbonato",
