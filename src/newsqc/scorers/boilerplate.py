@@ -706,6 +706,13 @@ _READING_TIME = regex.compile(
     r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?)\W*$",
     regex.I,
 )
+# A byline in another language alone on its line ("Par Claire Devaux", "Von Markus Reindl", "Por
+# Ana Souza", "Oleh Dimas Prasetyo"), outside a text that opens with the article, as "By <Name>"
+# is (the English pattern is a line feature of the model; these are read after it).
+_BYLINE_OTHER = regex.compile(
+    r"^\W*(?i:par|por|von|di|door|oleh|przez|автор:?|текст:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|da|"
+    r"do|dos|van|von|der|di|del|la|le))*\s+\p{Lu}[\p{L}.'’-]+\W*$"
+)
 # A time stamp of today alone on its line, in the languages of the patterns ("Vandaag, 08:42",
 # "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr"): a dateline, in any text.
 _TODAY_STAMP = regex.compile(
@@ -2289,6 +2296,9 @@ def flag_lines(
             reasons[i] = reason or "navigation"  # "More in Politics": a section's link
         elif clean_lead:
             pass
+        elif furniture[i] and other_language and _BYLINE_OTHER.match(text):
+            flagged[i] = True
+            reasons[i] = "byline"
         elif furniture[i] and (forced := _forced_reason(text)):
             flagged[i] = True
             reasons[i] = forced
