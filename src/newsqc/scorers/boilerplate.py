@@ -216,7 +216,8 @@ _PATTERN_CHARS = 400
 _READ_ALSO = (
     r"(à )?lire aussi|leggi anche|baca juga|читайте также|(leia|veja) também|(lea|lee|vea) también|"
     r"lesen sie (auch|mehr)|mehr zum thema|читайте також|дивіться також|lees ook|czytaj (też|także)|"
-    r"zobacz (też|także)|xem thêm|اقرأ (أيضا|أيضاً)"
+    r"zobacz (też|także)|xem thêm|اقرأ (أيضا|أيضاً)|läs (också|även)|les også|læs også|lue myös|"
+    r"(přečtěte si|čtěte) (také|též)|διαβάστε (επίσης|ακόμα)|यह भी पढ़ें"
 )
 # A call to action is the site's prompt to the reader, not the story's words: its phrase opens a
 # sentence ("Sign up for ...", "Please log in to ...", "Click to share on Twitter"), or the line is
@@ -468,7 +469,8 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
         "noticias", "articoli", "articles", "à", "lire", "leggi", "weitere", "читайте", "материалы", "baca",
         "berita", "leia", "veja", "lea", "lee", "vea", "lesen", "mehr", "relacionad", "ilgili", "benzer",
         "i\u0307lgili", "tin", "bài", "أخبار", "مواضيع", "اقرأ", "gerelateerde", "powiązane", "похожие",
-        "схожі", "дивіться", "czytaj", "zobacz", "xem", "lees", "この", "関連", "相关", "相關",
+        "схожі", "дивіться", "czytaj", "zobacz", "xem", "lees", "この", "関連", "相关", "相關", "läs", "les",
+        "læs", "lue", "přečtěte", "čtěte", "διαβάστε", "यह",
     ),
     "byline": ("by", "written", "posted", "reporting", "edited", "author"),
     "dateline": ("published", "updated", "posted", "last", "modified"),
@@ -531,7 +533,9 @@ _CREDIT_TAIL = 300
 _CREDIT = regex.compile(
     r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
     r"\b(photo|image|picture|credit|foto|фото)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|"
-    r"ap photo[^.!?]{0,40}|[（(]写真[:：][^）)]{1,40}[）)])"
+    r"ap photo[^.!?]{0,40}|[（(]写真[:：][^）)]{1,40}[）)]|"
+    r"\((?-i:\p{Lu})[\p{L}.'’-]*(?: (?-i:\p{Lu})[\p{L}.'’-]*){0,3}\s?/\s?(?-i:\p{Lu})[\p{L}.'’&-]*"
+    r"(?: (?-i:\p{Lu})[\p{L}.'’&-]*){0,4}\))"
     r"\W*$",
     regex.IGNORECASE,
 )
@@ -612,11 +616,11 @@ _TAGS_WORDS = 40
 # The labels of a list of tags, on its line or above it (see _TAG_LABEL).
 _TAGS_LABELS = (
     r"tags|tagged(?: with)?|filed under|categories|(?:related )?topics|keywords|schlagwörter|themen|temas|"
-    r"etiquetas"
+    r"etiquetas|теги|témata|štítky|etiketler|etykiety|tagi|ετικέτες|taggar|thẻ|标签|標籤|태그|タグ"
 )
 _WIDGET = regex.compile(
     rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in)\s*:\s*\S|"
-    r"(?:page \d+ of \d+|next page|previous page)\W*$)|"
+    r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$))",
     regex.I,
@@ -775,7 +779,13 @@ _READER_NOTICE = re.compile(
     # a science aggregator's frame: "FULL STORY", "Story Source:", "Materials provided by ...
     # Note: Content may be edited for style and length."
     r"full story\W*$|story source:\W*$|materials provided by\b[^!?]{1,120}?note: content may be edited|"
-    r"watch on(?: youtube)?\W*$)",
+    r"watch on(?: youtube)?\W*$|"
+    # a page's prompts around the story: "Was this article helpful?", "Submit a letter to the
+    # editor", "Get alerts", "See stories by <Name>", "For a reprint of this article, ...",
+    # "Have photos or video of the fire? Send them to ..."
+    r"was this (?:article|page|story) helpful\?|submit a letter to the editor|get alerts\W*$|"
+    r"see (?:all |more )?stories by\b|for a reprint of this (?:article|story)|"
+    r"(?:have|got) (?:photos?|videos?|a photo|a video)\b[^?]{0,40}\?\s*(?:send|e-?mail|share|upload))",
     re.I,
 )
 # A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
@@ -804,6 +814,8 @@ _DISCLAIMER = regex.compile(
     r"(?:products?|items?|everything|services?) (?:we (?:recommend|feature)|featured)|"
     r"(?:all )?products (?:featured|shown|recommended) (?:on|in|by) [^.!?]{1,40}? are independently selected|"
     r"\*?data (?:is|are) (?:a real-time snapshot|delayed (?:by )?at least \d+ minutes)|"
+    r"the views expressed (?:in this [\w-]+ )?are (?:the author'?s own|those of the author)|"
+    r"our content is (?:reviewed|fact-checked|medically reviewed) by\b|"
     r"(?:this|the) (?:article|post|page|story|content) (?:contains|may contain|includes) affiliate links|"
     r"(?:this|the) (?:article|story|piece) (?:appears|appeared) in the\b[^.!?]{0,40}?\b(?:issue|edition)|"
     r"(?:this|the) transcript (?:was|has been|is) "
@@ -904,7 +916,8 @@ _SHARE_OTHER = regex.compile(
     r"\s+(?:auf|en|sur|su|no|na|op|w|в)\s+(?:facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|"
     r"reddit|вконтакте|одноклассниках)|(?:artikel|beitrag) teilen|compartir (?:art[ií]culo|noticia)|"
     r"partager (?:l'article|cet article)|condividi (?:l'articolo|questo articolo)|"
-    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel)\W*$",
+    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|chia sẻ|sdílet|поділитися|"
+    r"分享|공유하기|シェア)\W*$",
     regex.I,
 )
 # A comment section, in any text (an extractor that keeps the page's main container keeps it):
