@@ -233,6 +233,38 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
     assert bool(lines[3]) is flagged
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "kept"),
+    [("Between June and August, we will deliver to every household:", True), ("Related stories:", False)],
+)
+def test_a_list_that_a_sentence_introduces_between_paragraphs_is_the_articles(
+    lead_in: str, kept: bool
+) -> None:
+    """Items without bullets under a sentence ending with a colon read as menu lines to the model
+    (p = 0.92 here); between two of the article's paragraphs they are its list."""
+    text = "\n".join(
+        [
+            "Home",
+            "News",
+            "From Monday 2 September, the council will collect food waste from every household in the "
+            "district, including flats, every week on the usual collection day.",
+            "What you will receive",
+            lead_in,
+            "a small grey kitchen caddy for indoor use",
+            "a larger lockable green outdoor bin",
+            "a roll of compostable caddy liners",
+            "Flats and houses in multiple occupation will receive communal bins where individual bins "
+            "are not practical, the council said on Tuesday.",
+            "Share this page",
+        ]
+    )
+    article = _article(text)
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.02, 0.75, 0.84, 0.92, 0.92, 0.91, 0.1, 0.99])
+    lines, _ = flag_lines(article, p, reasons, x, 0.7)
+    assert (not lines[5:8].any()) is kept
+
+
 @pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
 def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
     """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on
