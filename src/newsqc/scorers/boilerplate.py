@@ -1848,7 +1848,7 @@ def _prose(x: np.ndarray) -> np.ndarray:
 
 # A row of a sheet of facts: a short label in capitals, perhaps with a parenthesis, and its value
 # ("Screen: 6.1in, 120Hz", "Food: 9/10", "Standard (ad-free, HD): $13.99 a month").
-_FACT_ROW = regex.compile(r"^\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,2}(?: \([^()]{1,40}\))?: \S")
+_FACT_ROW = regex.compile(r"^\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}(?: \([^()]{1,40}\))?: \S")
 
 
 def _fact_sheet(texts: Sequence[str]) -> bool:
@@ -1864,6 +1864,8 @@ def _fact_sheet(texts: Sequence[str]) -> bool:
     True
     >>> _fact_sheet(["Most read", "Brexit: what happens next", "Storm Ciara: trains cancelled"])
     False
+    >>> _fact_sheet(["Active listings: 2,914", "Median sale price: $348,000", "Median days on market: 47"])
+    True
     """
     rows = [t for t in texts if _FACT_ROW.match(t)]
     return (
