@@ -534,7 +534,7 @@ _CREDIT = regex.compile(
     r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
     r"\b(photo|image|picture|credit|foto|фото)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|"
     r"ap photo[^.!?]{0,40}|[（(]写真[:：][^）)]{1,40}[）)]|"
-    r"\((?-i:\p{Lu})[\p{L}.'’-]*(?: (?-i:\p{Lu})[\p{L}.'’-]*){0,3}\s?/\s?(?-i:\p{Lu})[\p{L}.'’&-]*"
+    r"\((?-i:\p{Lu})[\p{L}.'’-]*(?: (?-i:\p{Lu})[\p{L}.'’-]*){1,3}\s?/\s?(?-i:\p{Lu})[\p{L}.'’&-]*"
     r"(?: (?-i:\p{Lu})[\p{L}.'’&-]*){0,4}\))"
     r"\W*$",
     regex.IGNORECASE,
