@@ -265,6 +265,30 @@ def test_a_list_that_a_sentence_introduces_between_paragraphs_is_the_articles(
     assert (not lines[5:8].any()) is kept
 
 
+def test_a_sheet_of_facts_between_paragraphs_is_the_articles_however_sure_the_model_is() -> None:
+    """A review's specifications read as menu lines to the model (p = 0.95 here); between two of
+    the article's paragraphs they are its sheet of facts."""
+    rows = ["Specifications", "Display: 14in, 2560 x 1600, 120Hz", "Memory: 16GB", "Storage: 512GB SSD",
+            "Weight: 1.2kg", "Price: £1,099"]  # fmt: skip
+    text = "\n".join(
+        [
+            "Home",
+            "Reviews",
+            "Lumera has spent three years trying to build a thin laptop that lasts a full working day, "
+            "and with the Slate 14 it has finally managed it.",
+            *rows,
+            "The compromises are mostly around the edges: the webcam is only 1080p and the speakers "
+            "sound thin at high volume.",
+            "Share",
+        ]
+    )
+    article = _article(text)
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.05, *[0.95] * len(rows), 0.05, 0.99])
+    lines, _ = flag_lines(article, p, reasons, x, 0.7)
+    assert not lines[3 : 3 + len(rows)].any()
+
+
 @pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
 def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
     """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on

@@ -589,7 +589,7 @@ _CLEAN_LEAD_THRESHOLD = 0.99
 _HEADLINE_SHARED = 2
 # A list between two paragraphs is the article's when a sentence of this many words ending with a
 # colon introduces it.
-_LEAD_IN_WORDS = 5
+_LEAD_IN_WORDS = 4
 # A wire service's dateline opening a paragraph: "SAN FRANCISCO (AP) — ", "HANOI, Vietnam (Reuters) - ".
 _WIRE_DATELINE = regex.compile(
     r"^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:, [\p{Lu}][\w.]+(?: [\p{Lu}][\w.]+)?)? "
@@ -1929,8 +1929,9 @@ def _keep_short_runs(
     footer (a match's line-ups, referee and attendance; rows that a rule named, "Published:
     ...", "Tags: ...", are no facts), unless a rule named them, the model gives them at least
     _SURE_P or the text prints them again (share buttons above and below the article, a menu
-    printed twice). A list that a sentence of the article introduces (:func:`_introduced_list`)
-    stays however sure the model is.
+    printed twice). Between two paragraphs, a list that a sentence of the article introduces
+    (:func:`_introduced_list`) or a sheet of facts stays however sure the model is, unless a rule
+    named one of its lines.
 
     >>> texts = ["A town held a vote on Monday night on its budget.", "The results:", "Yes 40", "No 12",
     ...          "The mayor said she was pleased with the turnout on the night."]
@@ -1951,12 +1952,15 @@ def _keep_short_runs(
         j = i
         while j < n and not prose[j]:
             j += 1
-        listed = j < n and not flagged[j] and _introduced_list(texts[i:j], reasons[i:j])
-        if (
+        # A list that a sentence introduces, or a sheet of facts, between two paragraphs stays
+        # however sure the model is.
+        listed = (
             j < n
             and not flagged[j]
-            and (listed or 2 * int(flagged[i:j].sum()) <= j - i or _fact_sheet(texts[i:j]))
-        ):
+            and all(r is None for r in reasons[i:j])
+            and (_introduced_list(texts[i:j]) or _fact_sheet(texts[i:j]))
+        )
+        if j < n and not flagged[j] and (listed or 2 * int(flagged[i:j].sum()) <= j - i):
             end = j
         else:  # a sheet of facts closing the article, before the page's footer or the text's end
             end = i + 1 if i + 1 < j and not _FACT_ROW.match(texts[i]) else i  # past its header
@@ -1970,19 +1974,17 @@ def _keep_short_runs(
         i = j
 
 
-def _introduced_list(texts: Sequence[str], reasons: Sequence[str | None]) -> bool:
+def _introduced_list(texts: Sequence[str]) -> bool:
     """Whether ``texts``, short lines between two paragraphs, are a list that a sentence of the
     article introduces: a line of _LEAD_IN_WORDS words or more ending with a colon ("Between June
-    and August, we will deliver to every household:") over two items or more, perhaps under a
-    subheading, none of them named by a rule.
+    and August, we will deliver to every household:", "The full result was:") over two items or
+    more, perhaps under a subheading.
 
-    >>> _introduced_list(["What you get", "We will deliver to every home:", "a caddy", "a bin"], [None] * 4)
+    >>> _introduced_list(["What you get", "We will deliver to every home:", "a caddy", "a bin"])
     True
-    >>> _introduced_list(["Related stories:", "A headline", "Another"], ["related_links", None, None])
+    >>> _introduced_list(["Related:", "A headline", "Another"])
     False
     """
-    if any(r is not None for r in reasons):
-        return False
     for k, text in enumerate(texts[:2]):
         if text.rstrip().endswith(":") and len(text.split()) >= _LEAD_IN_WORDS:
             return len(texts) - k - 1 >= 2
