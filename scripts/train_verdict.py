@@ -140,9 +140,10 @@ def _stronger(split: str, seed: int) -> list[dict[str, Any]]:
                 end = len(wrapped.text)
                 wrapped.splice(end, end, tail, _line_labels(after, 1))
                 out.append({"text": wrapped.text, "spans": wrapped.labels, "group": "window:wrapped"})
-    # The article with some of its page's own chrome around it, a quarter to two fifths of the
-    # text (an extractor that kept part of the page): clean by the rule, as long as the chrome
-    # is under half (at such shares the model dropped written pages of 200 words and more).
+    # The article with some of its page's own chrome around it, PARTIAL_SHARES of the text (an
+    # extractor that kept part of the page): clean by the rule, the chrome being under half (at
+    # such shares the model dropped written pages of 200 words and more; at a quarter and two
+    # fifths as well, it kept a test page of chrome alone).
     rng = random.Random(f"newsqc-verdict/{split}/{seed}/partial")
     for page in pools.pages:
         lines = [ln for ln in page["lines"] if ln["text"].strip()]

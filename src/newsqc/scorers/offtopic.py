@@ -2445,7 +2445,7 @@ class Offtopic:
         # shopping by": both 1.0 as probabilities); of runs as likely, the longest.
         wanted.sort(key=lambda k: (-z_all[k], runs[k][0] - runs[k][1], runs[k][0]))
         scored = [(float(p_all[k]), runs[k]) for k in wanted]
-        index = {run: k for k, run in enumerate(runs)}
+        index: dict[tuple[int, int], int] = {}  # each run's row, filled when first needed
         word_starts, word_ends = article.word_starts, article.word_ends
         used: list[tuple[int, int]] = [(s.start, s.end) for s in taken]
         spans: list[Span] = []
@@ -2463,6 +2463,8 @@ class Offtopic:
                 # tied it"; not "The Credit worth"): not cut; what is left is an anchor only as a run
                 # that sells.
                 first += 1
+                if not index:
+                    index.update((run, k) for k, run in enumerate(runs))
                 rest = index.get((first, last), -1)
                 if rest < 0 or arrays["sells"][rest] <= 0:
                     continue
