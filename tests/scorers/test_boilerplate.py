@@ -265,6 +265,41 @@ def test_a_list_that_a_sentence_introduces_between_paragraphs_is_the_articles(
     assert (not lines[5:8].any()) is kept
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "kept"),
+    [
+        ("The recall covers the following batches:", True),
+        ("Mohammad on May 2, 2019 at 12:16 am said:", False),
+    ],
+)
+def test_items_with_dates_under_a_lead_in_are_a_list_not_datelines(lead_in: str, kept: bool) -> None:
+    """Short lines with a date read as datelines by their shape; under a sentence that introduces
+    them they are the article's list, under a commenter's signature they are not."""
+    items = [
+        "Classic Houmous 200g – batch L5121, best before 28 May 2025",
+        "Red Pepper Houmous 200g – batch L5122, best before 29 May 2025",
+        "Houmous Snack Pots 4 x 60g – batch L5123, best before 30 May 2025",
+    ]
+    text = "\n".join(
+        [
+            "Home",
+            "Travel",
+            "The supermarket chain Greenway has recalled several batches of its own-brand houmous "
+            "because they may contain small pieces of plastic, the Food Standards Agency said.",
+            lead_in,
+            *items,
+            "Customers who have bought any of the affected products are being told not to eat them and "
+            "to return them to any store for a full refund.",
+            "Share",
+        ]
+    )
+    article = _article(text)
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.05, 0.5, 0.8, 0.8, 0.8, 0.05, 0.99])
+    lines, _ = flag_lines(article, p, reasons, x, 0.7)
+    assert (not lines[4:7].any()) is kept
+
+
 def test_a_sheet_of_facts_between_paragraphs_is_the_articles_however_sure_the_model_is() -> None:
     """A review's specifications read as menu lines to the model (p = 0.95 here); between two of
     the article's paragraphs they are its sheet of facts."""

@@ -590,6 +590,7 @@ _HEADLINE_SHARED = 2
 # A list between two paragraphs is the article's when a sentence of this many words ending with a
 # colon introduces it.
 _LEAD_IN_WORDS = 4
+_SIGNED = regex.compile(r"\b(?:says|said|wrote|writes|replied)\s*:$", regex.I)
 # A wire service's dateline opening a paragraph: "SAN FRANCISCO (AP) — ", "HANOI, Vietnam (Reuters) - ".
 _WIRE_DATELINE = regex.compile(
     r"^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:, [\p{Lu}][\w.]+(?: [\p{Lu}][\w.]+)?)? "
@@ -1930,7 +1931,7 @@ def _keep_short_runs(
     ...", "Tags: ...", are no facts), unless a rule named them, the model gives them at least
     _SURE_P or the text prints them again (share buttons above and below the article, a menu
     printed twice). Between two paragraphs, a list that a sentence of the article introduces
-    (:func:`_introduced_list`) or a sheet of facts stays however sure the model is, unless a rule
+    (:func:`_lead_in`) or a sheet of facts stays however sure the model is, unless a rule
     named one of its lines.
 
     >>> texts = ["A town held a vote on Monday night on its budget.", "The results:", "Yes 40", "No 12",
@@ -1954,11 +1955,15 @@ def _keep_short_runs(
             j += 1
         # A list that a sentence introduces, or a sheet of facts, between two paragraphs stays
         # however sure the model is.
+        # (A date or a time in an item, "Castle Parade – 5am to 4pm", made it a dateline by its
+        # shape: not in a list that a sentence introduces, whose lead-in no rule named.)
+        lead = _lead_in(texts[i:j])
+        shaped = {None, "dateline"} if lead >= 0 and reasons[i + lead] is None else {None}
         listed = (
             j < n
             and not flagged[j]
-            and all(r is None for r in reasons[i:j])
-            and (_introduced_list(texts[i:j]) or _fact_sheet(texts[i:j]))
+            and all(r in shaped for r in reasons[i:j])
+            and (lead >= 0 or _fact_sheet(texts[i:j]))
         )
         if j < n and not flagged[j] and (listed or 2 * int(flagged[i:j].sum()) <= j - i):
             end = j
@@ -1969,26 +1974,35 @@ def _keep_short_runs(
             if not _fact_sheet(texts[i:end]):
                 end = i
         for k in range(i, end):
-            if flagged[k] and reasons[k] is None and (p[k] < _SURE_P or listed) and not repeated[k]:
+            if (
+                flagged[k]
+                and (reasons[k] is None or listed)
+                and (p[k] < _SURE_P or listed)
+                and not repeated[k]
+            ):
                 flagged[k] = False
+                reasons[k] = None
         i = j
 
 
-def _introduced_list(texts: Sequence[str]) -> bool:
-    """Whether ``texts``, short lines between two paragraphs, are a list that a sentence of the
-    article introduces: a line of _LEAD_IN_WORDS words or more ending with a colon ("Between June
-    and August, we will deliver to every household:", "The full result was:") over two items or
-    more, perhaps under a subheading.
+def _lead_in(texts: Sequence[str]) -> int:
+    """Where in ``texts``, short lines between two paragraphs, the sentence that introduces them
+    as a list stands, or -1: a line of _LEAD_IN_WORDS words or more ending with a colon ("Between
+    June and August, we will deliver to every household:", "The full result was:"), first or under
+    a subheading, over two items or more; none where a commenter's signature stands among them
+    ("Mohammad on September 29, 2018 at 12:16 am said:").
 
-    >>> _introduced_list(["What you get", "We will deliver to every home:", "a caddy", "a bin"])
-    True
-    >>> _introduced_list(["Related:", "A headline", "Another"])
-    False
+    >>> _lead_in(["What you get", "We will deliver to every home:", "a caddy", "a bin"])
+    1
+    >>> _lead_in(["Related:", "A headline", "Another"]), _lead_in(["Ann on May 2, 2019 said:", "Yes", "No"])
+    (-1, -1)
     """
+    if any(_SIGNED.search(text.rstrip()) for text in texts):
+        return -1  # a comment section's start ("Mohammad on ... said:", "Hi,")
     for k, text in enumerate(texts[:2]):
         if text.rstrip().endswith(":") and len(text.split()) >= _LEAD_IN_WORDS:
-            return len(texts) - k - 1 >= 2
-    return False
+            return k if len(texts) - k - 1 >= 2 else -1
+    return -1
 
 
 def _shared_stems(a: str, b: str) -> int:
