@@ -1009,9 +1009,10 @@ _COMMENT_SHARE = 1.5
 _COMMENT_FORM_GAP = 6
 # A media player's or a script's text left on the page, in any text: a player's notices
 # ("Video Player is loading.", "This is a modal window.", "Your browser does not support the
-# video tag.", an audio version's "Listen to this article"), a request to enable JavaScript, a
-# translation widget ("Translate this page"), and the labels of their controls ("Play", "Mute",
-# "Current Time 0:00", "Listen · 5:32 min", "Select Language") within _PLAYER_GAP lines of one.
+# video tag.", an audio version's "Listen to this article", "Lyssna på artikeln"), a request to
+# enable JavaScript, a translation widget ("Translate this page"), and the labels of their
+# controls ("Play", "Mute", "Current Time 0:00", "Listen · 5:32 min", "Select Language") within
+# _PLAYER_GAP lines of one.
 _PLAYER = re.compile(
     r"^\W*(?:video player is loading|this is a modal window|beginning of dialog window|end of dialog window|"
     r"close modal dialog|no compatible source was found for this media|the media could not be loaded|"
@@ -1019,7 +1020,11 @@ _PLAYER = re.compile(
     r"(?:please )?(?:enable|turn on) javascript (?:to|in order to) (?:view|watch|see|play|use)|"
     r"(?:this|the) (?:slideshow|video|player|gallery|content|page) requires javascript|"
     r"javascript is (?:required|disabled) (?:to|in order to|for) (?!load the comments|view the comments)|"
-    r"listen to this (?:article|story)\W*$|translate this page\W*$|powered by google translate\W*$)",
+    r"listen to this (?:article|story)\W*$|translate this page\W*$|powered by google translate\W*$|"
+    # the audio version's prompt in other languages ("Lyssna på artikeln", "Artikel anhören")
+    r"(?:lyssna på artikeln|artikel anhören|écouter (?:cet |l'|l’)article|escuchar (?:este |el )?artículo|"
+    r"ascolta (?:l'|l’|questo )articolo|ouvir (?:este |o )?artigo|luister naar (?:dit|het) artikel|"
+    r"posłuchaj artykułu|прослушать статью|прослухати статтю)\W*$)",
     re.I,
 )
 _PLAYER_CONTROL = re.compile(
