@@ -1959,18 +1959,14 @@ def _keep_short_runs(
         while j < n and not prose[j]:
             j += 1
         # A list that a sentence introduces, or a sheet of facts, between two paragraphs stays
-        # however sure the model is.
-        # (A date or a time in an item, "Castle Parade – 5am to 4pm", made it a dateline by its
-        # shape: not in a list that a sentence introduces, whose lead-in no rule named.)
-        lead = _lead_in(texts[i:j])
+        # however sure the model is, unless a rule named one of its lines (a date or a time in an
+        # item made it a dateline by its shape: not in a list whose lead-in no rule named).
+        between = j < n and not flagged[j]
+        sheet = between and _fact_sheet(texts[i:j])
+        lead = _lead_in(texts[i:j]) if between else -1
         shaped = {None, "dateline"} if lead >= 0 and reasons[i + lead] is None else {None}
-        listed = (
-            j < n
-            and not flagged[j]
-            and all(r in shaped for r in reasons[i:j])
-            and (lead >= 0 or _fact_sheet(texts[i:j]))
-        )
-        if j < n and not flagged[j] and (listed or 2 * int(flagged[i:j].sum()) <= j - i):
+        listed = (lead >= 0 or sheet) and all(r in shaped for r in reasons[i:j])
+        if between and (listed or sheet or 2 * int(flagged[i:j].sum()) <= j - i):
             end = j
         else:  # a sheet of facts closing the article, before the page's footer or the text's end
             end = i + 1 if i + 1 < j and not _FACT_ROW.match(texts[i]) else i  # past its header
@@ -1979,12 +1975,7 @@ def _keep_short_runs(
             if not _fact_sheet(texts[i:end]):
                 end = i
         for k in range(i, end):
-            if (
-                flagged[k]
-                and (reasons[k] is None or listed)
-                and (p[k] < _SURE_P or listed)
-                and not repeated[k]
-            ):
+            if flagged[k] and not repeated[k] and (listed or (reasons[k] is None and p[k] < _SURE_P)):
                 flagged[k] = False
                 reasons[k] = None
         i = j
