@@ -324,6 +324,42 @@ def test_a_sheet_of_facts_between_paragraphs_is_the_articles_however_sure_the_mo
     assert not lines[3 : 3 + len(rows)].any()
 
 
+@pytest.mark.parametrize(
+    ("signature_p", "extra", "kept"),
+    [(0.05, [], True), (0.95, [], False), (0.05, ["Most read: Council tax rise approved"] * 4, False)],
+)
+def test_an_embedded_posts_text_is_the_articles_as_its_signature_is(
+    signature_p: float, extra: list[str], kept: bool
+) -> None:
+    """A tweet's unended lines read as headlines to the model (p = 0.85 here); above its signature
+    ("— Name (@handle) November 1, 2019") they are the post's text, the article's when its
+    signature is: not when the signature is chrome, nor when more than a post stands above it."""
+    post = [
+        "Marlow Heath has turned into a gas chamber due to smoke from crop burning upwind",
+        "It is very important that we protect ourselves. Through the schools we are handing out masks",
+        "I urge everyone to use them whenever needed pic.twitter.com/MYwRz9euaq",
+    ]
+    text = "\n".join(
+        [
+            "Home",
+            "Another cloud of choking smoke is set to descend on the 80,000 residents of Marlow Heath "
+            "this week, with forecasters warning that readings could reach four times the safe level.",
+            *extra,
+            *post,
+            "— Sarah Whitcombe (@SarahWhitcombe) November 1, 2019",
+            "The grey haze led to cancelled trains, closed schools and a warning from the county's "
+            "director of public health.",
+            "Share",
+        ]
+    )
+    article = _article(text)
+    x, reasons = line_features(article)
+    above = len(extra) + len(post)
+    p = np.array([0.99, 0.05, *[0.85] * above, signature_p, 0.05, 0.99])
+    lines, _ = flag_lines(article, p, reasons, x, 0.7)
+    assert (not lines[2 + len(extra) : 2 + above].any()) is kept
+
+
 @pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
 def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
     """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on

@@ -15,7 +15,18 @@ from typing import Protocol
 from newsqc.article import Article
 from newsqc.assessment import Span
 
-__all__ = ["BULLETS", "NUMBERED_ITEM", "STEM", "Finding", "Scorer", "clip", "covered", "merge_spans", "ratio"]
+__all__ = [
+    "BULLETS",
+    "NUMBERED_ITEM",
+    "POST_ATTRIBUTION",
+    "STEM",
+    "Finding",
+    "Scorer",
+    "clip",
+    "covered",
+    "merge_spans",
+    "ratio",
+]
 
 #: Words are compared on their first letters only, a crude stem shared by the scorers (talks,
 #: talk; Ukraine, Ukrainian; resume, resumed).
@@ -25,6 +36,8 @@ STEM = 5
 NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s")
 #: The marks that open an item of a bulleted list.
 BULLETS = "-–—•*·▪►"
+#: The signature line under an embedded post: "— Dele (@dele_official) November 19, 2019".
+POST_ATTRIBUTION = re.compile(r"[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 
 
 @dataclass(frozen=True, slots=True)

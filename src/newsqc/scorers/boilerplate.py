@@ -202,7 +202,7 @@ from newsqc.article import (
     code_points,
 )
 from newsqc.assessment import Span
-from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, STEM, Finding, covered, ratio
+from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, POST_ATTRIBUTION, STEM, Finding, covered, ratio
 from newsqc.trees import Trees
 from newsqc.wordlists import WORDFREQ_CODES
 
@@ -1081,6 +1081,10 @@ _STAMP = regex.compile(
     regex.I,
 )
 _TEASER_LINES = 3
+# An embedded post's text above its signature: a tweet's 280 characters and its link, on up to
+# four lines (see _keep_posts).
+_POST_LINES = 4
+_POST_CHARS = 320
 # "About <Name>", "About the author", "Über ...", "Sobre ...": a menu item, or after the article
 # the header of an author's or a company's bio, which takes the next _BIO_LINES lines, when at
 # least _BIO_AFTER of the text's prose stands before it.
@@ -1908,6 +1912,29 @@ def _keep_tables(
                     flagged[k] = False
 
 
+def _keep_posts(flagged: np.ndarray, reasons: list[str | None], texts: Sequence[str]) -> None:
+    """In place: the text of an embedded post (a tweet of one to _POST_LINES lines, at most
+    _POST_CHARS characters, right above its signature "— Name (@handle) November 3, 2019") is
+    the article's when its signature is, unless a rule named one of its lines.
+
+    >>> texts = ["The mayor replied on Twitter.", "Masks for every school.", "Use them pic.twitter.com/x1",
+    ...          "— Jo Doe (@jodoe) November 1, 2019", "Critics disagreed."]
+    >>> flagged = np.array([False, True, True, False, False])
+    >>> _keep_posts(flagged, [None] * 5, texts)
+    >>> flagged.tolist()
+    [False, False, False, False, False]
+    """
+    for i, text in enumerate(texts):
+        if flagged[i] or not POST_ATTRIBUTION.match(text):
+            continue
+        k, chars = i - 1, 0
+        while k >= 0 and flagged[k] and reasons[k] is None and i - k <= _POST_LINES:
+            chars += len(texts[k])
+            k -= 1
+        if k < i - 1 and (k < 0 or not flagged[k]) and chars <= _POST_CHARS:
+            flagged[k + 1 : i] = False
+
+
 def _blocks(marks: Sequence[bool]) -> list[tuple[int, int]]:
     """The runs of consecutive marked lines, as ``(first, last + 1)``.
 
@@ -2454,6 +2481,8 @@ def flag_lines(
     _keep_list_items(article.line_texts, flagged, reasons, x)
     _keep_ingredients(article.line_texts, flagged, reasons)
     _keep_short_runs(flagged, reasons, x, p, article.line_texts)
+    if "(@" in article.text:
+        _keep_posts(flagged, reasons, article.line_texts)
     if "|" in article.text:
         _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons

@@ -157,7 +157,7 @@ import regex
 
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
-from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, STEM, Finding, clip, covered, ratio
+from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
 from newsqc.wordlists import WordList, word_frequencies
 
 __all__ = [
@@ -404,8 +404,6 @@ ANCHOR_FEATURES: tuple[str, ...] = (
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
-#: The attribution line under an embedded post: "— Dele (@dele_official) November 19, 2019".
-POST_ATTRIBUTION = re.compile(r"[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 #: How a spam message is written (SMS, YouTube comments): a web address, a phone number or
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
