@@ -341,6 +341,12 @@ RUN_ENDS = CONJUNCTIONS | {"of"}
 #: still is ("transmission repair near"). The runs are candidates all the same (the combiner
 #: learns from them as before); out of fold on dev, the same anchors found.
 NOT_ALONE = frozenset({"near"})
+#: Nor does a word only mildly commercial (its weight in the anchor phrases' regression, where
+#: a run's words count from the hot threshold ``hot_min`` up): "clear sightlines", "farmers
+#: clear", "blog cannot share" (1.6 to 2.0). Every anchor found in the dev build holds a word of
+#: 2.7 or more ("online" 10.8, "free" 9.4, "dating" 6.4); out of fold on dev, at 2.0 the same
+#: anchors are found (at 2.5, 1 point fewer).
+SELL_MIN = 2.0
 #: A run that opens with one of ADVERBS after one of AUXILIARIES is the sentence's own verb
 #: phrase ("You can still offer help", "it will also sell"): no link's text. 2 of the 879 anchor
 #: phrases of the benchmark's dev build open with such an adverb ("again online", "only poker").
@@ -1847,8 +1853,9 @@ def anchor_arrays(
     capitalized = upper[first_k].astype(float)
     frequent = model.lex_zipf[prep.lex[prep.form[edges]]] >= CLASS_ZIPF  # "He", "The"
     after_name = (upper & ~frequent)[before_k].astype(float)
-    # Whether a run holds a commercial word that sells alone (not only "near": NOT_ALONE).
-    alone_hot = [h for h in hot_words if norm(h) not in NOT_ALONE]
+    # Whether a run holds a commercial word that sells alone (not only "near": NOT_ALONE; not
+    # only a mildly commercial one: SELL_MIN).
+    alone_hot = [h for h in hot_words if word_weight[h] >= SELL_MIN and norm(h) not in NOT_ALONE]
     sells = np.array([bisect_left(alone_hot, f) < bisect_left(alone_hot, e) for f, e in runs], dtype=float)
     # The same breaks over word classes, from news text (a run that continues the phrase to its
     # left, "a new vehicle loan", reads as news; the gap it leaves does not).
