@@ -47,8 +47,9 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   from news text, so that a run which the sentence reads better without stands out and a run
   that continues the phrase to its left ("a new vehicle loan") less so; a run must hold a
   commercial word ("near", link spam's "near me", only beside another: not "fourplexes near
-  transit"), and how often the article uses it (or its stem) elsewhere counts against it
-  (a link spammer's word is seldom the story's); it follows a lower-case word or a capitalized
+  transit"; nor a word only mildly commercial: not "how farmers clear their fields"), and how
+  often the article uses it (or its stem) elsewhere counts against it (a link spammer's word
+  is seldom the story's); it follows a lower-case word or a capitalized
   one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
   words after the first are lower case and its first word has no capital inside ("UK",
   "McDonald": a name is no anchor), a lower-case word follows it (a contraction too: "payday
