@@ -102,7 +102,7 @@ import regex
 
 from newsqc.article import SOFT_HYPHEN, Article
 from newsqc.assessment import Span
-from newsqc.scorers.base import BULLETS, STEM, Finding, clip, covered, ratio
+from newsqc.scorers.base import BULLETS, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
 
 __all__ = ["COPY_SHARE_FULL", "FEATURES", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
@@ -156,7 +156,6 @@ _MAX_HEADINGS = 32
 _MAX_OCCURRENCES = 256
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _TITLE_WORD = regex.compile(r"[\w\p{M}]+(?:['’][\w\p{M}]+)*")
-_POST_SIGNATURE = regex.compile(r"[—–-]+ ?[^\n]{0,80}\(@\w{1,30}\)")
 #: A run of 2-4 capitalized words between two lower-case words, spaces around it (more than
 #: one where markdown's markup was read as spaces: "the **Acme Widgets** it"): groups (left
 #: word, run, right word). (A word may hold soft hyphens: "Nati\xadonal".)
@@ -618,7 +617,7 @@ def _embedded_posts(texts: tuple[str, ...]) -> dict[int, int]:
     """
     found: dict[int, int] = {}
     for i, line in enumerate(texts):
-        if _POST_SIGNATURE.match(line):
+        if POST_ATTRIBUTION.match(line):
             found[i] = 2
             for k in range(max(0, i - POST_LINES), i):
                 found.setdefault(k, 1)
