@@ -626,7 +626,8 @@ _WIDGET = regex.compile(
     rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in)\s*:\s*\S|"
     r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
-    r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*)\W*$))",
+    r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*|"
+    r"(?:(?:download|get it|available) on (?:the )?(?:app store|google play)\W*){1,2})\W*$))",
     regex.I,
 )
 # A list of tags under its label alone on a line, after most of the article's prose (a late
@@ -825,7 +826,9 @@ _DISCLAIMER = regex.compile(
     r"(?:this|the) transcript (?:was|has been|is) "
     r"(?:produced|generated|created|automatically|machine|edited)|"
     r"how we reviewed this article|our experts continually monitor|[\w ]{1,40} has strict sourcing "
-    r"guidelines|please note (?:that )?our privacy policy|our standards:)",
+    r"guidelines|please note (?:that )?our privacy policy|our standards:|"
+    r"[^.!?]{0,60}\bin this (?:press|news) release\b[^.!?]{0,80}\bforward-looking statements|"
+    r"view source version on [\w.-]+\.\w+)",
     regex.I,
 )
 # A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
@@ -1116,6 +1119,24 @@ _CONTRIBUTED = re.compile(
     r"\bcontributed (?:(?:additional )?reporting(?: from [^.!?]{1,50})?|(?:reporting )?to this "
     r"(?:report|story|article))\W*$",
     re.I,
+)
+# Or it tells how to reach the reporter, on a line of at most _CONTACT_WORDS words: an e-mail
+# address alone, perhaps with a handle or a telephone number ("cbellamy@westburytimes.com",
+# "patrick.shanley@THR.com @pshanley88"), or after "Write to <Name> at", "Email <Name> at",
+# "<Name> can be reached at" (the dev and test pages' 28 such lines are chrome; a line that
+# signs with a name before the address, "칼럼니스트 박생강 pillgoo9@gmail.com", is a column's, and
+# "Email the writer at ..." in a sentence is the article's invitation).
+_CONTACT_WORDS = 16
+_CONTACT = regex.compile(
+    r"^\W*(?:(?:write to|e-?mail|contact|reach) (?:(?-i:\p{Lu})[\p{L}.'’-]*\s){1,3}at\s|"
+    r"(?:(?-i:\p{Lu})[\p{L}.'’-]*\s){1,3}(?:can|may) be reached at\s)?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*(?:or\s|,\s*)?(?:@\w+|\+?\(?\d[\d ().-]{5,}\d))*\W*$",
+    regex.I | regex.V0,
+)
+# Or a company's bio under its name ("About Ascona Health: Ascona Health is a provider of ..."),
+# closing a press release.
+_ABOUT_INLINE = regex.compile(
+    r"^\W*about (?P<name>[\w&.’'-]+(?: [\w&.’'-]+){0,5})\s*:\s*(?P=name)\b", regex.I
 )
 _BIO_BEAT = regex.compile(
     r"^(?P<name>(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,2})\s(?:covers|has covered|writes about|"
@@ -2281,11 +2302,16 @@ def flag_lines(
             and (
                 (" is " in text and _BIO_SENTENCE.match(text))
                 or ("contributed" in text and _CONTRIBUTED.search(text))
+                or ("@" in text and n_words[i] <= _CONTACT_WORDS and _CONTACT.match(text))
                 or _bio_beat(texts, i)
             )
         ):
             flagged[i] = True
             reasons[i] = "byline"
+            continue
+        if late[i] and n_words[i] <= _BIO_WORDS and ":" in text and _ABOUT_INLINE.match(text):
+            flagged[i] = True
+            reasons[i] = "aside"
             continue
         if (
             late[i]
