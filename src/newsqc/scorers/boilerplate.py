@@ -1123,7 +1123,7 @@ _CONTRIBUTED = re.compile(
 # Or it tells how to reach the reporter, on a line of at most _CONTACT_WORDS words: an e-mail
 # address alone, perhaps with a handle or a telephone number ("cbellamy@westburytimes.com",
 # "patrick.shanley@THR.com @pshanley88"), or after "Write to <Name> at", "Email <Name> at",
-# "<Name> can be reached at" (the dev and test pages' 28 such lines are chrome; a line that
+# "<Name> can be reached at" (the 10 such lines of the dev and test pages are chrome; a line that
 # signs with a name before the address, "칼럼니스트 박생강 pillgoo9@gmail.com", is a column's, and
 # "Email the writer at ..." in a sentence is the article's invitation).
 _CONTACT_WORDS = 16
