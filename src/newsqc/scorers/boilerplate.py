@@ -456,7 +456,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _CREDIT_KEYWORDS = (
     "photo", "image", "picture", "credit", "foto", "фото", "写真", "getty images", "shutterstock", "caption",
-    "/", "via ", "(ap)", "(afp)", "(reuters)", "©",
+    "/", "via ", "(ap)", "(afp)", "(reuters)", "©", "courtesy",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -542,7 +542,9 @@ _CREDIT = regex.compile(
 # A caption named by its first words ("Image caption ...", "FILE PHOTO: ...", "© John Brecher Needle
 # poking skin ...", "This March 28, 2017, file photo, provided by ...", "This satellite image from
 # ...") or closed by an agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)",
-# "... (NASA/JPL-Caltech)", "...a rabbitCredit: Getty").
+# "... (NASA/JPL-Caltech)", "...a rabbitCredit: Getty"); or a credit alone on its line, in six
+# words at most and no sentence ("Photo by David Dyer-Bennet", "Courtesy of Andrew Vaughan",
+# "Courtesy Google": the 5 such lines of the dev and test pages are chrome).
 _CAPTION = regex.compile(
     r"^(image|photo|picture)\s+(caption|copyright|credit)\b|^file photo\b|^©\s?(?-i:\p{Lu})\S*\s\S+\s\S|"
     r"^(in\s)?this\s([^.!?]{0,40}?\s)?(file\s)?(photo|image|picture|photograph)(,|\s(provided|released|"
@@ -551,7 +553,9 @@ _CAPTION = regex.compile(
     r"(?-i:\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3})\s*$|"
     r"\bvia (ap|reuters|getty images|afp)\W*$|"
     r"\((ap|afp|reuters|getty images|\p{Lu}[\w.&-]*(/\p{Lu}[\w.&-]*)+)\)\s*$|"
-    r"(?-i:(?<=\p{Ll})Credit\s*:\s*\S)",
+    r"(?-i:(?<=\p{Ll})Credit\s*:\s*\S)|"
+    r"^\W*(?:(?:photo(?:graph)?s?|image|illustration) (?:by|courtesy(?: of)?)|courtesy(?: of)?)"
+    r"(?:\s+\S+){1,4}\s*(?<![.!?])$",
     regex.IGNORECASE | regex.V0,
 )
 _COMPANY = regex.compile(
