@@ -558,6 +558,16 @@ _CAPTION = regex.compile(
     r"(?:\s+\S+){1,4}\s*(?<![.!?])$",
     regex.IGNORECASE | regex.V0,
 )
+# A news photo's caption in the wire's style, which dates the picture after its place, weekday
+# first ("Teachers rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for
+# ..."), in a line of _AP_CAPTION_WORDS words or more that no pattern named: the 19 such lines of
+# the dev and test pages are chrome; prose names the day alone ("on Tuesday").
+_AP_CAPTION = regex.compile(
+    r",\s(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|"
+    r"dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b",
+    regex.I,
+)
+_AP_CAPTION_WORDS = 8
 _COMPANY = regex.compile(
     r"\b(inc|llc|ltd|limited|corp|corporation|gmbh|plc|media|group|network|publishing|newspapers?)\b",
     regex.I,
@@ -2425,6 +2435,9 @@ def flag_lines(
             # A copyright line that names a company ("© Future US, Inc. 11 West 42nd Street") is
             # legal; one that names a photographer opens a caption ("© John Brecher Needle ...").
             reasons[i] = "legal" if reason == "legal" and _COMPANY.search(text) else "caption"
+        elif reason is None and dated[i] and n_words[i] >= _AP_CAPTION_WORDS and _AP_CAPTION.search(text):
+            flagged[i] = True
+            reasons[i] = "caption"
         elif (
             reason in (None, "dateline")
             and dated[i]
