@@ -568,6 +568,9 @@ _AP_CAPTION = regex.compile(
     regex.I,
 )
 _AP_CAPTION_WORDS = 8
+# A related story on the site's own domain, after most of the prose ("On HoustonChronicle.com: Car
+# sales plunge nearly 17 percent in August": both such lines of the corpus's pages are chrome).
+_ON_SITE = regex.compile(r"^\W*on [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|com\.au)\s*:\s*\S", regex.I)
 _COMPANY = regex.compile(
     r"\b(inc|llc|ltd|limited|corp|corporation|gmbh|plc|media|group|network|publishing|newspapers?)\b",
     regex.I,
@@ -804,7 +807,15 @@ _READER_NOTICE = re.compile(
     # "Have photos or video of the fire? Send them to ..."
     r"was this (?:article|page|story) helpful\?|submit a letter to the editor|get alerts\W*$|"
     r"see (?:all |more )?stories by\b|for a reprint of this (?:article|story)|"
-    r"(?:have|got) (?:photos?|videos?|a photo|a video)\b[^?]{0,40}\?\s*(?:send|e-?mail|share|upload))",
+    r"(?:have|got) (?:photos?|videos?|a photo|a video)\b[^?]{0,40}\?\s*(?:send|e-?mail|share|upload)|"
+    # a newsletter's box, a comment section's and a newsroom's appeals: "Get the biggest daily
+    # stories by email" (the corpus's 14 lines of that form are chrome), "Be the first to comment",
+    # "Support independent journalism"
+    r"get (?:the |our |more )?[^.!?]{0,40}?\b(?:news|stories|headlines|updates|newsletters?|stuff|"
+    r"highlights|alerts|deals|briefing)\b[^.!?]{0,30}?(?:delivered )?(?:by e-?mail|(?:to|in|into) your "
+    r"(?:e-?mail )?inbox)|"
+    r"be the first to comment\b|"
+    r"support (?:our |independent |local |nonprofit |quality )(?:news|journalism)\W*$)",
     re.I,
 )
 # A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
@@ -842,7 +853,9 @@ _DISCLAIMER = regex.compile(
     r"how we reviewed this article|our experts continually monitor|[\w ]{1,40} has strict sourcing "
     r"guidelines|please note (?:that )?our privacy policy|our standards:|"
     r"[^.!?]{0,60}\bin this (?:press|news) release\b[^.!?]{0,80}\bforward-looking statements|"
-    r"view source version on [\w.-]+\.\w+)",
+    r"view source version on [\w.-]+\.\w+|"
+    r"this (?:article|story|report) (?:was|is|has been) (?:written|produced|provided) by (?:a|an|our) local "
+    r"democracy reporter)",
     regex.I,
 )
 # A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
@@ -2336,6 +2349,10 @@ def flag_lines(
         ):
             flagged[i] = True
             reasons[i] = "call_to_action"
+            continue
+        if late[i] and n_words[i] <= _RELATED_WORDS and _ON_SITE.match(text):
+            flagged[i] = True
+            reasons[i] = "related_links"
             continue
         if n_words[i] == 1 and _PHOTO_LABEL.match(text):
             flagged[i] = True
