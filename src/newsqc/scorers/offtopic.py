@@ -39,8 +39,9 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   article on", "read more about", "check out our guide to", the site's own "our guide to" or
   "our review of", or with the piece left out and a title in the gerund: "explored in
   leveraging AI for ...") whose link text holds a commercial word ("our guide to the best budget
-  laptops has you covered") is marketing, whole, and so is any other sentence that repeats that
-  link text;
+  laptops has you covered"; or a word of what link-building sells today, which the comment-spam
+  blocklist predates: "our step-by-step guide to choosing a regulated forex broker") is marketing,
+  whole, and so is any other sentence that repeats that link text;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it
   and across the gap it leaves (conditional probabilities and PMI, and whether the pair into the
   run and the pair across the gap are known at all), and the same over word classes learned
@@ -478,18 +479,30 @@ LINK_CUE = re.compile(
     r"\b(?:as (?:seen|discussed|explored|explained|outlined|highlighted|noted|covered|detailed|"
     r"mentioned|described) in|(?:explored|discussed|covered|explained|detailed|described) in|"
     r"(?:read|learn|find out) more (?:about|on|in)|(?:check out|see|read))"
-    r" (?:(?:the|our|this|a|an|my) )?(?:recent |latest |related )?"
+    r" (?:(?:the|our|this|a|an|my) )?(?:recent |latest |related |in-depth |full )?"
     r"(?:article|post|guide|piece|blog(?: post)?)s? (?:on|about|to) |"
     r"\b(?:explored|discussed|covered|explained|detailed|described|outlined|highlighted) in (?=[a-z]+ing )|"
-    r"\bour (?:in-depth |complete |full |ultimate )?(?:guide|review|roundup|round-up|rundown|list)s? "
-    r"(?:to|of|on|for|about) ",
+    r"\bour (?:(?:in-depth|complete|full|ultimate|definitive|handy|quick|step-by-step|beginner'?s'?|"
+    r"latest|free) )?(?:guide|review|roundup|round-up|rundown|list|ranking|comparison|breakdown|"
+    r"explainer)s? (?:to|of|on|for|about) ",
     re.IGNORECASE,
 )
 #: What every LINK_CUE ends with: a cheap test before the full pattern.
 LINK_GATE = re.compile(
-    r"(?:article|post|guide|piece|blog|review|roundup|round-up|rundown|list)s? (?:on|about|to|of|for) "
-    r"|[a-z]ed in [a-z]+ing "
+    r"(?:article|post|guide|piece|blog|review|roundup|round-up|rundown|list|ranking|comparison|breakdown|"
+    r"explainer)s? (?:on|about|to|of|for) |[a-z]ed in [a-z]+ing "
 )
+#: What link-building sells today, which the comment-spam blocklist behind the phrase model
+#: predates: a link text after LINK_CUE that names one of these is commercial too ("check out
+#: our guide to the fastest VPNs for streaming", "as explored in our guide to forex trading").
+LINK_TOPICS = frozenset(
+    {
+        "vpn", "vpns", "crypto", "cryptocurrency", "bitcoin", "forex", "broker", "brokers", "seo",
+        "keyword", "hosting", "cbd", "gummies", "supplement", "supplements", "dropshipping", "essay",
+        "essays", "followers", "casino", "casinos", "betting", "bookmaker", "bookmakers", "slots",
+        "loan", "loans", "mortgage", "insurance", "cheapest", "fastest", "affordable", "software",
+    }
+)  # fmt: skip
 LINK_WORD = re.compile(r"[\w'’-]+")
 #: A link text after LINK_CUE is read up to this many words.
 LINK_WORDS = 10
@@ -2063,7 +2076,9 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
             continue
         words = LINK_WORD.findall(text, cue.end(), sentences[k].end)[:LINK_WORDS]
         rows = [model.lex_row(normalize_word(w)) for w in words]
-        if len(words) >= 2 and float(model.lex_phrase[rows].max()) >= hot_min:
+        if len(words) >= 2 and (
+            float(model.lex_phrase[rows].max()) >= hot_min or any(w.casefold() in LINK_TOPICS for w in words)
+        ):
             found[k] = LINK_SURE
             links.append(" ".join(words).casefold())
     for k, sentence in enumerate(sentences):
