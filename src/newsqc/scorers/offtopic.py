@@ -146,8 +146,7 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -509,24 +508,6 @@ LINK_WORD = re.compile(r"[\w'’-]+")
 LINK_WORDS = 10
 #: The score of a sentence flagged by its link cue, and of the sentences repeating its link text.
 LINK_SURE = 0.99
-#: A paid link's pivot from the story to what it sells: a sentence that opens with an analogy
-#: ("Just as researchers guard their raw data, more people are using a reliable VPN ...", "Similar
-#: to how patients want faster results, ...") or leans on the story with a back-reference
-#: ("Investors rattled by swings like this are increasingly diversifying into crypto trading",
-#: "Companies bracing for that kind of disruption ...") and names a commercial word that the
-#: article uses nowhere else, is marketing when no one is quoted saying it. Written round r: 15 of
-#: 38 insertions (9 that no link cue gives), no sentence of the 10 look-alikes nor of the 80
-#: clean articles of rounds k and p; no sentence of the dev and test builds is such a pivot.
-PIVOT_OPENING = re.compile(
-    r"^\W*(?:just as|much like|much as|similar to how|similarly to how|in the same way(?: that)?|"
-    r"like (?:a|an|the|many|most)\b)",
-    re.IGNORECASE,
-)
-PIVOT_BACK = re.compile(
-    r"\b(?:like (?:this|these|that)|(?:that|this) kind of|of (?:that|this) kind|under similar|facing similar|"
-    r"similar (?:pressure|uncertainty|challenges?|problems?|situations?|stress|disruption|setbacks?))\b",
-    re.IGNORECASE,
-)
 LONG_NUMBER = re.compile(r"\d{5,}")
 #: A line of at most this many words, all in capitals, is a heading ("HOW WILL OBAMA PLAY?", a
 #: song title) in a text not all in capitals: spam only when sure, as an item of a numbered list.
@@ -2108,36 +2089,6 @@ def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]
     return found
 
 
-def _pivots(article: Article, arrays: Mapping[str, np.ndarray]) -> list[int]:
-    """The sentences that pivot from the story to what a paid link sells (see PIVOT_OPENING):
-    an analogy or a back-reference, and a commercial word found nowhere else in the article (the
-    phrase model's, ``foreign_hot``, or one of LINK_TOPICS), in no one's words.
-
-    >>> text = ("The lab lost a week of data when its server failed. Just as researchers guard their raw "
-    ...         "data, more people are using a reliable VPN to keep their browsing private.")
-    >>> a = Article.from_text(text, language="en")
-    >>> model = load_model()
-    >>> prepared = prepare(a, model)
-    >>> _pivots(a, sentence_arrays(a, model, prepared, spam_logits(prepared, model)))
-    [1]
-    """
-    found: list[int] = []
-    counts: Counter[str] | None = None
-    for k, sentence in enumerate(article.sentences):
-        text = sentence.text
-        if not (PIVOT_OPENING.search(text) or PIVOT_BACK.search(text)):
-            continue
-        if text[:1] in QUOTE_MARKS or arrays["spoken"][k] or ATTRIBUTION.search(text):
-            continue
-        if arrays["foreign_hot"][k] < 1:
-            if counts is None:
-                counts = Counter(LINK_WORD.findall(article.text.casefold()))
-            if not any(counts[w] == 1 for w in LINK_WORD.findall(text.casefold()) if w in LINK_TOPICS):
-                continue
-        found.append(k)
-    return found
-
-
 class Offtopic:
     """Finds injected sentences and stray anchor texts in English articles.
 
@@ -2164,11 +2115,9 @@ class Offtopic:
             if sentences:
                 sentence_top = foreign_top = 1.0
             else:
-                arrays = sentence_arrays(article, model, prepared, logits)
                 linked = linked_sentences(article, model)
-                linked.update((k, LINK_SURE) for k in _pivots(article, arrays) if k not in linked)
                 sentences, sentence_top, foreign_top = self._sentences(
-                    article, model, prepared, arrays, linked
+                    article, model, prepared, logits, linked
                 )
             # Spam and link sentences are inserted whole; any other foreign-looking sentence may
             # only hold an anchor, which then explains it: keep the anchor, not the sentence,
@@ -2334,17 +2283,17 @@ class Offtopic:
         article: Article,
         model: OfftopicModel,
         prepared: Prepared,
-        arrays: dict[str, np.ndarray],
+        logits: tuple[np.ndarray, np.ndarray],
         linked: dict[int, float],
     ) -> tuple[list[Span], float, float]:
-        """The flagged sentences (with the ``linked`` ones: see :func:`linked_sentences` and
-        :func:`_pivots`), from the sentences' signals ``arrays`` (:func:`sentence_arrays`), and of
+        """The flagged sentences (with the ``linked`` ones, see :func:`linked_sentences`), and of
         the sentences long enough to be flagged (flagged or not), the highest probability of the
         combiner for any foreign sentence and of the one for sentences of another story: how
         foreign the most foreign sentence is."""
         combiner = model.sentence
         threshold = combiner["threshold"]
         sentences = article.sentences
+        arrays = sentence_arrays(article, model, prepared, logits)
         n = len(sentences)
         p_all = _combine_arrays(arrays, combiner, n)
         n_words = prepared.n_words
