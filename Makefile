@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: bench-layouts bench-scaling demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate check-models
+.PHONY: bench-layouts bench-scaling bench-written demo test chromium lint bench-quality bench-throughput model model-offtopic clean-venv model-boilerplate check-models
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,11 @@ clean-venv:
 # zero-width spaces, soft hyphens, CRLF, NFD), newsqc beside datatrove; writes benchmarks/LAYOUTS.md.
 bench-layouts: $(BIN)/.bench-installed
 	NEWSQC_SHARED=$(SHARED) $(BIN)/python -m benchmarks.layouts --anchors --jobs 0
+
+# The written rounds (benchmarks/written: look-alikes and SEO insertions the corpus lacks; needs
+# no ../shared, about 15 s); writes benchmarks/WRITTEN.md.
+bench-written: $(BIN)/.installed
+	$(BIN)/python -m benchmarks.written --write
 
 # Cost per MB of one article from 10 KB to 10 MB (linear cost); figures go into benchmarks/SCALING.md by hand.
 bench-scaling: $(BIN)/.installed
