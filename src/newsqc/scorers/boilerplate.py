@@ -29,7 +29,8 @@ paragraph, closing the article before the page's footer: a match's line-ups, ref
 attendance), and so does a markdown table
 beside the article's prose (rows in pipes with the rule under the header, "|---|---|"), unless a
 rule named them, the model is sure, or the page prints them again (its share buttons, a menu
-printed twice). The
+printed twice); and so does an embedded post's text (a tweet of up to four lines above its
+signature, "— Name (@handle) November 1, 2019") when its signature is the article's. The
 decision threshold is chosen after these rules, on out-of-fold predictions. High-precision
 patterns flag counters, advert markers, glued breadcrumbs and "back to top" buttons whatever the
 model says, and name the reason of each flagged line; the others get a reason from their shape
@@ -38,18 +39,23 @@ the article's: aside). Outside a text that opens with the article (below), these
 whatever the model says: short datelines; copyright notices; captions that name themselves (a
 photo credit closing the line, in a line of any length; "Image caption ...", "FILE PHOTO: ...",
 "This March 28, 2017, file photo, provided by ...", a photographer's copyright opening the
-line, an agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"), a copyright
+line, an agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"; a credit
+alone, "Photo by <Name>", "Courtesy of ..."; a wire photo's caption dated after its place,
+weekday first: "..., Tuesday, Nov. 19, 2019, calling for ..."), a copyright
 line that names a company being legal; short page furniture ("Share this", "Next Post",
 "Tags:", "Close"); a line headed by a related-links label ("READ MORE: ...", "Related: ...");
 an "About <Name>" header ("Über ...", "Sobre ...") and, when most of the text's prose stands
 before it, the two lines of the bio under it. In any text, a bio written as a sentence after
 most of the prose ("Maria Lopez is a reporter covering city hall.", "Jane Roe (@janeroe) is an
-editor ...") is a byline; outside a text that opens with the article, a line after most of the
-prose that asks to follow someone on a social network ("... Follow him on Twitter @name.") is a
-call to action. A short related-links header ("More:", "Related articles", "Don't miss")
-followed by headline-like lines (unended, or ending as a question: "Why are my energy bills
-still so high?") flags itself and up to 15 of them, when the model does not read
-the header or the two lines after it as the article; alone on its line ("Related Articles",
+editor ...") is a byline, and so is a reporter's contact line ("Write to <Name> at <address>",
+an address alone), a company's bio under its name closing a press release is an aside ("About
+Ascona Health: Ascona Health is ..."), and a related story on the site's own domain is a
+related link ("On HoustonChronicle.com: ..."); outside a text that opens with the article, a
+line after most of the prose that asks to follow someone on a social network ("... Follow him
+on Twitter @name.") is a call to action. A short related-links header ("More:", "Related
+articles", "Don't miss") followed by headline-like lines (unended, or ending as a question:
+"Why are my energy bills still so high?") flags itself and up to 15 of them, when the model
+does not read the header or the two lines after it as the article; alone on its line ("Related Articles",
 "More in Politics") after most of the prose, or outside a text that opens with the article,
 such a header is chrome whatever stands under it, unless a paragraph does. A run of 15 or
 more flagged lines after
@@ -2350,7 +2356,7 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "call_to_action"
             continue
-        if late[i] and n_words[i] <= _RELATED_WORDS and _ON_SITE.match(text):
+        if late[i] and n_words[i] <= _RELATED_WORDS and ":" in text and _ON_SITE.match(text):
             flagged[i] = True
             reasons[i] = "related_links"
             continue
