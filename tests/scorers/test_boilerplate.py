@@ -360,20 +360,6 @@ def test_an_embedded_posts_text_is_the_articles_as_its_signature_is(
     assert (not lines[2 + len(extra) : 2 + above].any()) is kept
 
 
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("Kaum ein Projekt hat so viel Potenzial wie die elektronische Patientenakte (ePA)", None),
-        ("Rescue workers search the rubble after the earthquake. Image copyright EPA", "caption"),
-    ],
-)
-def test_an_agencys_credit_is_read_in_its_capitals(line: str, reason: str | None) -> None:
-    """The agency's credit closing a caption is "EPA"; a German line ending with the acronym of the
-    electronic patient record, "(ePA)", is no caption."""
-    _, reasons = line_features(_article(line))
-    assert reasons == [reason]
-
-
 @pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
 def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
     """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on

@@ -370,7 +370,7 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
         (
             "caption",
             r"^(image|photo|picture|video)( caption| copyright| credit)?\s*[:|]|\b(getty images|"
-            r"shutterstock|afp|reuters|ap photo|associated press|(?-i:EPA)|istock|pa images)\s*\)?\s*$|"
+            r"shutterstock|afp|reuters|ap photo|associated press|epa|istock|pa images)\s*\)?\s*$|"
             r"\b(photo|image|picture|credit|photograph)s?\s*:\s*\S|\((photo|image|pictured)\b",
         ),
         (
