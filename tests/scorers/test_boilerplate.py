@@ -360,6 +360,17 @@ def test_an_embedded_posts_text_is_the_articles_as_its_signature_is(
     assert (not lines[2 + len(extra) : 2 + above].any()) is kept
 
 
+@pytest.mark.parametrize("space", [" ", "\u200b ", "\u00a0"])
+def test_a_wire_photo_caption_whatever_spaces_the_site_prints(space: str) -> None:
+    """The caption's date reads the same with a zero-width or no-break space after "Nov." (sites
+    print them; the layouts benchmark inserts the first)."""
+    caption = f"Teachers rally at the Statehouse in Millbrook, Tuesday, Nov.{space}19, 2019, calling for pay."
+    text = "\n".join(["Home", "News", caption, "The rally drew 15,000 teachers.", "Share this article"])
+    found = _score(text)
+    start = text.index("Teachers")
+    assert cover(found, start, start + len(caption), "boilerplate:caption") == 1.0
+
+
 @pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
 def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
     """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on

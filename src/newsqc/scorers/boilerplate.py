@@ -569,8 +569,8 @@ _CAPTION = regex.compile(
 # ..."), in a line of _AP_CAPTION_WORDS words or more that no pattern named: the 19 such lines of
 # the dev and test pages are chrome; prose names the day alone ("on Tuesday").
 _AP_CAPTION = regex.compile(
-    r",\s(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|"
-    r"dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b",
+    r",[\s\u200b]+(?:mon|tues|wednes|thurs|fri|satur|sun)day,[\s\u200b]+(?:jan|feb|march|april|may|june|july|"
+    r"aug|sept?|oct|nov|dec)[a-z]*\.?[\s\u200b]+\d{1,2},[\s\u200b]+\d{4}\b",
     regex.I,
 )
 _AP_CAPTION_WORDS = 8
