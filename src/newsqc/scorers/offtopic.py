@@ -9,13 +9,15 @@ Detects two forms of insertion in English articles (language "en" or unknown):
   are flagged so that the cleaned sentence reads whole again.
 
 In an article in another language, only spam messages written in English are looked for (comment
-spam is English whatever the site's language): a sentence is English when most of the words
-that English or the article's language claims (wordfreq's frequencies in both) are English, a
-web address's words counting for neither; in a language wordfreq lacks (Swahili, Estonian, Thai:
-14 of langdetect's 55), every word English does not claim is the language's, and a sentence needs
-four English words in five. It is spam as an English one is; and a message with no full stop
-that runs into a sentence of the article's language is spam up to where that language takes
-over, as the prefix rule below reads it ("Pleas subscribe my channel GamezZMTA O governo ...").
+spam is English whatever the site's language), and web addresses dropped between two sentences of a
+paragraph ("... beraten. https://www.facebook.com/pages/... Die Mitglieder ..."): a sentence is
+English when most of the words that English or the article's language claims (wordfreq's
+frequencies in both) are English, a web address's words counting for neither; in a language
+wordfreq lacks (Swahili, Estonian, Thai: 14 of langdetect's 55), every word English does not claim
+is the language's, and a sentence needs four English words in five. It is spam as an English one
+is; and a message with no full stop that runs into a sentence of the article's language is spam up
+to where that language takes over, as the prefix rule below reads it ("Pleas subscribe my channel
+GamezZMTA O governo ...").
 
 Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and the dev rows
 of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus the probabilities
@@ -416,6 +418,11 @@ QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
 URL = re.compile(r"https?://|www\.|\.(?:com|net|org|co\.uk|ly)\b")
+#: A web address dropped between two sentences of a paragraph, in any language: after a
+#: sentence's end on its line and before the next sentence's capital ("... beraten.
+#: https://www.facebook.com/pages/... Die Mitglieder ..."): spam with no word to read. None of the
+#: corpus's pages holds one in its articles (a tweet's text ends with its address, at the line's end).
+DROPPED_LINK = regex.compile(r"(?:https?://|www\.)\S+(?=[ \t]+\p{Lu})")
 #: A DOI (a citation's identifier): "10.", a registrant code, a slash and a suffix.
 DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S")
 #: A public notice in a news story: a police appeal ("Anyone with information is asked to call
@@ -2051,6 +2058,28 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     return out
 
 
+def _dropped_links(article: Article, taken: Sequence[Span]) -> list[Span]:
+    """Web addresses dropped between two sentences of a paragraph (see DROPPED_LINK), outside the
+    ``taken`` spans, as spam.
+
+    >>> text = "Der Rat hat beraten. https://www.facebook.com/pages/x/674732 Die Mitglieder stritten."
+    >>> [text[s.start : s.end] for s in _dropped_links(Article.from_text(text), [])]
+    ['https://www.facebook.com/pages/x/674732']
+    """
+    text = article.text
+    if "://" not in text and "www." not in text:
+        return []
+    found: list[Span] = []
+    for sentence in article.sentences:
+        m = DROPPED_LINK.match(text, sentence.start, sentence.end)
+        before = text[: sentence.start].rstrip(" \t")
+        if m is None or not before or before[-1] not in '.!?"”':
+            continue
+        if not any(s.start < m.end() and m.start() < s.end for s in taken):
+            found.append(Span(m.start(), m.end(), "offtopic", LINK_SURE, "offtopic:spam"))
+    return found
+
+
 def linked_sentences(article: Article, model: OfftopicModel) -> dict[int, float]:
     """Sentences that bridge to a commercial link: a LINK_CUE followed by a link text holding a
     commercial word, and any other sentence that repeats that link text (the same link inserted
@@ -2146,6 +2175,7 @@ class Offtopic:
             spans.sort()
         elif article.sentences:
             spans, sentence_top, foreign_top = self._english_spam(article)
+            spans = sorted(spans + _dropped_links(article, spans))
         share = ratio(covered((s.start, s.end) for s in spans), len(article.text))
         features = {
             "offtopic_share": share,
