@@ -156,6 +156,12 @@ ADVERSARIAL = [
     ("the " + " " * 200_000 + "Acme Widgets " + " " * 200_000 + "it. ") * 3,
     ("word " + "\xa0" * 100_000 + "Привет мир" + " " * 100_000 + " word ") * 5,
     "the Acme Wid\xadgets it " * 30_000,
+    # This stop's paths: 20,000 web addresses dropped between sentences of an Italian text (each
+    # one looked back over the text before it: quadratic in a first version), 20,000 embedded
+    # posts' signatures under flagged lines, 20,000 contact lines.
+    "Il governo ha deciso. https://www.example.com/x Il consiglio ha votato. " * 20_000,
+    "Share\n\u2014 Jo Doe (@jodoe) November 1, 2019\n" * 20_000,
+    "The council met.\nWrite to Jo Doe at jo.doe@example.com\n" * 20_000,
 ]
 
 

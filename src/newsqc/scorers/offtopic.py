@@ -2072,8 +2072,12 @@ def _dropped_links(article: Article, taken: Sequence[Span]) -> list[Span]:
     found: list[Span] = []
     for sentence in article.sentences:
         m = DROPPED_LINK.match(text, sentence.start, sentence.end)
-        before = text[: sentence.start].rstrip(" \t")
-        if m is None or not before or before[-1] not in '.!?"”':
+        if m is None:
+            continue
+        k = sentence.start  # back over the spaces to the end of the sentence before, on its line
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] not in '.!?"”':
             continue
         if not any(s.start < m.end() and m.start() < s.end for s in taken):
             found.append(Span(m.start(), m.end(), "offtopic", LINK_SURE, "offtopic:spam"))
