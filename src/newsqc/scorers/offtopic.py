@@ -502,12 +502,14 @@ LINK_GATE = re.compile(
 #: What link-building sells today, which the comment-spam blocklist behind the phrase model
 #: predates: a link text after LINK_CUE that names one of these is commercial too ("check out
 #: our guide to the fastest VPNs for streaming", "as explored in our guide to forex trading").
+#: Words the phrase model already weighs as commercial ("casino", "insurance", "loan") are not
+#: repeated here.
 LINK_TOPICS = frozenset(
     {
         "vpn", "vpns", "crypto", "cryptocurrency", "bitcoin", "forex", "broker", "brokers", "seo",
         "keyword", "hosting", "cbd", "gummies", "supplement", "supplements", "dropshipping", "essay",
-        "essays", "followers", "casino", "casinos", "betting", "bookmaker", "bookmakers", "slots",
-        "loan", "loans", "mortgage", "insurance", "cheapest", "fastest", "affordable", "software",
+        "essays", "followers", "casinos", "betting", "bookmaker", "bookmakers", "slots", "mortgage",
+        "cheapest", "fastest", "affordable", "software",
     }
 )  # fmt: skip
 LINK_WORD = re.compile(r"[\w'’-]+")
