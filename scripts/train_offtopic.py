@@ -509,6 +509,8 @@ def doc_rows(doc: dict[str, Any], model: OfftopicModel) -> tuple[list[Any], list
     words = article.words
     anchors = [(s, e) for s, e, k in doc["labels"] if k == "anchor"]
     for c in anchor_candidates(article, model):
+        if any(w.text[:1].isupper() for w in words[c.first + 1 : c.last]):
+            continue  # the blocklist's phrases are lower case: a run naming a place learns nothing
         span = (words[c.first].start, words[c.last - 1].end)
         label = 0
         for a in anchors:

@@ -45,6 +45,12 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "r": ("insertions", "30 articles with 38 SEO insertions in the style of seed 000, and 10 look-alikes"),
     "s": ("insertions", "20 articles with 23 paid-link sentences in other writers' styles (advice, "
           "questions, asides), and 30 look-alikes rich in analogies and commercial words"),
+    "t": ("clean", "40 clean English articles: retail, match reports quoting players without quote marks, "
+          "first-person columns, the web and gambling as news, health, local notices"),
+    "u": ("insertions", "30 articles with 45 anchor texts of stripped links left mid-sentence (seed 004's "
+          "defect), and 10 look-alikes using such phrases grammatically"),
+    "v": ("insertions", "30 articles with 50 anchor texts by another writer (places, brands, years, "
+          "any position), and 15 look-alikes"),
 }  # fmt: skip
 
 

@@ -49,13 +49,17 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   run and the pair across the gap are known at all), and the same over word classes learned
   from news text, so that a run which the sentence reads better without stands out and a run
   that continues the phrase to its left ("a new vehicle loan") less so; a run must hold a
-  commercial word ("near", link spam's "near me", only beside another: not "fourplexes near
-  transit"; nor a word only mildly commercial: not "how farmers clear their fields"), and how
-  often the article uses it (or its stem) elsewhere counts against it (a link spammer's word
-  is seldom the story's); it follows a lower-case word or a capitalized
-  one that is no possessive ("He", "Cruelty casino of love to"; not "Monday's best deals"), its
-  words after the first are lower case and its first word has no capital inside ("UK",
-  "McDonald": a name is no anchor), a lower-case word follows it (a contraction too: "payday
+  commercial word ("near" only beside another: not "fourplexes near transit"; link spam's
+  "near me" sells after any word, "dentist near me"; nor a word only mildly commercial: not
+  "how farmers clear their fields"), and how often the article uses it (or its stem) elsewhere
+  counts against it (a link spammer's word is seldom the story's); it follows a lower-case
+  word or a capitalized one that is no possessive ("He", "Cruelty casino of love to"; not
+  "Monday's best deals"), its first word has no capital inside ("UK", "McDonald": a name is no
+  anchor), its words after the first are lower case or a name's, as link sellers' texts name
+  places and brands ("cheap hotels in London", "buy TikTok likes"; not right after a
+  capitalized first word, "Best Buy", nor a place after "near", "a hotel near Antalya"; the
+  combiner learns from the blocklist's runs, in lower case, and scores these alike), a
+  lower-case word follows it (a contraction too: "payday
   loans online don't get the buses"; a web address's words are no words: "apply online at
   www.leeds.gov.uk"), and its first word is no quantifier ("poured more money into": the
   verb's object); a run that opens with a name's last word is flagged from the word
@@ -1773,14 +1777,25 @@ def anchor_arrays(
             plains[k] = norm(k).isalpha() and word_texts[k][:1].islower() and spaced(k) and not addressed[k]
         return plains[k]
 
+    def named(k: int) -> bool:  # a name's word, spaces before it ("London", "YouTube"; not "I", "In")
+        return (
+            norm(k).isalpha()
+            and word_texts[k][:1].isupper()
+            and spaced(k)
+            and not addressed[k]
+            and model.words.zipf(norm(k)) < FUNCTION_ZIPF
+        )
+
     def contraction(k: int) -> bool:  # a lower-case contraction, spaces before it: "don't", "they’re"
         word = norm(k)
         return "'" in word and word.replace("'", "").isalpha() and word_texts[k][:1].islower() and spaced(k)
 
     # The runs: holding the hot word, with a lower-case word after (a contraction too: "payday
     # loans online don't get") and a word before (lower case, or capitalized: "He", a name,
-    # "Cruelty casino of love to", but no possessive: "Monday's best deals"), spaces between,
-    # every word but the first in lower case (several capitals make a name, not an anchor).
+    # "Cruelty casino of love to", but no possessive: "Monday's best deals"), spaces between.
+    # A word inside may be a name, as link sellers' texts name places and brands ("cheap hotels
+    # in London", "buy Instagram followers"), but not the word after a capitalized first one
+    # ("Best Buy", "Canada Goose": a name, not an anchor).
     runs: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
 
@@ -1803,10 +1818,13 @@ def anchor_arrays(
                 and spaced(first)
                 and not addressed[first]
             ):
+                lower = word_texts[first][:1].islower()
                 for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
-                    if not plain(last):  # inside every longer run too; a contraction ends one
+                    if not plain(last):  # after the run: inside every longer run too
                         if last - first in ANCHOR_LENGTHS and contraction(last):
-                            found.append(last)
+                            found.append(last)  # a contraction ends one
+                        if (lower or last > first + 1) and named(last) and norm(last - 1) != "near":
+                            continue  # a name inside longer runs (not a place "near Antalya")
                         break
                     if last - first in ANCHOR_LENGTHS:
                         found.append(last)
@@ -1879,7 +1897,10 @@ def anchor_arrays(
     # Whether a run holds a commercial word that sells alone (not only "near": NOT_ALONE; not
     # only a mildly commercial one: SELL_MIN).
     alone_hot = [h for h in hot_words if word_weight[h] >= SELL_MIN and norm(h) not in NOT_ALONE]
-    sells = np.array([bisect_left(alone_hot, f) < bisect_left(alone_hot, e) for f, e in runs], dtype=float)
+    sells = np.array(
+        [bisect_left(alone_hot, f) < bisect_left(alone_hot, e) or _near_me(norm, f, e) for f, e in runs],
+        dtype=float,
+    )
     # The same breaks over word classes, from news text (a run that continues the phrase to its
     # left, "a new vehicle loan", reads as news; the gap it leaves does not).
     edge_class = model.class_rows([word_texts[k] for k in edge_list])
@@ -1915,6 +1936,12 @@ def anchor_arrays(
         "after_name": after_name,
         "sells": sells,
     }
+
+
+def _near_me(norm: Callable[[int], str], first: int, last: int) -> bool:
+    """Whether the run of words ``first`` to ``last`` (excluded) ends in link spam's "near me"
+    after another word ("dentist near me"), which sells whatever that word is (see NOT_ALONE)."""
+    return last - first >= 3 and norm(last - 1) == "me" and norm(last - 2) == "near"
 
 
 def _in_sentence_grammar(prepared: Prepared, run: tuple[int, int]) -> bool:
