@@ -51,6 +51,10 @@ ROUNDS: dict[str, tuple[str, str]] = {
           "defect), and 10 look-alikes using such phrases grammatically"),
     "v": ("insertions", "30 articles with 50 anchor texts by another writer (places, brands, years, "
           "any position), and 15 look-alikes"),
+    "w": ("insertions", "28 articles with 42 anchor texts by a third writer (five varieties of English, "
+          "today's link trade), and 12 look-alikes"),
+    "x": ("clean", "30 clean English articles about the trades link sellers target (crypto, gambling, "
+          "VPNs, payday loans, weight-loss drugs, essay mills, tradespeople)"),
 }  # fmt: skip
 
 
