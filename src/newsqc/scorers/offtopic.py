@@ -58,7 +58,8 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   anchor), its words after the first are lower case or a name's, as link sellers' texts name
   places and brands ("cheap hotels in London", "buy TikTok likes"; not right after a
   capitalized first word, "Best Buy", nor a place after "near", "a hotel near Antalya"; the
-  combiner learns from the blocklist's runs, in lower case, and scores these alike), a
+  combiner learns from the blocklist's runs, in lower case, and such a run needs to be surer,
+  as a capitalized one does), a
   lower-case word follows it (a contraction too: "payday
   loans online don't get the buses"; a web address's words are no words: "apply online at
   www.leeds.gov.uk"), and its first word is no quantifier ("poured more money into": the
@@ -1827,6 +1828,7 @@ def anchor_arrays(
         return t[:1].islower() or (t[-1:].islower() and "'" not in t and "’" not in t)
 
     ends_of: dict[int, list[int]] = {}
+    named_runs: set[tuple[int, int]] = set()  # the runs holding a name after their first word
 
     def ends(first: int, j: int) -> list[int]:  # the ends of the runs opening at word first
         if first not in ends_of:
@@ -1842,15 +1844,21 @@ def anchor_arrays(
                 and not addressed[first]
             ):
                 lower = word_texts[first][:1].islower()
+                holds_name = False
                 for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
-                    if not plain(last):  # after the run: inside every longer run too
+                    if not plain(last):  # word last follows the run and is inside every longer one
                         if last - first in ANCHOR_LENGTHS and contraction(last):
-                            found.append(last)  # a contraction ends one
+                            found.append(last)  # a contraction may follow a run
+                            if holds_name:
+                                named_runs.add((first, last))
                         if (lower or last > first + 1) and named(last) and norm(last - 1) != "near":
-                            continue  # a name inside longer runs (not a place "near Antalya")
+                            holds_name = True  # a name may be inside a longer run (not "near Antalya")
+                            continue
                         break
                     if last - first in ANCHOR_LENGTHS:
                         found.append(last)
+                        if holds_name:
+                            named_runs.add((first, last))
                     if PAST.search(norm(last)):  # inside every longer run
                         break
         return ends_of[first]
@@ -1917,7 +1925,6 @@ def anchor_arrays(
     capitalized = upper[first_k].astype(float)
     frequent = model.lex_zipf[prep.lex[prep.form[edges]]] >= CLASS_ZIPF  # "He", "The"
     after_name = (upper & ~frequent)[before_k].astype(float)
-    named_inside = np.array([any(named(k) for k in range(f + 1, e)) for f, e in runs], dtype=float)
     # Whether a run holds a commercial word that sells alone (not only "near": NOT_ALONE; not
     # only a mildly commercial one: SELL_MIN).
     alone_hot = [h for h in hot_words if word_weight[h] >= SELL_MIN and norm(h) not in NOT_ALONE]
@@ -1958,7 +1965,7 @@ def anchor_arrays(
         "compound": enter_seen * (1.0 - gap_seen),
         "hot_uses": hot_uses,
         "after_name": after_name,
-        "named": named_inside,
+        "named": np.array([run in named_runs for run in runs], dtype=float),
         "sells": sells,
     }
 
