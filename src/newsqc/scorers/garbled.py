@@ -142,6 +142,10 @@ __all__ = ["DAMAGE_FACTOR", "REPAIRABLE_WEIGHT", "Garbled"]
 #: unless each of its parts is a word of three letters or more at least CASE_PART_ZIPF.
 CASE_COMMON_ZIPF = 4.5
 CASE_PART_ZIPF = 3.9
+#: A camel-case word whose parts are words is a brand when its lower-case form is rarer than this
+#: ("easyjet" 2.5, "jetblue" 2.6), a word with its case garbled when it is as common ("newsPaper",
+#: "hotSpot": "newspaper" 4.6, "hotspot" 3.2).
+CASE_BRAND_ZIPF = 3.0
 #: Weight of a flagged character whose span has a repair (mojibake, lossy, entity).
 REPAIRABLE_WEIGHT = 0.1
 #: The score is this times the weighted share of flagged characters, capped at 1.
@@ -1174,6 +1178,8 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     [True, False, False, False, False]
     >>> [_case_garbled(w, z) for w in ["microSD", "talkSPORT", "worLD", "gardEN", "secretE"]]
     [False, False, True, True, True]
+    >>> [_case_garbled(w, z) for w in ["easyJet", "jetBlue", "newsPaper", "hotSpot"]]
+    [False, False, True, True]
     >>> [_case_garbled(w, _Zipf(word_frequencies("fr"))) for w in ["XVIe", "XIXe", "Ier"]]
     [False, False, False]
     >>> [_case_garbled(w, _Zipf(word_frequencies(lang))) for w, lang in [("YouTube", "es"), ("UOKiK", "pl")]]
@@ -1207,10 +1213,10 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
             return False  # leanFIRE, factcheckUK, microSD: a word and an acronym (not worLD, secretE)
         if (
             all(_is_capword(h) for h in rest)
-            and not known_whole
+            and zipf(word.lower()) < CASE_BRAND_ZIPF
             and all(zipf(h.lower()) >= 3.0 for h in humps)
         ):
-            return False  # camelCase: every part a word, the whole not one
+            return False  # camelCase: every part a word, the whole none or a brand (easyJet, jetBlue)
         return True
     # An upper-case start: McDonald, YouTube, ChatGPT, PhD, CEOs, NYTimes, DJing are real.
     for i, hump in enumerate(humps):
