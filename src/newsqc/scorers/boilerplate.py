@@ -314,9 +314,10 @@ _PATTERNS: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...] = tuple(
         (
             # "Home" glued to the next menu word ("HomeNewsLocal": a capital after it, whatever the
             # case of the rest), a menu item in "home-" ("Homes for Sale", "Hometown Hockey": eight
-            # words at most, unended; "Homes spent an average of 52 days ..." is a sentence).
+            # words at most, unended; "Homes spent an average of 52 days ..." is a sentence, and
+            # "Homeowners are advised to:" introduces a list).
             "navigation",
-            r"^home(?=(?-i:\p{Lu}))|^home\p{L}+(\s+\S+){0,7}$(?<![.!?])|^home\s*[»>/|›]|"
+            r"^home(?=(?-i:\p{Lu}))|^home\p{L}+(\s+\S+){0,7}$(?<![.!?:])|^home\s*[»>/|›]|"
             r"^(home|skip to (main )?content|main menu|menu|search|toggle navigation|close menu|open menu|"
             r"sections?|topics)\W*$",
         ),
