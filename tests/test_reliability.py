@@ -162,6 +162,10 @@ ADVERSARIAL = [
     "Il governo ha deciso. https://www.example.com/x Il consiglio ha votato. " * 20_000,
     "Share\n\u2014 Jo Doe (@jodoe) November 1, 2019\n" * 20_000,
     "The council met.\nWrite to Jo Doe at jo.doe@example.com\n" * 20_000,
+    # Anchor runs that may hold a name, end in "near me" or open with a pronoun, 20,000 times over.
+    "The firm said cheap " + "London hotels in Paris " * 20_000 + "rose.",
+    "The report said " + "dentist near me and " * 20_000 + "prices rose.",
+    "Officials said " + "you now must offer free deals that " * 20_000 + "continue.",
 ]
 
 
