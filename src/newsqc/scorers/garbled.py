@@ -1193,7 +1193,7 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
     first = humps[0]
     rest = humps[1:]
     if first.islower():
-        known_whole = zipf(word.lower()) >= 2.0
+        whole = zipf(word.lower())
         if len(first) == 1:
             if all(h.isupper() for h in rest):
                 return False  # mRNA, xAI, iOS
@@ -1208,12 +1208,12 @@ def _case_garbled(word: str, zipf: _Zipf) -> bool:
             len(rest) == 1
             and rest[0].isupper()
             and len(first) >= 3
-            and (not known_whole or (len(rest[0]) >= 2 and zipf(word.lower()) < 3.0 and zipf(first) >= 3.0))
+            and (whole < 2.0 or (len(rest[0]) >= 2 and whole < 3.0 and zipf(first) >= 3.0))
         ):
             return False  # leanFIRE, factcheckUK, microSD: a word and an acronym (not worLD, secretE)
         if (
             all(_is_capword(h) for h in rest)
-            and zipf(word.lower()) < CASE_BRAND_ZIPF
+            and whole < CASE_BRAND_ZIPF
             and all(zipf(h.lower()) >= 3.0 for h in humps)
         ):
             return False  # camelCase: every part a word, the whole none or a brand (easyJet, jetBlue)

@@ -1834,7 +1834,7 @@ def anchor_arrays(
         return t[:1].islower() or (t[-1:].islower() and "'" not in t and "’" not in t)
 
     ends_of: dict[int, list[int]] = {}
-    named_runs: set[tuple[int, int]] = set()  # the runs holding a name after their first word
+    first_name: dict[int, int] = {}  # of the runs opening at a word, the first name they hold
 
     def ends(first: int, j: int) -> list[int]:  # the ends of the runs opening at word first
         if first not in ends_of:
@@ -1850,21 +1850,16 @@ def anchor_arrays(
                 and not addressed[first]
             ):
                 lower = word_texts[first][:1].islower()
-                holds_name = False
                 for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
                     if not plain(last):  # word last follows the run and is inside every longer one
                         if last - first in ANCHOR_LENGTHS and contraction(last):
                             found.append(last)  # a contraction may follow a run
-                            if holds_name:
-                                named_runs.add((first, last))
                         if (lower or last > first + 1) and named(last) and norm(last - 1) != "near":
-                            holds_name = True  # a name may be inside a longer run (not "near Antalya")
+                            first_name.setdefault(first, last)  # inside longer runs (not "near Antalya")
                             continue
                         break
                     if last - first in ANCHOR_LENGTHS:
                         found.append(last)
-                        if holds_name:
-                            named_runs.add((first, last))
                     if PAST.search(norm(last)):  # inside every longer run
                         break
         return ends_of[first]
@@ -1971,7 +1966,7 @@ def anchor_arrays(
         "compound": enter_seen * (1.0 - gap_seen),
         "hot_uses": hot_uses,
         "after_name": after_name,
-        "named": np.array([run in named_runs for run in runs], dtype=float),
+        "named": np.array([first_name.get(f, e) < e for f, e in runs], dtype=float),
         "sells": sells,
     }
 
