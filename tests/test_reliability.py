@@ -83,6 +83,11 @@ def test_assess_many_matches_assess(texts: list[str]) -> None:
     assert [a.to_dict() for a in newsqc.assess_many(texts)] == [newsqc.assess(t).to_dict() for t in texts]
 
 
+def _name(i: int) -> str:
+    """A name made of letters alone, another for each ``i``: "Zoaaaab"."""
+    return "Zo" + "".join(chr(ord("a") + int(d)) for d in f"{i:05d}")
+
+
 ADVERSARIAL = [
     "a" * 200_000,
     "?" * 100_000,
@@ -166,6 +171,9 @@ ADVERSARIAL = [
     "The firm said cheap " + "London hotels in Paris " * 20_000 + "rose.",
     "The report said " + "dentist near me and " * 20_000 + "prices rose.",
     "Officials said " + "you now must offer free deals that " * 20_000 + "continue.",
+    # 20,000 names, each in a web address on its line and on one line (the story's own addresses).
+    "\n".join(f"Mr {_name(i)} said so. Win at www.{_name(i).lower()}prize.com now!" for i in range(20_000)),
+    " ".join(f"Mr {_name(i)} said so. Win at www.{_name(i).lower()}prize.com now!" for i in range(20_000)),
 ]
 
 
