@@ -55,6 +55,10 @@ ROUNDS: dict[str, tuple[str, str]] = {
           "today's link trade), and 12 look-alikes"),
     "x": ("clean", "30 clean English articles about the trades link sellers target (crypto, gambling, "
           "VPNs, payday loans, weight-loss drugs, essay mills, tradespeople)"),
+    "y": ("clean", "40 clean English articles in the register of adverts: first-person columns and reviews "
+          "closing on practical details, listings with prices, appeals saying how to give, scam warnings"),
+    "z": ("clean", "40 clean articles in seven varieties of English: reviews with booking and verdict lines, "
+          "prize winners, scam messages quoted, explainers, loanwords (Afrikaans, Zulu, Hindi)"),
 }  # fmt: skip
 
 
