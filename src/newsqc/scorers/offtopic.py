@@ -158,7 +158,7 @@ import json
 import math
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -532,6 +532,7 @@ PRACTICAL = re.compile(
 #: rarer than NAME_ZIPF in English) in a web address makes the address the story's own.
 NAME_LETTERS = 4
 NAME_ZIPF = 4.0
+_UPPER = regex.compile(r"\p{Lu}")
 #: The host of a web address (see :func:`web_addresses`): its labels before the path.
 HOST = re.compile(r"\W*(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 #: The rest of a run of characters between white space.
@@ -669,36 +670,36 @@ def _story_addresses(article: Article, model: OfftopicModel) -> set[int]:
     """
     texts = article.word_texts
     firsts = {first for first, _ in article.sentence_words}
+    line_firsts = [first for first, _ in article.line_words]
     names: dict[str, set[int]] = {}
-    for line, (first, last) in enumerate(article.line_words):
-        for i in range(first, last):
-            word = texts[i]
-            if (
-                i not in firsts
-                and len(word) >= NAME_LETTERS
-                and word[0].isupper()
-                and word.isalpha()
-                and model.zipf_of(word.lower()) < NAME_ZIPF
-            ):
-                names.setdefault(word.lower(), set()).add(line)
+    for m in _UPPER.finditer(article.word_initials):  # the capitalized words alone
+        i = m.start()
+        word = texts[i]
+        if (
+            i not in firsts
+            and len(word) >= NAME_LETTERS
+            and word.isalpha()
+            and model.zipf_of(word.lower()) < NAME_ZIPF
+        ):
+            names.setdefault(word.lower(), set()).add(bisect_right(line_firsts, i) - 1)
     if not names:
         return set()
     longest = max(map(len, names))
+    line_starts = [segment.start for segment in article.lines]
     own: set[int] = set()
-    for line, segment in enumerate(article.lines):
-        for start, end in web_addresses(segment.text):
-            host = HOST.match(segment.text, start, end)
-            # Each part of the host's labels as long as a name, the top-level domain aside (a
-            # label has at most 63 characters): as many lookups whatever the number of names.
-            labels = host.group(1).lower().split(".")[:-1] if host else []
-            if any(
-                names.get(label[i:j], set()) - {line}
-                for label in (label[:63] for label in labels)
-                for i in range(len(label) - NAME_LETTERS + 1)
-                for j in range(i + NAME_LETTERS, min(len(label), i + longest) + 1)
-            ):
-                own.add(line)
-                break
+    for start, end in web_addresses(article.text):
+        line = bisect_right(line_starts, start) - 1
+        host = HOST.match(article.text, start, end)
+        # Each part of the host's labels as long as a name, the top-level domain aside (a label
+        # has at most 63 characters): as many lookups whatever the number of names.
+        labels = host.group(1).lower().split(".")[:-1] if host and line not in own else []
+        if any(
+            names.get(label[i:j], set()) - {line}
+            for label in (label[:63] for label in labels)
+            for i in range(len(label) - NAME_LETTERS + 1)
+            for j in range(i + NAME_LETTERS, min(len(label), i + longest) + 1)
+        ):
+            own.add(line)
     return own
 
 
