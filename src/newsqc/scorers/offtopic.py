@@ -2156,7 +2156,7 @@ class Prefix:
 def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared) -> dict[int, Prefix]:
     """For each sentence that may open with a spam message run into it, the likeliest point.
 
-    The point is a capitalized word after a space and before a word that is not capitalized
+    The point is a capitalized word after a space (no comma) and before a word that is not capitalized
     (a sentence opener, not a word inside a title or a name), with at least one word before it
     and SUFFIX_MIN_WORDS from it on; of those, the one where the words before are the most spammy
     against the words after (log-odds of the spam model, repeated words counted each time).
@@ -2204,7 +2204,8 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     for q in np.flatnonzero(keep).tolist():
         w = int(m[q])
         kk = int(k[q])
-        if (kk not in best or gap[q] > gap[best[kk]]) and " " in text[word_ends[w - 1] : word_starts[w]]:
+        join = text[word_ends[w - 1] : word_starts[w]]  # no comma: "pressure, I know" goes on
+        if (kk not in best or gap[q] > gap[best[kk]]) and " " in join and "," not in join:
             best[kk] = q
     out: dict[int, Prefix] = {}
     for kk, q in best.items():
