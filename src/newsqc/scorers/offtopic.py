@@ -79,25 +79,24 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or a determiner or
-around the story's own commercial word needs more than other runs), one for any foreign sentence (marketing or
-another story's: never one that reports what someone said, "The buyer said it would offer free
-shipping on online orders"), and one for spam messages alone (sentences of 4 words or more, or
-of 2 or 3 inside a longer line; under 9 words, a short line of a quote looks like a comment, so
-they need 0.99), which flags a sentence whose own words are spammy as well (log-odds of
-SPAM_OWN or more, and SPAM_REGISTER_GAP above the median of the article's sentences: a review or
-a deals roundup speaks to the reader throughout) and that is someone's words neither: quoted
-(it opens or closes with a quote mark, or quotes after a verb of saying: 'she wrote: "cant
-believe im stuck in maths again lol"', or 'One read: "...', to the quotation's end on its
-line) or an embedded post, whose next line is the post's attribution ("— Dele (@dele_official)
-November 19, 2019"). No sentence of a line that is a
-table's row, a citation with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5"), a public
-notice (a police appeal, a helpline, an obituary's funeral notice, a product recall's advice to
-its buyers), a line of practical details ("Price: £89.99. More info: www...", "Tickets: ...",
-"Where to stay: ...") or one giving the story's own web address (its host holds a name the
-article prints elsewhere: "To give online, visit www.harrowdenhospice.org.uk") is spam, nor
-is a sentence that ends its line with a colon over a list's item ("If you enjoyed this book,
-you might also like:" over the books; "Check out this video on YouTube:" over a web address
-stays spam).
+around the story's own commercial word needs more than other runs), one for any foreign sentence
+(marketing or another story's: never one that reports what someone said, "The buyer said it
+would offer free shipping on online orders"), and one for spam messages alone (sentences of 4
+words or more, or of 2 or 3 inside a longer line; under 9 words, a short line of a quote looks
+like a comment, so they need 0.99), which flags a sentence whose own words are spammy as well
+(log-odds of SPAM_OWN or more, and SPAM_REGISTER_GAP above the median of the article's
+sentences: a review or a deals roundup speaks to the reader throughout) and that is someone's
+words neither: quoted (it opens or closes with a quote mark, or quotes after a verb of saying:
+'she wrote: "cant believe im stuck in maths again lol"', or 'One read: "...', to the quotation's
+end on its line) or an embedded post, whose next line is the post's attribution ("— Dele
+(@dele_official) November 19, 2019"). No sentence of a line that is a table's row, a citation
+with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5"), a public notice (a police appeal,
+a helpline, an obituary's funeral notice, a product recall's advice to its buyers), a line of
+practical details ("Price: £89.99. More info: www...", "Tickets: ...", "Where to stay: ...") or
+one giving the story's own web address (its host holds a name the article prints elsewhere: "To
+give online, visit www.harrowdenhospice.org.uk") is spam, nor is a sentence that ends its line
+with a colon over a list's item ("If you enjoyed this book, you might also like:" over the
+books; "Check out this video on YouTube:" over a web address stays spam).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
@@ -2156,10 +2155,11 @@ class Prefix:
 def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared) -> dict[int, Prefix]:
     """For each sentence that may open with a spam message run into it, the likeliest point.
 
-    The point is a capitalized word after a space (no comma) and before a word that is not capitalized
-    (a sentence opener, not a word inside a title or a name), with at least one word before it
-    and SUFFIX_MIN_WORDS from it on; of those, the one where the words before are the most spammy
-    against the words after (log-odds of the spam model, repeated words counted each time).
+    The point is a capitalized word after a space (no comma: "pressure, I know" goes on) and
+    before a word that is not capitalized (a sentence opener, not a word inside a title or a
+    name), with at least one word before it and SUFFIX_MIN_WORDS from it on; of those, the one
+    where the words before are the most spammy against the words after (log-odds of the spam
+    model, repeated words counted each time).
 
     >>> text = "Markets fell. Subscribe to my channel please The council voted for the plan on Monday."
     >>> a = Article.from_text(text)
@@ -2204,7 +2204,7 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     for q in np.flatnonzero(keep).tolist():
         w = int(m[q])
         kk = int(k[q])
-        join = text[word_ends[w - 1] : word_starts[w]]  # no comma: "pressure, I know" goes on
+        join = text[word_ends[w - 1] : word_starts[w]]
         if (kk not in best or gap[q] > gap[best[kk]]) and " " in join and "," not in join:
             best[kk] = q
     out: dict[int, Prefix] = {}
