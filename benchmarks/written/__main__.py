@@ -59,6 +59,8 @@ ROUNDS: dict[str, tuple[str, str]] = {
           "closing on practical details, listings with prices, appeals saying how to give, scam warnings"),
     "z": ("clean", "40 clean articles in seven varieties of English: reviews with booking and verdict lines, "
           "prize winners, scam messages quoted, explainers, loanwords (Afrikaans, Zulu, Hindi)"),
+    "aa": ("clean", "40 clean articles of everyday news in six varieties of English (courts, councils, "
+           "results, reviews and appeals with practical details, features on online trades), held out"),
 }  # fmt: skip
 
 
