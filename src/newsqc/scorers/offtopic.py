@@ -362,7 +362,9 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: a quantifier inside too, 2 anchors fewer out of fold: "deal this blog"). Not "your" or
 #: "my", which link spam speaks in ("optimize your online", "buy my thesis").
 POSSESSIVES = frozenset({"their", "his", "her", "its", "our", "your", "my"})
-DETERMINERS = QUANTIFIERS | ARTICLES | POSSESSIVES | {"this", "that", "these", "those"}
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+DETERMINERS = QUANTIFIERS | ARTICLES | POSSESSIVES | DEMONSTRATIVES
+PHRASE_OPENERS = ARTICLES | POSSESSIVES - {"your", "my"}
 AFTER_DETERMINER_SURE = 0.98
 #: A run ending in one of these was cut from a coordination of the story's own ("lost £50,000 in
 #: online poker and slot games"): a link's text does not end so (2 of the benchmark's 1,772
@@ -376,10 +378,9 @@ PREPOSITIONS = frozenset({"of", "to", "for", "in", "on", "with", "at", "from", "
 #: commercial word that the benchmark inserts end in one of them, "great price with"). Out of
 #: fold on dev, 1 anchor fewer of about 400 found; on the written clean rounds, 2 false anchors
 #: fewer.
-RUN_ENDS = CONJUNCTIONS | PREPOSITIONS | {
-    "that", "when", "which", "who", "whom", "whose", "where", "while", "if", "because", "as", "than",
+RUN_ENDS = CONJUNCTIONS | PREPOSITIONS | ARTICLES | POSSESSIVES | DEMONSTRATIVES | {
+    "when", "which", "who", "whom", "whose", "where", "while", "if", "because", "as", "than",
     "whether", "although", "though", "since", "until", "unless",
-    "the", "a", "an", "this", "these", "those", "their", "his", "her", "its", "our", "your", "my",
 }  # fmt: skip
 #: A preposition that link spam makes commercial ("repair near me") makes no run an anchor alone:
 #: "zoning changes allowing fourplexes near transit". A run around another commercial word
@@ -2027,9 +2028,8 @@ def anchor_arrays(
     after_name = (upper & ~frequent)[before_k].astype(float)
     determiner = np.array([norm(k) in DETERMINERS or norm(k).endswith("'s") for k in edge_list])
     # After a determiner, or holding an article or a possessive: the run cuts a noun phrase.
-    opening = ARTICLES | POSSESSIVES - {"your", "my"}  # link spam's: "buy your tote", "buy my thesis"
     after_determiner = determiner[before_k] | np.array(
-        [any(norm(k) in opening for k in range(f + 1, e)) for f, e in runs]
+        [any(norm(k) in PHRASE_OPENERS for k in range(f + 1, e)) for f, e in runs]
     )
     # Whether a run holds a commercial word that sells alone (not only "near": NOT_ALONE; not
     # only a mildly commercial one: SELL_MIN).
