@@ -60,7 +60,9 @@ article: what follows is chrome (teasers with their summaries, comments, disclai
 at most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
 15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
-summary (but not a line above the first stamp that the model reads as the article's). In any text
+summary (but not a line above the first stamp that the model reads as the article's); so are two
+lines or more cut short in one text, each one sentence of at most 40 words whose last word runs
+into an ellipsis ("Plague of mosquitos to devastate Britain as Hurri...", "그가 뜨.."). In any text
 too: a line in capitals of 8-20 words between two stretches of prose, one unfinished sentence, is a
 headline of another story (related_links), unless most of the text's lines are in capitals (an old
 wire feed); a photo label alone on its line ("Photo", "Фото:") and the short credit under it are a
@@ -156,7 +158,8 @@ the dates run forward and are written with English month names. Chrome glued int
 found only as the listed phrases say it, in the listed languages: a related headline glued
 without its label, a menu run into a paragraph ("Home News Sport The council voted"), or a label
 in another language stay; in a language without a list, a short text has few words seen twice to
-stand in for stop words.
+stand in for stop words. Two answers of an interview that trail off into an ellipsis, one
+sentence each ("Every morning, I expect, but my wife says…"), read as teasers cut short.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
@@ -1197,6 +1200,15 @@ _MAYBE_CJK = re.compile(
     "[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U0001b000-\U0001b16f\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
 )
 _SEPARATORS = "|•·»›/"
+# A line cut short: a word run into an ellipsis at its end ("... as Hurri...", "그가 뜨..",
+# "Nigeria…"), as a teaser of another story is cut to fit its box; CUT_TEASERS such lines of at
+# most CUT_WORDS words in one text are a list of teasers. On dev, 58 chrome lines end so and 3
+# of the article's, each alone in its text ("Here's what he had to say…" over an interview).
+_CUT_SHORT = re.compile(r"\w(?:\.{2,}|…)[\s\"'”’»)\]]*$")
+CUT_TEASERS = 2
+CUT_WORDS = 40
+_CLOSERS = frozenset("\"'”’»)] \t")
+_ONE_SENTENCE = math.log1p(1)  # the ``sentences`` feature of a line of one sentence
 # Languages judged on characters (no spaces between words), and on word endings (particles).
 _CHAR_LANGUAGES = frozenset({"ja", "zh"})
 _SUFFIX_LANGUAGES = frozenset({"ko"})
@@ -2511,6 +2523,10 @@ def flag_lines(
                 if not flagged[k]:
                     flagged[k] = True
                     reasons[k] = "related_links"
+    for i in _cut_short(texts, n_words, x):
+        if not flagged[i]:
+            flagged[i] = True
+            reasons[i] = "related_links"
     if not clean_lead and (_runs(flagged) >= _BLOCK_GAP).any():
         flagged |= _after_main_block(flagged, np.fromiter((len(line.text) for line in lines), float, count=n))
     for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
@@ -2543,6 +2559,26 @@ def flag_lines(
     if "|" in article.text:
         _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
+
+
+def _cut_short(texts: Sequence[str], n_words: Sequence[int], x: np.ndarray) -> list[int]:
+    """The lines that are teasers cut short: CUT_TEASERS or more in the text, each one sentence
+    of at most CUT_WORDS words whose last word runs into an ellipsis (see _CUT_SHORT).
+
+    >>> texts = ["Rates held at 5%.", "Council tax set to rise as county faces...", "Islanders asked to sa…"]
+    >>> x = np.zeros((3, len(FEATURES)))
+    >>> _cut_short(texts, [4, 8, 4], x), _cut_short(texts[:2], [4, 8], x[:2])
+    ([1, 2], [])
+    """
+    cut = [
+        i
+        for i, text in enumerate(texts)
+        if (text.endswith(("..", "…")) or text[-1:] in _CLOSERS)
+        and n_words[i] <= CUT_WORDS
+        and x[i, _COL["sentences"]] <= _ONE_SENTENCE
+        and _CUT_SHORT.search(text)
+    ]
+    return cut if len(cut) >= CUT_TEASERS else []
 
 
 def _anchored(
