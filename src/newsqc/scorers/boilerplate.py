@@ -60,9 +60,11 @@ article: what follows is chrome (teasers with their summaries, comments, disclai
 at most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
 15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
-summary (but not a line above the first stamp that the model reads as the article's); so are two
-lines or more cut short in one text, each one sentence of at most 40 words whose last word runs
-into an ellipsis ("Plague of mosquitos to devastate Britain as Hurri...", "그가 뜨.."). In any text
+summary (but not a line above the first stamp that the model reads as the article's); outside a
+text that opens with the article, so are two lines or more cut short, each one sentence of at most
+40 words whose last word runs into an ellipsis ("Plague of mosquitos to devastate Britain as
+Hurri...", "그가 뜨..") and that opens as a headline does, not as someone's words (a lower-case
+word, a double quote mark, a dash, a speaker's name in capitals). In any text
 too: a line in capitals of 8-20 words between two stretches of prose, one unfinished sentence, is a
 headline of another story (related_links), unless most of the text's lines are in capitals (an old
 wire feed); a photo label alone on its line ("Photo", "Фото:") and the short credit under it are a
@@ -158,8 +160,9 @@ the dates run forward and are written with English month names. Chrome glued int
 found only as the listed phrases say it, in the listed languages: a related headline glued
 without its label, a menu run into a paragraph ("Home News Sport The council voted"), or a label
 in another language stay; in a language without a list, a short text has few words seen twice to
-stand in for stop words. Two answers of an interview that trail off into an ellipsis, one
-sentence each ("Every morning, I expect, but my wife says…"), read as teasers cut short.
+stand in for stop words. In a page with chrome, two answers of an interview that open as
+headlines do and trail off into an ellipsis, one sentence each ("Every morning, I expect, but my
+wife says…"), read as teasers cut short.
 
 Cost: the word-level values are summed per line, the character classes (glued words, digits)
 come from one array of the text's code points, the keywords are looked for in all the lines
@@ -1202,12 +1205,18 @@ _MAYBE_CJK = re.compile(
 _SEPARATORS = "|•·»›/"
 # A line cut short: a word run into an ellipsis at its end ("... as Hurri...", "그가 뜨..",
 # "Nigeria…"), as a teaser of another story is cut to fit its box; CUT_TEASERS such lines of at
-# most CUT_WORDS words in one text are a list of teasers. On dev, 58 chrome lines end so and 3
-# of the article's, each alone in its text ("Here's what he had to say…" over an interview).
+# most CUT_WORDS words in one text (outside a text that opens with the article) are a list of
+# teasers. On dev, 58 chrome lines end so and 3 of the article's, each alone in its text
+# ("Here's what he had to say…" over an interview).
 _CUT_SHORT = re.compile(r"\w(?:\.{2,}|…)[\s\"'”’»)\]]*$")
 CUT_TEASERS = 2
 CUT_WORDS = 40
 _CLOSERS = frozenset("\"'”’»)] \t")
+# A line cut short that is someone's words, not a headline: it opens with a lower-case word (a
+# song's or a poem's line), a double quote mark or a dash (a text message, a child's answer) or a
+# speaker's name in capitals ("HOSKINS: Long ball forward from Okafor, and..."): 12 of 30
+# articles written with quoted texts, transcripts and lyrics had such lines flagged without it.
+_SPOKEN_OPENER = regex.compile(r"\s*(?:[\p{Ll}\"“„«–—-]|\p{Lu}{2,}(?: \p{Lu}{2,})*:)")
 _ONE_SENTENCE = math.log1p(1)  # the ``sentences`` feature of a line of one sentence
 # Languages judged on characters (no spaces between words), and on word endings (particles).
 _CHAR_LANGUAGES = frozenset({"ja", "zh"})
@@ -2523,7 +2532,7 @@ def flag_lines(
                 if not flagged[k]:
                     flagged[k] = True
                     reasons[k] = "related_links"
-    for i in _cut_short(texts, n_words, x):
+    for i in [] if clean_lead else _cut_short(texts, n_words, x):
         if not flagged[i]:
             flagged[i] = True
             reasons[i] = "related_links"
@@ -2563,12 +2572,15 @@ def flag_lines(
 
 def _cut_short(texts: Sequence[str], n_words: Sequence[int], x: np.ndarray) -> list[int]:
     """The lines that are teasers cut short: CUT_TEASERS or more in the text, each one sentence
-    of at most CUT_WORDS words whose last word runs into an ellipsis (see _CUT_SHORT).
+    of at most CUT_WORDS words whose last word runs into an ellipsis (see _CUT_SHORT) and that
+    does not open as someone's words do (see _SPOKEN_OPENER).
 
     >>> texts = ["Rates held at 5%.", "Council tax set to rise as county faces...", "Islanders asked to sa…"]
-    >>> x = np.zeros((3, len(FEATURES)))
-    >>> _cut_short(texts, [4, 8, 4], x), _cut_short(texts[:2], [4, 8], x[:2])
+    >>> x = np.zeros((4, len(FEATURES)))
+    >>> _cut_short(texts, [4, 8, 4], x), _cut_short(texts[:2], [4, 8], x)
     ([1, 2], [])
+    >>> _cut_short([*texts, '"Hi mum, I dropped my phone..."'], [4, 8, 4, 6], x)
+    [1, 2]
     """
     cut = [
         i
@@ -2577,6 +2589,7 @@ def _cut_short(texts: Sequence[str], n_words: Sequence[int], x: np.ndarray) -> l
         and n_words[i] <= CUT_WORDS
         and x[i, _COL["sentences"]] <= _ONE_SENTENCE
         and _CUT_SHORT.search(text)
+        and not _SPOKEN_OPENER.match(text)
     ]
     return cut if len(cut) >= CUT_TEASERS else []
 
