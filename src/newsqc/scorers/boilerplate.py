@@ -58,7 +58,8 @@ header is chrome whatever stands under it, unless a paragraph does. A run of 15 
 lines after the article's main block (the block of most unflagged text between such runs) ends the
 article: what follows is chrome (teasers with their summaries, comments, disclaimers), when it is
 at most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
-15M ago", "2 days ago at 08:12 am") is a dateline in any text, and the lines between two such
+15M ago", "2 days ago at 08:12 am"; "vor 2 Stunden", "il y a 3 heures", "2 ore fa" and the like in
+nine more languages) is a dateline in any text, and the lines between two such
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
 summary (but not a line above the first stamp that the model reads as the article's); outside a
 text that opens with the article, so are two lines or more cut short, each one sentence of at most
@@ -1105,12 +1106,22 @@ _SHARE_BUTTON = re.compile(
     re.I,
 )
 _SHARE_ACTION = re.compile(rf"^\W*(?:{_SHARE_ACTIONS})\W*$", re.I)
-# A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"): a
-# dateline even in a text that opens with the article, and the lines between two stamps at most
-# _TEASER_LINES apart are teasers (a headline and its summary).
+# A time stamp alone on a short line ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"; "vor
+# 2 Stunden", "il y a 3 heures", "hace 3 horas", "há 1 hora", "2 ore fa", "1 uur geleden", "2
+# godziny temu", "1 jam lalu", "5 минут назад", "2 saat önce"): a dateline even in a text that
+# opens with the article, and the lines between two stamps at most _TEASER_LINES apart are
+# teasers (a headline and its summary). No line of the corpus in another language is one.
 _STAMP = regex.compile(
-    r"^\W*((updated|posted|published)\s+)?\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|"
-    r"months?|years?)\s+ago\b[^.!?]*$",
+    r"^\W*(?:((updated|posted|published)\s+)?\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+    r"months?|years?)\s+ago\b[^.!?]*$"
+    r"|(?:(?:vor|il y a|hace|há)\s+\d+\s*(?:sek(?:unden)?|min(?:\.|uten?|utes?|utos?)?|std\.?|stunden?|"
+    r"heures?|h|horas?|tag(?:en)?|jours?|d[ií]as?|wochen?|semaines?|semanas?|mois|monate?n?|meses|mes)\b"
+    r"|\d+\s*(?:minut[io]|ore?|giorni|settimane|mesi)\s+fa"
+    r"|\d+\s*(?:minuten?|min\.?|uur|dagen?|weken?|maanden?)\s+geleden"
+    r"|\d+\s*(?:minut[ay]?|godzin[ay]?|godz\.?|dni|dzień|tygodni[e]?)\s+temu"
+    r"|\d+\s*(?:menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu"
+    r"|\d+\s*(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь])\s+назад"
+    r"|\d+\s*(?:dakika|saat|gün|hafta|ay)\s+önce)\W*$)",
     regex.I,
 )
 _TEASER_LINES = 3
