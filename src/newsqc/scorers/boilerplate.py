@@ -757,14 +757,24 @@ _TODAY_STAMP = regex.compile(
 # of its prose, whatever the lines under it unless a paragraph follows it (a sentence longer than
 # a headline, _RELATED_WORDS): all 110 such lines of the dev pages (and 103 of the test pages) are
 # chrome, and none is in an article; a briefing's "Top stories" or "Most read" over its
-# paragraphs is the article's heading.
+# paragraphs is the article's heading. In the languages of the patterns, the most read and what
+# the reader may also like ("Meistgelesen", "Lo más leído", "Les plus lus", "I più letti",
+# "Najczęściej czytane", "Terpopuler", "Te puede interesar", "Você pode gostar..."); not "Read
+# also" ("Leggi anche", "Baca juga"), which the corpus's one Italian article prints inside it.
 _RELATED_ALONE = regex.compile(
     r"^\W*(?:related(?: articles?| posts?| stories| news| content| coverage| reading| videos?)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:next|more)|more (?:stories|news|articles)|"
     r"most (?:popular|read|viewed|shared)|recommended(?: for you| stories| articles)?|further reading|"
     r"editor'?s picks|trending(?: now| stories| news)?|top stories|"
     r"(?:more|latest) (?:from|on|in) [\w .'’-]{1,40}|(?:stocks|companies|tickers) (?:mentioned )?in this "
-    r"(?:article|story))\W*$",
+    r"(?:article|story)|"
+    r"meist ?(?:gelesen|geklickt)|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|"
+    r"les plus (?:lus|populaires|partagés)|vous aimerez (?:aussi|peut-être aussi)|"
+    r"lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|(?:también )?te puede (?:interesar|gustar)|"
+    r"mais (?:lidas|lidos|vistas|vistos)|(?:você )?(?:também )?pode gostar|"
+    r"i più (?:letti|visti|popolari)|(?:ti )?potrebbe (?:interessarti|interessare)|"
+    r"meest (?:gelezen|bekeken)|najczęściej (?:czytane|czytany|oglądane)|może cię zainteresować|"
+    r"terpopuler|(?:berita )?populer|самое (?:читаемое|популярное)|en çok (?:okunanlar|okunan))\W*$",
     regex.I,
 )
 # A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
