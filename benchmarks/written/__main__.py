@@ -64,7 +64,7 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ab": ("clean", "30 clean articles whose lines trail off into an ellipsis (interviews, transcripts, text "
            "messages, lyrics, children's answers; 5 in other languages)"),
     "ac": ("pages", "20 pages with teasers of other stories cut short by an ellipsis, 8 in other languages "
-           "(held out for the teasers; read for time stamps in other languages)"),
+           "(held out for the teasers; read for time stamps and headers in other languages)"),
 }  # fmt: skip
 
 

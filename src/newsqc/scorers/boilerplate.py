@@ -53,13 +53,13 @@ Follow him on Twitter @name.") is a call to action. A short related-links header
 articles", "Don't miss") followed by headline-like lines (unended, or ending as a question: "Why
 are my energy bills still so high?") flags itself and up to 15 of them, when the model does not
 read the header or the two lines after it as the article; alone on its line ("Related Articles",
-"More in Politics") after most of the prose, or outside a text that opens with the article, such a
+"More in Politics"; "Meistgelesen", "Les plus lus", "Te puede interesar") after most of the prose, or outside a text that opens with the article, such a
 header is chrome whatever stands under it, unless a paragraph does. A run of 15 or more flagged
 lines after the article's main block (the block of most unflagged text between such runs) ends the
 article: what follows is chrome (teasers with their summaries, comments, disclaimers), when it is
 at most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
 15M ago", "2 days ago at 08:12 am"; "vor 2 Stunden", "il y a 3 heures", "2 ore fa" and the like in
-nine more languages) is a dateline in any text, and the lines between two such
+ten more languages) is a dateline in any text, and the lines between two such
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
 summary (but not a line above the first stamp that the model reads as the article's); outside a
 text that opens with the article, so are two lines or more cut short, each one sentence of at most
