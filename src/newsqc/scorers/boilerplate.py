@@ -53,8 +53,9 @@ Follow him on Twitter @name.") is a call to action. A short related-links header
 articles", "Don't miss") followed by headline-like lines (unended, or ending as a question: "Why
 are my energy bills still so high?") flags itself and up to 15 of them, when the model does not
 read the header or the two lines after it as the article; alone on its line ("Related Articles",
-"More in Politics"; "Meistgelesen", "Les plus lus", "Te puede interesar") after most of the prose, or outside a text that opens with the article, such a
-header is chrome whatever stands under it, unless a paragraph does. A run of 15 or more flagged
+"More in Politics"; "Meistgelesen", "Les plus lus", "Te puede interesar") after most of the
+prose, or outside a text that opens with the article, such a header is chrome whatever stands
+under it, unless a paragraph does. A run of 15 or more flagged
 lines after the article's main block (the block of most unflagged text between such runs) ends the
 article: what follows is chrome (teasers with their summaries, comments, disclaimers), when it is
 at most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
