@@ -37,7 +37,8 @@ is not the article's: aside). Outside a text that opens with the article (below)
 whatever the model says: short datelines; copyright notices; captions that name themselves (a photo
 credit closing the line, in a line of any length; "Image caption ...", "FILE PHOTO: ...", "This
 March 28, 2017, file photo, provided by ...", a photographer's copyright opening the line, an
-agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"; a credit alone, "Photo by
+agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"; in other languages a name
+after its label, "Bild: Nadine Meier", "Fot. Jan Nowak", "(Dok. Suara Pesisir)"; a credit alone, "Photo by
 <Name>", "Courtesy of ..."; a wire photo's caption dated after its place, weekday first: "...,
 Tuesday, Nov. 19, 2019, calling for ..."), a copyright line that names a company being legal; short
 page furniture ("Share this", "Next Post", "Tags:", "Close"); a line headed by a related-links
@@ -74,7 +75,8 @@ caption; a line that opens as a notice of the site (cookies, a paywall) or a sig
 or join prompt is chrome up to 30 words, written as sentences or not; an advert label alone in
 another language ("Anzeige", "Publicidade") and a request to follow the site in another language
 ("Folgen Sie uns auf Facebook") are chrome, and so are page widgets: a list of tags after its label
-("Tags: Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3"), an embedded
+("Tags: Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3"), a count of
+comments in another language ("14 komentarzy", "6 comentários", "Commenti (3)"), an embedded
 post's link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A"). A text that
 opens with the article (its first or second line is prose, and the model is sure that this prose
 and the line after it are not chrome) is one an extractor already cleaned: there only near-certain
@@ -461,7 +463,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _CREDIT_KEYWORDS = (
     "photo", "image", "picture", "credit", "foto", "фото", "写真", "getty images", "shutterstock", "caption",
-    "/", "via ", "(ap)", "(afp)", "(reuters)", "©", "courtesy",
+    "/", "via ", "(ap)", "(afp)", "(reuters)", "©", "courtesy", "bild", "fot.", "zdjęci", "imagem", "imagen",
+    "immagine", "crédit", "(dok.",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -535,13 +538,20 @@ _NOTICE_WORDS = 30
 # A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP";
 # looked for in the last _CREDIT_TAIL characters of a line (a credit is shorter).
 _CREDIT_TAIL = 300
+_CREDIT_NAME = r"(?-i:\p{Lu})[\p{L}.'’&-]*(?:\s*[/,]?\s*(?-i:\p{Lu})[\p{L}.'’&-]*){0,5}"
 _CREDIT = regex.compile(
     r"(\((photo|image|picture|pictured|credit|foto)s?\b[^()]{0,80}\)|"
     r"\b(photo|image|picture|credit|foto|фото)s?\s*:\s*[^.!?]{2,60}|getty images|shutterstock|"
     r"ap photo[^.!?]{0,40}|[（(]写真[:：][^）)]{1,40}[）)]|"
     r"\((?-i:\p{Lu})[\p{L}.'’-]*(?: (?-i:\p{Lu})[\p{L}.'’-]*){1,3}\s?/\s?(?-i:\p{Lu})[\p{L}.'’&-]*"
     r"(?: (?-i:\p{Lu})[\p{L}.'’&-]*){0,4}\))"
-    r"\W*$",
+    r"\W*$"
+    # A credit in another language closing the line, a name after its label ("Bild: Nadine Meier",
+    # "Fot. Echo Zalesia", "Zdjęcia: Czytelnik / Głos Kamieńca", "Crédit photo : AFP", "(Dok.
+    # Suara Pesisir Timur)"): capitalized words only ("ein klares Bild: Die Mieten steigen" is
+    # prose).
+    rf"|\b(?:bild|fot\.|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:?\s*{_CREDIT_NAME}\W*$"
+    rf"|\((?:dok|fot|foto)\.?\s*{_CREDIT_NAME}\)\W*$",
     regex.IGNORECASE,
 )
 # A caption named by its first words ("Image caption ...", "FILE PHOTO: ...", "© John Brecher Needle
@@ -636,7 +646,8 @@ _FORCED_WORDS = 6
 # Page widgets, chrome in any text (one that opens with the article too), in lines of at most
 # _TAGS_WORDS words that do not end as a sentence: a list of tags or categories after its label
 # ("Tags: Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3", "Next page"), a
-# post embed's link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A").
+# count of comments in another language (see _COMMENTS), a post embed's link ("View this post on
+# Instagram"), a toolbar ("Print Email Font size A A A").
 # In the corpus, all 9 such lines of dev and test (41 and 58 of the toolbar's) are chrome.
 _TAGS_WORDS = 40
 # The labels of a list of tags, on its line or above it (see _TAG_LABEL).
@@ -644,9 +655,17 @@ _TAGS_LABELS = (
     r"tags|tagged(?: with)?|filed under|categories|(?:related )?topics|keywords|schlagwörter|themen|temas|"
     r"etiquetas|теги|témata|štítky|etiketler|etykiety|tagi|ετικέτες|taggar|thẻ|标签|標籤|태그|タグ"
 )
+# A count of comments in the languages of the patterns ("6 comentários", "8 reacties", "12
+# Kommentare", "Commenti (3)"; the English ones are a pattern of the model), or of readers
+# ("Dibaca 2.341 kali"): a counter.
+_COMMENTS = (
+    r"kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
+    r"komentarz[ey]?|komentarzy|komentar|комментари(?:й|я|ев)|yorum(?:lar)?"
+)
 _WIDGET = regex.compile(
     rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in)\s*:\s*\S|"
     r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$)|"
+    rf"(?P<counter>(?:\d[\d.,]*\s*(?:{_COMMENTS})|(?:{_COMMENTS})\s*\(\d[\d.,]*\)|dibaca\s+\d[\d.,]*\s*kali)\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*|"
     r"(?:(?:download|get it|available) on (?:the )?(?:app store|google play)\W*){1,2})\W*$))",
@@ -725,14 +744,17 @@ _PHOTO_LABEL = regex.compile(
 _LABEL_CREDIT_WORDS = 6
 # A picture's file name or address alone on its line ("IMG_2034.jpg", "shutterstock_1234567890",
 # "https://cdn.example.com/photo-500x250.png"): a caption, in any text. An estimated reading time
-# alone ("5 min read", "Tempo de leitura: 1 minuto", "Lesezeit: 3 Minuten"): a dateline.
+# alone ("5 min read", "Tempo de leitura: 1 minuto", "Lesezeit: 3 Minuten", "4 min de leitura", "3 min
+# czytania"): a dateline.
 _PICTURE_FILE = re.compile(
     r"^\W*(?:\w\S*\.(?:jpe?g|png|gif|webp|avif)|(?:img|dsc|dscn|dji|pxl)_\d{3,}\S*|"
     r"(?:shutterstock|gettyimages|istock(?:photo)?)[-_]\d{4,}\S*)\W*$",
     re.I,
 )
 _READING_TIME = regex.compile(
-    r"^\W*(?:\d+\s*(?:min(?:ute)?s?\.?|m)\s+read|(?:reading time|tempo de leitura|tiempo de lectura|"
+    r"^\W*(?:\d+\s*(?:min(?:ute)?s?\.?|m)\s+read|\d+\s*(?:min(?:\.|utos?|uti|uten|ut|utes)?|menit)\s*"
+    r"(?:de leitura|de lectura|de lecture|di lettura|lesezeit|leestijd|czytania|baca|okuma)|"
+    r"(?:reading time|tempo de leitura|tiempo de lectura|"
     r"temps de lecture|tempo di lettura|lesezeit|leestijd|czas czytania|okuma süresi|waktu baca|"
     r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?)\W*$",
     regex.I,
@@ -932,7 +954,8 @@ _NOTICE_OTHER = re.compile(
 # Chrome in other languages that the patterns do not name (they are line features of the model,
 # which lost out of fold when they were added): an advert label alone on its line ("Anzeige",
 # "Publicidade", "Реклама", "Iklan", "विज्ञापन": 12 such lines in the dev pages, all chrome) and a request to
-# follow the site on a social network ("Folgen Sie uns auf Facebook"), in any text.
+# follow the site on a social network ("Folgen Sie uns auf Facebook", "Polub nas na Facebooku"), in
+# any text.
 _ADVERT_LABEL = regex.compile(
     r"^\W*(?:anzeige|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|реклама|iklan|advertentie|"
     r"reklama|annons|mainos|reklam|reclamă|hirdetés|inzerce|إعلان|विज्ञापन|광고|広告|广告)\W*$",
@@ -950,7 +973,7 @@ _FOLLOWED = (
 _FOLLOWED_HANDLE = rf"(?:{_FOLLOWED})(?:\s*\(@\w+\))?"  # "Twitter (@NYTopinion)"
 _FOLLOW_US = regex.compile(
     r"^\W*(?:(?:folgen sie uns|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
-    rf"ikuti kami|volg ons)\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})\b[^.!?]*"
+    rf"ikuti kami|volg ons|obserwuj nas|polub nas)\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})[^.!?]*"
     r"|(?:follow|like|find|connect with)(?:\s+(?:us|me|him|her|them|@\w+|"
     r"(?-i:\p{Lu}[\w.'’&-]*)(?:\s+(?-i:\p{Lu}[\w.'’&-]*)|\s+section|\s+page){0,6}))?"
     rf"\s+on\s+{_FOLLOWED_HANDLE}(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?{_FOLLOWED_HANDLE})*"
