@@ -771,7 +771,7 @@ _BYLINE_OTHER = regex.compile(
 _TODAY_STAMP = regex.compile(
     r"^\W*(?:(?:updated|aangepast|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|zaktualizowano|"
     r"обновлено|güncellendi|diperbarui)\s*:?\s*)?(?:today|heute|aujourd'hui|hoy|hoje|oggi|vandaag|"
-    r"dzisiaj|dziś|сегодня|bugün|hari ini)\s*,?\s*(?:at |à |um |alle |às |a las |o |в )?\d{1,2}[:.h]\d{2}"
+    r"dzisiaj|dziś|сегодня|bugün|hari ini)\s*,?\s*(?:at |à |um |om |alle |às |a las |o |в )?\d{1,2}[:.h]\d{2}"
     r"(?:\s*(?:uhr|h|wib))?\W*$",
     regex.I,
 )
@@ -791,11 +791,14 @@ _RELATED_ALONE = regex.compile(
     r"editor'?s picks|trending(?: now| stories| news)?|top stories|"
     r"(?:more|latest) (?:from|on|in) [\w .'’-]{1,40}|(?:stocks|companies|tickers) (?:mentioned )?in this "
     r"(?:article|story)|"
+    r"notas relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|"
+    r"notícias relacionadas|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|"
+    r"powiązane artykuły|berita terkait|ähnliche artikel|"
     r"meist ?(?:gelesen|geklickt)|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|"
     r"les plus (?:lus|populaires|partagés)|vous aimerez (?:aussi|peut-être aussi)|"
     r"lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|(?:también )?te puede (?:interesar|gustar)|"
     r"mais (?:lidas|lidos|vistas|vistos)|(?:você )?(?:também )?pode gostar|"
-    r"i più (?:letti|visti|popolari)|(?:ti )?potrebbe (?:interessarti|interessare)|"
+    r"i più (?:letti|visti|popolari)|(?:ti )?potrebbe (?:interessarti|interessare)(?: anche)?|"
     r"meest (?:gelezen|bekeken)|najczęściej (?:czytane|czytany|oglądane)|może cię zainteresować|"
     r"terpopuler|(?:berita )?populer|самое (?:читаемое|популярное)|en çok (?:okunanlar|okunan))\W*$",
     regex.I,
@@ -1148,7 +1151,9 @@ _SHARE_ACTION = re.compile(rf"^\W*(?:{_SHARE_ACTIONS})\W*$", re.I)
 _STAMP = regex.compile(
     r"^\W*(?:((updated|posted|published)\s+)?\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|"
     r"months?|years?)\s+ago\b[^.!?]*$"
-    r"|(?:(?:vor|il y a|hace|há)\s+\d+\s*(?:sek(?:unden)?|min(?:\.|uten?|utes?|utos?)?|std\.?|stunden?|"
+    r"|(?:(?:aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|aangepast|zaktualizowano|"
+    r"diperbarui)\s*:?\s*)?(?:(?:vor|il y a|hace|há)\s+\d+\s*(?:sek(?:unden)?|min(?:\.|uten?|utes?|utos?)?|"
+    r"std\.?|stunden?|"
     r"heures?|h|horas?|tag(?:en)?|jours?|d[ií]as?|wochen?|semaines?|semanas?|mois|monate?n?|meses|mes)\b"
     r"|\d+\s*(?:minut[io]|ore?|giorni|settimane|mesi)\s+fa"
     r"|\d+\s*(?:minuten?|min\.?|uur|dagen?|weken?|maanden?)\s+geleden"
