@@ -65,8 +65,8 @@ ROUNDS: dict[str, tuple[str, str]] = {
            "messages, lyrics, children's answers; 5 in other languages)"),
     "ac": ("pages", "20 pages with teasers of other stories cut short by an ellipsis, 8 in other languages "
            "(held out for the teasers; read for time stamps and headers in other languages)"),
-    "ad": ("pages", "24 pages in 8 languages of the patterns with their sites' chrome (read for counters, reading "
-           "times, credits and follow requests; held out before)"),
+    "ad": ("pages", "24 pages in 8 languages of the patterns with their sites' chrome (read for counters, "
+           "reading times, credits, follow requests, stamps and headers; held out before)"),
 }  # fmt: skip
 
 
