@@ -67,6 +67,7 @@ ROUNDS: dict[str, tuple[str, str]] = {
            "(held out for the teasers; read for time stamps and headers in other languages)"),
     "ad": ("pages", "24 pages in 8 languages of the patterns with their sites' chrome (read for counters, "
            "reading times, credits, follow requests, stamps and headers; held out before)"),
+    "ae": ("pages", "24 pages in 8 languages of the patterns, eight kinds of outlet and template, held out"),
 }  # fmt: skip
 
 
