@@ -37,13 +37,7 @@ recur ("the White House said", "at the White House", "in Hong Kong"); a name ins
 random words gets a new left and a new right neighbour almost every time: at most a fifth
 (``NAME_REPEAT_SHARE``) of its neighbours may be words it already had on that side. A stuffed
 name's spans are its framed printings and those glued to a capitalized word on their left or
-to another printing (its natural printings in such frames are flagged with them). In English,
-a name that the article also prints in recurring frames is stuffed where its frame is new on
-both sides and the sentence reads on without it: the word before and the word after are a
-likely pair in the background bigrams of the offtopic scorer ("the most White House
-anticipated witness", "dialed White House up the president"; log10 P(after | before) of
-``NAME_JOIN`` or more), at ``NAME_MIN_FLUENT`` printings or more, each a span (three score
-0.5); the article's own printings ("the White House said") read on without it no better.
+to another printing (its natural printings in such frames are flagged with them).
 
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
@@ -83,9 +77,8 @@ chants and quotes that the story echoes repeat so too); near duplicates of short
 than ``NEAR_MIN_WORDS`` words) with a word changed beyond its ending, or of long lines with
 many words changed; a name stuffed fewer than six times between lower-case words, a one-word
 name, a phrase with lower-case words that is never printed as a line of its own, a name that
-the article also uses in recurring frames outside English, or in English where fewer than three
-of its printings leave the sentence reading on (inserted before a noun: "to the Hong Kong
-mainland"), and names in German text (which capitalizes nouns: not looked for); a long
+the article also uses in recurring frames (the inserted copies of "the White House" sit among
+its natural ones), and names in German text (which capitalizes nouns: not looked for); a long
 article that names something in six fresh frames or more (a 2-4 word name, mid-sentence each
 time) is taken for stuffing; a title stuffed into its own first line is looked for (with no
 title given) only as a whole copy of itself inside that line ("New car New car sales plunge
@@ -110,7 +103,6 @@ import regex
 from newsqc.article import SOFT_HYPHEN, Article
 from newsqc.assessment import Span
 from newsqc.scorers.base import BULLETS, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
-from newsqc.scorers.offtopic import load_background
 
 __all__ = ["COPY_SHARE_FULL", "FEATURES", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
 
@@ -155,12 +147,6 @@ NAME_MAX_WORDS = 4
 NAME_MIN_COUNT = 6
 NAME_REPEAT_SHARE = 0.2
 NAME_FULL_COUNT = 12
-#: In English, a name in recurring frames is stuffed where the sentence reads on without it: the
-#: words around the printing (each new on its side) a pair of log10 P(after | before) of NAME_JOIN
-#: or more (one in 300), at NAME_MIN_FLUENT printings or more (dev: 91 of 271 stuffed printings of
-#: the benchmark read so, 1 of 443 natural ones, in a stuffed text; at four printings, 68 and 0).
-NAME_JOIN = -2.5
-NAME_MIN_FLUENT = 3
 #: Lines of an embedded post's text before its signature line.
 POST_LINES = 2
 #: Languages that capitalize common nouns, where a run of capitalized words is no name.
@@ -445,7 +431,7 @@ class Repetition:
         ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
         strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
         if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, article):
-            name_stuffing, name_ranges = _name_stuffing(text, english=article.language == "en")
+            name_stuffing, name_ranges = _name_stuffing(text)
             if name_stuffing > stuffing:
                 stuffing, stuffing_count, ranges = name_stuffing, len(name_ranges), name_ranges
                 strong = stuffing >= STUFFING_SPANS
@@ -651,9 +637,8 @@ def _names_repeat(grams: _Grams, article: Article) -> bool:
     return False
 
 
-def _name_stuffing(text: str, english: bool = False) -> tuple[float, list[tuple[int, int]]]:
-    """The name most stuffed between lower-case words: score, character ranges (with
-    ``english``, also a name in recurring frames, where the sentence reads on without it).
+def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
+    """The name most stuffed between lower-case words: score, character ranges.
 
     >>> text = " ".join(f"the {w} Acme Widgets {v} it." for w, v in zip("abcdef", "ghijkl"))
     >>> score, ranges = _name_stuffing(text)
@@ -678,43 +663,12 @@ def _name_stuffing(text: str, english: bool = False) -> tuple[float, list[tuple[
         if repeats <= NAME_REPEAT_SHARE * k:
             best = (k, name)
     if not best[0]:
-        return _fluent_stuffing(framed) if english else (0.0, [])
+        return 0.0, []
     # The stuffed printings: framed ones, and those glued to a capitalized word on their left
     # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
     name = f"{SOFT_HYPHEN}?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
     printed = regex.compile(rf"(?<={_NAME_CHAR} +){name}(?= +(?:\p{{Ll}}|{name}))")
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
-
-
-def _fluent_stuffing(
-    framed: dict[str, list[tuple[str, str, int, int]]],
-) -> tuple[float, list[tuple[int, int]]]:
-    """The name stuffed most often where the sentence reads on without it (see NAME_JOIN), among
-    names framed NAME_MIN_COUNT times or more: score, character ranges of those printings.
-
-    >>> frames = [("most", "anticipated"), ("as", "part"), ("by", "the"), ("the", "said"), ("the", "told")]
-    >>> framed = {"White House": [(a, b, 10 * i, 10 * i + 11) for i, (a, b) in enumerate(frames * 2)]}
-    >>> _fluent_stuffing(framed)
-    (0.0, [])
-    >>> framed["White House"][5:] = [("with", "him", 60, 71), ("dialed", "up", 70, 81), ("as", "a", 80, 91)]
-    >>> _fluent_stuffing(framed)  # "by the", "with him", "dialed up" (not "most anticipated", nor "as" twice)
-    (0.5, [(20, 31), (60, 71), (70, 81)])
-    """
-    best: list[tuple[int, int]] = []
-    for frames in framed.values():
-        if len(frames) < NAME_MIN_COUNT:
-            continue
-        lefts = Counter(f[0] for f in frames)
-        rights = Counter(f[1] for f in frames)
-        fresh = [f for f in frames if lefts[f[0]] == 1 and rights[f[1]] == 1]
-        if len(fresh) < NAME_MIN_FLUENT:
-            continue
-        bg = load_background()
-        joins = bg.log_probs(bg.ids([f[0] for f in fresh]), bg.ids([f[1] for f in fresh]))
-        ranges = [(f[2], f[3]) for f, join in zip(fresh, joins.tolist(), strict=True) if join >= NAME_JOIN]
-        if len(ranges) >= max(NAME_MIN_FLUENT, len(best) + 1):
-            best = ranges
-    return clip(len(best) / (2 * NAME_MIN_FLUENT)), best
 
 
 def _gopher_lines(article: Article) -> dict[str, float]:
