@@ -763,8 +763,10 @@ _READING_TIME = regex.compile(
 # Ana Souza", "Oleh Dimas Prasetyo"), outside a text that opens with the article, as "By <Name>"
 # is (the English pattern is a line feature of the model; these are read after it).
 _BYLINE_OTHER = regex.compile(
-    r"^\W*(?i:par|por|von|di|door|oleh|przez|автор:?|текст:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|da|"
-    r"do|dos|van|von|der|di|del|la|le))*\s+\p{Lu}[\p{L}.'’-]+\W*$"
+    r"^\W*(?:(?i:par|por|von|di|door|oleh|przez|автор:?|текст:)\s+|(?i:reporter|editor|penulis|pewarta|redaktur|"
+    r"texto|testo|tekst|autor|auteur|autore|redacción|redação|redazione|redactie)\s*:\s*)"
+    r"(?:\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|da|do|dos|van|von|der|di|del|la|le))*\s+\p{Lu}[\p{L}.'’-]+"
+    r"(?:\s*(?:,|&|und|et|y|e|en|i|dan)\s*)?)+\W*$"
 )
 # A time stamp of today alone on its line, in the languages of the patterns ("Vandaag, 08:42",
 # "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr"): a dateline, in any text.
@@ -793,7 +795,10 @@ _RELATED_ALONE = regex.compile(
     r"(?:article|story)|"
     r"notas relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|"
     r"notícias relacionadas|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|"
-    r"powiązane artykuły|berita terkait|ähnliche artikel|"
+    r"powiązane artykuły|powiązane|berita terkait|ähnliche artikel|najnowsze(?: wiadomości)?|"
+    r"últimas noticias|"
+    r"últimas notícias|dernières nouvelles|dernières infos|ultime notizie|laatste nieuws|berita terbaru|"
+    r"(?:mehr aus|meer uit|więcej z) [\w .'’-]{1,40}|"
     r"meist ?(?:gelesen|geklickt)|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|"
     r"les plus (?:lus|populaires|partagés)|vous aimerez (?:aussi|peut-être aussi)|"
     r"lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|(?:también )?te puede (?:interesar|gustar)|"
@@ -950,6 +955,23 @@ _PROMPTS_OTHER = (
     r"sei gi[àa] abbonato",
     r"conte[úu]do exclusivo para assinantes",
     r"j[áa] [ée] assinante",
+    # to comment, log in
+    r"melden sie sich an,? um zu kommentieren",
+    r"(?:para comentar|inicia sesi[óo]n para comentar|reg[ií]strate para comentar)",
+    r"(?:connectez-vous|identifiez-vous) pour commenter|pour commenter,? (?:connectez|identifiez)",
+    r"accedi per commentare|per commentare (?:devi|[èe] necessario)",
+    r"(?:fa[çc]a login|entre) para comentar|para comentar,? (?:fa[çc]a login|[ée] necess[áa]rio)",
+    r"log (?:in|je in) om te reageren|om te reageren moet je",
+    r"zaloguj si[ęe],? (?:aby|żeby) (?:dodać komentarz|komentować)",
+    r"(?:silakan )?(?:masuk|login) untuk (?:berkomentar|memberikan komentar)",
+    # follow the site's channel or group on a messenger
+    r"(?:receba|acompanhe) (?:as|nossas) not[íi]cias\b[^.!?]{0,60}?\b(?:whatsapp|telegram)",
+    r"participe do nosso (?:grupo|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"[úu]nete (?:a nuestro|al) canal\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"rejoignez notre (?:cha[îi]ne|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"iscriviti al (?:nostro )?canale\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"(?:ikuti|gabung(?: ke)?) (?:saluran|grup|channel)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"dapatkan (?:update|informasi|berita)\b[^.!?]{0,40}?\b(?:setiap hari|terkini|pilihan)",
 )
 _NOTICE_OTHER = re.compile(
     rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b)|{'|'.join(_PROMPTS_OTHER)})", re.I
@@ -1247,6 +1269,17 @@ _RELATED_LINE = regex.compile(
     regex.I | regex.V0,
 )
 
+# A related story's headline after a label that _READ_ALSO (a pattern, so a feature of the model)
+# does not name ("Te puede interesar: ...", "Leé también: ...", "À lire également : ...", "Leia
+# mais: ...", "Przeczytaj również: ..."), in a text in another language: a related link, read
+# after the model.
+_READ_ALSO_OTHER = regex.compile(
+    r"^\W*(?:te puede interesar|te recomendamos|le[ée] también|lea también|(?:à )?lire (?:également|encore)|"
+    r"voir aussi|leia mais|saiba mais|lees (?:meer|verder)|ook interessant|(?:przeczytaj|czytaj|zobacz) "
+    r"(?:również|też|także)|potrebbe interessarti(?: anche)?|leggi (?:pure|anche)|"
+    r"das könnte sie auch interessieren|auch interessant|baca (?:juga|pula)|simak juga)\s*:\s*\S",
+    regex.I,
+)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Every code point of Han, Hiragana and Katakana lies in these blocks (a fast first look).
 _MAYBE_CJK = re.compile(
@@ -2459,6 +2492,10 @@ def flag_lines(
         if 0 < n_words[i] <= _FOLLOW_WORDS and (_FOLLOW_US.match(text) or _SHARE_OTHER.match(text)):
             flagged[i] = True
             reasons[i] = "call_to_action"
+            continue
+        if other_language and n_words[i] <= _RELATED_LINE_WORDS and _READ_ALSO_OTHER.match(text):
+            flagged[i] = True  # "Te puede interesar: <headline>", inside the article too
+            reasons[i] = "related_links"
             continue
         if 0 < n_words[i] <= _TAGS_WORDS and not terminal[i] and (widget := _widget_reason(text)):
             flagged[i] = True
