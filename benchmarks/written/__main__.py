@@ -67,7 +67,9 @@ ROUNDS: dict[str, tuple[str, str]] = {
            "(held out for the teasers; read for time stamps and headers in other languages)"),
     "ad": ("pages", "24 pages in 8 languages of the patterns with their sites' chrome (read for counters, "
            "reading times, credits, follow requests, stamps and headers; held out before)"),
-    "ae": ("pages", "24 pages in 8 languages of the patterns, eight kinds of outlet and template, held out"),
+    "ae": ("pages", "24 pages in 8 languages of the patterns, eight kinds of outlet and template (held out; "
+           "then read for read-also lines, headers, prompts and bylines)"),
+    "af": ("pages", "24 pages in 8 languages of the patterns, eight more kinds of outlet, held out"),
 }  # fmt: skip
 
 
