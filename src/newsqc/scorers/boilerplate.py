@@ -72,9 +72,11 @@ too: a line in capitals of 8-20 words between two stretches of prose, one unfini
 headline of another story (related_links), unless most of the text's lines are in capitals (an old
 wire feed); a photo label alone on its line ("Photo", "Фото:") and the short credit under it are a
 caption; a line that opens as a notice of the site (cookies, a paywall) or a sign-up, subscription
-or join prompt is chrome up to 30 words, written as sentences or not; an advert label alone in
-another language ("Anzeige", "Publicidade") and a request to follow the site in another language
-("Folgen Sie uns auf Facebook") are chrome, and so are page widgets: a list of tags after its label
+or join prompt is chrome up to 30 words, written as sentences or not (in another language also a
+prompt to log in to comment or to follow a WhatsApp channel); an advert label alone in another
+language ("Anzeige", "Publicidade"), a request to follow the site ("Folgen Sie uns auf
+Facebook") and a related story after a label ("Te puede interesar: <headline>") in another
+language are chrome, and so are page widgets: a list of tags after its label
 ("Tags: Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3"), a count of
 comments in another language ("14 komentarzy", "6 comentários", "Commenti (3)"), an embedded
 post's link ("View this post on Instagram"), a toolbar ("Print Email Font size A A A"). A text that
@@ -760,8 +762,9 @@ _READING_TIME = regex.compile(
     regex.I,
 )
 # A byline in another language alone on its line ("Par Claire Devaux", "Von Markus Reindl", "Por
-# Ana Souza", "Oleh Dimas Prasetyo"), outside a text that opens with the article, as "By <Name>"
-# is (the English pattern is a line feature of the model; these are read after it).
+# Ana Souza", "Oleh Dimas Prasetyo"; after a label, "Reporter: Nadia Putri, Aditya Nugroho",
+# "Texto: Ana Souza"), outside a text that opens with the article, as "By <Name>" is (the English
+# pattern is a line feature of the model; these are read after it).
 _BYLINE_OTHER = regex.compile(
     r"^\W*(?:(?i:par|por|von|di|door|oleh|przez|автор:?|текст:)\s+|(?i:reporter|editor|penulis|pewarta|redaktur|"
     r"texto|testo|tekst|autor|auteur|autore|redacción|redação|redazione|redactie)\s*:\s*)"
