@@ -537,6 +537,20 @@ _NOTICE = regex.compile(
     r"^\W{0,3}(©|\(c\)|copyright\b).*?(\b(1[89]|20)\d\d\b|\ball rights reserved\b)", regex.I | regex.V0
 )
 _NOTICE_WORDS = 30
+# A cookie notice (the legal notices of _SITE_NOTICE: "We use cookies and other tracking
+# technologies to ...") is chrome up to _COOKIE_WORDS words, on a line too long for the patterns
+# too, when each of its sentences speaks of cookies, privacy or consent (_COOKIE_TALK): the dev
+# pages hold 3 such lines longer than _NOTICE_WORDS, all chrome. A notice glued before the
+# article's paragraph ("We use cookies ... The council voted ...") is cut alone
+# (_inline_chrome); a quoted one is a statement in a story of a cookie ruling; a sign-up or
+# paywall prompt keeps the shorter cap.
+_COOKIE_WORDS = 120
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+")
+_COOKIE_TALK = regex.compile(
+    r"\b(?:cookies?|privacy|consent|browsing|tracking|personali[sz]ed|third[- ]part(?:y|ies)|partners|"
+    r"opt[- ]out|settings|preferences|terms of (?:use|service)|policy)\b",
+    regex.I,
+)
 # A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP";
 # looked for in the last _CREDIT_TAIL characters of a line (a credit is shorter).
 _CREDIT_TAIL = 300
@@ -2483,6 +2497,10 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "legal" if notice.groupdict().get("legal") else "call_to_action"
             continue
+        if _NOTICE_WORDS < n_words[i] <= _COOKIE_WORDS and text[:1].isalpha() and _cookie_notice(text):
+            flagged[i] = True
+            reasons[i] = "legal"
+            continue
         if n_words[i] <= _DISCLAIMER_WORDS and (notice := _DISCLAIMER.match(text)):
             if furniture[i] or not notice.group("label"):
                 flagged[i] = True
@@ -2658,6 +2676,22 @@ def flag_lines(
     if "|" in article.text:
         _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
+
+
+def _cookie_notice(text: str) -> bool:
+    """Whether ``text`` is a cookie notice whole: it opens as one (_SITE_NOTICE's legal notices)
+    and each of its sentences speaks of cookies, privacy or consent (_COOKIE_TALK).
+
+    >>> _cookie_notice("We use cookies to improve your browsing. Read our Privacy Policy to opt out.")
+    True
+    >>> _cookie_notice("We use cookies to improve your browsing. The council voted on Monday.")
+    False
+    """
+    notice = _SITE_NOTICE.match(text)
+    if notice is None or not notice.group("legal"):
+        return False
+    sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+    return all(_COOKIE_TALK.search(s) for s in sentences)
 
 
 def _cut_short(texts: Sequence[str], n_words: Sequence[int], x: np.ndarray) -> list[int]:
