@@ -72,7 +72,8 @@ too: a line in capitals of 8-20 words between two stretches of prose, one unfini
 headline of another story (related_links), unless most of the text's lines are in capitals (an old
 wire feed); a photo label alone on its line ("Photo", "Фото:") and the short credit under it are a
 caption; a line that opens as a notice of the site (cookies, a paywall) or a sign-up, subscription
-or join prompt is chrome up to 30 words, written as sentences or not (in another language also a
+or join prompt is chrome up to 30 words, written as sentences or not (a cookie notice up to 120
+when every sentence of its line speaks of cookies, privacy or consent; in another language also a
 prompt to log in to comment or to follow a WhatsApp channel); an advert label alone in another
 language ("Anzeige", "Publicidade"), a request to follow the site ("Folgen Sie uns auf
 Facebook") and a related story after a label ("Te puede interesar: <headline>") in another
