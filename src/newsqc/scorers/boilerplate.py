@@ -546,7 +546,6 @@ _NOTICE_WORDS = 30
 # (_inline_chrome); a quoted one is a statement in a story of a cookie ruling; a sign-up or
 # paywall prompt keeps the shorter cap.
 _COOKIE_WORDS = 120
-_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])\s+")
 _COOKIE_TALK = regex.compile(
     r"\b(?:cookies?|privacy|consent|browsing|tracking|personali[sz]ed|third[- ]part(?:y|ies)|partners|"
     r"opt[- ]out|settings|preferences|terms of (?:use|service)|policy)\b",
@@ -567,7 +566,7 @@ _CREDIT = regex.compile(
     # "Fot. Echo Zalesia", "Zdjęcia: Czytelnik / Głos Kamieńca", "Crédit photo : AFP", "(Dok.
     # Suara Pesisir Timur)"): capitalized words only ("ein klares Bild: Die Mieten steigen" is
     # prose).
-    rf"|\b(?:bild|fot\.|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:?\s*{_CREDIT_NAME}\W*$"
+    rf"|\b(?:(?:bild|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:|fot\.)\s*{_CREDIT_NAME}\W*$"
     rf"|\((?:dok|fot|foto)\.?\s*{_CREDIT_NAME}\)\W*$",
     regex.IGNORECASE,
 )
@@ -1287,15 +1286,15 @@ _RELATED_LINE = regex.compile(
     regex.I | regex.V0,
 )
 
-# A related story's headline after a label that _READ_ALSO (a pattern, so a feature of the model)
-# does not name ("Te puede interesar: ...", "Leé también: ...", "À lire également : ...", "Leia
-# mais: ...", "Przeczytaj również: ..."), in a text in another language: a related link, read
-# after the model.
+# A related story's headline after a label that _READ_ALSO (a pattern, so a feature of the model,
+# which reads "Lee también: ...", "Baca juga: ..." and the like itself) does not name ("Te puede
+# interesar: ...", "Leé también: ...", "À lire également : ...", "Leia mais: ...", "Przeczytaj
+# również: ..."), in a text in another language: a related link, read after the model.
 _READ_ALSO_OTHER = regex.compile(
-    r"^\W*(?:te puede interesar|te recomendamos|le[ée] también|lea también|(?:à )?lire (?:également|encore)|"
-    r"voir aussi|leia mais|saiba mais|lees (?:meer|verder)|ook interessant|(?:przeczytaj|czytaj|zobacz) "
-    r"(?:również|też|także)|potrebbe interessarti(?: anche)?|leggi (?:pure|anche)|"
-    r"das könnte sie auch interessieren|auch interessant|baca (?:juga|pula)|simak juga)\s*:\s*\S",
+    r"^\W*(?:te puede interesar|te recomendamos|leé también|(?:à )?lire (?:également|encore)|voir aussi|"
+    r"leia mais|saiba mais|lees (?:meer|verder)|ook interessant|przeczytaj (?:również|też|także)|"
+    r"(?:czytaj|zobacz) również|potrebbe interessarti(?: anche)?|leggi pure|"
+    r"das könnte sie auch interessieren|auch interessant|baca pula|simak juga)\s*:\s*\S",
     regex.I,
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -2498,7 +2497,11 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "legal" if notice.groupdict().get("legal") else "call_to_action"
             continue
-        if _NOTICE_WORDS < n_words[i] <= _COOKIE_WORDS and text[:1].isalpha() and _cookie_notice(text):
+        if (
+            _NOTICE_WORDS < n_words[i] <= _COOKIE_WORDS
+            and text[:1].isalpha()
+            and _cookie_notice(article, lines[i].start, lines[i].end)
+        ):
             flagged[i] = True
             reasons[i] = "legal"
             continue
@@ -2679,20 +2682,26 @@ def flag_lines(
     return flagged, reasons
 
 
-def _cookie_notice(text: str) -> bool:
-    """Whether ``text`` is a cookie notice whole: it opens as one (_SITE_NOTICE's legal notices)
-    and each of its sentences speaks of cookies, privacy or consent (_COOKIE_TALK).
+def _cookie_notice(article: Article, start: int, end: int) -> bool:
+    """Whether the line of ``article`` from ``start`` to ``end`` is a cookie notice whole: it opens
+    as one (_SITE_NOTICE's legal notices) and each of its sentences speaks of cookies, privacy or
+    consent (_COOKIE_TALK).
 
-    >>> _cookie_notice("We use cookies to improve your browsing. Read our Privacy Policy to opt out.")
+    >>> a = Article.from_text("We use cookies to improve your browsing. Read our Privacy Policy to opt out.")
+    >>> _cookie_notice(a, 0, len(a.text))
     True
-    >>> _cookie_notice("We use cookies to improve your browsing. The council voted on Monday.")
+    >>> a = Article.from_text("We use cookies to improve your browsing. The council voted on Monday.")
+    >>> _cookie_notice(a, 0, len(a.text))
     False
     """
-    notice = _SITE_NOTICE.match(text)
+    notice = _SITE_NOTICE.match(article.text[start:end])  # its "^" is the line's start
     if notice is None or not notice.group("legal"):
         return False
-    sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
-    return all(_COOKIE_TALK.search(s) for s in sentences)
+    return all(
+        _COOKIE_TALK.search(article.text, max(s.start, start), min(s.end, end))
+        for s in article.sentences
+        if s.start < end and start < s.end
+    )
 
 
 def _cut_short(texts: Sequence[str], n_words: Sequence[int], x: np.ndarray) -> list[int]:
