@@ -69,11 +69,14 @@ ROUNDS: dict[str, tuple[str, str]] = {
            "reading times, credits, follow requests, stamps and headers; held out before)"),
     "ae": ("pages", "24 pages in 8 languages of the patterns, eight kinds of outlet and template (held out; "
            "then read for read-also lines, headers, prompts and bylines)"),
-    "af": ("pages", "24 pages in 8 languages of the patterns, eight more kinds of outlet, held out"),
+    "af": ("pages", "24 pages in 8 languages of the patterns, eight more kinds of outlet (held out; then "
+           "read for follow and share prompts, tags, next articles, stamps, rights, credits)"),
     "ag": ("clean", "40 clean articles in a personal voice in seven varieties of English "
            "(first-person columns and reviews, quotations over sentences, Q&As, advice, letters; held out)"),
     "ah": ("insertions", "40 articles, 30 with 32 comment or text-message spam messages (8 inside quotations "
            "or first-person articles), 10 look-alikes quoting scams (held out for the voice)"),
+    "ai": ("pages", "24 pages in 8 languages of the patterns by a fourth writer, ten kinds of outlet (held "
+           "out for the rules read off af)"),
 }  # fmt: skip
 
 

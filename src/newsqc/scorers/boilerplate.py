@@ -467,7 +467,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 _CREDIT_KEYWORDS = (
     "photo", "image", "picture", "credit", "foto", "фото", "写真", "getty images", "shutterstock", "caption",
     "/", "via ", "(ap)", "(afp)", "(reuters)", "©", "courtesy", "bild", "fot.", "zdjęci", "imagem", "imagen",
-    "immagine", "crédit", "(dok.",
+    "immagine", "crédit", "(dok.", "kamera", "schnitt", "źródło",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -566,7 +566,9 @@ _CREDIT = regex.compile(
     # "Fot. Echo Zalesia", "Zdjęcia: Czytelnik / Głos Kamieńca", "Crédit photo : AFP", "(Dok.
     # Suara Pesisir Timur)"): capitalized words only ("ein klares Bild: Die Mieten steigen" is
     # prose).
-    rf"|\b(?:(?:bild|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:|fot\.)\s*{_CREDIT_NAME}\W*$"
+    r"|\b(?:(?:bild|kamera|schnitt|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:|fot\.)\s*"
+    rf"{_CREDIT_NAME}\W*$"
+    rf"|\b(?:fot\.|źródło:)\s*materiały prasowe(?:\s+{_CREDIT_NAME})?\W*$"
     rf"|\((?:dok|fot|foto)\.?\s*{_CREDIT_NAME}\)\W*$",
     regex.IGNORECASE,
 )
@@ -668,8 +670,9 @@ _FORCED_WORDS = 6
 _TAGS_WORDS = 40
 # The labels of a list of tags, on its line or above it (see _TAG_LABEL).
 _TAGS_LABELS = (
-    r"tags|tagged(?: with)?|filed under|categories|(?:related )?topics|keywords|schlagwörter|themen|temas|"
-    r"etiquetas|теги|témata|štítky|etiketler|etykiety|tagi|ετικέτες|taggar|thẻ|标签|標籤|태그|タグ"
+    r"tags|tagged(?: with)?|filed under|categories|(?:related )?topics|keywords|schlagwörter|schlagworte|"
+    r"themen|temas(?: relacionados)?|etiquetas|catégories|étiquettes|mots[- ]clés|теги|témata|štítky|"
+    r"etiketler|etykiety|tagi|ετικέτες|taggar|thẻ|标签|標籤|태그|タグ"
 )
 # A count of comments in the languages of the patterns ("6 comentários", "8 reacties", "12
 # Kommentare", "Commenti (3)"; the English ones are a pattern of the model), or of readers
@@ -678,8 +681,15 @@ _COMMENTS = (
     r"kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
     r"komentarz[ey]?|komentarzy|komentar|комментари(?:й|я|ев)|yorum(?:lar)?"
 )
+# The previous and the next article in other languages ("Article précédent : ...", "Nächster
+# Artikel: ...", "Artikel selanjutnya: ..."), after their label.
+_NEXT_OTHER = (
+    r"(?:article|artículo|artigo|articolo|artikel|post)\s+(?:précédent|suivant|anterior|siguiente|seguinte|"
+    r"próximo|precedente|successivo|sebelumnya|selanjutnya|berikutnya)|"
+    r"(?:vorheriger|nächster|vorige|volgende|poprzedni|następny)\s+(?:artikel|beitrag|artykuł|wpis)"
+)
 _WIDGET = regex.compile(
-    rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in)\s*:\s*\S|"
+    rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in|{_NEXT_OTHER})\s*:\s*\S|"
     r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$)|"
     rf"(?P<counter>(?:\d[\d.,]*\s*(?:{_COMMENTS})|(?:{_COMMENTS})\s*\(\d[\d.,]*\)|dibaca\s+\d[\d.,]*\s*kali)\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
@@ -697,8 +707,8 @@ _WIDGET = regex.compile(
 _TAG_WORDS = 5
 _TAG_LABEL = regex.compile(
     rf"^\W*(?:{_TAGS_LABELS}|tópicos|archivado en|palavras-chave|palabras clave|assuntos|categorias|"
-    r"categorías|mots[- ]clés|étiquettes|sujets|thèmes|catégories|tag|argomenti|parole chiave|etichette|"
-    r"categorie|schlagworte|stichwörter|kategorien|trefwoorden|onderwerpen|meer over dit onderwerp|tagi|"
+    r"categorías|sujets|thèmes|tag|argomenti|parole chiave|etichette|"
+    r"categorie|stichwörter|kategorien|trefwoorden|onderwerpen|meer over dit onderwerp|tagi|"
     r"tematy|słowa kluczowe|kategorie|теги|теґи|метки|мітки|ключевые слова|ключові слова|темы|теми|рубрики|"
     r"etiketler|anahtar kelimeler|konular|kategoriler|topik|kata kunci|label|kategori|thẻ|từ khóa|"
     r"từ khoá|chủ đề|الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية|标签|標籤|关键词|關鍵字|关键字|タグ|"
@@ -775,22 +785,26 @@ _READING_TIME = regex.compile(
     r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?)\W*$",
     regex.I,
 )
-# A byline in another language alone on its line ("Par Claire Devaux", "Von Markus Reindl", "Por
+# A byline in another language alone on its line ("Par Claire Devaux", "Ein Beitrag von Markus Reindl", "Por
 # Ana Souza", "Oleh Dimas Prasetyo"; after a label, "Reporter: Nadia Putri, Aditya Nugroho",
 # "Texto: Ana Souza"), outside a text that opens with the article, as "By <Name>" is (the English
 # pattern is a line feature of the model; these are read after it).
 _BYLINE_OTHER = regex.compile(
-    r"^\W*(?:(?i:par|por|von|di|door|oleh|przez|автор:?|текст:)\s+|(?i:reporter|editor|penulis|pewarta|redaktur|"
+    r"^\W*(?:(?i:(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор:?|текст:)\s+|"
+    r"(?i:reporter|editor|penulis|pewarta|redaktur|"
     r"texto|testo|tekst|autor|auteur|autore|redacción|redação|redazione|redactie)\s*:\s*)"
     r"(?:\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|da|do|dos|van|von|der|di|del|la|le))*\s+\p{Lu}[\p{L}.'’-]+"
     r"(?:\s*(?:,|&|und|et|y|e|en|i|dan)\s*)?)+\W*$"
 )
-# A time stamp of today alone on its line, in the languages of the patterns ("Vandaag, 08:42",
-# "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr"): a dateline, in any text.
+# A time stamp of today or yesterday alone on its line, in the languages of the patterns
+# ("Vandaag, 08:42", "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr", "Gisteren,
+# 21:14"): a dateline, in any text.
 _TODAY_STAMP = regex.compile(
-    r"^\W*(?:(?:updated|aangepast|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|zaktualizowano|"
+    r"^\W*(?:(?:updated|aangepast|bijgewerkt|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|"
+    r"zaktualizowano|"
     r"обновлено|güncellendi|diperbarui)\s*:?\s*)?(?:today|heute|aujourd'hui|hoy|hoje|oggi|vandaag|"
-    r"dzisiaj|dziś|сегодня|bugün|hari ini)\s*,?\s*(?:at |à |um |om |alle |às |a las |o |в )?\d{1,2}[:.h]\d{2}"
+    r"dzisiaj|dziś|сегодня|bugün|hari ini|yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|вчера|dün|"
+    r"kemarin)\s*,?\s*(?:at |à |um |om |alle |às |a las |o |в )?\d{1,2}[:.h]\d{2}"
     r"(?:\s*(?:uhr|h|wib))?\W*$",
     regex.I,
 )
@@ -801,7 +815,8 @@ _TODAY_STAMP = regex.compile(
 # chrome, and none is in an article; a briefing's "Top stories" or "Most read" over its
 # paragraphs is the article's heading. In the languages of the patterns, the most read and what
 # the reader may also like ("Meistgelesen", "Lo más leído", "Les plus lus", "I più letti",
-# "Najczęściej czytane", "Terpopuler", "Te puede interesar", "Você pode gostar..."); not "Read
+# "Najczęściej czytane", "Terpopuler", "Te puede interesar", "Você pode gostar...", "Más noticias",
+# "Meer nieuws", "Veja mais", "Más en <section>"); not "Read
 # also" ("Leggi anche", "Baca juga"), which the corpus's one Italian article prints inside it.
 _RELATED_ALONE = regex.compile(
     r"^\W*(?:related(?: articles?| posts?| stories| news| content| coverage| reading| videos?)?|"
@@ -815,7 +830,10 @@ _RELATED_ALONE = regex.compile(
     r"powiązane artykuły|powiązane|berita terkait|ähnliche artikel|najnowsze(?: wiadomości)?|"
     r"últimas noticias|"
     r"últimas notícias|dernières nouvelles|dernières infos|ultime notizie|laatste nieuws|berita terbaru|"
-    r"(?:mehr aus|meer uit|więcej z) [\w .'’-]{1,40}|"
+    r"(?:mehr aus|meer uit|więcej z|más en|mais em|altro da) [\w .'’-]{1,40}|"
+    r"más noticias|mais notícias|meer nieuws|mehr nachrichten|plus d'actualités|altre notizie|"
+    r"więcej wiadomości|"
+    r"berita lainnya|veja mais|potrebbe piacerti(?: anche)?|"
     r"meist ?(?:gelesen|geklickt)|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|"
     r"les plus (?:lus|populaires|partagés)|vous aimerez (?:aussi|peut-être aussi)|"
     r"lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|(?:también )?te puede (?:interesar|gustar)|"
@@ -972,6 +990,8 @@ _PROMPTS_OTHER = (
     r"sei gi[àa] abbonato",
     r"conte[úu]do exclusivo para assinantes",
     r"j[áa] [ée] assinante",
+    r"pozosta[łl]o \d+ proc\. tre[śs]ci",
+    r"wykup (?:prenumerat[ęe]|dost[ęe]p)",
     # to comment, log in
     r"melden sie sich an,? um zu kommentieren",
     r"(?:para comentar|inicia sesi[óo]n para comentar|reg[ií]strate para comentar)",
@@ -985,19 +1005,30 @@ _PROMPTS_OTHER = (
     r"(?:receba|acompanhe) (?:as|nossas) not[íi]cias\b[^.!?]{0,60}?\b(?:whatsapp|telegram)",
     r"participe do nosso (?:grupo|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
     r"[úu]nete (?:a nuestro|al) canal\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"suscr[ií]b(?:ete|ite) a nuestro canal\b[^.!?]{0,40}?\b(?:whatsapp|telegram|youtube)",
+    r"¿?\s*ya nos sigues en (?:whatsapp|telegram|instagram|facebook|tiktok)",
     r"rejoignez notre (?:cha[îi]ne|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
     r"iscriviti al (?:nostro )?canale\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
     r"(?:ikuti|gabung(?: ke)?) (?:saluran|grup|channel)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
     r"dapatkan (?:update|informasi|berita)\b[^.!?]{0,40}?\b(?:setiap hari|terkini|pilihan)",
 )
+# "All rights reserved" in the languages of the patterns ("Agencia Pampa Sur - Todos los derechos
+# reservados. Prohibida su reproducción ..."), at most 60 characters into the line.
+_RIGHTS_OTHER = (
+    r"todos los derechos reservados|todos os direitos reservados|tous droits réservés|"
+    r"alle rechte vorbehalten|"
+    r"tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|hak cipta dilindungi"
+)
 _NOTICE_OTHER = re.compile(
-    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b)|{'|'.join(_PROMPTS_OTHER)})", re.I
+    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b|[^.!?]{{0,60}}?\b(?:{_RIGHTS_OTHER})\b)|"
+    rf"{'|'.join(_PROMPTS_OTHER)})",
+    re.I,
 )
 # Chrome in other languages that the patterns do not name (they are line features of the model,
 # which lost out of fold when they were added): an advert label alone on its line ("Anzeige",
 # "Publicidade", "Реклама", "Iklan", "विज्ञापन": 12 such lines in the dev pages, all chrome) and a request to
-# follow the site on a social network ("Folgen Sie uns auf Facebook", "Polub nas na Facebooku"), in
-# any text.
+# follow the site on a social network ("Folgen Sie uns auf Facebook", "Folgen Sie <the site> jetzt
+# auch auf WhatsApp!", "Polub nas na Facebooku"), in any text.
 _ADVERT_LABEL = regex.compile(
     r"^\W*(?:anzeige|werbung|publicit[ée]|publicidad|publicidade|pubblicit[àa]|реклама|iklan|advertentie|"
     r"reklama|annons|mainos|reklam|reclamă|hirdetés|inzerce|إعلان|विज्ञापन|광고|広告|广告)\W*$",
@@ -1014,8 +1045,8 @@ _FOLLOWED = (
 )
 _FOLLOWED_HANDLE = rf"(?:{_FOLLOWED})(?:\s*\(@\w+\))?"  # "Twitter (@NYTopinion)"
 _FOLLOW_US = regex.compile(
-    r"^\W*(?:(?:folgen sie uns|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
-    rf"ikuti kami|volg ons|obserwuj nas|polub nas)\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})[^.!?]*"
+    r"^\W*(?:(?:folgen sie|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
+    rf"ikuti kami|volg ons|obserwuj nas|polub nas)\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})[^.!?]*[.!]?\W*"
     r"|(?:follow|like|find|connect with)(?:\s+(?:us|me|him|her|them|@\w+|"
     r"(?-i:\p{Lu}[\w.'’&-]*)(?:\s+(?-i:\p{Lu}[\w.'’&-]*)|\s+section|\s+page){0,6}))?"
     rf"\s+on\s+{_FOLLOWED_HANDLE}(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?{_FOLLOWED_HANDLE})*"
@@ -1024,13 +1055,16 @@ _FOLLOW_US = regex.compile(
 )
 _FOLLOW_WORDS = 15
 # A share button in another language ("Teilen auf Facebook", "Compartir en Twitter", "Artikel
-# teilen"), alone on its line, in any text, like the English ones of _FORCED_TEXT.
+# teilen", "Teilen", "Link kopieren"; a bookmark's "Guardar"), alone on its line, in any text, like
+# the English ones of _FORCED_TEXT.
 _SHARE_OTHER = regex.compile(
     r"^\W*(?:(?:teilen|compartir|partager|condividi|compartilhar|compartilhe|delen|udostępnij|поделиться)"
     r"\s+(?:auf|en|sur|su|no|na|op|w|в)\s+(?:facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|"
     r"reddit|вконтакте|одноклассниках)|(?:artikel|beitrag) teilen|compartir (?:art[ií]culo|noticia)|"
     r"partager (?:l'article|cet article)|condividi (?:l'articolo|questo articolo)|"
-    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|chia sẻ|sdílet|поділитися|"
+    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|chia sẻ|sdílet|поділитися|teilen|guardar|"
+    r"link kopieren|copiar (?:el )?enlace|copier le lien|copia (?:il )?link|link kopi[ëe]ren|kopiuj link|"
+    r"salin tautan|"
     r"分享|공유하기|シェア)\W*$",
     regex.I,
 )
@@ -1293,7 +1327,7 @@ _RELATED_LINE = regex.compile(
 _READ_ALSO_OTHER = regex.compile(
     r"^\W*(?:te puede interesar|te recomendamos|leé también|(?:à )?lire (?:également|encore)|voir aussi|"
     r"leia mais|saiba mais|lees (?:meer|verder)|ook interessant|przeczytaj (?:również|też|także)|"
-    r"(?:czytaj|zobacz) również|potrebbe interessarti(?: anche)?|leggi pure|"
+    r"(?:czytaj|zobacz) również|czytaj więcej|potrebbe interessarti(?: anche)?|leggi pure|"
     r"das könnte sie auch interessieren|auch interessant|baca pula|simak juga)\s*:\s*\S",
     regex.I,
 )
