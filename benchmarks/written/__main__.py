@@ -76,7 +76,7 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ah": ("insertions", "40 articles, 30 with 32 comment or text-message spam messages (8 inside quotations "
            "or first-person articles), 10 look-alikes quoting scams (held out for the voice)"),
     "ai": ("pages", "24 pages in 8 languages of the patterns by a fourth writer, ten kinds of outlet (held "
-           "out for the rules read off af)"),
+           "out for the rules read off af; then read for share bars, bylines, prompts, rights)"),
 }  # fmt: skip
 
 

@@ -789,12 +789,17 @@ _READING_TIME = regex.compile(
 # Ana Souza", "Oleh Dimas Prasetyo"; after a label, "Reporter: Nadia Putri, Aditya Nugroho",
 # "Texto: Ana Souza"), outside a text that opens with the article, as "By <Name>" is (the English
 # pattern is a line feature of the model; these are read after it).
-_BYLINE_OTHER = regex.compile(
-    r"^\W*(?:(?i:(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор:?|текст:)\s+|"
-    r"(?i:reporter|editor|penulis|pewarta|redaktur|"
-    r"texto|testo|tekst|autor|auteur|autore|redacción|redação|redazione|redactie)\s*:\s*)"
+_BYLINE_LABELS = (
+    r"(?i:reporter|editor|penulis|pewarta|redaktur|texto|testo|tekst|autor|auteur|autore|redacción|redação|"
+    r"redazione|redactie|edição|edición|beeld)\s*:\s*"
+)
+_BYLINE_NAMES = (
     r"(?:\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|da|do|dos|van|von|der|di|del|la|le))*\s+\p{Lu}[\p{L}.'’-]+"
-    r"(?:\s*(?:,|&|und|et|y|e|en|i|dan)\s*)?)+\W*$"
+    r"(?:\s*(?:,|&|und|et|y|e|en|i|dan)\s*)?)+"
+)
+_BYLINE_OTHER = regex.compile(
+    rf"^\W*(?:(?i:(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор:?|текст:)\s+|{_BYLINE_LABELS})"
+    rf"{_BYLINE_NAMES}(?:\s*[|·]\s*{_BYLINE_LABELS}{_BYLINE_NAMES})*\W*$"
 )
 # A time stamp of today or yesterday alone on its line, in the languages of the patterns
 # ("Vandaag, 08:42", "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr", "Gisteren,
@@ -992,6 +997,7 @@ _PROMPTS_OTHER = (
     r"j[áa] [ée] assinante",
     r"pozosta[łl]o \d+ proc\. tre[śs]ci",
     r"wykup (?:prenumerat[ęe]|dost[ęe]p)",
+    r"ten artyku[łl] jest dost[ęe]pny (?:tylko )?dla (?:prenumerator[óo]w|subskrybent[óo]w)",
     # to comment, log in
     r"melden sie sich an,? um zu kommentieren",
     r"(?:para comentar|inicia sesi[óo]n para comentar|reg[ií]strate para comentar)",
@@ -1005,23 +1011,25 @@ _PROMPTS_OTHER = (
     r"(?:receba|acompanhe) (?:as|nossas) not[íi]cias\b[^.!?]{0,60}?\b(?:whatsapp|telegram)",
     r"participe do nosso (?:grupo|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
     r"[úu]nete (?:a nuestro|al) canal\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
-    r"suscr[ií]b(?:ete|ite) a nuestro canal\b[^.!?]{0,40}?\b(?:whatsapp|telegram|youtube)",
+    r"(?:suscr[ií]b(?:ete|ite)|s[úu]mate) a nuestro canal\b[^.!?]{0,40}?\b(?:whatsapp|telegram|youtube)",
     r"¿?\s*ya nos sigues en (?:whatsapp|telegram|instagram|facebook|tiktok)",
     r"rejoignez notre (?:cha[îi]ne|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
-    r"iscriviti al (?:nostro )?canale\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"(?:iscriviti al|segui [^.!?]{0,40}?sul) (?:nostro )?canale\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
+    r"simak (?:breaking news|berita)\b[^.!?]{0,60}?\b(?:ponsel\w*|whatsapp|telegram)",
     r"(?:ikuti|gabung(?: ke)?) (?:saluran|grup|channel)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
     r"dapatkan (?:update|informasi|berita)\b[^.!?]{0,40}?\b(?:setiap hari|terkini|pilihan)",
 )
 # "All rights reserved" in the languages of the patterns ("Agencia Pampa Sur - Todos los derechos
-# reservados. Prohibida su reproducción ..."), at most 60 characters into the line.
+# reservados. Prohibida su reproducción ..."), at most 100 characters into the line; a prompt may
+# follow a short question ("Het belangrijkste nieuws in je mailbox? Schrijf je in ...").
 _RIGHTS_OTHER = (
     r"todos los derechos reservados|todos os direitos reservados|tous droits réservés|"
     r"alle rechte vorbehalten|"
     r"tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|hak cipta dilindungi"
 )
 _NOTICE_OTHER = re.compile(
-    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b|[^.!?]{{0,60}}?\b(?:{_RIGHTS_OTHER})\b)|"
-    rf"{'|'.join(_PROMPTS_OTHER)})",
+    rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b|.{{0,100}}?\b(?:{_RIGHTS_OTHER})\b)|"
+    rf"(?:[^.!?]{{0,80}}\?\s+)?(?:{'|'.join(_PROMPTS_OTHER)}))",
     re.I,
 )
 # Chrome in other languages that the patterns do not name (they are line features of the model,
@@ -1046,7 +1054,8 @@ _FOLLOWED = (
 _FOLLOWED_HANDLE = rf"(?:{_FOLLOWED})(?:\s*\(@\w+\))?"  # "Twitter (@NYTopinion)"
 _FOLLOW_US = regex.compile(
     r"^\W*(?:(?:folgen sie|folge uns|suivez[- ]nous|síguenos|siga[- ]nos|seguici|подписывайтесь на нас|"
-    rf"ikuti kami|volg ons|obserwuj nas|polub nas)\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})[^.!?]*[.!]?\W*"
+    r"ikuti kami|volg ons|obserwuj nas|polub nas|dołącz do nas)"
+    rf"\b[^.!?]{{0,80}}\b(?:{_FOLLOWED})[^.!?]*[.!]?\W*"
     r"|(?:follow|like|find|connect with)(?:\s+(?:us|me|him|her|them|@\w+|"
     r"(?-i:\p{Lu}[\w.'’&-]*)(?:\s+(?-i:\p{Lu}[\w.'’&-]*)|\s+section|\s+page){0,6}))?"
     rf"\s+on\s+{_FOLLOWED_HANDLE}(?:(?:\s*,\s*|\s+)(?:(?:and|or|&)\s+)?{_FOLLOWED_HANDLE})*"
@@ -1057,15 +1066,27 @@ _FOLLOW_WORDS = 15
 # A share button in another language ("Teilen auf Facebook", "Compartir en Twitter", "Artikel
 # teilen", "Teilen", "Link kopieren"; a bookmark's "Guardar"), alone on its line, in any text, like
 # the English ones of _FORCED_TEXT.
+_SHARED_ON = (
+    r"facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|reddit|вконтакте|одноклассниках"
+)
+_SHARE_VERBS = (
+    r"teilen|compartir|partager|condividi|compartilhar|compartilhe|delen|udostępnij|bagikan|поделиться"
+)
+_SHARE_BUTTON_OTHER = (
+    rf"(?:{_SHARE_VERBS})\s+(?:auf|en|sur|su|no|na|op|w|в|ke)\s+(?:{_SHARED_ON})|(?:artikel|beitrag) teilen|"
+    r"compartir (?:art[ií]culo|noticia)|partager (?:l'article|cet article)|"
+    r"condividi (?:l'articolo|questo articolo)|"
+    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|chia sẻ|sdílet|поділитися|teilen|guardar|drukuj|"
+    r"drucken|imprimir|imprimer|stampa|udostępnij|link kopieren|copiar (?:el )?enlace|copier le lien|"
+    r"copia (?:il )?link|link kopi[ëe]ren|kopiuj link|salin (?:tautan|link)|分享|공유하기|シェア"
+)
+# ... and a bar of them ("Partager sur Facebook · Partager sur X · Copier le lien", "Drukuj |
+# Udostępnij"), or the networks after a share label ("Compartilhe: WhatsApp | Facebook", "Bagikan:
+# Facebook Twitter WhatsApp Salin Link").
 _SHARE_OTHER = regex.compile(
-    r"^\W*(?:(?:teilen|compartir|partager|condividi|compartilhar|compartilhe|delen|udostępnij|поделиться)"
-    r"\s+(?:auf|en|sur|su|no|na|op|w|в)\s+(?:facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|"
-    r"reddit|вконтакте|одноклассниках)|(?:artikel|beitrag) teilen|compartir (?:art[ií]culo|noticia)|"
-    r"partager (?:l'article|cet article)|condividi (?:l'articolo|questo articolo)|"
-    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|chia sẻ|sdílet|поділитися|teilen|guardar|"
-    r"link kopieren|copiar (?:el )?enlace|copier le lien|copia (?:il )?link|link kopi[ëe]ren|kopiuj link|"
-    r"salin tautan|"
-    r"分享|공유하기|シェア)\W*$",
+    rf"^\W*(?:(?:{_SHARE_BUTTON_OTHER})(?:\s*[·|•/]\s*(?:{_SHARE_BUTTON_OTHER}))*|"
+    rf"(?:{_SHARE_VERBS})\s*:\s*(?:{_SHARED_ON}|{_SHARE_BUTTON_OTHER})(?:\s*[·|•/,]?\s*(?:{_SHARED_ON}|"
+    rf"{_SHARE_BUTTON_OTHER}))*)\W*$",
     regex.I,
 )
 # A comment section, in any text (an extractor that keeps the page's main container keeps it):
@@ -1327,7 +1348,7 @@ _RELATED_LINE = regex.compile(
 _READ_ALSO_OTHER = regex.compile(
     r"^\W*(?:te puede interesar|te recomendamos|leé también|(?:à )?lire (?:également|encore)|voir aussi|"
     r"leia mais|saiba mais|lees (?:meer|verder)|ook interessant|przeczytaj (?:również|też|także)|"
-    r"(?:czytaj|zobacz) również|czytaj więcej|potrebbe interessarti(?: anche)?|leggi pure|"
+    r"(?:czytaj|zobacz) również|czytaj więcej|approfondisci|potrebbe interessarti(?: anche)?|leggi pure|"
     r"das könnte sie auch interessieren|auch interessant|baca pula|simak juga)\s*:\s*\S",
     regex.I,
 )
