@@ -1516,15 +1516,13 @@ def _gibberish_foreign(word: str, model: _LetterModel) -> bool:
 
 
 def _gibberish_word(word: str, model: _LetterModel, frequencies: Mapping[str, float]) -> bool:
-    """True when an unknown word reads as gibberish: short, or its letters implausible.
+    """True when an unknown word longer than SHORT_WORD reads as gibberish: its letters implausible.
 
     >>> m = _letter_model("en", word_frequencies("en"))
     >>> f = word_frequencies("en")
-    >>> [_gibberish_word(w, m, f) for w in ["isrt", "eopredrt", "econobox", "teraflop", "polyamorist"]]
-    [True, True, False, False, False]
+    >>> [_gibberish_word(w, m, f) for w in ["eopredrt", "econobox", "teraflop", "polyamorist"]]
+    [True, False, False, False]
     """
-    if len(word) <= SHORT_WORD:
-        return True
     logp = model.logp(word)
     if logp < STRONG_GIBBERISH_LOGP:
         return True

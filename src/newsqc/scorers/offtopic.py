@@ -245,7 +245,7 @@ SPAM_NEIGHBOUR_LOW = -1.0
 #: The article's voice: in an article whose own sentences speak in the first or second person
 #: (PERSONAL_SHARE of them or more, outside the message, hold a word of PERSONAL), a spam message
 #: needs spam words of its own: one of its sentences reaches SPAM_CONTENT spam log-odds from its
-#: content words alone (:func:`content_logit`: "I", "you", "it" weigh nothing). A columnist's
+#: content words alone (:func:`spam_logit`: "I", "you", "it" weigh nothing). A columnist's
 #: aside or a player's words reach the spam combiner through the function words that comment
 #: spam shares with them ("I know, I know.", -0.18 without them; "I felt like if we could have
 #: won this game today", -0.70), a message through what it sells or asks ("Please do buy these
@@ -1124,8 +1124,12 @@ def load_model() -> OfftopicModel:
     return _model
 
 
-def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False) -> float:
-    """The spam model's log-odds for a sentence of normalized words (``phrase``: the anchor model).
+def spam_logit(
+    words: Sequence[str], model: OfftopicModel, phrase: bool = False, content: bool = False
+) -> float:
+    """The spam model's log-odds for a sentence of normalized words (``phrase``: the anchor model;
+    ``content``: from its content words alone, a function word, of an English Zipf frequency of
+    FUNCTION_ZIPF or more, and a pair of two weighing nothing, over as many terms).
 
     Binary unigram and bigram features, scaled by one over the square root of their number;
     the spam model's unigram weight of a content word includes that of its crude stem.
@@ -1133,6 +1137,9 @@ def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False)
     >>> spam_logit(["win", "a", "free", "prize", "call", "now"], load_model()) > 0
     True
     >>> spam_logit(["cheap", "car", "insurance"], load_model(), phrase=True) > 0
+    True
+    >>> words = ["i", "know", "i", "know"]
+    >>> spam_logit(words, load_model()) > SPAM_CONTENT > spam_logit(words, load_model(), content=True)
     True
     """
     uni, pairs, bias = (
@@ -1144,31 +1151,10 @@ def spam_logit(words: Sequence[str], model: OfftopicModel, phrase: bool = False)
     if not unigrams:
         return bias
     bigrams = set(itertools.pairwise(words))
-    total = sum(float(uni[model.lex_row(w)]) for w in unigrams)
-    total += sum(map(pairs.get, bigrams, repeat(0.0)))
+    function = {w for w in unigrams if model.words.zipf(w) >= FUNCTION_ZIPF} if content else set()
+    total = sum(float(uni[model.lex_row(w)]) for w in unigrams - function)
+    total += sum(pairs.get(b, 0.0) for b in bigrams if not (b[0] in function and b[1] in function))
     return bias + total / math.sqrt(len(unigrams) + len(bigrams))
-
-
-def content_logit(words: Sequence[str], model: OfftopicModel) -> float:
-    """The spam model's log-odds for ``words`` from their content words: :func:`spam_logit`
-    with no weight for a function word (an English Zipf frequency of FUNCTION_ZIPF or more) nor
-    for a pair of two, over as many terms.
-
-    >>> round(spam_logit(["i", "know", "i", "know"], load_model()), 1) > 1.0
-    True
-    >>> content_logit(["i", "know", "i", "know"], load_model()) < SPAM_CONTENT
-    True
-    >>> content_logit(["please", "subscribe", "to", "my", "channel"], load_model()) > SPAM_CONTENT
-    True
-    """
-    unigrams = set(words)
-    if not unigrams:
-        return model.spam_bias
-    function = {w for w in unigrams if model.words.zipf(w) >= FUNCTION_ZIPF}
-    bigrams = set(itertools.pairwise(words))
-    total = sum(float(model.lex_spam[model.lex_row(w)]) for w in unigrams - function)
-    total += sum(model.spam_pairs.get(b, 0.0) for b in bigrams if not (b[0] in function and b[1] in function))
-    return model.spam_bias + total / math.sqrt(len(unigrams) + len(bigrams))
 
 
 def _messages(spam: list[int], block_of: list[int]) -> list[list[int]]:
@@ -2699,7 +2685,8 @@ class Offtopic:
             for run in runs:
                 others = n - len(run)
                 voice = (sum(personal) - sum(personal[k] for k in run)) / others if others else 0.0
-                if voice >= PERSONAL_SHARE and max(content_logit(own(k), model) for k in run) < SPAM_CONTENT:
+                content = max(spam_logit(own(k), model, content=True) for k in run)
+                if voice >= PERSONAL_SHARE and content < SPAM_CONTENT:
                     for k in run:
                         del flagged[k]
                         ends.pop(k, None)
