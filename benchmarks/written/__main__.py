@@ -77,6 +77,8 @@ ROUNDS: dict[str, tuple[str, str]] = {
            "or first-person articles), 10 look-alikes quoting scams (held out for the voice)"),
     "ai": ("pages", "24 pages in 8 languages of the patterns by a fourth writer, ten kinds of outlet (held "
            "out for the rules read off af; then read for share bars, bylines, prompts, rights)"),
+    "aj": ("pages", "24 pages in 8 languages of the patterns by a fifth writer, twelve kinds of outlet (held "
+           "out for the rules read off af and ai)"),
 }  # fmt: skip
 
 
