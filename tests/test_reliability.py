@@ -167,6 +167,20 @@ ADVERSARIAL = [
     "Il governo ha deciso. https://www.example.com/x Il consiglio ha votato. " * 20_000,
     "Share\n\u2014 Jo Doe (@jodoe) November 1, 2019\n" * 20_000,
     "The council met.\nWrite to Jo Doe at jo.doe@example.com\n" * 20_000,
+    # Chrome of other languages after 200,000 spaces: a byline, a breadcrumb, a share bar, a stamp,
+    # pieces joined by a dot (each space run read once, not once per split).
+    "Der Stadtrat tagte am Montag und beschloss den Haushalt für das kommende Jahr. " * 20
+    + "\nVon"
+    + " " * 200_000
+    + "Jonas Weigel\nStartseite"
+    + " " * 200_000
+    + "> Region\nTeilen: Facebook"
+    + " " * 200_000
+    + "X\nMis à jour le"
+    + " " * 200_000
+    + "04/03/24\nvor 3 Stunden"
+    + " " * 200_000
+    + "· Lesezeit",
     # Anchor runs that may hold a name, end in "near me" or open with a pronoun, 20,000 times over.
     "The firm said cheap " + "London hotels in Paris " * 20_000 + "rose.",
     "The report said " + "dentist near me and " * 20_000 + "prices rose.",

@@ -78,7 +78,7 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ai": ("pages", "24 pages in 8 languages of the patterns by a fourth writer, ten kinds of outlet (held "
            "out for the rules read off af; then read for share bars, bylines, prompts, rights)"),
     "aj": ("pages", "24 pages in 8 languages of the patterns by a fifth writer, twelve kinds of outlet (held "
-           "out for the rules read off af and ai)"),
+           "out for the rules read off af and ai; then read for breadcrumbs, pieces, stamps, prompts)"),
 }  # fmt: skip
 
 

@@ -566,7 +566,8 @@ _CREDIT = regex.compile(
     # "Fot. Echo Zalesia", "Zdjęcia: Czytelnik / Głos Kamieńca", "Crédit photo : AFP", "(Dok.
     # Suara Pesisir Timur)"): capitalized words only ("ein klares Bild: Die Mieten steigen" is
     # prose).
-    r"|\b(?:(?:bild|kamera|schnitt|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:|fot\.)\s*"
+    r"|\b(?:(?:bild(?:rechte)?|kamera|schnitt|zdjęci[ea]|imagem|imagen|immagine|crédit(?: photo)?)\s*:|fot\.|"
+    r"foto\s*:\s*dok\.)\s*"
     rf"{_CREDIT_NAME}\W*$"
     rf"|\b(?:fot\.|źródło:)\s*materiały prasowe(?:\s+{_CREDIT_NAME})?\W*$"
     rf"|\((?:dok|fot|foto)\.?\s*{_CREDIT_NAME}\)\W*$",
@@ -782,7 +783,7 @@ _READING_TIME = regex.compile(
     r"(?:de leitura|de lectura|de lecture|di lettura|lesezeit|leestijd|czytania|baca|okuma)|"
     r"(?:reading time|tempo de leitura|tiempo de lectura|"
     r"temps de lecture|tempo di lettura|lesezeit|leestijd|czas czytania|okuma süresi|waktu baca|"
-    r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?)\W*$",
+    r"время чтения|час читання)\s*:?\s*\d+\s*\p{L}{0,8}\.?|ten artyku[łl] przeczytasz w \d+ minut\p{L}*)\W*$",
     regex.I,
 )
 # A byline in another language alone on its line ("Par Claire Devaux", "Ein Beitrag von Markus Reindl", "Por
@@ -798,7 +799,8 @@ _BYLINE_NAMES = (
     r"(?:\s*(?:,|&|und|et|y|e|en|i|dan)\s*)?)+"
 )
 _BYLINE_OTHER = regex.compile(
-    rf"^\W*(?:(?i:(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор:?|текст:)\s+|{_BYLINE_LABELS})"
+    r"^\W*(?:(?i:(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор|текст)(?:\s*:\s*|\s+)|"
+    rf"{_BYLINE_LABELS})"
     rf"{_BYLINE_NAMES}(?:\s*[|·]\s*{_BYLINE_LABELS}{_BYLINE_NAMES})*\W*$"
 )
 # A time stamp of today or yesterday alone on its line, in the languages of the patterns
@@ -845,7 +847,8 @@ _RELATED_ALONE = regex.compile(
     r"mais (?:lidas|lidos|vistas|vistos)|(?:você )?(?:também )?pode gostar|"
     r"i più (?:letti|visti|popolari)|(?:ti )?potrebbe (?:interessarti|interessare)(?: anche)?|"
     r"meest (?:gelezen|bekeken)|najczęściej (?:czytane|czytany|oglądane)|może cię zainteresować|"
-    r"terpopuler|(?:berita )?populer|самое (?:читаемое|популярное)|en çok (?:okunanlar|okunan))\W*$",
+    r"terpopuler|(?:berita )?populer|(?:kamu|anda) mungkin juga suka|самое (?:читаемое|популярное)|"
+    r"en çok (?:okunanlar|okunan))\W*$",
     regex.I,
 )
 # A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
@@ -985,6 +988,9 @@ _PROMPTS_OTHER = (
     r"(?:assine|inscreva-se)\b[^.!?]{0,40}?\bnewsletter",
     r"(?:schrijf je in|meld je aan)\b[^.!?]{0,40}?\bnieuwsbrief",
     r"подпишитесь на\b[^.!?]{0,40}?\bрассылку",
+    r"[^.!?]{0,80}?\b(?:inscrivez-vous|abonnez-vous|suscr[ií]b(?:ete|ite)|subscreva|assine|iscriviti|"
+    r"abonnieren sie|schrijf je in|zapisz si[ęe]|berlangganan)\b[^.!?]{0,60}?\b(?:newsletter|nieuwsbrief|"
+    r"bolet[ií]n|biuletyn)",
     r"(?:dieser artikel|dieser inhalt) ist (?:nur )?f[üu]r abonnenten",
     r"este (?:art[ií]culo|contenido) es (?:exclusivo )?para suscriptores",
     r"ya eres suscriptor",
@@ -1025,7 +1031,8 @@ _PROMPTS_OTHER = (
 _RIGHTS_OTHER = (
     r"todos los derechos reservados|todos os direitos reservados|tous droits réservés|"
     r"alle rechte vorbehalten|"
-    r"tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|hak cipta dilindungi"
+    r"tutti i diritti riservati|riproduzione riservata|alle rechten voorbehouden|wszelkie prawa zastrzeżone|"
+    r"hak cipta dilindungi"
 )
 _NOTICE_OTHER = re.compile(
     rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b|.{{0,100}}?\b(?:{_RIGHTS_OTHER})\b)|"
@@ -1085,7 +1092,7 @@ _SHARE_BUTTON_OTHER = (
 # Facebook Twitter WhatsApp Salin Link").
 _SHARE_OTHER = regex.compile(
     rf"^\W*(?:(?:{_SHARE_BUTTON_OTHER})(?:\s*[·|•/]\s*(?:{_SHARE_BUTTON_OTHER}))*|"
-    rf"(?:{_SHARE_VERBS})\s*:\s*(?:{_SHARED_ON}|{_SHARE_BUTTON_OTHER})(?:\s*[·|•/,]?\s*(?:{_SHARED_ON}|"
+    rf"(?:{_SHARE_VERBS})\s*:\s*(?:{_SHARED_ON}|{_SHARE_BUTTON_OTHER})(?:(?:\s*[·|•/,]\s*|\s+)(?:{_SHARED_ON}|"
     rf"{_SHARE_BUTTON_OTHER}))*)\W*$",
     regex.I,
 )
@@ -1254,9 +1261,28 @@ _STAMP = regex.compile(
     r"|\d+\s*(?:minut[ay]?|godzin[ay]?|godz\.?|dni|dzień|tygodni[e]?)\s+temu"
     r"|\d+\s*(?:menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu"
     r"|\d+\s*(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь])\s+назад"
-    r"|\d+\s*(?:dakika|saat|gün|hafta|ay)\s+önce)\W*$)",
+    r"|\d+\s*(?:dakika|saat|gün|hafta|ay)\s+önce)\W*$"
+    # "Mis à jour le 04/03/24", "Publicado el 12.03.2024 a las 18:05", "Diterbitkan: 2/3/2024"
+    r"|(?:publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|veröffentlicht|"
+    r"aktualisiert|"
+    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|diterbitkan|diperbarui)(?:\s*(?:le|el|em|il|am|op|:))?\s*"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:(?:\s*(?:à|a las|às|alle|um|om|o|pukul|,))?\s*\d{1,2}[:h.]\d{2}"
+    r"(?:\s*(?:uhr|h|wib))?)?\W*$)",
     regex.I,
 )
+# A line of chrome pieces joined by a separator ("vor 3 Stunden · Lesezeit: 4 Min.", "2 hari yang
+# lalu · Dibaca 1.204 kali", "Par Élodie Ravel | Mis à jour le 04/03/24"): each piece would be chrome
+# alone (a time stamp, a reading time, a page widget, a share button; a byline in another
+# language), in any text.
+_PIECES = regex.compile(r"[ \t\xa0]{1,3}[·|•][ \t\xa0]{1,3}")
+# A breadcrumb in another language ("Strona główna / Aktualności / Nauka", "Maison & Saisons >
+# Jardin > Potager", "Rumah › Tanaman"): short names joined by an arrow or a slash, in a line of
+# at most _BREADCRUMB_WORDS words outside a text that opens with the article.
+_BREADCRUMB_NAME = r"[\p{L}&'’-]+(?: [\p{L}&'’-]+){0,3}"
+_BREADCRUMB = regex.compile(
+    rf"^\W{{0,3}}{_BREADCRUMB_NAME}(?: {{1,3}}[>›»/] {{1,3}}{_BREADCRUMB_NAME}){{1,5}}\W{{0,3}}$"
+)
+_BREADCRUMB_WORDS = 10
 _TEASER_LINES = 3
 # An embedded post's text above its signature: a tweet's 280 characters and its link, on up to
 # four lines (see _keep_posts).
@@ -1348,7 +1374,8 @@ _RELATED_LINE = regex.compile(
 _READ_ALSO_OTHER = regex.compile(
     r"^\W*(?:te puede interesar|te recomendamos|leé también|(?:à )?lire (?:également|encore)|voir aussi|"
     r"leia mais|saiba mais|lees (?:meer|verder)|ook interessant|przeczytaj (?:również|też|także)|"
-    r"(?:czytaj|zobacz) również|czytaj więcej|approfondisci|potrebbe interessarti(?: anche)?|leggi pure|"
+    r"(?:czytaj|zobacz) również|czytaj więcej|approfondisci|leer más|potrebbe interessarti(?: anche)?|"
+    r"leggi pure|"
     r"das könnte sie auch interessieren|auch interessant|baca pula|simak juga)\s*:\s*\S",
     regex.I,
 )
@@ -2422,6 +2449,31 @@ def _widget_reason(text: str) -> str | None:
     return m.lastgroup if m else None
 
 
+def _pieces_reason(text: str, other_language: bool) -> str | None:
+    """The reason of a line of chrome pieces joined by a separator (:data:`_PIECES`): the first
+    piece's, or None.
+
+    >>> _pieces_reason("vor 3 Stunden · Lesezeit: 4 Min.", True), _pieces_reason("Rock · Pop", True)
+    ('dateline', None)
+    """
+    parts = _PIECES.split(text)
+    if len(parts) < 2:
+        return None
+    reasons = []
+    for part in parts:
+        if _STAMP.match(part) or _TODAY_STAMP.match(part) or _READING_TIME.match(part):
+            reasons.append("dateline")
+        elif widget := _widget_reason(part):
+            reasons.append(widget)
+        elif other_language and _BYLINE_OTHER.match(part):
+            reasons.append("byline")
+        elif _SHARE_OTHER.match(part):
+            reasons.append("call_to_action")
+        else:
+            return None
+    return reasons[0]
+
+
 def _forced_reason(text: str) -> str | None:
     """The reason of a short line of page furniture (:data:`_FORCED_TEXT`), or None.
 
@@ -2585,6 +2637,14 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "dateline"
             stamps.append(i)
+            continue
+        if 0 < n_words[i] <= _PATTERN_WORDS and (pieces := _pieces_reason(text, other_language)):
+            flagged[i] = True
+            reasons[i] = pieces
+            continue
+        if other_language and not clean_lead and n_words[i] <= _BREADCRUMB_WORDS and _BREADCRUMB.match(text):
+            flagged[i] = True
+            reasons[i] = "navigation"
             continue
         if (
             not related
