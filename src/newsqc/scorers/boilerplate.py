@@ -548,7 +548,13 @@ _NOTICE_WORDS = 30
 _COOKIE_WORDS = 120
 _COOKIE_TALK = regex.compile(
     r"\b(?:cookies?|privacy|consent|browsing|tracking|personali[sz]ed|third[- ]part(?:y|ies)|partners|"
-    r"opt[- ]out|settings|preferences|terms of (?:use|service)|policy)\b",
+    r"opt[- ]out|settings|preferences|terms of (?:use|service)|policy|"
+    # ... and in the languages of _COOKIES_OTHER
+    r"consentement|consenso|consentimiento|consentimento|einwilligung|zustimmung|toestemming|zgod\w*|"
+    r"confidentialité|privacidad|privacidade|datenschutz\w*|prywatno\w*|paramètres|configuración|"
+    r"impostazioni|einstellungen|instellingen|ustawienia|partenaires|socios|partnerzy|traceurs|"
+    r"tracciamento|profilazione|préférences|preferencias|preferenze|voorkeuren|preferencje|navigation|"
+    r"navegación|navigazione|navegação)\b",
     regex.I,
 )
 # A photo credit closing a line: "(Photo: J. Smith/Getty Images)", "Credit: Getty", "Image: AFP";
@@ -2799,8 +2805,8 @@ def flag_lines(
 
 def _cookie_notice(article: Article, start: int, end: int) -> bool:
     """Whether the line of ``article`` from ``start`` to ``end`` is a cookie notice whole: it opens
-    as one (_SITE_NOTICE's legal notices) and each of its sentences speaks of cookies, privacy or
-    consent (_COOKIE_TALK).
+    as one (the legal notices of _SITE_NOTICE, or of _NOTICE_OTHER in other languages) and each of
+    its sentences speaks of cookies, privacy or consent (_COOKIE_TALK, in those languages too).
 
     >>> a = Article.from_text("We use cookies to improve your browsing. Read our Privacy Policy to opt out.")
     >>> _cookie_notice(a, 0, len(a.text))
@@ -2809,9 +2815,12 @@ def _cookie_notice(article: Article, start: int, end: int) -> bool:
     >>> _cookie_notice(a, 0, len(a.text))
     False
     """
-    notice = _SITE_NOTICE.match(article.text[start:end])  # its "^" is the line's start
+    line = article.text[start:end]  # the patterns' "^" is the line's start
+    notice = _SITE_NOTICE.match(line)
     if notice is None or not notice.group("legal"):
-        return False
+        notice = _NOTICE_OTHER.match(line)  # "Nous utilisons des cookies ...", "Questo sito utilizza ..."
+        if notice is None or not notice.group("legal"):
+            return False
     return all(
         _COOKIE_TALK.search(article.text, max(s.start, start), min(s.end, end))
         for s in article.sentences
