@@ -1270,10 +1270,9 @@ _STAMP = regex.compile(
     r"|\d+\s*(?:dakika|saat|gün|hafta|ay)\s+önce)\W*$"
     # "Mis à jour le 04/03/24", "Publicado el 12.03.2024 a las 18:05", "Diterbitkan: 2/3/2024"
     r"|(?:publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|veröffentlicht|"
-    r"aktualisiert|"
-    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|diterbitkan|diperbarui)(?:\s*(?:le|el|em|il|am|op|:))?\s*"
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:(?:\s*(?:à|a las|às|alle|um|om|o|pukul|,))?\s*\d{1,2}[:h.]\d{2}"
-    r"(?:\s*(?:uhr|h|wib))?)?\W*$)",
+    r"aktualisiert|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|diterbitkan|diperbarui)"
+    r"(?:\s*(?:le|el|em|il|am|op|:))?\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"(?:(?:\s*(?:à|a las|às|alle|um|om|o|pukul|,))?\s*\d{1,2}[:h.]\d{2}(?:\s*(?:uhr|h|wib))?)?\W*$)",
     regex.I,
 )
 # A line of chrome pieces joined by a separator ("vor 3 Stunden · Lesezeit: 4 Min.", "2 hari yang
