@@ -809,13 +809,16 @@ _BYLINE_OTHER = regex.compile(
     rf"{_BYLINE_LABELS})"
     rf"{_BYLINE_NAMES}(?:\s*[|·]\s*{_BYLINE_LABELS}{_BYLINE_NAMES})*\W*$"
 )
+# "Updated" in the languages of the patterns, before a time stamp.
+_UPDATED_OTHER = (
+    "aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|aangepast|zaktualizowano|обновлено|"
+    "güncellendi|diperbarui"
+)
 # A time stamp of today or yesterday alone on its line, in the languages of the patterns
 # ("Vandaag, 08:42", "Aangepast vandaag, 10:15", "dzisiaj, 07:30", "Heute, 10:15 Uhr", "Gisteren,
 # 21:14"): a dateline, in any text.
 _TODAY_STAMP = regex.compile(
-    r"^\W*(?:(?:updated|aangepast|bijgewerkt|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|"
-    r"zaktualizowano|"
-    r"обновлено|güncellendi|diperbarui)\s*:?\s*)?(?:today|heute|aujourd'hui|hoy|hoje|oggi|vandaag|"
+    rf"^\W*(?:(?:updated|{_UPDATED_OTHER})\s*:?\s*)?(?:today|heute|aujourd'hui|hoy|hoje|oggi|vandaag|"
     r"dzisiaj|dziś|сегодня|bugün|hari ini|yesterday|gestern|hier|ayer|ontem|ieri|gisteren|wczoraj|вчера|dün|"
     r"kemarin)\s*,?\s*(?:at |à |um |om |alle |às |a las |o |в )?\d{1,2}[:.h]\d{2}"
     r"(?:\s*(?:uhr|h|wib))?\W*$",
@@ -841,12 +844,11 @@ _RELATED_ALONE = regex.compile(
     r"notas relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|"
     r"notícias relacionadas|articles liés|articoli correlati|notizie correlate|gerelateerde artikelen|"
     r"powiązane artykuły|powiązane|berita terkait|ähnliche artikel|najnowsze(?: wiadomości)?|"
-    r"últimas noticias|"
-    r"últimas notícias|dernières nouvelles|dernières infos|ultime notizie|laatste nieuws|berita terbaru|"
+    r"últimas noticias|últimas notícias|dernières nouvelles|dernières infos|ultime notizie|laatste nieuws|"
+    r"berita terbaru|"
     r"(?:mehr aus|meer uit|więcej z|más en|mais em|altro da) [\w .'’-]{1,40}|"
     r"más noticias|mais notícias|meer nieuws|mehr nachrichten|plus d'actualités|altre notizie|"
-    r"więcej wiadomości|"
-    r"berita lainnya|veja mais|potrebbe piacerti(?: anche)?|"
+    r"więcej wiadomości|berita lainnya|veja mais|potrebbe piacerti(?: anche)?|"
     r"meist ?(?:gelesen|geklickt)|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|"
     r"les plus (?:lus|populaires|partagés)|vous aimerez (?:aussi|peut-être aussi)|"
     r"lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|(?:también )?te puede (?:interesar|gustar)|"
@@ -1036,9 +1038,8 @@ _PROMPTS_OTHER = (
 # follow a short question ("Het belangrijkste nieuws in je mailbox? Schrijf je in ...").
 _RIGHTS_OTHER = (
     r"todos los derechos reservados|todos os direitos reservados|tous droits réservés|"
-    r"alle rechte vorbehalten|"
-    r"tutti i diritti riservati|riproduzione riservata|alle rechten voorbehouden|wszelkie prawa zastrzeżone|"
-    r"hak cipta dilindungi"
+    r"alle rechte vorbehalten|tutti i diritti riservati|riproduzione riservata|alle rechten voorbehouden|"
+    r"wszelkie prawa zastrzeżone|hak cipta dilindungi"
 )
 _NOTICE_OTHER = re.compile(
     rf"^\W*(?:(?P<legal>(?:{'|'.join(_COOKIES_OTHER)})\s+cookies?\b|.{{0,100}}?\b(?:{_RIGHTS_OTHER})\b)|"
@@ -1076,21 +1077,20 @@ _FOLLOW_US = regex.compile(
     regex.I | regex.V0,
 )
 _FOLLOW_WORDS = 15
+# Share, print and send buttons in the languages of the patterns ("Compartir", "Teilen", "Drukuj").
+_SHARE_ACTIONS_OTHER = (
+    "compartir|compartilhar|compartilhe|partager|teilen|condividi|delen|udostępnij|bagikan|поделиться|"
+    "imprimir|imprimer|drucken|stampa|afdrukken|drukuj|печать|enviar|envoyer|senden|invia"
+)
 # A share button in another language ("Teilen auf Facebook", "Compartir en Twitter", "Artikel
 # teilen", "Teilen", "Link kopieren"; a bookmark's "Guardar"), alone on its line, in any text, like
 # the English ones of _FORCED_TEXT.
-_SHARED_ON = (
-    r"facebook|twitter|whatsapp|linkedin|telegram|x|e-?mail|pinterest|reddit|вконтакте|одноклассниках"
-)
-_SHARE_VERBS = (
-    r"teilen|compartir|partager|condividi|compartilhar|compartilhe|delen|udostępnij|bagikan|поделиться"
-)
+_SHARED_ON = rf"{_NETWORKS}|x|e-?mail|вконтакте|одноклассниках"
 _SHARE_BUTTON_OTHER = (
-    rf"(?:{_SHARE_VERBS})\s+(?:auf|en|sur|su|no|na|op|w|в|ke)\s+(?:{_SHARED_ON})|(?:artikel|beitrag) teilen|"
-    r"compartir (?:art[ií]culo|noticia)|partager (?:l'article|cet article)|"
-    r"condividi (?:l'articolo|questo articolo)|"
-    r"compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|chia sẻ|sdílet|поділитися|teilen|guardar|drukuj|"
-    r"drucken|imprimir|imprimer|stampa|udostępnij|link kopieren|copiar (?:el )?enlace|copier le lien|"
+    rf"(?:{_SHARE_ACTIONS_OTHER})(?:\s+(?:auf|en|sur|su|no|na|op|w|в|ke)\s+(?:{_SHARED_ON}))?|"
+    r"(?:artikel|beitrag) teilen|compartir (?:art[ií]culo|noticia)|partager (?:l'article|cet article)|"
+    r"condividi (?:l'articolo|questo articolo)|compartilhe esta not[ií]cia|deel (?:dit )?artikel|dela|"
+    r"chia sẻ|sdílet|поділитися|guardar|link kopieren|copiar (?:el )?enlace|copier le lien|"
     r"copia (?:il )?link|link kopi[ëe]ren|kopiuj link|salin (?:tautan|link)|分享|공유하기|シェア"
 )
 # ... and a bar of them ("Partager sur Facebook · Partager sur X · Copier le lien", "Drukuj |
@@ -1098,7 +1098,7 @@ _SHARE_BUTTON_OTHER = (
 # Facebook Twitter WhatsApp Salin Link").
 _SHARE_OTHER = regex.compile(
     rf"^\W*(?:(?:{_SHARE_BUTTON_OTHER})(?:\s*[·|•/]\s*(?:{_SHARE_BUTTON_OTHER}))*|"
-    rf"(?:{_SHARE_VERBS})\s*:\s*(?:{_SHARED_ON}|{_SHARE_BUTTON_OTHER})(?:(?:\s*[·|•/,]\s*|\s+)(?:{_SHARED_ON}|"
+    rf"(?:{_SHARE_ACTIONS_OTHER})\s*:\s*(?:{_SHARED_ON}|{_SHARE_BUTTON_OTHER})(?:(?:\s*[·|•/,]\s*|\s+)(?:{_SHARED_ON}|"
     rf"{_SHARE_BUTTON_OTHER}))*)\W*$",
     regex.I,
 )
@@ -1240,11 +1240,7 @@ _SIGNUP_GAP = 4
 # networks in an article names no action). All 62 such runs of the corpus's pages are chrome, and
 # its clean articles have none.
 # The actions, in English and in the languages of _SHARE_OTHER ("Compartir", "Partager", "Drucken").
-_SHARE_ACTIONS = (
-    "share|tweet|print|e-?mail|pin it|copy link|sms|save|compartir|compartilhar|compartilhe|partager|"
-    "teilen|condividi|delen|udostępnij|поделиться|imprimir|imprimer|drucken|stampa|afdrukken|drukuj|"
-    "печать|enviar|envoyer|senden|invia"
-)
+_SHARE_ACTIONS = f"share|tweet|print|e-?mail|pin it|copy link|sms|save|{_SHARE_ACTIONS_OTHER}"
 _SHARE_BUTTON = re.compile(
     rf"^\W*(?:{_SHARE_ACTIONS}|{_NETWORKS}|pocket|messenger|vk|вконтакте|copy|more|comments?|x)\W*$",
     re.I,
@@ -1258,10 +1254,8 @@ _SHARE_ACTION = re.compile(rf"^\W*(?:{_SHARE_ACTIONS})\W*$", re.I)
 _STAMP = regex.compile(
     r"^\W*(?:((updated|posted|published)\s+)?\d+\s*(s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|"
     r"months?|years?)\s+ago\b[^.!?]*$"
-    r"|(?:(?:aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|aangepast|zaktualizowano|"
-    r"diperbarui)\s*:?\s*)?(?:(?:vor|il y a|hace|há)\s+\d+\s*(?:sek(?:unden)?|min(?:\.|uten?|utes?|utos?)?|"
-    r"std\.?|stunden?|"
-    r"heures?|h|horas?|tag(?:en)?|jours?|d[ií]as?|wochen?|semaines?|semanas?|mois|monate?n?|meses|mes)\b"
+    rf"|(?:(?:{_UPDATED_OTHER})\s*:?\s*)?(?:(?:vor|il y a|hace|há)\s+\d+\s*"
+    r"(?:sek(?:unden)?|min(?:\.|uten?|utes?|utos?)?|std\.?|stunden?|heures?|h|horas?|tag(?:en)?|jours?|d[ií]as?|wochen?|semaines?|semanas?|mois|monate?n?|meses|mes)\b"
     r"|\d+\s*(?:minut[io]|ore?|giorni|settimane|mesi)\s+fa"
     r"|\d+\s*(?:minuten?|min\.?|uur|dagen?|weken?|maanden?)\s+geleden"
     r"|\d+\s*(?:minut[ay]?|godzin[ay]?|godz\.?|dni|dzień|tygodni[e]?)\s+temu"
@@ -1269,8 +1263,7 @@ _STAMP = regex.compile(
     r"|\d+\s*(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь])\s+назад"
     r"|\d+\s*(?:dakika|saat|gün|hafta|ay)\s+önce)\W*$"
     # "Mis à jour le 04/03/24", "Publicado el 12.03.2024 a las 18:05", "Diterbitkan: 2/3/2024"
-    r"|(?:publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|veröffentlicht|"
-    r"aktualisiert|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|diterbitkan|diperbarui)"
+    rf"|(?:publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano|diterbitkan|{_UPDATED_OTHER})"
     r"(?:\s*(?:le|el|em|il|am|op|:))?\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
     r"(?:(?:\s*(?:à|a las|às|alle|um|om|o|pukul|,))?\s*\d{1,2}[:h.]\d{2}(?:\s*(?:uhr|h|wib))?)?\W*$)",
     regex.I,
@@ -1380,8 +1373,7 @@ _READ_ALSO_OTHER = regex.compile(
     r"^\W*(?:te puede interesar|te recomendamos|leé también|(?:à )?lire (?:également|encore)|voir aussi|"
     r"leia mais|saiba mais|lees (?:meer|verder)|ook interessant|przeczytaj (?:również|też|także)|"
     r"(?:czytaj|zobacz) również|czytaj więcej|approfondisci|leer más|potrebbe interessarti(?: anche)?|"
-    r"leggi pure|"
-    r"das könnte sie auch interessieren|auch interessant|baca pula|simak juga)\s*:\s*\S",
+    r"leggi pure|das könnte sie auch interessieren|auch interessant|baca pula|simak juga)\s*:\s*\S",
     regex.I,
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -2461,9 +2453,9 @@ def _pieces_reason(text: str, other_language: bool) -> str | None:
     >>> _pieces_reason("vor 3 Stunden · Lesezeit: 4 Min.", True), _pieces_reason("Rock · Pop", True)
     ('dateline', None)
     """
-    parts = _PIECES.split(text)
-    if len(parts) < 2:
+    if "·" not in text and "|" not in text and "•" not in text:
         return None
+    parts = _PIECES.split(text)
     reasons = []
     for part in parts:
         if _STAMP.match(part) or _TODAY_STAMP.match(part) or _READING_TIME.match(part):
@@ -2816,10 +2808,10 @@ def _cookie_notice(article: Article, start: int, end: int) -> bool:
     """
     line = article.text[start:end]  # the patterns' "^" is the line's start
     notice = _SITE_NOTICE.match(line)
-    if notice is None or not notice.group("legal"):
+    if (notice is None or not notice.group("legal")) and article.language not in (None, "en"):
         notice = _NOTICE_OTHER.match(line)  # "Nous utilisons des cookies ...", "Questo sito utilizza ..."
-        if notice is None or not notice.group("legal"):
-            return False
+    if notice is None or not notice.group("legal"):
+        return False
     return all(
         _COOKIE_TALK.search(article.text, max(s.start, start), min(s.end, end))
         for s in article.sentences
