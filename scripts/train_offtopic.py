@@ -14,7 +14,16 @@ What is learned, and written to ``src/newsqc/models/offtopic.json``:
 1. spam weights: two logistic regressions (scikit-learn) over binary word unigrams and bigrams,
    scaled by 1/sqrt(their number): the sentences of spam SMS, YouTube spam and spun comment
    spam against news sentences ("spam", C=4); the comment-blocklist phrases that sell something
-   (a COMMERCIAL word) against runs of 2-4 news words ("phrase", the anchors, C=1).
+   (a COMMERCIAL word) against runs of 2-4 news words ("phrase": the commercial words of
+   sentences, C=1), and the same with the phrases of today's link trades beside them ("link": the
+   anchor runs' words; ``scripts/link_trades.txt``, each keyword alone and with TRADE_MODIFIERS).
+   The blocklist is a 2010s list of dictionary words: no "crypto", "vpn", "cbd" or "semaglutide".
+   The trades are our own list, written from what link sellers advertise; on the written rounds
+   of anchors (benchmarks/written u, v, w: read while writing the list; ak: held out), anchors
+   found 12 / 15 / 11 -> 21 / 20 / 18 and 13 -> 17 of 46 held out, with the anchor threshold
+   0.9 -> 0.95 (at 0.9 the trades flagged more of the clean rounds: 36 -> 42 of 360 texts with a
+   span, 39 at 0.95). The sentences' phrase model stays the blocklist's: with the trades in it
+   the spam combiner moved and lost spam messages (test 0.910 -> 0.896).
 2. a word-class bigram model (counts) of the news text (kept for word_class; the anchors read
    the background probabilities of ``models/offtopic.background.npz``, see
    :func:`write_background`).
@@ -37,12 +46,13 @@ into is left out of training).
 
 Thresholds (chosen on dev figures cross-fitted as above, on the benchmark's dev build, with the
 characters of clean articles flagged kept near 0.2%; anchors: the knee where clean dev articles
-stop being flagged, and no look-alike of tests/cases/offtopic.jsonl flagged): sentences 0.998,
-spam 0.95, anchors 0.9 (``make model-offtopic``); the scorer adds its own rules (a capitalized
-anchor needs offtopic.CAPITALIZED_SURE, a two-word anchor offtopic.TWO_WORD_SURE, one after a
-name offtopic.AFTER_NAME_SURE, one around the story's own word offtopic.STORY_WORD_SURE, a
-flagged sentence that is not spammy needs 0.9995, a spam sentence needs spam log-odds of
-offtopic.SPAM_OWN or more, and under offtopic.SPAM_SHORT_WORDS words offtopic.SPAM_SHORT_SURE).
+stop being flagged, and no look-alike of tests/cases/offtopic.jsonl flagged): sentences 0.998, spam
+0.95, anchors 0.95 (0.9 before the link trades, see above; ``make model-offtopic``); the scorer
+adds its own rules (a capitalized anchor needs offtopic.CAPITALIZED_SURE, a two-word anchor
+offtopic.TWO_WORD_SURE, one after a name offtopic.AFTER_NAME_SURE, one around the story's own word
+offtopic.STORY_WORD_SURE, a flagged sentence that is not spammy needs 0.9995, a spam sentence needs
+spam log-odds of offtopic.SPAM_OWN or more, and under offtopic.SPAM_SHORT_WORDS words
+offtopic.SPAM_SHORT_SURE).
 """
 
 from __future__ import annotations
@@ -93,6 +103,8 @@ COMMERCIAL = frozenset(
     " outlet wholesale rental services service seo marketing agency lawyer repair cleaning diet"
     " weight hotel travel jobs bags shoes jerseys".split()
 )
+TRADES_PATH = ROOT / "scripts" / "link_trades.txt"
+TRADE_MODIFIERS = ("{}", "buy {}", "{} near me", "{} for sale")  # fmt: skip
 MARKETING_TEMPLATES = (
     "These global trends mirror how other sectors use {p} to strengthen their strategies.",
     "Many observers are also taking cues from similar strategies explored in {p}.",
@@ -124,9 +136,22 @@ def load_pages() -> list[dict[str, Any]]:
     return pages
 
 
-def load_spam() -> list[dict[str, Any]]:
-    path = shared_dir() / "corpus" / "spam-phrases.jsonl"
+def link_trades() -> list[dict[str, Any]]:
+    """Anchor phrases of today's link trades (TRADES_PATH's keywords, each alone and with each
+    of TRADE_MODIFIERS), as rows of kind "link_trade" (a trade's phrases share its fold)."""
     rows = []
+    for line in TRADES_PATH.read_text(encoding="utf-8").splitlines():
+        trade = line.strip()
+        if trade and not trade.startswith("#"):
+            for modifier in TRADE_MODIFIERS:
+                rows.append({"text": modifier.format(trade), "kind": "link_trade", "fold": fold_of(trade)})
+    return rows
+
+
+def load_spam() -> list[dict[str, Any]]:
+    """The dev rows of spam-phrases.jsonl, and the phrases of :func:`link_trades`."""
+    path = shared_dir() / "corpus" / "spam-phrases.jsonl"
+    rows = link_trades()
     with path.open(encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
@@ -285,7 +310,10 @@ def fit_spam(
     """
     units: list[tuple[list[str], int]] = []
     for row in spam:
-        if row["kind"] == "comment_blocklist_phrase":
+        if row["kind"] == "link_trade":
+            if phrase:
+                units.append((words_of(row["text"]), 1))
+        elif row["kind"] == "comment_blocklist_phrase":
             # Anchor texts sell something: the commercial phrases only (not "blog comment").
             if phrase and COMMERCIAL & set(row["text"].lower().split()):
                 units.append((words_of(row["text"]), 1))
@@ -338,7 +366,9 @@ def fit_spam(
 def fit_bigrams(pages: list[dict[str, Any]]) -> dict[str, Any]:
     """Bigram counts of word classes (see OfftopicModel.word_class) over the news sentences."""
     empty = {"weights": {}, "bias": 0.0}
-    model = make_model({"spam": empty, "phrase": empty, "bigrams": {}, "unigrams": {}} | _EMPTY)
+    model = make_model(
+        {"spam": empty, "phrase": empty, "link": empty, "bigrams": {}, "unigrams": {}} | _EMPTY
+    )
     bigrams: Counter[str] = Counter()
     unigrams: Counter[str] = Counter()
     for page in pages:
@@ -370,7 +400,8 @@ def fit_base(pages: list[dict[str, Any]], spam: list[dict[str, Any]]) -> dict[st
     data: dict[str, Any] = {
         "version": 1,
         "spam": fit_spam(pages, spam, rng, phrase=False),
-        "phrase": fit_spam(pages, spam, rng, phrase=True),
+        "phrase": fit_spam(pages, [r for r in spam if r["kind"] != "link_trade"], rng, phrase=True),
+        "link": fit_spam(pages, spam, random.Random(SEED), phrase=True),
     }
     data.update(fit_bigrams(pages))
     data["sentence"] = empty_combiner(SENTENCE_FEATURES) | {"spam_reason": 0.0, "marketing_reason": 1.0}
@@ -425,7 +456,7 @@ def make_docs(
     spam_sentences = [
         row["text"]
         for row in spam
-        if row["kind"] != "comment_blocklist_phrase" and 30 <= len(row["text"]) <= 300
+        if row["kind"] not in ("comment_blocklist_phrase", "link_trade") and 30 <= len(row["text"]) <= 300
     ]
     phrases = [
         row["text"]
@@ -659,7 +690,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="where to write the model")
     parser.add_argument("--variants", type=int, default=10, help="insertion variants per page")
     parser.add_argument("--sentence-threshold", type=float, default=0.998)
-    parser.add_argument("--anchor-threshold", type=float, default=0.9)
+    parser.add_argument("--anchor-threshold", type=float, default=0.95)
     parser.add_argument("--spam-threshold", type=float, default=0.95, help="spam sentences (spam combiner)")
     parser.add_argument("--verbose", action="store_true", help="list the false alarms and the misses")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")

@@ -79,6 +79,9 @@ ROUNDS: dict[str, tuple[str, str]] = {
            "out for the rules read off af; then read for share bars, bylines, prompts, rights)"),
     "aj": ("pages", "24 pages in 8 languages of the patterns by a fifth writer, twelve kinds of outlet (held "
            "out for the rules read off af and ai; then read for breadcrumbs, pieces, stamps, prompts)"),
+    "ak": ("insertions", "40 articles, 30 with 46 anchor texts of today's link trades by a fourth writer "
+           "(crypto, betting, vapes, local services with a city, brands, digits), and 10 look-alikes "
+           "about those trades (held out for the link trades)"),
 }  # fmt: skip
 
 

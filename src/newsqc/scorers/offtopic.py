@@ -44,39 +44,37 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   laptops has you covered"; or a word of what link-building sells today, which the comment-spam
   blocklist predates: "our step-by-step guide to choosing a regulated forex broker") is marketing,
   whole, and so is any other sentence that repeats that link text;
-- a grammatical break for anchors: how likely the background pairs are into the run, out of it
-  and across the gap it leaves (conditional probabilities and PMI, and whether the pair into the
-  run and the pair across the gap are known at all), and the same over word classes learned
-  from news text, so that a run which the sentence reads better without stands out and a run
-  that continues the phrase to its left ("a new vehicle loan") less so; a run must hold a
-  commercial word ("near" only beside another: not "fourplexes near transit"; link spam's
-  "near me" sells after any word, "dentist near me"; nor a word only mildly commercial: not
-  "how farmers clear their fields"), and how often the article uses it (or its stem) elsewhere
-  counts against it (a link spammer's word is seldom the story's); it follows a lower-case
-  word or a capitalized one that is no possessive ("He", "Cruelty casino of love to"; not
-  "Monday's best deals"), its first word has no capital inside ("UK", "McDonald": a name is no
-  anchor), its words after the first are lower case or a name's, as link sellers' texts name
-  places and brands ("cheap hotels in London", "buy TikTok likes"; not right after a
-  capitalized first word, "Best Buy", nor a place after "near", "a hotel near Antalya"; the
-  combiner learns from the blocklist's runs, in lower case, and such a run needs to be surer,
-  as a capitalized one does), a
-  lower-case word follows it (a contraction too: "payday
-  loans online don't get the buses"; a web address's words are no words: "apply online at
-  www.leeds.gov.uk"), and its first word is no quantifier ("poured more money into": the
-  verb's object); a run that opens with a name's last word is flagged from the word
-  after it ("Mayor Linda Okafor awning repair secret promised": the name stays), if what is left
-  is a run that sells ("Jalen Price tied it" is none; a name may open the sentence, a function
-  word does not: "The Credit worth"); a run that the
-  article prints again elsewhere is the story's phrase ("behavioral weight loss therapy" in an
-  article that speaks of weight loss), not a link's text dropped in once; nor is a run that ends
-  in a conjunction ("online poker and", cut from "online poker and slot games") or holds one
-  ("coupon codes or casino reviews"), a
-  preposition ("free cash flow of up to £800m", "forex trading platform to"), a word that opens
-  a clause ("a fixed deal taken out when rates were low") or a determiner, or that opens with
-  an adverb ("still offer", cut from "You can still offer help"), an auxiliary or a modal ("must
-  offer help"), a personal pronoun ("someone you met online"), an article or a preposition
-  ("a free check", "at a heavy discount"), or right after "who" with a verb that follows it in
-  the background pairs ("Shoppers who buy particular brands may feel").
+- a grammatical break for anchors: how likely the background pairs are into the run, out of it and
+  across the gap it leaves (conditional probabilities and PMI, and whether the pair into the run
+  and the pair across the gap are known at all), and the same over word classes learned from news
+  text, so that a run which the sentence reads better without stands out and a run that continues
+  the phrase to its left ("a new vehicle loan") less so; a run must hold a commercial word (of the
+  link model: the blocklist's phrases and today's link trades, "crypto exchange", "cbd gummies",
+  "emergency locksmith", which the blocklist predates; "near" only beside another: not "fourplexes
+  near transit"; link spam's "near me" sells after any word, "dentist near me"; nor a word only
+  mildly commercial: not "how farmers clear their fields"), and how often the article uses it (or
+  its stem) elsewhere counts against it (a link spammer's word is seldom the story's); it follows a
+  lower-case word or a capitalized one that is no possessive ("He", "Cruelty casino of love to";
+  not "Monday's best deals"), its first word has no capital inside ("UK", "McDonald": a name is no
+  anchor), its words after the first are lower case or a name's, as link sellers' texts name places
+  and brands ("cheap hotels in London", "buy TikTok likes"; not right after a capitalized first
+  word, "Best Buy", nor a place after "near", "a hotel near Antalya"; the combiner learns from the
+  blocklist's runs, in lower case, and such a run needs to be surer, as a capitalized one does), a
+  lower-case word follows it (a contraction too: "payday loans online don't get the buses"; a web
+  address's words are no words: "apply online at www.leeds.gov.uk"), and its first word is no
+  quantifier ("poured more money into": the verb's object); a run that opens with a name's last
+  word is flagged from the word after it ("Mayor Linda Okafor awning repair secret promised": the
+  name stays), if what is left is a run that sells ("Jalen Price tied it" is none; a name may open
+  the sentence, a function word does not: "The Credit worth"); a run that the article prints again
+  elsewhere is the story's phrase ("behavioral weight loss therapy" in an article that speaks of
+  weight loss), not a link's text dropped in once; nor is a run that ends in a conjunction ("online
+  poker and", cut from "online poker and slot games") or holds one ("coupon codes or casino
+  reviews"), a preposition ("free cash flow of up to £800m", "forex trading platform to"), a word
+  that opens a clause ("a fixed deal taken out when rates were low") or a determiner, or that opens
+  with an adverb ("still offer", cut from "You can still offer help"), an auxiliary or a modal
+  ("must offer help"), a personal pronoun ("someone you met online"), an article or a preposition
+  ("a free check", "at a heavy discount"), or right after "who" with a verb that follows it in the
+  background pairs ("Shoppers who buy particular brands may feel").
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or a determiner or
@@ -859,6 +857,10 @@ class OfftopicModel:
     spam_bias: float
     phrase_weights: dict[str, float]
     phrase_bias: float
+    #: The phrase model of anchor texts: the blocklist's phrases and today's link trades
+    #: (``scripts/link_trades.txt``: "crypto exchange", "vpn free trial"), for anchor runs only.
+    link_weights: dict[str, float]
+    link_bias: float
     bigrams: dict[str, int]
     unigrams: dict[str, int]
     total: int
@@ -869,11 +871,13 @@ class OfftopicModel:
     background: Background = field(repr=False, compare=False)
     spam_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
     phrase_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
+    link_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
     #: The lexicon's rows of the words outside wordfreq's list.
     extra: dict[str, int] = field(init=False, repr=False, compare=False)
     lex_zipf: np.ndarray = field(init=False, repr=False, compare=False)
     lex_spam: np.ndarray = field(init=False, repr=False, compare=False)
     lex_phrase: np.ndarray = field(init=False, repr=False, compare=False)
+    lex_link: np.ndarray = field(init=False, repr=False, compare=False)
     lex_stem: np.ndarray = field(init=False, repr=False, compare=False)
     lex_background: np.ndarray = field(init=False, repr=False, compare=False)
     lex_second: np.ndarray = field(init=False, repr=False, compare=False)
@@ -895,15 +899,17 @@ class OfftopicModel:
     native_memo: dict[str, dict[str, int]] = field(init=False, repr=False, compare=False)
     spam_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
     phrase_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
+    link_keys: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         put = object.__setattr__
         put(self, "spam_pairs", _pairs(self.spam_weights))
         put(self, "phrase_pairs", _pairs(self.phrase_weights))
+        put(self, "link_pairs", _pairs(self.link_weights))
         listed = self.words.places
         extra: dict[str, int] = {}
         put(self, "extra", extra)  # filled here, read by self.row as it grows
-        for weights in (self.spam_weights, self.phrase_weights):
+        for weights in (self.spam_weights, self.phrase_weights, self.link_weights):
             for gram in weights:
                 if gram.startswith("~"):
                     continue
@@ -952,7 +958,11 @@ class OfftopicModel:
         background_rows[missing] = [extra[w] for w in itertools.compress(background, missing.tolist())]
         rows[background_rows] = np.fromiter(background.values(), np.int64, len(background))
         put(self, "lex_background", rows)
-        for name, weights in (("spam", self.spam_weights), ("phrase", self.phrase_weights)):
+        for name, weights in (
+            ("spam", self.spam_weights),
+            ("phrase", self.phrase_weights),
+            ("link", self.link_weights),
+        ):
             uni = np.zeros(size)
             keys: list[int] = []
             values: list[float] = []
@@ -986,6 +996,8 @@ class OfftopicModel:
             spam_bias=float(data["spam"]["bias"]),
             phrase_weights=data["phrase"]["weights"],
             phrase_bias=float(data["phrase"]["bias"]),
+            link_weights=data["link"]["weights"],
+            link_bias=float(data["link"]["bias"]),
             bigrams=data["bigrams"],
             unigrams=data["unigrams"],
             total=sum(data["unigrams"].values()),
@@ -1127,9 +1139,9 @@ def load_model() -> OfftopicModel:
 def spam_logit(
     words: Sequence[str], model: OfftopicModel, phrase: bool = False, content: bool = False
 ) -> float:
-    """The spam model's log-odds for a sentence of normalized words (``phrase``: the anchor model;
-    ``content``: from its content words alone, a function word, of an English Zipf frequency of
-    FUNCTION_ZIPF or more, and a pair of two weighing nothing, over as many terms).
+    """The spam model's log-odds for a sentence of normalized words (``phrase``: the blocklist's
+    phrase model; ``content``: from its content words alone, a function word, of an English Zipf
+    frequency of FUNCTION_ZIPF or more, and a pair of two weighing nothing, over as many terms).
 
     Binary unigram and bigram features, scaled by one over the square root of their number;
     the spam model's unigram weight of a content word includes that of its crude stem.
@@ -1912,7 +1924,7 @@ def anchor_arrays(
     signals as arrays, one value per run (ANCHOR_FEATURES, and ``after_name`` and ``sells`` for
     the scorer's rules)."""
     prep = prepared or prepare(article, model)
-    word_weight = model.lex_phrase[prep.lex][prep.form]
+    word_weight = model.lex_link[prep.lex][prep.form]
     # A hot word is commercial; it is foreign to the article (alone) when neither it nor a word
     # of its stem ("blog", "blogs") is used anywhere else (words the lexicon lacks: the word
     # itself). Counted over the distinct forms, each with its number of words.
@@ -2030,13 +2042,13 @@ def anchor_arrays(
     lex = prep.lex[prep.form[window]]
     # Phrase model: unigram and bigram weights of the run (scaled as in spam_logit), 0.0 past
     # its end.
-    keys, weights = model.phrase_keys
+    keys, weights = model.link_keys
     pair_weight = _weights_of((lex[:, 1:4] * len(model.lex_zipf) + lex[:, 2:5]).ravel(), keys, weights)
-    u = np.where(inside, model.lex_phrase[lex[:, 1:5]], 0.0)
+    u = np.where(inside, model.lex_link[lex[:, 1:5]], 0.0)
     p = np.where(inside[:, 1:], pair_weight.reshape(-1, 3), 0.0)
     total = u[:, 0] + p[:, 0] + u[:, 1] + p[:, 1] + u[:, 2] + p[:, 2] + u[:, 3]  # in reading order
     grams = np.where(np.hstack((inside, inside[:, 1:])), np.hstack((u, p)), -np.inf)
-    phrase = model.phrase_bias + total / np.sqrt(2 * size - 1)
+    phrase = model.link_bias + total / np.sqrt(2 * size - 1)
     # Foreign words: used nowhere else in the article (or very short).
     run_words = window[:, 1:5]
     short = np.fromiter(map(len, prep.texts), np.int64, len(prep.texts)) < 3
