@@ -401,6 +401,7 @@ def fit_base(pages: list[dict[str, Any]], spam: list[dict[str, Any]]) -> dict[st
         "version": 1,
         "spam": fit_spam(pages, spam, rng, phrase=False),
         "phrase": fit_spam(pages, [r for r in spam if r["kind"] != "link_trade"], rng, phrase=True),
+        # Its own stream of news runs: the two models above draw theirs as before the trades.
         "link": fit_spam(pages, spam, random.Random(SEED), phrase=True),
     }
     data.update(fit_bigrams(pages))
