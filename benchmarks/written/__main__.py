@@ -82,6 +82,9 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ak": ("insertions", "40 articles, 30 with 46 anchor texts of today's link trades by a fourth writer "
            "(crypto, betting, vapes, local services with a city, brands, digits), and 10 look-alikes "
            "about those trades (held out for the link trades)"),
+    "al": ("insertions", "40 articles, 30 with 46 anchor texts of today's link trades by a fifth writer "
+           "(eight varieties of English; after names, before numbers and commas), and 10 look-alikes "
+           "(held out for the link trades: 11 -> 15 found, after ak had chosen their weighting)"),
 }  # fmt: skip
 
 
