@@ -1416,7 +1416,9 @@ ANCHORED_ZIPF = 3.5
 #: spelling inside spam messages ("lnly", "txtin"), which is spam, not garbling.
 SHORT_WORD = 5
 SHORT_GIBBERISH_LOGP = -4.0
-#: Short words (3-4 letters) rarer than this are gibberish: "okr", "hwo".
+#: Short words (3-4 letters) rarer than this are gibberish when they read as a shuffle, as
+#: unknown short words are (see SHORT_WORD): "okr" (-4.1 a letter), "hwo" ("who"); a loanword the
+#: list barely knows is none: "oupa", "dorp", "poha", "nans" (-2.4 to -3.7).
 SHORT_RARE_ZIPF = 2.0
 #: Short words rarer than this whose letters make a common word in another order are typos
 #: of that word: "hte", "wsa"...
@@ -1977,27 +1979,32 @@ class Garbled:
             bad: set[str] = set()
             shuffled = functools.cache(lambda w: _anagram_of_common(w, zipf))  # read once a word
             spelled = functools.cache(lambda: _spelled_in(article))  # read when first needed
-            if unknown:
-                model = _letter_model(article.language or "en", frequencies)
+            model = functools.cache(lambda: _letter_model(article.language or "en", frequencies))
 
-                def gibberish(w: str) -> bool:
-                    if not english:
-                        return _gibberish_foreign(w, model)
-                    if len(w) > SHORT_WORD:
-                        return _gibberish_word(w, model, frequencies)
-                    # A short word's letters tell little (see SHORT_WORD): a shuffle of a word.
-                    others = spelled().get("".join(sorted(w)), set()) - {w}
-                    return bool(others) or shuffled(w) or model.logp(w) < SHORT_GIBBERISH_LOGP
+            def shuffle_of_a_word(w: str) -> bool:
+                # A short word's letters tell little (see SHORT_WORD): a shuffle of a word.
+                others = spelled().get("".join(sorted(w)), set()) - {w}
+                return bool(others) or shuffled(w) or model().logp(w) < SHORT_GIBBERISH_LOGP
 
-                bad = {w for w in unknown if _ALL_LATIN.fullmatch(w) and gibberish(w)}
+            def gibberish(w: str) -> bool:
+                if not english:
+                    return _gibberish_foreign(w, model())
+                if len(w) > SHORT_WORD:
+                    return _gibberish_word(w, model(), frequencies)
+                return shuffle_of_a_word(w)
+
+            bad = {w for w in unknown if _ALL_LATIN.fullmatch(w) and gibberish(w)}
             short: set[str] = set()
             if english:
-                # Short words that a word list barely knows: "okr", "hwo" (no clean article has
-                # one), or a rare anagram of a common word: "hte", "wsa".
+                # Short words that a word list barely knows, if a shuffle too: "okr", "hwo" (not
+                # "oupa", "dorp", "nans": SHORT_RARE_ZIPF), or a rare anagram of a common word:
+                # "hte", "wsa".
                 bad.update(
                     w
                     for w in rare
-                    if len(w) <= 4 and 0 < zipf(w) < TYPO_ZIPF and (zipf(w) < SHORT_RARE_ZIPF or shuffled(w))
+                    if len(w) <= 4
+                    and 0 < zipf(w) < TYPO_ZIPF
+                    and (shuffled(w) or (zipf(w) < SHORT_RARE_ZIPF and shuffle_of_a_word(w)))
                 )
                 # Two short uncommon words side by side, one of them a common word's letters in
                 # another order: "ahs thi", "asw nda" (not "2 tbsp ghee": two words of a recipe).
