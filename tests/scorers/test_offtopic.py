@@ -150,7 +150,19 @@ def test_model_is_small_json() -> None:
     path = ROOT / "src" / "newsqc" / "models" / MODEL_FILE
     assert path.stat().st_size < 3_000_000
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert {"spam", "phrase", "bigrams", "unigrams", "sentence", "anchor"} <= set(data)
+    assert {"spam", "phrase", "link", "bigrams", "unigrams", "sentence", "anchor"} <= set(data)
+
+
+def test_the_link_model_knows_todays_trades_and_the_phrase_model_does_not() -> None:
+    # Anchor runs read the link model (the blocklist's phrases and scripts/link_trades.txt);
+    # sentences read the blocklist's phrase model alone, which predates these trades.
+    model = load_model()
+    hot = model.anchor["hot_min"]
+    for word in ("crypto", "cbd", "semaglutide"):
+        row = model.row(word)
+        assert model.lex_link[row] >= hot > model.lex_phrase[row]
+    # The blocklist's own words weigh in both.
+    assert model.lex_link[model.row("casino")] >= hot and model.lex_phrase[model.row("casino")] >= hot
 
 
 def test_a_spam_word_training_never_saw_weighs_as_its_stem() -> None:
