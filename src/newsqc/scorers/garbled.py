@@ -22,8 +22,8 @@ What it finds, each as a span with a reason code:
   ("econobox", "teraflop", "polyamorist") read like the language letter by letter and read
   better than any shuffle of their letters. In English also short unknown words that spell
   another word of the article or a common word in another order ("isrt"; not "danfo", "ewedu"),
-  short words the word list barely knows ("okr") or that are a common word's letters in
-  another order ("hte", "wsa"), and two short uncommon words side by side when one of them is a
+  short words the word list barely knows that read as such a shuffle too ("okr"; not "oupa",
+  "dorp") or that are a common word's letters in another order ("hte", "wsa"), and two short uncommon words side by side when one of them is a
   common word's letters in another order ("ahs thi"; not a recipe's "2 tbsp ghee"). In other
   languages with a word list (German, Portuguese, French...), only unknown words of six letters
   or more that fail both letter tests. A word the article uses twice or more is a name or a term, and
