@@ -17,22 +17,23 @@ What it finds, each as a span with a reason code:
   "е" in "prеssed", repaired to "eastern" and "pressed"), and runs of foreign-script words
   between two words of Latin-script prose.
 - ``garbled:gibberish``: rare words right after such a glued run ("qued faper ter"); lower-case
-  words that no word list knows and whose letters read badly ("arteh ineerdst", "eccnei"), with
-  the rare words around them. A rare word alone is not enough: real words no list knows
-  ("econobox", "teraflop", "polyamorist") read like the language letter by letter and read
-  better than any shuffle of their letters. In English also short unknown words that spell
-  another word of the article or a common word in another order ("isrt"; not "danfo", "ewedu"),
-  short words the word list barely knows that read as such a shuffle too ("okr"; not "oupa",
-  "dorp") or that are a common word's letters in another order ("hte", "wsa"), and two short uncommon words side by side when one of them is a
-  common word's letters in another order ("ahs thi"; not a recipe's "2 tbsp ghee"). In other
-  languages with a word list (German, Portuguese, French...), only unknown words of six letters
-  or more that fail both letter tests. A word the article uses twice or more is a name or a term, and
-  the words of an English text's sentence of eight words or more that reads as another language
-  (a quote in Spanish: "dijo la concejal") are that language's; so, in English prose, are a word
-  with letters beyond ASCII and the words beside it (a short quote in Vietnamese: "Chúng tôi rất
-  vui"; a typo or a shuffle of English words has no marked letter). A word alone in quotes is
-  mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks ("`kubectl`");
-  code is no prose (a span in backticks, a fenced block, a line after a shell prompt: "$ wget").
+  words that no word list knows and whose letters read badly ("arteh ineerdst", "eccnei"), with the
+  rare words around them. A rare word alone is not enough: real words no list knows ("econobox",
+  "teraflop", "polyamorist") read like the language letter by letter and read better than any
+  shuffle of their letters. In English also short unknown words that spell another word of the
+  article or a common word in another order ("isrt"; not "danfo", "ewedu"), short words the word
+  list barely knows that read as such a shuffle too ("okr"; not "oupa", "dorp") or that are a
+  common word's letters in another order ("hte", "wsa"), and two short uncommon words side by side
+  when one of them is a common word's letters in another order ("ahs thi"; not a recipe's "2 tbsp
+  ghee"). In other languages with a word list (German, Portuguese, French...), only unknown words
+  of six letters or more that fail both letter tests. A word the article uses twice or more is a
+  name or a term, and the words of an English text's sentence of eight words or more that reads as
+  another language (a quote in Spanish: "dijo la concejal") are that language's; so, in English
+  prose, are a word with letters beyond ASCII and the words beside it (a short quote in Vietnamese:
+  "Chúng tôi rất vui"; a typo or a shuffle of English words has no marked letter). A word alone in
+  quotes is mentioned, not used ('"rizz" is charm'), and so is one in markdown's backticks
+  ("`kubectl`"); code is no prose (a span in backticks, a fenced block, a line after a shell
+  prompt: "$ wget").
 - ``garbled:case``: case garbled inside a word ("stKEs", "reNEWables", "LEAder", "LeaDer"), with
   allowances for real words (iPhone, eBay, McDonald, PhD, iOS, YouTube, macOS, mRNA, leanFIRE, microSD,
   camelCase), for units after numbers ("38 dBA") and for a word alone in quotes or backticks,
