@@ -1110,7 +1110,9 @@ _SHARE_OTHER = regex.compile(
 # release's speakers, "<Name>, President of <Company>, says:", have neither), open it. It runs
 # to the last signature, reply link or form line and the lines after it up to the next line
 # already flagged (a footer keeps its reasons), when it holds at most _COMMENT_SHARE of the
-# characters before it (the article stands above its comments). A comment form's sentences
+# characters before it (the article stands above its comments) or _COMMENT_MANY signatures
+# stamped with a time (a thread under a short post: "September 2018 open thread" over ten
+# comments; a panel's speakers, "<Name>, <role>, said:", carry none). A comment form's sentences
 # ("Your email address will not be published.", "Save my name, email, and website in this
 # browser ...") are chrome in any text, and the labels of its fields ("Name *", "Post Comment")
 # within _COMMENT_FORM_GAP lines of one.
@@ -1180,10 +1182,13 @@ _COMMENT_FIELD = re.compile(
 # The last lines of a comment: a link to reply or report, its likes.
 _COMMENT_END = re.compile(rf"^\W*(?:{_REPLY}|report|like|\d+ likes?|reply\W+report)\W*$", re.I)
 _COMMENT_HEADER_GAP = 3
-# A signature is a line of at most this many words.
-_SIGNATURE_WORDS = 10
+# A signature is a line of at most this many words ("Catherine (GiveWell) on September 13, 2018 at
+# 5:23 pm said:" is 11).
+_SIGNATURE_WORDS = 12
 _COMMENT_GAP = 12
 _COMMENT_SHARE = 1.5
+_COMMENT_MANY = 3
+_COMMENT_TIME = re.compile(r"\d:\d\d|\bago\b", re.I)
 _COMMENT_FORM_GAP = 6
 # A media player's or a script's text left on the page, in any text: a player's notices
 # ("Video Player is loading.", "This is a modal window.", "Your browser does not support the
@@ -2975,7 +2980,9 @@ def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray)
         while end < n and not flagged[end]:
             end += 1
         chars = [len(text) for text in texts]
-        if sum(chars[start:end]) <= _COMMENT_SHARE * sum(chars[:start]):
+        timed = [i for i in signatures if start <= i < end and _COMMENT_TIME.search(texts[i])]
+        many = len(timed) >= _COMMENT_MANY
+        if many or sum(chars[start:end]) <= _COMMENT_SHARE * sum(chars[:start]):
             out.update(range(start, end))
     return sorted(out)
 
