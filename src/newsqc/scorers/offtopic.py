@@ -1975,9 +1975,13 @@ def anchor_arrays(
         word = norm(k)
         return "'" in word and word.replace("'", "").isalpha() and word_texts[k][:1].islower() and spaced(k)
 
+    def counted(k: int) -> bool:  # a number, spaces before it
+        return word_texts[k][:1].isdigit() and spaced(k) and not addressed[k]
+
     # The runs: holding the hot word, with a lower-case word after (a contraction too: "payday
-    # loans online don't get") and a word before (lower case, or capitalized: "He", a name,
-    # "Cruelty casino of love to", but no possessive: "Monday's best deals"), spaces between.
+    # loans online don't get"; a number: "serve payday loans online 40,000 residents") and a word
+    # before (lower case, or capitalized: "He", a name, "Cruelty casino of love to", but no
+    # possessive: "Monday's best deals"), spaces between.
     # A word inside may be a name, as link sellers' texts name places and brands ("cheap hotels
     # in London", "buy Instagram followers"), but not the word after a capitalized first one
     # ("Best Buy", "Canada Goose": a name, not an anchor).
@@ -2007,8 +2011,8 @@ def anchor_arrays(
                 lower = word_texts[first][:1].islower()
                 for last in range(first + 1, min(first + max(ANCHOR_LENGTHS), j - 1) + 1):
                     if not plain(last):  # word last follows the run and is inside every longer one
-                        if last - first in ANCHOR_LENGTHS and contraction(last):
-                            found.append(last)  # a contraction may follow a run
+                        if last - first in ANCHOR_LENGTHS and (contraction(last) or counted(last)):
+                            found.append(last)  # a contraction or a number may follow a run
                         if (lower or last > first + 1) and named(last) and norm(last - 1) != "near":
                             first_name.setdefault(first, last)  # inside longer runs (not "near Antalya")
                             continue
