@@ -36,7 +36,8 @@ their shape (short menu lines: navigation; runs of headline-like lines: related_
 is not the article's: aside). Outside a text that opens with the article (below), these are flagged
 whatever the model says: short datelines; copyright notices; captions that name themselves (a photo
 credit closing the line, in a line of any length; "Image caption ...", "FILE PHOTO: ...", "This
-March 28, 2017, file photo, provided by ...", a photographer's copyright opening the line, an
+March 28, 2017, file photo, provided by ...", "This illustration shows ...", "An artist's concept of
+...", a photographer's copyright opening the line, an
 agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"; in other languages a name
 after its label, "Bild: Nadine Meier", "Fot. Jan Nowak", "(Dok. Suara Pesisir)"; a credit alone, "Photo by
 <Name>", "Courtesy of ..."; a wire photo's caption dated after its place, weekday first: "...,
@@ -467,7 +468,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 _CREDIT_KEYWORDS = (
     "photo", "image", "picture", "credit", "foto", "фото", "写真", "getty images", "shutterstock", "caption",
     "/", "via ", "(ap)", "(afp)", "(reuters)", "©", "courtesy", "bild", "fot.", "zdjęci", "imagem", "imagen",
-    "immagine", "crédit", "(dok.", "kamera", "schnitt", "źródło",
+    "immagine", "crédit", "(dok.", "kamera", "schnitt", "źródło", "illustration", "rendering", "graphic",
+    "micrograph", "screenshot", "artist",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -581,14 +583,17 @@ _CREDIT = regex.compile(
 )
 # A caption named by its first words ("Image caption ...", "FILE PHOTO: ...", "© John Brecher Needle
 # poking skin ...", "This March 28, 2017, file photo, provided by ...", "This satellite image from
-# ...") or closed by an agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)",
+# ...", "This illustration shows ...", "An artist's concept of ...", "A stock image of ...": not
+# "An artist's impression of the site was released on Monday", a sentence with its verb) or closed by an agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)",
 # "... (NASA/JPL-Caltech)", "...a rabbitCredit: Getty"); or a credit alone on its line, in six
 # words at most and no sentence ("Photo by David Dyer-Bennet", "Courtesy of Andrew Vaughan",
 # "Courtesy Google": the 5 such lines of the dev and test pages are chrome).
 _CAPTION = regex.compile(
     r"^(image|photo|picture)\s+(caption|copyright|credit)\b|^file photo\b|^©\s?(?-i:\p{Lu})\S*\s\S+\s\S|"
-    r"^(in\s)?this\s([^.!?]{0,40}?\s)?(file\s)?(photo|image|picture|photograph)(,|\s(provided|released|"
-    r"taken|made|from|shows)\b)|"
+    r"^(in\s)?this\s([^.!?]{0,40}?\s)?(file\s)?(photo|image|picture|photograph|illustration|rendering|graphic|"
+    r"micrograph|screenshot)(,|\s(provided|released|taken|made|from|shows|of)\b)|"
+    r"^(in\s)?an?\s(artist['’]?s\s(concept|impression|illustration|rendering)|(stock|file|handout)\s(image|photo|"
+    r"picture)|rendering|micrograph)\s(of|shows)\b(?![^.!?]*\b(is|are|was|were|has|have|had|will|would)\b)|"
     r"\b(reuters|afp|ap|getty images|epa|xinhua|bloomberg)\s?/\s?"
     r"(?-i:\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3})\s*$|"
     r"\bvia (ap|reuters|getty images|afp)\W*$|"
