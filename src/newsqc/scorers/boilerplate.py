@@ -37,11 +37,11 @@ is not the article's: aside). Outside a text that opens with the article (below)
 whatever the model says: short datelines; copyright notices; captions that name themselves (a photo
 credit closing the line, in a line of any length; "Image caption ...", "FILE PHOTO: ...", "This
 March 28, 2017, file photo, provided by ...", "This illustration shows ...", "An artist's concept of
-...", a photographer's copyright opening the line, an
-agency's credit: "REUTERS/Name", "via AP", "(AP)", "(NASA/JPL-Caltech)"; in other languages a name
-after its label, "Bild: Nadine Meier", "Fot. Jan Nowak", "(Dok. Suara Pesisir)"; a credit alone, "Photo by
-<Name>", "Courtesy of ..."; a wire photo's caption dated after its place, weekday first: "...,
-Tuesday, Nov. 19, 2019, calling for ..."), a copyright line that names a company being legal; short
+...", a photographer's copyright opening the line, an agency's credit: "REUTERS/Name", "via AP",
+"(AP)", "(NASA/JPL-Caltech)"; in other languages a name after its label, "Bild: Nadine Meier", "Fot.
+Jan Nowak", "(Dok. Suara Pesisir)"; a credit alone, "Photo by <Name>", "Courtesy of ..."; a wire
+photo's caption dated after its place, weekday first: "..., Tuesday, Nov. 19, 2019, calling for
+..."), a copyright line that names a company being legal; short
 page furniture ("Share this", "Next Post", "Tags:", "Close"); a line headed by a related-links
 label ("READ MORE: ...", "Related: ..."); an "About <Name>" header ("Über ...", "Sobre ...") and,
 when most of the text's prose stands before it, the two lines of the bio under it. In any text, a
@@ -584,8 +584,9 @@ _CREDIT = regex.compile(
 # A caption named by its first words ("Image caption ...", "FILE PHOTO: ...", "© John Brecher Needle
 # poking skin ...", "This March 28, 2017, file photo, provided by ...", "This satellite image from
 # ...", "This illustration shows ...", "An artist's concept of ...", "A stock image of ...": not
-# "An artist's impression of the site was released on Monday", a sentence with its verb) or closed by an agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)",
-# "... (NASA/JPL-Caltech)", "...a rabbitCredit: Getty"); or a credit alone on its line, in six
+# "An artist's impression of the site was released on Monday", a sentence with its verb) or
+# closed by an agency's credit ("... REUTERS/Brendan McDermid", "... via AP", "... (AP)", "...
+# (NASA/JPL-Caltech)", "...a rabbitCredit: Getty"); or a credit alone on its line, in six
 # words at most and no sentence ("Photo by David Dyer-Bennet", "Courtesy of Andrew Vaughan",
 # "Courtesy Google": the 5 such lines of the dev and test pages are chrome).
 _CAPTION = regex.compile(
