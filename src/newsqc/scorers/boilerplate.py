@@ -923,8 +923,10 @@ _READER_NOTICE = re.compile(
 # A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
 # from ("Quotes delayed by at least 15 minutes.", "Market data provided by ..."), that its content
 # is for information only, that it earns a commission on links ("When you buy a book using a link
-# on this page, we receive a commission."), where the article was printed ("This article appears
-# in the March 2024 print edition ..."), how a transcript or a review was made ("Our experts
+# on this page, we receive a commission.", after a sentence or not: "Sometimes we include links to
+# online retail stores. If you click on one and make a purchase we may receive a small
+# commission."), where the article was printed ("This article appears in the March 2024 print
+# edition ..."), how a transcript or a review was made ("Our experts
 # continually monitor ...", "... has strict sourcing guidelines"), a change to its privacy policy,
 # the wire's standards ("Our Standards: The Thomson Reuters Trust Principles."); and, outside a
 # text that opens with the article, the label "Disclaimer" or "Disclosure" alone (10 of the 11
@@ -939,9 +941,9 @@ _DISCLAIMER = regex.compile(
     r"(?:this|the) (?:content|article|information|post|material|story|page) (?:on this (?:site|page) )?"
     r"(?:is|are) (?:provided |published |intended )?(?:solely |strictly )?(?:for|as) (?:general )?"
     r"(?:informational|information) purposes only|"
-    r"(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}?\b(?:we|site) (?:may )?(?:earn|receive|get)\b"
-    r"[^.!?]{0,30}?\bcommission|"
-    r"we (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission|"
+    r"(?:[^.!?]{0,100}[.!?]\s+)?(?:(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}?\b(?:we|site) "
+    r"(?:may )?(?:earn|receive|get)\b[^.!?]{0,30}?\bcommission|"
+    r"we (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission)|"
     r"we independently (?:review|select|choose|evaluate|research) (?:all |every |each )?(?:the )?"
     r"(?:products?|items?|everything|services?) (?:we (?:recommend|feature)|featured)|"
     r"(?:all )?products (?:featured|shown|recommended) (?:on|in|by) [^.!?]{1,40}? are independently selected|"
