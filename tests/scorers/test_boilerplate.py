@@ -234,6 +234,26 @@ def test_a_copyright_notice_is_chrome_whatever_the_model_says(notice: str, flagg
 
 
 @pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", True),  # the time's period
+        ("Updated November 18, 2019 at 9:15 p.m.", True),
+        ("The vote was held on November 18, 2019.", False),  # a sentence
+    ],
+)
+def test_a_dated_line_is_a_dateline_whatever_the_model_says(line: str, flagged: bool) -> None:
+    """Outside a text that opens with the article, a short line holding a date is a dateline (a
+    byline too) where the model reads it as article (p = 0.1 here), unless it ends as a sentence;
+    a period that closes the time ("a.m.") ends none."""
+    text = "Home\nSign In\n" + line + "\nA town held a vote on Monday, and the plan passed by a wide margin."
+    article = Article.from_text(text)
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.1, 0.05])
+    lines, reasons = flag_lines(article, p, reasons, x, 0.5)
+    assert bool(lines[2]) is flagged
+
+
+@pytest.mark.parametrize(
     ("lead_in", "kept"),
     [("Between June and August, we will deliver to every household:", True), ("Related stories:", False)],
 )

@@ -628,6 +628,9 @@ _DATE = regex.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b"
 )
 _DATE_WORDS = 14
+# A dated line that ends with a period is a sentence, unless the period closes the time ("By Louis
+# Jacobson on Monday, November 18th, 2019 at 11:04 a.m.").
+_CLOCK_ENDS = ("a.m.", "p.m.", "A.M.", "P.M.")
 # A run of headline-like lines after a related-links header is related links.
 _RELATED_RUN = 15
 # ... when the model gives the header at least this probability, and the two lines after it
@@ -2711,16 +2714,16 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "caption"
         elif (
-            reason in (None, "dateline")
+            reason in (None, "dateline", "byline")
             and dated[i]
             and n_words[i] <= _DATE_WORDS
-            and not text.endswith(".")
+            and (not text.endswith(".") or text.endswith(_CLOCK_ENDS))
             and text[:1] not in BULLETS + "|"
             and text.count("|") < 2
             and _DATE.search(text)
         ):
             flagged[i] = True
-            reasons[i] = "dateline"
+            reasons[i] = reason or "dateline"
         # Two or more headline-like lines after a short related-links header.
         if reasons[i] == "related_links" and n_words[i] <= 6 and p[i] >= _RELATED_HEADER_P:
             ahead = 0
