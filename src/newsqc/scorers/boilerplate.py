@@ -469,7 +469,7 @@ _CREDIT_KEYWORDS = (
     "photo", "image", "picture", "credit", "foto", "фото", "写真", "getty images", "shutterstock", "caption",
     "/", "via ", "(ap)", "(afp)", "(reuters)", "©", "courtesy", "bild", "fot.", "zdjęci", "imagem", "imagen",
     "immagine", "crédit", "(dok.", "kamera", "schnitt", "źródło", "illustration", "rendering", "graphic",
-    "micrograph", "screenshot", "artist",
+    "micrograph", "screenshot", "artist's", "artist’s",
 )  # fmt: skip
 # The other patterns are anchored at the start of the line: they can match only lines whose
 # first word starts with one of these (counters and datelines: see _pattern_gates).
@@ -937,6 +937,13 @@ _READER_NOTICE = re.compile(
 # notice that opens with its label and goes on ("Disclosure: ZDNet may earn a commission ...") is
 # not read: the corpus labels both of its two the article's.
 _DISCLAIMER_WORDS = 60
+_COMMISSION = (
+    r"(?:(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}?\b(?:we|site) (?:may )?"
+    r"(?:earn|receive|get)\b[^.!?]{0,30}?\bcommission|"
+    r"we (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission)"
+)
+# ... or after a sentence (read only in a line that speaks of a commission).
+_COMMISSION_SECOND = regex.compile(rf"^\W*[^.!?]{{0,100}}[.!?]\s+{_COMMISSION}", regex.I)
 _DISCLAIMER = regex.compile(
     r"^\W*(?:(?P<label>(?:editorial |affiliate |advertiser )?(?:disclaimer|disclosure)s?\W*$)|"
     r"(?:stock |market )?quotes (?:are )?(?:displayed|delayed)\b|"
@@ -944,9 +951,7 @@ _DISCLAIMER = regex.compile(
     r"(?:this|the) (?:content|article|information|post|material|story|page) (?:on this (?:site|page) )?"
     r"(?:is|are) (?:provided |published |intended )?(?:solely |strictly )?(?:for|as) (?:general )?"
     r"(?:informational|information) purposes only|"
-    r"(?:[^.!?]{0,100}[.!?]\s+)?(?:(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}?\b(?:we|site) "
-    r"(?:may )?(?:earn|receive|get)\b[^.!?]{0,30}?\bcommission|"
-    r"we (?:may )?(?:earn|receive) (?:a |an )?(?:small )?(?:affiliate )?commission)|"
+    rf"{_COMMISSION}|"
     r"we independently (?:review|select|choose|evaluate|research) (?:all |every |each )?(?:the )?"
     r"(?:products?|items?|everything|services?) (?:we (?:recommend|feature)|featured)|"
     r"(?:all )?products (?:featured|shown|recommended) (?:on|in|by) [^.!?]{1,40}? are independently selected|"
@@ -2625,8 +2630,10 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "legal"
             continue
-        if n_words[i] <= _DISCLAIMER_WORDS and (notice := _DISCLAIMER.match(text)):
-            if furniture[i] or not notice.group("label"):
+        if n_words[i] <= _DISCLAIMER_WORDS and (
+            (notice := _DISCLAIMER.match(text)) or ("ommission" in text and _COMMISSION_SECOND.match(text))
+        ):
+            if furniture[i] or not (notice and notice.group("label")):
                 flagged[i] = True
                 reasons[i] = "legal"
                 continue
