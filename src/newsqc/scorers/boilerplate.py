@@ -41,8 +41,8 @@ March 28, 2017, file photo, provided by ...", "This illustration shows ...", "An
 "(AP)", "(NASA/JPL-Caltech)"; in other languages a name after its label, "Bild: Nadine Meier", "Fot.
 Jan Nowak", "(Dok. Suara Pesisir)"; a credit alone, "Photo by <Name>", "Courtesy of ..."; a wire
 photo's caption dated after its place, weekday first: "..., Tuesday, Nov. 19, 2019, calling for
-..."), a copyright line that names a company being legal; short
-page furniture ("Share this", "Next Post", "Tags:", "Close"); a line headed by a related-links
+..."), a copyright line that names a company being legal; short page furniture ("Share this",
+"Next Post", "Tags:", "Close"); a line headed by a related-links
 label ("READ MORE: ...", "Related: ..."); an "About <Name>" header ("Über ...", "Sobre ...") and,
 when most of the text's prose stands before it, the two lines of the bio under it. In any text, a
 bio written as a sentence after most of the prose ("Maria Lopez is a reporter covering city hall.",

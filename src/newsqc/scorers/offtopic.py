@@ -60,8 +60,9 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   and brands ("cheap hotels in London", "buy TikTok likes"; not right after a capitalized first
   word, "Best Buy", nor a place after "near", "a hotel near Antalya"; the combiner learns from the
   blocklist's runs, in lower case, and such a run needs to be surer, as a capitalized one does), a
-  lower-case word follows it (a contraction too: "payday loans online don't get the buses"; a web
-  address's words are no words: "apply online at www.leeds.gov.uk"), and its first word is no
+  lower-case word follows it (a contraction too: "payday loans online don't get the buses", or a
+  number: "serve payday loans online 40,000 residents"; a web address's words are no words: "apply
+  online at www.leeds.gov.uk"), and its first word is no
   quantifier ("poured more money into": the verb's object); a run that opens with a name's last
   word is flagged from the word after it ("Mayor Linda Okafor awning repair secret promised": the
   name stays), if what is left is a run that sells ("Jalen Price tied it" is none; a name may open
