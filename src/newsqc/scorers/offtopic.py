@@ -45,37 +45,37 @@ the generic US English language model that pocketsphinx ships, BSD licence, its 
   blocklist predates: "our step-by-step guide to choosing a regulated forex broker") is marketing,
   whole, and so is any other sentence that repeats that link text;
 - a grammatical break for anchors: how likely the background pairs are into the run, out of it and
-  across the gap it leaves (conditional probabilities and PMI, and whether the pair into the run
-  and the pair across the gap are known at all), and the same over word classes learned from news
-  text, so that a run which the sentence reads better without stands out and a run that continues
-  the phrase to its left ("a new vehicle loan") less so; a run must hold a commercial word (of the
-  link model: the blocklist's phrases and today's link trades, "crypto exchange", "cbd gummies",
+  across the gap it leaves (conditional probabilities and PMI, and whether the pair into the run and
+  the pair across the gap are known at all), and the same over word classes learned from news text,
+  so that a run which the sentence reads better without stands out and a run that continues the
+  phrase to its left ("a new vehicle loan") less so; a run must hold a commercial word (of the link
+  model: the blocklist's phrases and today's link trades, "crypto exchange", "cbd gummies",
   "emergency locksmith", which the blocklist predates; "near" only beside another: not "fourplexes
   near transit"; link spam's "near me" sells after any word, "dentist near me"; nor a word only
   mildly commercial: not "how farmers clear their fields"), and how often the article uses it (or
   its stem) elsewhere counts against it (a link spammer's word is seldom the story's); it follows a
-  lower-case word or a capitalized one that is no possessive ("He", "Cruelty casino of love to";
-  not "Monday's best deals"), its first word has no capital inside ("UK", "McDonald": a name is no
+  lower-case word or a capitalized one that is no possessive ("He", "Cruelty casino of love to"; not
+  "Monday's best deals"), its first word has no capital inside ("UK", "McDonald": a name is no
   anchor), its words after the first are lower case or a name's, as link sellers' texts name places
   and brands ("cheap hotels in London", "buy TikTok likes"; not right after a capitalized first
   word, "Best Buy", nor a place after "near", "a hotel near Antalya"; the combiner learns from the
   blocklist's runs, in lower case, and such a run needs to be surer, as a capitalized one does), a
   lower-case word follows it (a contraction too: "payday loans online don't get the buses", or a
   number: "serve payday loans online 40,000 residents"; a web address's words are no words: "apply
-  online at www.leeds.gov.uk"), and its first word is no
-  quantifier ("poured more money into": the verb's object); a run that opens with a name's last
-  word is flagged from the word after it ("Mayor Linda Okafor awning repair secret promised": the
-  name stays), if what is left is a run that sells ("Jalen Price tied it" is none; a name may open
-  the sentence, a function word does not: "The Credit worth"); a run that the article prints again
-  elsewhere is the story's phrase ("behavioral weight loss therapy" in an article that speaks of
-  weight loss), not a link's text dropped in once; nor is a run that ends in a conjunction ("online
-  poker and", cut from "online poker and slot games") or holds one ("coupon codes or casino
-  reviews"), a preposition ("free cash flow of up to £800m", "forex trading platform to"), a word
-  that opens a clause ("a fixed deal taken out when rates were low") or a determiner, or that opens
-  with an adverb ("still offer", cut from "You can still offer help"), an auxiliary or a modal
-  ("must offer help"), a personal pronoun ("someone you met online"), an article or a preposition
-  ("a free check", "at a heavy discount"), or right after "who" with a verb that follows it in the
-  background pairs ("Shoppers who buy particular brands may feel").
+  online at www.leeds.gov.uk"), and its first word is no quantifier ("poured more money into": the
+  verb's object); a run that opens with a name's last word is flagged from the word after it ("Mayor
+  Linda Okafor awning repair secret promised": the name stays), if what is left is a run that sells
+  ("Jalen Price tied it" is none; a name may open the sentence, a function word does not: "The
+  Credit worth"); a run that the article prints again elsewhere is the story's phrase ("behavioral
+  weight loss therapy" in an article that speaks of weight loss), not a link's text dropped in once;
+  nor is a run that ends in a conjunction ("online poker and", cut from "online poker and slot
+  games") or holds one ("coupon codes or casino reviews"), a preposition ("free cash flow of up to
+  £800m", "forex trading platform to"), a word that opens a clause ("a fixed deal taken out when
+  rates were low") or a determiner, or that opens with an adverb ("still offer", cut from "You can
+  still offer help"), an auxiliary or a modal ("must offer help"), a personal pronoun ("someone you
+  met online"), an article or a preposition ("a free check", "at a heavy discount"), or right after
+  "who" with a verb that follows it in the background pairs ("Shoppers who buy particular brands may
+  feel").
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or a determiner or
@@ -873,8 +873,6 @@ class OfftopicModel:
     anchor: dict[str, Any]
     background: Background = field(repr=False, compare=False)
     spam_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
-    phrase_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
-    link_pairs: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
     #: The lexicon's rows of the words outside wordfreq's list.
     extra: dict[str, int] = field(init=False, repr=False, compare=False)
     lex_zipf: np.ndarray = field(init=False, repr=False, compare=False)
@@ -907,8 +905,6 @@ class OfftopicModel:
     def __post_init__(self) -> None:
         put = object.__setattr__
         put(self, "spam_pairs", _pairs(self.spam_weights))
-        put(self, "phrase_pairs", _pairs(self.phrase_weights))
-        put(self, "link_pairs", _pairs(self.link_weights))
         listed = self.words.places
         extra: dict[str, int] = {}
         put(self, "extra", extra)  # filled here, read by self.row as it grows
@@ -1139,29 +1135,21 @@ def load_model() -> OfftopicModel:
     return _model
 
 
-def spam_logit(
-    words: Sequence[str], model: OfftopicModel, phrase: bool = False, content: bool = False
-) -> float:
-    """The spam model's log-odds for a sentence of normalized words (``phrase``: the blocklist's
-    phrase model; ``content``: from its content words alone, a function word, of an English Zipf
-    frequency of FUNCTION_ZIPF or more, and a pair of two weighing nothing, over as many terms).
+def spam_logit(words: Sequence[str], model: OfftopicModel, content: bool = False) -> float:
+    """The spam model's log-odds for a sentence of normalized words (``content``: from its
+    content words alone, a function word, of an English Zipf frequency of FUNCTION_ZIPF or more,
+    and a pair of two weighing nothing, over as many terms).
 
     Binary unigram and bigram features, scaled by one over the square root of their number;
     the spam model's unigram weight of a content word includes that of its crude stem.
 
     >>> spam_logit(["win", "a", "free", "prize", "call", "now"], load_model()) > 0
     True
-    >>> spam_logit(["cheap", "car", "insurance"], load_model(), phrase=True) > 0
-    True
     >>> words = ["i", "know", "i", "know"]
     >>> spam_logit(words, load_model()) > SPAM_CONTENT > spam_logit(words, load_model(), content=True)
     True
     """
-    uni, pairs, bias = (
-        (model.lex_phrase, model.phrase_pairs, model.phrase_bias)
-        if phrase
-        else (model.lex_spam, model.spam_pairs, model.spam_bias)
-    )
+    uni, pairs, bias = model.lex_spam, model.spam_pairs, model.spam_bias
     unigrams = set(words)
     if not unigrams:
         return bias
