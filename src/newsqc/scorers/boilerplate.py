@@ -648,6 +648,13 @@ _CLEAN_LEAD_LINE = 1
 # The context rules (_keep_article_lines) keep lines that the model gives less than this (a
 # headline-like line before the first paragraph also when the text prints it again).
 _SURE_P = 0.9
+#: A text of this many lines or more, none of them prose, most of them (_MENU_SHARE) of
+#: _MENU_WORDS words or fewer, is menus alone (see _menu_page). On the dev and test builds: 7 of
+#: the 80 pages of chrome alone (5 of them flagged at 0.03 to 0.84 before; 2 more have no prose
+#: but longer lines), and no article, clean or corrupted (a calendar has no prose either).
+_MENU_LINES = 10
+_MENU_WORDS = 3
+_MENU_SHARE = 2 / 3
 _PROSE_UNENDED_WORDS = 40  # a line this long is prose even without terminal punctuation
 _PARAGRAPH_WORDS = 20  # an ended line this long is a paragraph around a subheading, prose or not
 _CLEAN_LEAD_THRESHOLD = 0.99
@@ -2802,6 +2809,8 @@ def flag_lines(
     for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
         flagged[i] = True
         reasons[i] = "comments"
+    if _menu_page(x):
+        flagged[:] = True
     if article.title and (title := _normalized(article.title)):
         for i, line in enumerate(lines):  # the caller's title printed as a line: the headline
             if flagged[i] and _normalized(line.text) == title:
@@ -2815,6 +2824,24 @@ def flag_lines(
     if "|" in article.text:
         _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
+
+
+def _menu_page(x: np.ndarray) -> bool:
+    """Whether a text is a page of menus alone: _MENU_LINES lines or more, no line of prose (see
+    :func:`_prose`) and most lines (_MENU_SHARE) of _MENU_WORDS words at most. The line model
+    never saw a text without an article in training and reads such lines as content (a city
+    hall's 200 menu items, "Ouvidoria", "Conselhos Municipais", "CMAS", at 0.1 to 0.2); a
+    calendar or a table of results (lines of several words, "1a etapa: 10 de março –
+    Interlagos") is none.
+
+    >>> menu = ["Home", "World", "Sport", "Weather", "Contact us"] * 2
+    >>> x, _ = line_features(Article.from_text("\\n".join(menu)))
+    >>> _menu_page(x), _menu_page(x[:9])
+    (True, False)
+    """
+    if x.shape[0] < _MENU_LINES or _prose(x).any():
+        return False
+    return float((x[:, _COL["log_words"]] <= math.log1p(_MENU_WORDS)).mean()) >= _MENU_SHARE
 
 
 def _cookie_notice(article: Article, start: int, end: int) -> bool:

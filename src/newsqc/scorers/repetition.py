@@ -67,7 +67,10 @@ and ``repetition_dup_line_char_share`` (lines equal to an earlier line, by count
 characters), the same for paragraphs, ``repetition_top_{2,3,4}gram_char_share`` (characters of
 the most frequent n-gram times its count, over the text's length) and
 ``repetition_dup_{5..10}gram_char_share`` (characters of words inside a later occurrence of a
-repeated n-gram, over the text's length). Plus ``repetition_copy_share``,
+repeated n-gram, over the text's length), and ``repetition_gopher_ratio``, the largest of these
+nine n-gram shares over Gopher's bound for it (1.0 at the bound: it is what the verdict reads of
+them; the nine move together and, read one by one, took weights of alternating sign that the
+next retraining flipped). Plus ``repetition_copy_share``,
 ``repetition_template_share`` (extra copies left alone as templates), ``repetition_stuffing``
 and ``repetition_stuffing_count`` (the stuffing score, of the heading or the name, and its
 count of stuffed printings).
@@ -171,8 +174,10 @@ _KEY_POINTS = regex.compile(
     r"what you need to know)\W*$",
     regex.IGNORECASE,
 )
-_GOPHER_TOP = (2, 3, 4)
-_GOPHER_DUP = (5, 6, 7, 8, 9, 10)
+#: Gopher's bounds on its n-gram shares (datatrove's defaults): the top n-gram's characters for
+#: n of 2 to 4, the duplicated n-grams' characters for n of 5 to 10.
+GOPHER_TOP_MAX = {2: 0.20, 3: 0.18, 4: 0.16}
+GOPHER_DUP_MAX = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
 #: The names of the features, in the order every finding gives them.
 FEATURES: tuple[str, ...] = (
     "repetition_copy_share",
@@ -183,8 +188,9 @@ FEATURES: tuple[str, ...] = (
     "repetition_dup_line_char_share",
     "repetition_dup_para_share",
     "repetition_dup_para_char_share",
-    *(f"repetition_top_{n}gram_char_share" for n in _GOPHER_TOP),
-    *(f"repetition_dup_{n}gram_char_share" for n in _GOPHER_DUP),
+    *(f"repetition_top_{n}gram_char_share" for n in GOPHER_TOP_MAX),
+    *(f"repetition_dup_{n}gram_char_share" for n in GOPHER_DUP_MAX),
+    "repetition_gopher_ratio",
 )
 
 
@@ -235,8 +241,8 @@ class _Grams:
     positions whose 2-gram repeats, and so on up to 10-grams)."""
 
     def __init__(self, ids: list[int], lengths: np.ndarray, n_chars: int) -> None:
-        self.top: dict[int, float] = dict.fromkeys(_GOPHER_TOP, 0.0)
-        self.dup: dict[int, float] = dict.fromkeys(_GOPHER_DUP, 0.0)
+        self.top: dict[int, float] = dict.fromkeys(GOPHER_TOP_MAX, 0.0)
+        self.dup: dict[int, float] = dict.fromkeys(GOPHER_DUP_MAX, 0.0)
         # 2-grams printed NAME_MIN_COUNT times or more: positions; 3-grams that repeat: sorted
         # positions and their group; 4-grams: first occurrences.
         self.often2 = self.often2_group = np.zeros(0, dtype=np.int64)
@@ -284,6 +290,16 @@ class _Grams:
             pos = pos[keep]
             h = h[keep] * _MULT + arr[pos + n]
 
+    def gopher_ratio(self) -> float:
+        """The largest of Gopher's n-gram shares over its bound (1.0: at Gopher's bound).
+
+        >>> ids = [0, 1, 0, 1, 0, 1, 2, 3]  # "a b a b a b c d"
+        >>> round(_Grams(ids, np.ones(8, dtype=np.int64), 15).gopher_ratio(), 2)
+        5.83
+        """
+        shares = [(self.top, GOPHER_TOP_MAX), (self.dup, GOPHER_DUP_MAX)]
+        return max(share[n] / bound[n] for share, bound in shares for n in bound)
+
 
 class Repetition:
     """Finds copies of lines and paragraphs, and stuffed heading phrases.
@@ -320,6 +336,7 @@ class Repetition:
             features[f"repetition_top_{n}gram_char_share"] = share
         for n, share in grams.dup.items():
             features[f"repetition_dup_{n}gram_char_share"] = share
+        features["repetition_gopher_ratio"] = grams.gopher_ratio()
 
         title_key = self._title_key(article, vocab, keys)
 
