@@ -37,14 +37,20 @@ recur ("the White House said", "at the White House", "in Hong Kong"); a name ins
 random words gets a new left and a new right neighbour almost every time: at most a fifth
 (``NAME_REPEAT_SHARE``) of its neighbours may be words it already had on that side. A stuffed
 name's spans are its framed printings and those glued to a capitalized word on their left or
-to another printing (its natural printings in such frames are flagged with them).
+to another printing (its natural printings in such frames are flagged with them). A name
+stuffed among natural printings that recur ("at the White House said") is found by its gaps
+instead: five framed printings or more (``NAME_MIN_GAPPED``) whose right neighbour follows their
+left one in news text more readily than it follows the name ("the most White House anticipated
+witness"); only those printings are its spans.
 
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
 the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures); the left and
 right neighbours of runs of capitalized words, found by one regular expression (only when a
-capitalized 2-gram is printed six times). Everything is one pass over the words plus sorting
-of the repeated n-grams: linear in the text, no comparison of all pairs of lines.
+capitalized 2-gram is printed six times), and the background word pairs of news that the
+offtopic scorer's anchor runs read (only for a name framed six times in frames that recur).
+Everything is one pass over the words plus sorting of the repeated n-grams: linear in the text,
+no comparison of all pairs of lines.
 
 Legitimate repetition is left alone: a line printed three times or more, never back to back
 and with new lines between its printings, is a template (form questions, list labels, a table
@@ -80,8 +86,9 @@ chants and quotes that the story echoes repeat so too); near duplicates of short
 than ``NEAR_MIN_WORDS`` words) with a word changed beyond its ending, or of long lines with
 many words changed; a name stuffed fewer than six times between lower-case words, a one-word
 name, a phrase with lower-case words that is never printed as a line of its own, a name that
-the article also uses in recurring frames (the inserted copies of "the White House" sit among
-its natural ones), and names in German text (which capitalizes nouns: not looked for); a long
+the article also uses in recurring frames when fewer than five of its insertions break the
+sentence (news pairs the background has not seen read as no break), and names in German text
+(which capitalizes nouns: not looked for); a long
 article that names something in six fresh frames or more (a 2-4 word name, mid-sentence each
 time) is taken for stuffing; a title stuffed into its own first line is looked for (with no
 title given) only as a whole copy of itself inside that line ("New car New car sales plunge
@@ -150,6 +157,17 @@ NAME_MAX_WORDS = 4
 NAME_MIN_COUNT = 6
 NAME_REPEAT_SHARE = 0.2
 NAME_FULL_COUNT = 12
+#: A name that the article also uses in recurring frames ("the White House said") is stuffed
+#: still when NAME_MIN_GAPPED of its framed printings or more, and NAME_GAPPED_SHARE of them,
+#: sit in a gap: their right neighbour follows their left one (log10 P(right | left), from the
+#: background word pairs of news) NAME_GAP_MARGIN more readily than it follows the name's last
+#: word ("the most White House anticipated witness": "most anticipated" reads on, "House
+#: anticipated" does not). Those printings are its spans. On the dev build, 6 of the 26 names
+#: stuffed among natural printings were missed and 1 is; a clean article's name has at most 4
+#: such printings (dev "Hong Kong", 4 of 8), the test's at most 2.
+NAME_MIN_GAPPED = 5
+NAME_GAPPED_SHARE = 0.4
+NAME_GAP_MARGIN = 0.3
 #: Lines of an embedded post's text before its signature line.
 POST_LINES = 2
 #: Languages that capitalize common nouns, where a run of capitalized words is no name.
@@ -680,12 +698,52 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
         if repeats <= NAME_REPEAT_SHARE * k:
             best = (k, name)
     if not best[0]:
-        return 0.0, []
+        return _gapped_name(framed)
     # The stuffed printings: framed ones, and those glued to a capitalized word on their left
     # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
     name = f"{SOFT_HYPHEN}?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
     printed = regex.compile(rf"(?<={_NAME_CHAR} +){name}(?= +(?:\p{{Ll}}|{name}))")
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
+
+
+def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[float, list[tuple[int, int]]]:
+    """The name most printed in gaps (see NAME_MIN_GAPPED) among names of NAME_MIN_COUNT framed
+    printings or more, ``framed`` as :func:`_name_stuffing` finds them: score, the gapped
+    printings' character ranges.
+
+    >>> pairs = ["most anticipated", "hand-picked ambassador", "as part", "dialed up", "by the", "with him"]
+    >>> text = " ".join(f"it was {a} Acme Corp {b} then." for a, b in (p.split() for p in pairs))
+    >>> text += " They said the Acme Corp said so."
+    >>> framed = {}
+    >>> for m in _FRAMED_NAME.finditer(text):
+    ...     framed.setdefault(m.group(2), []).append((m.group(1).casefold(), m.group(3), *m.span(2)))
+    >>> score, ranges = _gapped_name(framed)
+    >>> score, len(framed["Acme Corp"]), len(ranges)
+    (0.5833, 7, 5)
+    """
+    candidates = sorted(
+        ((len(f), name) for name, f in framed.items() if len(f) >= NAME_MIN_COUNT), reverse=True
+    )
+    if not candidates:
+        return 0.0, []
+    from newsqc.scorers.offtopic import load_background  # the news pairs the anchor runs read
+
+    background = load_background()
+    for k, name in candidates:
+        frames = framed[name]
+        last = name.split()[-1].casefold()
+        words = [w for left, right, _, _ in frames for w in (left, right.casefold(), last)]
+        rows = background.ids(words).reshape(-1, 3)
+        gap = background.pairs(rows[:, 0], rows[:, 1])[0]
+        leave = background.pairs(rows[:, 2], rows[:, 1])[0]
+        gapped = [
+            (start, end)
+            for (_, _, start, end), g, e in zip(frames, gap, leave, strict=True)
+            if g - e >= NAME_GAP_MARGIN
+        ]
+        if len(gapped) >= max(NAME_MIN_GAPPED, NAME_GAPPED_SHARE * k):
+            return round(clip(k / NAME_FULL_COUNT), 4), gapped
+    return 0.0, []
 
 
 def _gopher_lines(article: Article) -> dict[str, float]:
