@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.quality import dataset  # noqa: E402
 
 from newsqc.classifier import CLASSES, VerdictModel, fit_model  # noqa: E402
-from newsqc.scorers.repetition import GOPHER_DUP_MAX, GOPHER_TOP_MAX  # noqa: E402
+from newsqc.scorers.repetition import GOPHER_SHARES  # noqa: E402
 from newsqc.transformer import NewsFeatures  # noqa: E402
 
 MODEL = ROOT / "src" / "newsqc" / "models" / "verdict.json"
@@ -57,15 +57,10 @@ DROP_SHARE = 0.5
 MIN_WORDS = 50
 #: Features the model does not read: length, which the rule decides at run time (see above), and
 #: Gopher's nine n-gram shares, which it reads as one, the largest over its bound
-#: (``repetition_gopher_ratio``): read one by one, the collinear shares took large weights of
-#: alternating sign, and a retraining after a stuffing rule flipped the top 2-gram's. In grouped
+#: (``repetition_gopher_ratio``; ``newsqc train`` leaves them out too). In grouped
 #: cross-validation on dev (5 folds by page), log loss 0.3125 -> 0.3026 and ROC-AUC of P(keep),
 #: clean against the defective, 0.868 -> 0.881.
-UNREAD = frozenset(
-    {"chars", "words", "lines", "sentences", "kept_words"}
-    | {f"repetition_top_{n}gram_char_share" for n in GOPHER_TOP_MAX}
-    | {f"repetition_dup_{n}gram_char_share" for n in GOPHER_DUP_MAX}
-)
+UNREAD = frozenset({"chars", "words", "lines", "sentences", "kept_words", *GOPHER_SHARES})
 #: The weight of ``drop`` rows, as a share of the balanced one. Most of them are texts the rule
 #: drops at run time whatever the model says (over half flagged, under 50 words left: 215 of
 #: the dev rows); weighed 2.6 times a clean row each, they taught the model to drop pages with a

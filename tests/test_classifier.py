@@ -30,6 +30,7 @@ from newsqc.classifier import (
 )
 from newsqc.cli import main
 from newsqc.features import NewsFeatures
+from newsqc.scorers.repetition import GOPHER_SHARES
 
 ARTICLE = (
     "The city council approved the new budget on Tuesday after a debate that lasted most of "
@@ -118,6 +119,12 @@ def test_drop_weight_lowers_the_drop_probability() -> None:
 def test_training_is_deterministic(small_model: VerdictModel) -> None:
     again = train(_records())
     assert json.dumps(again.to_dict()) == json.dumps(small_model.to_dict())
+
+
+def test_models_read_gophers_shares_as_one(small_model: VerdictModel) -> None:
+    for model in (small_model, load_model()):
+        assert "repetition_gopher_ratio" in model.feature_names
+        assert not set(GOPHER_SHARES) & set(model.feature_names)
 
 
 def test_round_trip_and_use_from_assess(tmp_path: Path, small_model: VerdictModel) -> None:

@@ -526,21 +526,27 @@ def train(
 ) -> VerdictModel:
     """Train a verdict model on labelled records (``text``, ``verdict``, optional ``title``, ``url``).
 
+    The model reads every feature of :class:`~newsqc.transformer.NewsFeatures` but Gopher's nine
+    n-gram shares, which it reads as one (``repetition_gopher_ratio``).
+
     >>> texts = ["Officials met on Monday to discuss the plan for the new bridge across the river."] * 4
     >>> model = train([{"text": t, "verdict": "keep"} for t in texts]
     ...               + [{"text": "0 Comments", "verdict": "drop"}] * 4)
     >>> model.classes
     ('keep', 'drop')
     """
+    from newsqc.scorers.repetition import GOPHER_SHARES
     from newsqc.transformer import NewsFeatures
 
     records = list(records)
     features = NewsFeatures()
     X = features.fit_transform(records)
+    names = [str(n) for n in features.get_feature_names_out()]
+    read = [j for j, name in enumerate(names) if name not in GOPHER_SHARES]  # read as one ratio
     return fit_model(
-        X,
+        X[:, read],
         [r["verdict"] for r in records],
-        [str(n) for n in features.get_feature_names_out()],
+        [names[j] for j in read],
         C=C,
         seed=seed,
         metadata=metadata,

@@ -196,6 +196,12 @@ _KEY_POINTS = regex.compile(
 #: n of 2 to 4, the duplicated n-grams' characters for n of 5 to 10.
 GOPHER_TOP_MAX = {2: 0.20, 3: 0.18, 4: 0.16}
 GOPHER_DUP_MAX = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
+#: Gopher's nine n-gram shares. The verdict reads them as one, ``repetition_gopher_ratio``:
+#: collinear, they took large weights of alternating sign, which a retraining flipped.
+GOPHER_SHARES: tuple[str, ...] = (
+    *(f"repetition_top_{n}gram_char_share" for n in GOPHER_TOP_MAX),
+    *(f"repetition_dup_{n}gram_char_share" for n in GOPHER_DUP_MAX),
+)
 #: The names of the features, in the order every finding gives them.
 FEATURES: tuple[str, ...] = (
     "repetition_copy_share",
@@ -206,8 +212,7 @@ FEATURES: tuple[str, ...] = (
     "repetition_dup_line_char_share",
     "repetition_dup_para_share",
     "repetition_dup_para_char_share",
-    *(f"repetition_top_{n}gram_char_share" for n in GOPHER_TOP_MAX),
-    *(f"repetition_dup_{n}gram_char_share" for n in GOPHER_DUP_MAX),
+    *GOPHER_SHARES,
     "repetition_gopher_ratio",
 )
 
