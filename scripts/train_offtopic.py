@@ -74,6 +74,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
+from newsqc import background
 from newsqc.article import Article
 from newsqc.scorers import offtopic
 from newsqc.scorers.offtopic import (
@@ -88,7 +89,7 @@ from newsqc.wordlists import word_frequencies
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.MODEL_FILE
-BACKGROUND_PATH = ROOT / "src" / "newsqc" / "models" / offtopic.BACKGROUND_FILE
+BACKGROUND_PATH = ROOT / "src" / "newsqc" / "models" / background.BACKGROUND_FILE
 #: The scorer's labelled cases: --eval counts the look-alikes (no span expected) a model flags.
 CASES_PATH = ROOT / "tests" / "cases" / "offtopic.jsonl"
 SEED = 5
@@ -193,7 +194,7 @@ def write_background() -> None:
     From the generic US English language model that pocketsphinx ships (BSD licence; 72k words,
     2M word pairs): its 1-grams and 2-grams, read from the ARPA text that pocketsphinx writes of
     its binary model, for the lower-case alphabetic words. Written to
-    ``models/offtopic.background.npz`` as arrays (see ``offtopic.Background.from_arrays``): the
+    ``models/offtopic.background.npz`` as arrays (see ``newsqc.background.Background.from_arrays``): the
     words as one UTF-8 string, log10 P(word), and the pairs as sorted keys (first word's row x
     number of words + second word's row) stored as gaps, with -log10 P(second | first) in
     twentieths. Needs ``pip install pocketsphinx`` (training only; the package reads the npz).

@@ -17,18 +17,15 @@ import re
 import threading
 from typing import Any
 
-import numpy as np
 import pytest
 
 from newsqc.article import Article
 from newsqc.scorers.base import Finding
 from newsqc.scorers.offtopic import (
-    BACKGROUND_FILE,
     MODEL_FILE,
     SHOUTED,
     Offtopic,
     crude_stem,
-    load_background,
     load_model,
     message_prefixes,
     prepare,
@@ -178,18 +175,6 @@ def test_a_spam_word_training_never_saw_weighs_as_its_stem() -> None:
         assert spam_logit([word], model) > spam_logit(["council"], model)
     # A frequent word has no stem weight (its own weight only).
     assert model.lex_spam[model.row("the")] == model.spam_weights.get("the", 0.0)
-
-
-def test_background_is_arrays_with_its_notice() -> None:
-    path = ROOT / "src" / "newsqc" / "models" / BACKGROUND_FILE
-    assert path.stat().st_size < 6_000_000  # 2M word pairs, as gaps and bytes
-    with np.load(path, allow_pickle=False) as arrays:
-        assert "Carnegie Mellon University" in bytes(arrays["about"]).decode("utf-8")
-    background = load_background()
-    assert background.log_prob("as", "well") > background.log_prob("as", "shopping")
-    # A pair the background knows, and one it lacks (an anchor's break: "pressure Chinese").
-    ids = background.ids(["a", "minnesota", "pressure", "chinese"])
-    assert background.seen(ids[[0, 2]], ids[[1, 3]]).tolist() == [True, False]
 
 
 def test_fluency_reads_pairs_inside_sentences_and_the_first_words_when_asked() -> None:

@@ -21,8 +21,8 @@ GamezZMTA O governo ...").
 
 Signals, from a model trained by ``scripts/train_offtopic.py`` on the dev split and the dev rows
 of ``spam-phrases.jsonl`` and shipped as JSON (``models/offtopic.json``), plus the probabilities
-of English words and word pairs (``models/offtopic.background.npz``: the 1-grams and 2-grams of
-the generic US English language model that pocketsphinx ships, BSD licence, its notice inside):
+of English words and word pairs (:mod:`newsqc.background`: the 1-grams and 2-grams of the
+generic US English language model that pocketsphinx ships, BSD licence, its notice inside):
 
 - spam and commercial vocabulary: two logistic regressions over word unigrams and bigrams, read
   as array lookups: spam messages against news sentences ("spam", per sentence and per line;
@@ -172,6 +172,7 @@ import regex
 
 from newsqc.article import IS_UPPER, Article, Segment, char_classes, code_points
 from newsqc.assessment import Span
+from newsqc.background import Background, find_sorted, load_background
 from newsqc.scorers.base import BULLETS, NUMBERED_ITEM, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
 from newsqc.wordlists import WordList, word_frequencies
 
@@ -190,8 +191,6 @@ __all__ = [
 
 #: The model file inside the package.
 MODEL_FILE = "offtopic.json"
-#: Background probabilities of English words and word pairs (see scripts/train_offtopic.py).
-BACKGROUND_FILE = "offtopic.background.npz"
 #: Sentences shorter than this many words are never flagged whole (headings, table cells).
 MIN_SENTENCE_WORDS = 6
 #: Sentences shorter than this many words are never spam on their own (a spam message of several
@@ -436,8 +435,6 @@ PRONOUNS = frozenset({"you", "we", "they", "he", "she", "i", "it", "me", "us", "
 RUN_OPENERS = ADVERBS | AUXILIARIES | PRONOUNS | ARTICLES | (PREPOSITIONS - {"for"})
 #: A capital after a word's first letter: an acronym or a name ("UK", "NBCSN", "McDonald").
 _INNER_CAPITAL = regex.compile(r"(?<=\w)\p{Lu}")
-#: Stupid backoff: a missing pair counts as this share of the second word's frequency (log10).
-BACKOFF = math.log10(0.4)
 
 SENTENCE_FEATURES: tuple[str, ...] = (
     "spam",
@@ -758,92 +755,6 @@ _lock = threading.RLock()
 def _pairs(weights: dict[str, float]) -> dict[tuple[str, str], float]:
     """The bigram weights of a spam model keyed by word pair (no string to build per lookup)."""
     return {tuple(g.split(" ")): v for g, v in weights.items() if " " in g}  # type: ignore[misc]
-
-
-@dataclass(frozen=True)
-class Background:
-    """How likely English words and word pairs are (log10 probabilities), for fluency.
-
-    >>> bg = load_background()
-    >>> bg.log_prob("first", "appearance") > bg.log_prob("first", "shopping")
-    True
-    """
-
-    index: dict[str, int]
-    #: log10 P(word) of each word's row, and one row more for unknown words.
-    unigram: np.ndarray
-    #: The known pairs, sorted: the first word's row x len(index) + the second word's row.
-    keys: np.ndarray
-    #: -log10 P(second | first) of each pair of ``keys``, in twentieths (bytes: 1.9 MB, not 15).
-    twentieths: np.ndarray
-    #: log10 of the sum of the words' probabilities.
-    total: float
-
-    @classmethod
-    def from_arrays(cls, arrays: Any) -> Background:
-        """Build it from the arrays of the npz file (written by scripts/train_offtopic.py: the
-        keys as gaps, -log10 P(second | first) in twentieths)."""
-        words = bytes(arrays["words"]).decode("utf-8").split("\n")
-        unigram = np.asarray(arrays["unigram"], dtype=float)
-        return cls(
-            index={w: i for i, w in enumerate(words)},
-            unigram=np.append(unigram, unigram.min() - 1.0),  # the last row: unknown words
-            keys=np.cumsum(arrays["gaps"], dtype=np.int64),
-            twentieths=np.asarray(arrays["bigram"], dtype=np.uint8),
-            total=float(np.log10(np.sum(10.0**unigram))),
-        )
-
-    def ids(self, words: Sequence[str]) -> np.ndarray:
-        """The row of each word (the last row for unknown words)."""
-        unknown = len(self.index)
-        return np.fromiter((self.index.get(w, unknown) for w in words), np.int64, len(words))
-
-    def log_probs(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
-        """log10 P(after | before) for arrays of word rows (stupid backoff to P(after))."""
-        return self.pairs(before, after)[0]
-
-    def pairs(self, before: np.ndarray, after: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`log_probs` and :meth:`seen` of pairs of word rows at once."""
-        size = len(self.index)
-        known = (before < size) & (after < size)
-        wanted = before * size + after
-        if len(self.keys):
-            at = _find(wanted, self.keys)
-            hit = known & (self.keys[at] == wanted)
-            pair = np.where(hit, self.twentieths[at] / -20.0, 0.0)
-        else:
-            hit = np.zeros(len(wanted), dtype=bool)
-            pair = np.zeros(len(wanted))
-        return np.where(hit, pair, BACKOFF + self.unigram[after] - self.total), hit
-
-    def seen(self, before: np.ndarray, after: np.ndarray) -> np.ndarray:
-        """Whether each pair of word rows is among the background pairs.
-
-        >>> bg = load_background()
-        >>> bg.seen(bg.ids(["the", "vehicle"]), bg.ids(["free", "loan"])).tolist()
-        [True, False]
-        """
-        return self.pairs(before, after)[1]
-
-    def log_prob(self, before: str, after: str) -> float:
-        """log10 P(after | before) for two lower-case words."""
-        ids = self.ids([before, after])
-        return float(self.log_probs(ids[:1], ids[1:])[0])
-
-
-_background: Background | None = None
-
-
-def load_background() -> Background:
-    """The shipped background probabilities, loaded once per process (thread-safe)."""
-    global _background
-    if _background is None:
-        with _lock:
-            if _background is None:
-                path = Path(__file__).parent.parent / "models" / BACKGROUND_FILE
-                with np.load(path, allow_pickle=False) as arrays:
-                    _background = Background.from_arrays(arrays)
-    return _background
 
 
 @dataclass(frozen=True)
@@ -1250,25 +1161,15 @@ def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     """Whether each value is one of ``sorted_keys`` (sorted and distinct)."""
     if not len(sorted_keys):
         return np.zeros(len(values), dtype=bool)
-    return sorted_keys[_find(values, sorted_keys)] == values
+    return sorted_keys[find_sorted(values, sorted_keys)] == values
 
 
 def _weights_of(values: np.ndarray, sorted_keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The weight of each value in ``sorted_keys`` (sorted and distinct), 0.0 when not there."""
     if not len(sorted_keys):
         return np.zeros(len(values))
-    at = _find(values, sorted_keys)
+    at = find_sorted(values, sorted_keys)
     return np.where(sorted_keys[at] == values, weights[at], 0.0)
-
-
-def _find(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Where each value is or would go in ``sorted_keys`` (sorted, not empty), at most the last
-    index. The values are looked for in increasing order: numpy then narrows each search from
-    the last, twice as fast as in the text's order."""
-    order = values.argsort()
-    at = np.empty(len(values), dtype=np.intp)
-    at[order] = sorted_keys.searchsorted(values[order])
-    return np.minimum(at, len(sorted_keys) - 1)
 
 
 @dataclass(frozen=True)

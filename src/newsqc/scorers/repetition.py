@@ -47,8 +47,9 @@ Signals: word sequences case-folded with punctuation ignored, as keys of whole l
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
 the same cascade of 2- to 10-gram hashes gives Gopher's repetition measures); the left and
 right neighbours of runs of capitalized words, found by one regular expression (only when a
-capitalized 2-gram is printed six times), and the background word pairs of news that the
-offtopic scorer's anchor runs read (only for a name framed six times in frames that recur).
+capitalized 2-gram is printed six times), and the background word pairs of news
+(:mod:`newsqc.background`, which the offtopic scorer's anchor runs read too; only for a name
+framed six times in frames that recur).
 Everything is one pass over the words plus sorting of the repeated n-grams: linear in the text,
 no comparison of all pairs of lines.
 
@@ -112,6 +113,7 @@ import regex
 
 from newsqc.article import SOFT_HYPHEN, Article
 from newsqc.assessment import Span
+from newsqc.background import load_background
 from newsqc.scorers.base import BULLETS, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
 
 __all__ = ["COPY_SHARE_FULL", "FEATURES", "NEAR_MIN_WORDS", "STUFFING_FLOOR", "Repetition"]
@@ -731,8 +733,6 @@ def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[fl
     )
     if not candidates:
         return 0.0, []
-    from newsqc.scorers.offtopic import load_background  # the news pairs the anchor runs read
-
     background = load_background()
     for k, name in candidates:
         frames = framed[name]
