@@ -11,8 +11,8 @@ The features, in this order:
 
 - every scorer's own features (``Finding.features``, named ``<kind>_...``);
 - per kind: its badness ``<kind>_score``, ``<kind>_span_share``, the share of the text's
-  characters that the final spans of that kind cover, and ``<kind>_span_max``, the score of
-  its most confident span;
+  characters that the final spans of that kind cover (a scorer gives no share of its own: one
+  name for one number), and ``<kind>_span_max``, the score of its most confident span;
 - what is left after cleaning: ``kept_words``, ``kept_share``, ``flagged_share`` (the share of
   the characters that are no space or line break, so the same in any layout), ``spans``;
 - length and structure: ``chars`` (no spaces or line breaks), ``words``, ``lines``, ``sentences``,

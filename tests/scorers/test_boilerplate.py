@@ -76,7 +76,7 @@ def test_every_span_is_whole_lines_with_a_reason() -> None:
         assert span.reason.startswith("boilerplate:") and span.reason != "boilerplate:"
         assert 0.0 <= span.score <= 1.0
     assert 0.0 < found.score <= 1.0
-    assert set(found.features) >= {"boilerplate_share", "boilerplate_lines"}
+    assert set(found.features) >= {"boilerplate_lines", "boilerplate_mean_probability"}
 
 
 @pytest.mark.parametrize("text", ["", " \n\n ", "x", "\x00\ud800", "Home", "12345"])

@@ -275,7 +275,7 @@ def test_empty_and_odd_text() -> None:
     for text in ("", "   \n\n", "\ud800 lone surrogate", "?" * 20, "&amp;" * 5, "<" * 30):
         found = _score(text)
         assert 0.0 <= found.score <= 1.0
-        assert set(found.features) >= {"garbled_share", "garbled_spans"}
+        assert set(found.features) >= {"garbled_spans", "garbled_repairable_share"}
 
 
 def test_deterministic() -> None:

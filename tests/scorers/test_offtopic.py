@@ -84,7 +84,6 @@ def test_odd_text_gets_a_finding(text: str, language: str) -> None:
     finding = _score(text, language)
     assert 0.0 <= finding.score <= 1.0
     assert set(finding.features) == {
-        "offtopic_share",
         "offtopic_sentences",
         "offtopic_anchors",
         "offtopic_sentence_top",

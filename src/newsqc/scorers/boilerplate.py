@@ -3247,7 +3247,6 @@ class Boilerplate:
         content_chars = sum(line.end - line.start for line in lines)
         share = ratio(chars, content_chars)
         features = {
-            "boilerplate_share": share,
             "boilerplate_lines": ratio(int(flagged.sum()), n),
             "boilerplate_mean_probability": float(p.mean()) if n else 0.0,
         }

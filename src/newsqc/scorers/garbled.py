@@ -1897,11 +1897,9 @@ class Garbled:
     def _score(self, text: str, spans: list[Span]) -> tuple[float, tuple[Span, ...], dict[str, float]]:
         repaired = covered((s.start, s.end) for s in spans if s.repair is not None)
         removed = covered((s.start, s.end) for s in spans if s.repair is None)
-        everything = covered((s.start, s.end) for s in spans)
         n = len(text)
         damage = ratio(removed + REPAIRABLE_WEIGHT * repaired, n)
         features = {
-            "garbled_share": ratio(everything, n),
             "garbled_spans": float(len(spans)),
             "garbled_repairable_share": ratio(repaired, n),
             "garbled_unrepairable_share": ratio(removed, n),

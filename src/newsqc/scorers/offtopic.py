@@ -2308,7 +2308,6 @@ class Offtopic:
             spans = sorted(spans + _dropped_links(article, spans))
         share = ratio(covered((s.start, s.end) for s in spans), len(article.text))
         features = {
-            "offtopic_share": share,
             "offtopic_sentences": float(sum(1 for s in spans if s.reason != "offtopic:anchor")),
             "offtopic_anchors": float(sum(1 for s in spans if s.reason == "offtopic:anchor")),
             "offtopic_sentence_top": _log_odds(sentence_top),
