@@ -648,6 +648,8 @@ _CLEAN_LEAD_LINE = 1
 # The context rules (_keep_article_lines) keep lines that the model gives less than this (a
 # headline-like line before the first paragraph also when the text prints it again).
 _SURE_P = 0.9
+#: The reasons of lines that may stand between a headline and its first paragraph.
+_BYLINE_REASONS = ("byline", "dateline")
 #: A text of this many lines or more, none of them prose, most of them (_MENU_SHARE) of
 #: _MENU_WORDS words or fewer, is menus alone (see _menu_page). On the dev and test builds: 7 of
 #: the 80 pages of chrome alone (5 of them flagged at 0.03 to 0.84 before; 2 more have no prose
@@ -2329,8 +2331,10 @@ def _keep_article_lines(
     an ended line of _PARAGRAPH_WORDS words or more) stay
     unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
     also when the text prints it again: bylines, datelines and teasers stand where a headline
-    would). A line that opens with a wire service's dateline (_WIRE_DATELINE) stays unless a
-    pattern named it, however sure the model is.
+    would; and the text's first line, however sure the model is, when bylines or datelines alone
+    stand between it and the first paragraph whose story it tells). A line that opens with a
+    wire service's dateline (_WIRE_DATELINE) stays unless a pattern named it, however sure the
+    model is.
     """
     n = len(flagged)
     log_words_column = x[:, _COL["log_words"]]
@@ -2401,6 +2405,22 @@ def _keep_article_lines(
             )
         ):
             flags[i] = False
+    # The text's first line when bylines or datelines alone stand between it and the first
+    # paragraph, and it tells that paragraph's story: the headline ("Band announces summer tour" /
+    # "By Jamie Cole" / "The band will return ... this summer for its first tour ...").
+    head = first - 1
+    while head > 0 and reasons[head] in _BYLINE_REASONS:
+        head -= 1
+    if (
+        head == 0
+        and first > 1
+        and flags[0]
+        and free[0]
+        and heading[0]
+        and log_words[0] >= math.log1p(4)
+        and _shared_stems(texts[0], texts[first]) >= _HEADLINE_SHARED
+    ):
+        flags[0] = False
     # A subheading between two unflagged paragraphs: prose, or long sentences poor in stop words
     # (numbers: "Between 1,001 and 3,000 feet, add five minutes; between 3,001 and 6,000 ...").
     paragraph = [prose[i] or (ends[i] and log_words[i] >= math.log1p(_PARAGRAPH_WORDS)) for i in range(n)]
