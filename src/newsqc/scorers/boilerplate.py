@@ -2332,7 +2332,8 @@ def _keep_article_lines(
     unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
     also when the text prints it again: bylines, datelines and teasers stand where a headline
     would; and the text's first line, however sure the model is, when bylines or datelines alone
-    stand between it and the first paragraph whose story it tells, and that paragraph). A line
+    stand between it and the first paragraph whose story it tells, and that paragraph, and a
+    standfirst of one sentence under the headline). A line
     that opens with a wire service's dateline (_WIRE_DATELINE) stays unless a pattern named it,
     however sure the model is.
     """
@@ -2410,17 +2411,20 @@ def _keep_article_lines(
     # "The band will return ... this summer for its first tour ..."): the headline stays, and so
     # does the paragraph unless the model is sure of it (a byline above made both look like a
     # page's chrome to the line model: 0.97 and 0.84 in a short German article, dropped).
-    lead = 1
+    # A standfirst may stand under the headline: one sentence, above the bylines.
+    standfirst = 1 if n > 1 and free[1] and ends[1] and unsure[1] and not heading[1] else 0
+    lead = 1 + standfirst
     while lead < n and (reasons[lead] in _BYLINE_REASONS or _BYLINE_OTHER.match(texts[lead])):
         lead += 1
     if (
-        1 < lead < n
+        1 + standfirst < lead < n
         and prose[lead]
         and heading[0]
         and log_words[0] >= math.log1p(4)
         and _shared_stems(texts[0], texts[lead]) >= _HEADLINE_SHARED
     ):
         flags[0] = flags[0] and not free[0]
+        flags[1] = flags[1] and not standfirst
         flags[lead] = flags[lead] and not (free[lead] and unsure[lead])
     # A subheading between two unflagged paragraphs: prose, or long sentences poor in stop words
     # (numbers: "Between 1,001 and 3,000 feet, add five minutes; between 3,001 and 6,000 ...").
