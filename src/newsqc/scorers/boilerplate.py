@@ -2834,20 +2834,21 @@ def flag_lines(
     for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
         flagged[i] = True
         reasons[i] = "comments"
-    if _menu_page(x):
+    if _menu_page(x):  # whole: no list, run or table of it is the article's
         flagged[:] = True
+    else:
+        _keep_list_items(article.line_texts, flagged, reasons, x)
+        _keep_ingredients(article.line_texts, flagged, reasons)
+        _keep_short_runs(flagged, reasons, x, p, article.line_texts)
+        if "(@" in article.text:
+            _keep_posts(flagged, reasons, article.line_texts)
+        if "|" in article.text:
+            _keep_tables(flagged, reasons, x, p, article.line_texts)
     if article.title and (title := _normalized(article.title)):
         for i, line in enumerate(lines):  # the caller's title printed as a line: the headline
             if flagged[i] and _normalized(line.text) == title:
                 flagged[i] = False
                 reasons[i] = None
-    _keep_list_items(article.line_texts, flagged, reasons, x)
-    _keep_ingredients(article.line_texts, flagged, reasons)
-    _keep_short_runs(flagged, reasons, x, p, article.line_texts)
-    if "(@" in article.text:
-        _keep_posts(flagged, reasons, article.line_texts)
-    if "|" in article.text:
-        _keep_tables(flagged, reasons, x, p, article.line_texts)
     return flagged, reasons
 
 

@@ -692,11 +692,8 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
     >>> len(_name_stuffing(text + " Big Acme Widgets came. A Acme Widgets Acme Widgets set it.")[1])
     9
     """
-    framed: dict[str, list[tuple[str, str, int, int]]] = {}
     shy = SOFT_HYPHEN in text  # the words as they are spelt: "Nati\xadonal" is "National"
-    for m in _FRAMED_NAME.finditer(text):
-        left, name, right = (g.replace(SOFT_HYPHEN, "") if shy else g for g in m.groups())
-        framed.setdefault(name, []).append((left.casefold(), right.casefold(), *m.span(2)))
+    framed = _framed_names(text, shy)
     best: tuple[int, str] = (0, "")
     for name, frames in framed.items():
         k = len(frames)
@@ -714,6 +711,20 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
 
 
+def _framed_names(text: str, shy: bool = False) -> dict[str, list[tuple[str, str, int, int]]]:
+    """Each name printed between two lower-case words: its frames (the word before and the word
+    after, case-folded) and the character range of each printing (``shy``: soft hyphens inside).
+
+    >>> _framed_names("the Acme Corp said it, a Acme Corp plan")
+    {'Acme Corp': [('the', 'said', 4, 13), ('a', 'plan', 25, 34)]}
+    """
+    framed: dict[str, list[tuple[str, str, int, int]]] = {}
+    for m in _FRAMED_NAME.finditer(text):
+        left, name, right = (g.replace(SOFT_HYPHEN, "") if shy else g for g in m.groups())
+        framed.setdefault(name, []).append((left.casefold(), right.casefold(), *m.span(2)))
+    return framed
+
+
 def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[float, list[tuple[int, int]]]:
     """The name most printed in gaps (see NAME_MIN_GAPPED) among names of NAME_MIN_COUNT framed
     printings or more, ``framed`` as :func:`_name_stuffing` finds them: score, the gapped
@@ -722,9 +733,7 @@ def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[fl
     >>> pairs = ["most anticipated", "hand-picked ambassador", "as part", "dialed up", "by the", "with him"]
     >>> text = " ".join(f"it was {a} Acme Corp {b} then." for a, b in (p.split() for p in pairs))
     >>> text += " They said the Acme Corp said so."
-    >>> framed = {}
-    >>> for m in _FRAMED_NAME.finditer(text):
-    ...     framed.setdefault(m.group(2), []).append((m.group(1).casefold(), m.group(3), *m.span(2)))
+    >>> framed = _framed_names(text)
     >>> score, ranges = _gapped_name(framed)
     >>> score, len(framed["Acme Corp"]), len(ranges)
     (0.5833, 7, 5)
@@ -738,7 +747,7 @@ def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[fl
     for k, name in candidates:
         frames = framed[name]
         last = name.split()[-1].casefold()
-        words = [w for left, right, _, _ in frames for w in (left, right.casefold(), last)]
+        words = [w for left, right, _, _ in frames for w in (left, right, last)]
         rows = background.ids(words).reshape(-1, 3)
         gap = background.pairs(rows[:, 0], rows[:, 1])[0]
         leave = background.pairs(rows[:, 2], rows[:, 1])[0]
