@@ -2331,9 +2331,9 @@ def _keep_article_lines(
     an ended line of _PARAGRAPH_WORDS words or more) stay
     unflagged, unless a pattern named them or the model gives them at least _SURE_P (a headline
     also when the text prints it again: bylines, datelines and teasers stand where a headline
-    would; and the text's first line, however sure the model is, when bylines or datelines alone
-    stand between it and the first paragraph whose story it tells, and that paragraph, and a
-    standfirst of one sentence under the headline). A line
+    would). At the text's opening, its first line stays however sure the model is when only
+    bylines or datelines (and a standfirst of one sentence) stand between it and the first
+    paragraph whose story it tells; so do the standfirst and that paragraph. A line
     that opens with a wire service's dateline (_WIRE_DATELINE) stays unless a pattern named it,
     however sure the model is.
     """
