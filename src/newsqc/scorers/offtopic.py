@@ -2160,9 +2160,9 @@ def message_prefixes(article: Article, model: OfftopicModel, prepared: Prepared)
     The point is a capitalized word after a space (no comma: "pressure, I know" goes on) and
     before a word that is not capitalized (a sentence opener, not a word inside a title or a
     name), after a word that may end a message (:func:`_news_openings`), with at least one word
-    before it and SUFFIX_MIN_WORDS from it on; of those, the one
-    where the words before are the most spammy against the words after (log-odds of the spam
-    model, repeated words counted each time).
+    before it and SUFFIX_MIN_WORDS from it on; of those, the one where the words before are the
+    most spammy against the words after (log-odds of the spam model, repeated words counted each
+    time).
 
     >>> text = "Markets fell. Subscribe to my channel please The council voted for the plan on Monday."
     >>> a = Article.from_text(text)
