@@ -49,21 +49,24 @@ when most of the text's prose stands before it, the two lines of the bio under i
 bio written as a sentence after most of the prose ("Maria Lopez is a reporter covering city hall.",
 "Jane Roe (@janeroe) is an editor ...") is a byline, and so is a reporter's contact line ("Write to
 <Name> at <address>", an address alone), a company's bio under its name closing a press release is
-an aside ("About Ascona Health: Ascona Health is ..."), and a related story on the site's own
-domain is a related link ("On HoustonChronicle.com: ..."); outside a text that opens with the
-article, a line after most of the prose that asks to follow someone on a social network ("...
-Follow him on Twitter @name.") is a call to action. A short related-links header ("More:", "Related
-articles", "Don't miss") followed by headline-like lines (unended, or ending as a question: "Why
-are my energy bills still so high?") flags itself and up to 15 of them, when the model does not
-read the header or the two lines after it as the article; alone on its line ("Related Articles",
-"More in Politics"; "Meistgelesen", "Les plus lus", "Te puede interesar") after most of the
-prose, or outside a text that opens with the article, such a header is chrome whatever stands
-under it, unless a paragraph does. A run of 15 or more flagged
-lines after the article's main block (the block of most unflagged text between such runs) ends the
-article: what follows is chrome (teasers with their summaries, comments, disclaimers), when it is
-at most 70% as long as the main block. A short line that is a time stamp alone ("2H ago", "updated
-15M ago", "2 days ago at 08:12 am"; "vor 2 Stunden", "il y a 3 heures", "2 ore fa" and the like in
-ten more languages) is a dateline in any text, and the lines between two such
+an aside ("About Ascona Health: Ascona Health is ..."), and so is one without its name above it,
+in two sentences or more, with the line after it that opens with the name ("Ascom is a global
+solutions provider ... The vision of Ascom is ...", "Ascom is headquartered in ..."), and a
+related story on the site's own domain is a related link ("On HoustonChronicle.com: ...");
+outside a text that opens with the article, a line after most of the prose that asks to follow
+someone on a social network ("... Follow him on Twitter @name.") is a call to action. A short
+related-links header ("More:", "Related articles", "Don't miss") followed by headline-like lines
+(unended, or ending as a question: "Why are my energy bills still so high?") flags itself and
+up to 15 of them, when the model does not read the header or the two lines after it as the
+article; alone on its line ("Related Articles", "More in Politics"; "Meistgelesen", "Les plus
+lus", "Te puede interesar") after most of the prose, or outside a text that opens with the
+article, such a header is chrome whatever stands under it, unless a paragraph does. A run of
+15 or more flagged lines after the article's main block (the block of most unflagged text
+between such runs) ends the article: what follows is chrome (teasers with their summaries,
+comments, disclaimers), when it is at most 70% as long as the main block. A short line that is
+a time stamp alone ("2H ago", "updated 15M ago", "2 days ago at 08:12 am"; "vor 2 Stunden", "il y
+a 3 heures", "2 ore fa" and the like in ten more languages) is a dateline in any text, and the
+lines between two such
 stamps at most four lines apart (and above the first of them) are teasers: a headline and its
 summary (but not a line above the first stamp that the model reads as the article's); outside a
 text that opens with the article, so are two lines or more cut short, each one sentence of at most
@@ -1348,6 +1351,21 @@ _BIO_SENTENCE = regex.compile(
     regex.I | regex.V0,
 )
 _BIO_WORDS = 60
+# Or it is the blurb a press release closes on, about the company that sent it, in two sentences
+# or more ("Ascom is a global solutions provider focused on healthcare ICT ... The vision of Ascom
+# is ...", "Calloway Health Systems, Inc. (NYSE: CLWY) is a leading provider of ..."): aside, and
+# so is the line after it that opens with the company's name ("Ascom is headquartered in Baar
+# ..."). Every line of the corpus's pages and of the written rounds, clean articles among them,
+# that opens so in the second half of its text is chrome (a page of dev and its sibling in test,
+# written round q); a story's one-sentence paragraph of background ("Boeing is the largest US
+# aircraft maker.") is not read.
+_COMPANY_BLURB = regex.compile(
+    r"^(?-i:\p{Lu}[\w&.'’-]*)(?:,?\s(?-i:\p{Lu}[\w&.'’-]*)){0,3}(?:\s\([^()]{1,60}\))?\s(?:is|are)\s"
+    r"(?:a|an|the|one of the)\s[^.!?]{0,60}?\b(?:provider|company|maker|manufacturer|developer|supplier|"
+    r"firm|platform|network|group|publisher|operator|specialist|distributor|retailer|producer)s?\b",
+    regex.I | regex.V0,
+)
+_BLURB_WORDS = 120
 # Or the bio tells the beat of the author whose name stands alone on one of the two lines above
 # it, in capitalized words (a byline box: "Priya Ramesh" / "Senior Editor" / "Priya covers
 # consumer tech policy ...", "JOELLE MARSH" / "Marsh covers water in the American West"); the
@@ -2596,6 +2614,7 @@ def flag_lines(
     # Lines that may be page furniture or an "About" header: short ones.
     furniture = [not clean_lead and 0 < count <= _FORCED_WORDS for count in n_words]
     related = bio = 0
+    blurb_next = -1  # the line after a company's blurb that opens with its name
     credit = False
     stamps: list[int] = []  # lines that are a time ago alone ("2H ago")
     other_language = article.language not in (None, "en")  # a site's notices in its language
@@ -2623,6 +2642,23 @@ def flag_lines(
         ):
             flagged[i] = True
             reasons[i] = "byline"
+            continue
+        if (
+            late[i]
+            and n_words[i] <= _BLURB_WORDS
+            and x[i, _COL["sentences"]] >= math.log1p(2)
+            and (" is " in text or " are " in text)
+            and _COMPANY_BLURB.match(text)
+        ):
+            flagged[i] = True
+            reasons[i] = "aside"
+            name = text.split(None, 1)[0]
+            if i + 1 < n and texts[i + 1].startswith(name + " ") and terminal[i + 1]:
+                blurb_next = i + 1
+            continue
+        if blurb_next == i:
+            flagged[i] = True
+            reasons[i] = "aside"
             continue
         if late[i] and n_words[i] <= _BIO_WORDS and ":" in text and _ABOUT_INLINE.match(text):
             flagged[i] = True
