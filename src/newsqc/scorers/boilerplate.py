@@ -42,7 +42,8 @@ March 28, 2017, file photo, provided by ...", "This illustration shows ...", "An
 Jan Nowak", "(Dok. Suara Pesisir)"; a credit alone, "Photo by <Name>", "Courtesy of ...", a local
 paper's "<Name> Submitted photo", "<Paper> file photo", "<Name>, AP"; a wire
 photo's caption dated after its place, weekday first: "..., Tuesday, Nov. 19, 2019, calling for
-..."), a copyright line that names a company being legal; short page furniture ("Share this",
+..."; in English, the one sentence right above a bare credit, "Sakib Ali/Hindustan Times/Getty
+Images"), a copyright line that names a company being legal; short page furniture ("Share this",
 "Next Post", "Tags:", "Close"); a line headed by a related-links
 label ("READ MORE: ...", "Related: ..."); an "About <Name>" header ("Über ...", "Sobre ...") and,
 when most of the text's prose stands before it, the two lines of the bio under it. In any text, a
@@ -897,6 +898,21 @@ _CLOSING_CREDIT = regex.compile(
     r"^\(?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*\s*[,/|]\s*AP\)?$"
 )
 _CREDIT_WORDS = 8
+# A picture's caption is the sentence right above its credit when the credit is bare: a name or
+# an agency, after a label or none ("Sakib Ali/Hindustan Times/Getty Images", "Photo: Getty
+# Images", "Photo by Jason Kempin/Getty Images", "Courtesy of Andrew Vaughan"), at most eight
+# words, none lower case but "by", "via", "of", "and". On dev, 3 such sentences above a bare
+# credit of two words or more are captions, none the article's ("Recent governments have ..."
+# above "Reuters" alone is: a credit of one word is not read); the BBC's "Image copyright ..."
+# stands above its caption, not under it. In English text only: dev shows the order in English
+# pages alone, and a Spanish page of the written rounds closes its article on a paragraph above a
+# picture credited "Foto: Gentileza Club Unión" (no caption).
+_BARE_CREDIT = regex.compile(
+    r"^\W*(?!(?i:image )?(?i:copyright)\b)(?:(?i:photo(?:graph)?|image|picture|credit)\s*(?:by\s|:\s*))?"
+    r"(?:(?:by|via|of|and|[^\s\p{Ll}]\S*)\s+){1,7}(?:[^\s\p{Ll}]\S*)\W*$",
+    regex.V0,
+)
+_CAPTION_WORDS = 6
 # A notice to the reader of the page rather than of its article, in any text: an ad blocker
 # detected, a login wall ("To Read the Full Story"), a web app's text for browsers without
 # JavaScript, a comment section's rules, a call for tips.
@@ -2869,6 +2885,12 @@ def flag_lines(
                 if not flagged[k]:
                     flagged[k] = True
                     reasons[k] = "related_links"
+    english = article.language in (None, "en")
+    for i in (
+        _captions_above_credits(texts, n_words, x, flagged, reasons) if english and not clean_lead else []
+    ):
+        flagged[i] = True
+        reasons[i] = "caption"
     for i in [] if clean_lead else _cut_short(texts, n_words, x):
         if not flagged[i]:
             flagged[i] = True
@@ -3171,6 +3193,40 @@ def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[s
             if flagged[k] and reasons[k] not in _FORCED:
                 flagged[k] = False
                 reasons[k] = None
+
+
+def _captions_above_credits(
+    texts: Sequence[str],
+    n_words: Sequence[int],
+    x: np.ndarray,
+    flagged: np.ndarray,
+    reasons: Sequence[str | None],
+) -> list[int]:
+    """The unflagged lines that are a picture's caption above its credit: one sentence of
+    _CAPTION_WORDS words or more, ended, right above a flagged caption line that is a bare credit
+    (a name or an agency after a label, :data:`_BARE_CREDIT`: "Sakib Ali/Hindustan Times/Getty
+    Images", "Photo: Getty Images"; not "Image copyright ...", which the BBC prints above the
+    caption).
+
+    >>> from newsqc.article import Article
+    >>> a = Article.from_text("The council met.\\nCrop stubble burns near the city.\\nSakib Ali/Getty Images")
+    >>> x, _ = line_features(a)
+    >>> flagged, reasons = np.array([False, False, True]), [None, None, "caption"]
+    >>> _captions_above_credits(a.line_texts, [3, 6, 3], x, flagged, reasons)
+    [1]
+    """
+    one = math.log1p(1)
+    return [
+        i - 1
+        for i in range(1, len(texts))
+        if flagged[i]
+        and reasons[i] == "caption"
+        and not flagged[i - 1]
+        and n_words[i - 1] >= _CAPTION_WORDS
+        and x[i - 1, _COL["terminal"]] > 0
+        and x[i - 1, _COL["sentences"]] <= one
+        and _BARE_CREDIT.match(texts[i]) is not None
+    ]
 
 
 def _after_main_block(flagged: np.ndarray, chars: np.ndarray) -> np.ndarray:
