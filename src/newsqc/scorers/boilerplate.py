@@ -3206,7 +3206,7 @@ def _captions_above_credits(
     _CAPTION_WORDS words or more, ended, right above a flagged caption line that is a bare credit
     (a name or an agency after a label, :data:`_BARE_CREDIT`: "Sakib Ali/Hindustan Times/Getty
     Images", "Photo: Getty Images"; not "Image copyright ...", which the BBC prints above the
-    caption).
+    caption), and its copies right above it, flagged or not (a gallery prints a caption twice).
 
     >>> from newsqc.article import Article
     >>> a = Article.from_text("The council met.\\nCrop stubble burns near the city.\\nSakib Ali/Getty Images")
@@ -3216,17 +3216,23 @@ def _captions_above_credits(
     [1]
     """
     one = math.log1p(1)
-    return [
-        i - 1
-        for i in range(1, len(texts))
-        if flagged[i]
-        and reasons[i] == "caption"
-        and not flagged[i - 1]
-        and n_words[i - 1] >= _CAPTION_WORDS
-        and x[i - 1, _COL["terminal"]] > 0
-        and x[i - 1, _COL["sentences"]] <= one
-        and _BARE_CREDIT.match(texts[i]) is not None
-    ]
+    found = []
+    for i in range(1, len(texts)):
+        if (
+            flagged[i]
+            and reasons[i] == "caption"
+            and not flagged[i - 1]
+            and n_words[i - 1] >= _CAPTION_WORDS
+            and x[i - 1, _COL["terminal"]] > 0
+            and x[i - 1, _COL["sentences"]] <= one
+            and _BARE_CREDIT.match(texts[i]) is not None
+        ):
+            k = i - 1
+            found.append(k)
+            while k > 0 and texts[k - 1] == texts[i - 1]:
+                k -= 1
+                found.append(k)
+    return found
 
 
 def _after_main_block(flagged: np.ndarray, chars: np.ndarray) -> np.ndarray:
