@@ -2885,10 +2885,8 @@ def flag_lines(
                 if not flagged[k]:
                     flagged[k] = True
                     reasons[k] = "related_links"
-    english = article.language in (None, "en")
-    for i in (
-        _captions_above_credits(texts, n_words, x, flagged, reasons) if english and not clean_lead else []
-    ):
+    english_page = not other_language and not clean_lead  # see _BARE_CREDIT
+    for i in _captions_above_credits(texts, n_words, x, flagged, reasons) if english_page else []:
         flagged[i] = True
         reasons[i] = "caption"
     for i in [] if clean_lead else _cut_short(texts, n_words, x):
