@@ -1357,14 +1357,28 @@ _ABOUT = regex.compile(
     regex.I | regex.V0,
 )
 _BIO_LINES = 2
+
+
+def _introduced_as(roles: str) -> regex.Pattern[str]:
+    """A line that opens by saying who a name is: one to four capitalized words (and a handle or
+    a ticker in brackets), "is" or "are", an article, and one of ``roles`` within 80 characters.
+
+    >>> bool(_introduced_as("reporter").match("Jane Roe (@janeroe) is a senior reporter at the Post."))
+    True
+    """
+    return regex.compile(
+        r"^(?-i:\p{Lu}[\w&.'’-]*)(?:,?\s(?-i:\p{Lu}[\w&.'’-]*)){0,3}(?:\s\([^()]{1,60}\))?\s(?:is|are)\s"
+        rf"(?:a|an|the|our|one of the)\s[^.!?]{{0,80}}?\b(?:{roles})s?\b",
+        regex.I | regex.V0,
+    )
+
+
 # An author's bio written as a sentence, after most of the article's prose, on a line of at most
 # _BIO_WORDS words: "Maria Lopez is a reporter covering transport. Follow her on Twitter." (a
 # name, "is", a role; news about a journalist says "was", or puts the name inside a sentence).
-_BIO_SENTENCE = regex.compile(
-    r"^(?-i:\p{Lu}[\w.'’-]*)(?:\s(?-i:\p{Lu}[\w.'’-]*)){0,3}(?:\s\([^()]{1,60}\))?\sis\s(?:a|an|the|our)\s"
-    r"[^.!?]{0,80}?\b(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|producer|blogger"
-    r"|photographer|critic|analyst)s?\b",
-    regex.I | regex.V0,
+_BIO_SENTENCE = _introduced_as(
+    "writer|reporter|journalist|editor|correspondent|contributor|columnist|author|producer|blogger"
+    "|photographer|critic|analyst"
 )
 _BIO_WORDS = 60
 # Or it is the blurb a press release closes on, about the company that sent it, in two sentences
@@ -1375,11 +1389,9 @@ _BIO_WORDS = 60
 # that opens so in the second half of its text is chrome (a page of dev and its sibling in test,
 # written round q); a story's one-sentence paragraph of background ("Boeing is the largest US
 # aircraft maker.") is not read.
-_COMPANY_BLURB = regex.compile(
-    r"^(?-i:\p{Lu}[\w&.'’-]*)(?:,?\s(?-i:\p{Lu}[\w&.'’-]*)){0,3}(?:\s\([^()]{1,60}\))?\s(?:is|are)\s"
-    r"(?:a|an|the|one of the)\s[^.!?]{0,60}?\b(?:provider|company|maker|manufacturer|developer|supplier|"
-    r"firm|platform|network|group|publisher|operator|specialist|distributor|retailer|producer)s?\b",
-    regex.I | regex.V0,
+_COMPANY_BLURB = _introduced_as(
+    "provider|company|maker|manufacturer|developer|supplier|firm|platform|network|group|publisher"
+    "|operator|specialist|distributor|retailer|producer"
 )
 _BLURB_WORDS = 120
 # Or the bio tells the beat of the author whose name stands alone on one of the two lines above
