@@ -3227,10 +3227,9 @@ def _captions_above_credits(
     """
     one = math.log1p(1)
     found = []
-    for i in range(1, len(texts)):
+    for i in (i for i, reason in enumerate(reasons) if reason == "caption" and i > 0):
         if (
             flagged[i]
-            and reasons[i] == "caption"
             and not flagged[i - 1]
             and n_words[i - 1] >= _CAPTION_WORDS
             and x[i - 1, _COL["terminal"]] > 0
