@@ -53,6 +53,11 @@ framed six times in frames that recur).
 Everything is one pass over the words plus sorting of the repeated n-grams: linear in the text,
 no comparison of all pairs of lines.
 
+Words are counted as ``Article.word_counts`` counts them wherever a threshold counts words: a run
+of Chinese, Japanese or Thai letters between spaces or punctuation is the words it holds (a
+Chinese sentence of two such runs is some ten words), so that copies in those languages are
+found as in English.
+
 Legitimate repetition is left alone: a line printed three times or more, never back to back
 and with new lines between its printings, is a template (form questions, list labels, a table
 header repeated, the days of a meal plan), and so are copies printed beside a template's lines
@@ -97,7 +102,10 @@ sales plunge"); copies printed three times or more far apart, which look like a 
 of key points printed without bullet marks nor a header (the story's paragraphs are then taken
 for the copies); a repetition span that boilerplate spans mostly cover, and whose text also
 stands inside a boilerplate span elsewhere, is left to the boilerplate scorer (``newsqc.api``):
-a copy of chrome is reported as boilerplate. A refrain quoted line by line (a song's chorus
+a copy of chrome is reported as boilerplate. In Chinese, Japanese and Thai, near duplicates and
+Gopher's n-gram shares read the runs between spaces and punctuation as words (a line with one
+phrase changed shares few of them), and a text of one run repeated without a break
+("中文字符测试中文字符测试...") holds no copy at all. A refrain quoted line by line (a song's chorus
 printed on two lines in a row) is a copied line.
 """
 
@@ -356,6 +364,10 @@ class Repetition:
         lines = article.lines
         line_words = article.line_words
         keys = [tuple(ids[a:b]) for a, b in line_words]
+        # Words as the thresholds count them: a run of Chinese, Japanese or Thai letters is the
+        # words it holds (Article.word_counts), not one word.
+        counts = article.word_counts
+        sizes = [counts[b] - counts[a] for a, b in line_words]
         features: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
         features.update(_gopher_lines(article))
         for n, share in grams.top.items():
@@ -374,7 +386,7 @@ class Repetition:
             quoting the article (its words, not the article's punctuation)."""
             for k in (i, j):
                 line, (a, b) = lines[k].text, line_words[k]
-                if b - a < MIN_COPY_WORDS or line.startswith("|") or line.endswith("|"):
+                if sizes[k] < MIN_COPY_WORDS or line.startswith("|") or line.endswith("|"):
                     return False
                 if all(folded[w].isdigit() for w in range(a, b)):
                     return False
@@ -387,7 +399,7 @@ class Repetition:
         similarity = [1.0] * len(lines)
         first_of: dict[tuple[int, ...], int] = {}
         for i, key in enumerate(keys):
-            if len(key) >= MIN_COPY_WORDS:
+            if sizes[i] >= MIN_COPY_WORDS:
                 j = first_of.setdefault(key, i)
                 if j != i and eligible(i, j):
                     root[i] = j
@@ -447,13 +459,13 @@ class Repetition:
                 continue
             titled = r == 0 or keys[r] == title_key
             for previous, i in itertools.pairwise(group):
-                n_words = line_words[i][1] - line_words[i][0]
+                n_words = sizes[i]
                 if n_words < SHORT_COPY_WORDS and i - previous > TEMPLATE_GAP - 1 and not titled:
                     continue  # a short phrase said again further on ("Here's the thing:")
                 copy = i
                 if similarity[i] < 1.0:
                     what = "near_duplicate"
-                    if previous == r and n_words > line_words[r][1] - line_words[r][0]:
+                    if previous == r and n_words > sizes[r]:
                         # The copy says more (a standfirst, then the lead paragraph it was cut
                         # from): the shorter one goes, the article keeps its whole lead.
                         copy = r
@@ -505,6 +517,7 @@ class Repetition:
         word_starts = article.word_bounds[0]
         copies = sorted((s.start, s.end) for s in spans)  # whole lines: they do not overlap
         copy_starts = [a for a, _ in copies]
+        counts = article.word_counts
         out: list[Span] = []
         for first, copy in itertools.pairwise(sentences):
             # Copies differ in punctuation and case at most: a cheap test of lengths first.
@@ -516,7 +529,7 @@ class Repetition:
             a0, b0, a1, b1 = np.searchsorted(
                 word_starts, (first.start, first.end, copy.start, copy.end)
             ).tolist()
-            if b1 - a1 < SHORT_COPY_WORDS or ids[a0:b0] != ids[a1:b1]:
+            if counts[b1] - counts[a1] < SHORT_COPY_WORDS or ids[a0:b0] != ids[a1:b1]:
                 continue
             k = bisect_right(copy_starts, copy.start) - 1
             inside = (k >= 0 and copies[k][1] > copy.start) or (
