@@ -693,7 +693,8 @@ _RELATED_WORDS = 20
 _FORCED_WORDS = 6
 # Page widgets, chrome in any text (one that opens with the article too), in lines of at most
 # _TAGS_WORDS words that do not end as a sentence: a list of tags or categories after its label
-# ("Tags: Alibaba", "Filed under: Music Features"), a page counter ("Page 2 of 3", "Next page"), a
+# ("Tags: Alibaba", "Filed under: Music Features"), a blog post's footer ("Posted in Open thread |
+# Permalink | 10 Comments"), a page counter ("Page 2 of 3", "Next page"), a
 # count of comments in another language (see _COMMENTS), a post embed's link ("View this post on
 # Instagram"), a toolbar ("Print Email Font size A A A").
 # In the corpus, all 9 such lines of dev and test (41 and 58 of the toolbar's) are chrome.
@@ -720,7 +721,8 @@ _NEXT_OTHER = (
 )
 _WIDGET = regex.compile(
     rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in|{_NEXT_OTHER})\s*:\s*\S|"
-    r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$)|"
+    r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$|"
+    r"posted in [^|:]{1,80}\|\s*(?:permalink|tagged|leave a comment|\d+ comments?)\b)|"
     rf"(?P<counter>(?:\d[\d.,]*\s*(?:{_COMMENTS})|(?:{_COMMENTS})\s*\(\d[\d.,]*\)|dibaca\s+\d[\d.,]*\s*kali)\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*|"
@@ -961,7 +963,19 @@ _READER_NOTICE = re.compile(
     r"highlights|alerts|deals|briefing)\b[^.!?]{0,30}?(?:delivered )?(?:by e-?mail|(?:to|in|into) your "
     r"(?:e-?mail )?inbox)|"
     r"be the first to comment\b|"
-    r"support (?:our |independent |local |nonprofit |quality )(?:news|journalism)\W*$)",
+    r"support (?:our |independent |local |nonprofit |quality )(?:news|journalism)\W*$|"
+    # a news site's alerts: "Get breaking news alerts and special reports.", "Get breaking space
+    # news and the latest updates on rocket launches ..." (7 lines of the corpus open so, all
+    # chrome); and a comment section's rules opening their line, in the languages of the patterns
+    # ("ATENÇÃO: Comentários com textos ininteligíveis ... não serão aprovados pelo moderador.",
+    # "Comments are moderated and will appear once approved", "Your comment will be reviewed by
+    # the moderator"; the news saying that comments were moderated, or speaking of comments further
+    # on, is none)
+    r"get breaking (?:[\w-]+ ){0,2}news\b|"
+    r"(?:[^\W\d]+\s*:\s*)?(?:all |reader |os |les |i )?(?:comments? (?:are|is|will be|may be|must be) "
+    r"(?:\w+ )?moderated|(?:coment[aá]rios?|commentaires?|kommentare?|commenti)\b[^.!?]{0,120}?\b"
+    r"(?:moderador|modérateur|moderator|moderatore|moderad[oa]s|modérés|moderiert))|"
+    r"your comments? (?:will|may) be (?:reviewed|approved))",
     re.I,
 )
 # A site's disclaimer, in any text, at most _DISCLAIMER_WORDS words: where its market data come
