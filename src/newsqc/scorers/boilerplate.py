@@ -1092,6 +1092,9 @@ _PROMPTS_OTHER = (
     r"log (?:in|je in) om te reageren|om te reageren moet je",
     r"zaloguj si[ęe],? (?:aby|żeby) (?:dodać komentarz|komentować)",
     r"(?:silakan )?(?:masuk|login) untuk (?:berkomentar|memberikan komentar)",
+    # click: "Clique na imagem acima e veja ...", "Cliquez ici pour ..." (the English "Click here to
+    # ..." is a pattern of the model)
+    r"(?:clique|clica|haga clic|cliquea|cliquez|klicken sie|fai clic|kliknij)\b",
     # follow the site's channel or group on a messenger
     r"(?:receba|acompanhe) (?:as|nossas) not[íi]cias\b[^.!?]{0,60}?\b(?:whatsapp|telegram)",
     r"participe do nosso (?:grupo|canal)\b[^.!?]{0,40}?\b(?:whatsapp|telegram)",
