@@ -519,6 +519,19 @@ OWN_STOP_MIN = 2
 OWN_STOP_WORDS = 150
 # How many numbered items make a list (see _keep_list_items).
 _LIST_ITEMS = 3
+# A schedule (see _keep_schedule): a tour's or a season's dates, _SCHEDULE_ITEMS lines or more in
+# a row of at most _SCHEDULE_WORDS words that open with a day of a month and a dash, a colon or
+# an "@" ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 9 – West Palm Beach, FL @
+# Coral Sky Amphitheatre", "Sat 14 September: Manchester Arena"); a dateline's date is followed by
+# a comma and the year ("November 20, 2019"), a feed's time stamp by a time.
+_SCHEDULE_ITEMS = 4
+_SCHEDULE_WORDS = 16
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_SCHEDULE_ITEM = regex.compile(
+    rf"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})\s*(?:--|[–—@:-])\s*\S",
+    regex.IGNORECASE,
+)
 # A recipe's list of ingredients (see _keep_ingredients): lines of at most _INGREDIENT_WORDS
 # words that open with a quantity ("200g plain flour", "1 tbsp oil", "2 eggs", "½ cup milk") or
 # a measure ("Pinch of salt"), _LIST_ITEMS of them in a row, two of them naming a unit.
@@ -2946,6 +2959,7 @@ def flag_lines(
     else:
         _keep_list_items(article.line_texts, flagged, reasons, x)
         _keep_ingredients(article.line_texts, flagged, reasons)
+        _keep_schedule(article.line_texts, flagged, reasons)
         _keep_short_runs(flagged, reasons, x, p, article.line_texts)
         if "(@" in article.text:
             _keep_posts(flagged, reasons, article.line_texts)
@@ -3217,6 +3231,34 @@ def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[s
         first = i - 1 if i and _recipe_header(texts[i - 1]) else i
         last = j + 1 if j < n and _recipe_header(texts[j]) and texts[j].rstrip().endswith(":") else j
         for k in range(first, last):
+            if flagged[k] and reasons[k] not in _FORCED:
+                flagged[k] = False
+                reasons[k] = None
+
+
+def _keep_schedule(texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None]) -> None:
+    """In place: a schedule (a tour's dates, :data:`_SCHEDULE_ITEM`) is the article's, and so is
+    its header right above it when it ends with a colon ("The band's 2020 tour dates:"): its
+    short lines of dates and places read like a feed's datelines or a menu.
+
+    >>> texts = ["Home", "Tour dates:", "June 9 -- Arena, Tampa, FL", "June 10 -- Hall, Miami, FL",
+    ...          "June 12 -- Park, Atlanta, GA", "June 14 -- Center, Nashville, TN", "Share"]
+    >>> flagged = np.array([True] * 7)
+    >>> _keep_schedule(texts, flagged, [None] * 7)
+    >>> flagged.tolist()
+    [True, False, False, False, False, False, True]
+    """
+    if not flagged.any():
+        return
+    dated = [bool(_SCHEDULE_ITEM.match(t)) and len(t.split()) <= _SCHEDULE_WORDS for t in texts]
+    if sum(dated) < _SCHEDULE_ITEMS:
+        return
+    for i, j in _blocks(dated):
+        if j - i < _SCHEDULE_ITEMS:
+            continue
+        header = texts[i - 1].rstrip() if i else ""
+        first = i - 1 if header.endswith(":") and len(header.split()) <= _SCHEDULE_WORDS else i
+        for k in range(first, j):
             if flagged[k] and reasons[k] not in _FORCED:
                 flagged[k] = False
                 reasons[k] = None
