@@ -522,14 +522,24 @@ _LIST_ITEMS = 3
 # A schedule (see _keep_schedule): a tour's or a season's dates, _SCHEDULE_ITEMS lines or more in
 # a row of at most _SCHEDULE_WORDS words that open with a day of a month and a dash, a colon or
 # an "@" ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 9 – West Palm Beach, FL @
-# Coral Sky Amphitheatre", "Sat 14 September: Manchester Arena"); a dateline's date is followed by
-# a comma and the year ("November 20, 2019"), a feed's time stamp by a time.
+# Coral Sky Amphitheatre", "Sat 14 September: Manchester Arena"), in the languages of the
+# patterns too, after a label or not ("1a etapa: 10 de março – Interlagos"); a dateline's date is
+# followed by the year ("November 20, 2019", "22 de agosto de 2024 - 08:30"), a feed's time stamp
+# by a time.
 _SCHEDULE_ITEMS = 4
 _SCHEDULE_WORDS = 16
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|janeiro|fevereiro|março|abril|maio|"
+    r"junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|"
+    r"septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|"
+    r"febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
+)
 _SCHEDULE_ITEM = regex.compile(
-    rf"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})\s*(?:--|[–—@:-])\s*\S",
+    rf"^\W*(?:[\w.ºª]+(?: [\w.ºª]+)?:\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH})\b\s*"
+    rf"(?:--|[–—@:-])\s*\S",
     regex.IGNORECASE,
 )
 # A recipe's list of ingredients (see _keep_ingredients): lines of at most _INGREDIENT_WORDS
