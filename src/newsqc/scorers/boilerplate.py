@@ -528,7 +528,7 @@ _LIST_ITEMS = 3
 # by a time.
 _SCHEDULE_ITEMS = 4
 _SCHEDULE_WORDS = 16
-_MONTH = (
+_MONTH_NAME = (
     r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|janeiro|fevereiro|março|abril|maio|"
     r"junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|"
@@ -538,7 +538,7 @@ _MONTH = (
 )
 _SCHEDULE_ITEM = regex.compile(
     rf"^\W*(?:[\w.ºª]+(?: [\w.ºª]+)?:\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH})\b\s*"
+    rf"(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH_NAME})\b\s*"
     rf"(?:--|[–—@:-])\s*\S",
     regex.IGNORECASE,
 )
@@ -3240,10 +3240,16 @@ def _keep_ingredients(texts: Sequence[str], flagged: np.ndarray, reasons: list[s
         i, j = items[0], items[-1] + 1
         first = i - 1 if i and _recipe_header(texts[i - 1]) else i
         last = j + 1 if j < n and _recipe_header(texts[j]) and texts[j].rstrip().endswith(":") else j
-        for k in range(first, last):
-            if flagged[k] and reasons[k] not in _FORCED:
-                flagged[k] = False
-                reasons[k] = None
+        _keep_lines(flagged, reasons, first, last)
+
+
+def _keep_lines(flagged: np.ndarray, reasons: list[str | None], first: int, last: int) -> None:
+    """In place: lines ``first`` to ``last - 1`` are the article's, but those whose pattern flags
+    them whatever the model says (:data:`_FORCED`)."""
+    for k in range(first, last):
+        if flagged[k] and reasons[k] not in _FORCED:
+            flagged[k] = False
+            reasons[k] = None
 
 
 def _keep_schedule(texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None]) -> None:
@@ -3268,10 +3274,7 @@ def _keep_schedule(texts: Sequence[str], flagged: np.ndarray, reasons: list[str 
             continue
         header = texts[i - 1].rstrip() if i else ""
         first = i - 1 if header.endswith(":") and len(header.split()) <= _SCHEDULE_WORDS else i
-        for k in range(first, j):
-            if flagged[k] and reasons[k] not in _FORCED:
-                flagged[k] = False
-                reasons[k] = None
+        _keep_lines(flagged, reasons, first, j)
 
 
 def _captions_above_credits(
