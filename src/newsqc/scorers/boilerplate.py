@@ -907,6 +907,15 @@ _RELATED_ALONE = regex.compile(
     r"en çok (?:okunanlar|okunan))\W*$",
     regex.I,
 )
+# A section's box of links: its footer "More in <Section>" ("More from <Section>") and, at most
+# _SECTION_LINES lines above it, its header, the section's name alone or with "More" ("Trump
+# Impeachment Inquiry More", "More World", "Good Deals"), with no paragraph between them (a line
+# of _SECTION_PROSE words or more that ends as a sentence, or of _PROSE_UNENDED_WORDS: three
+# articles of the corpus stand between their section's name and its footer); the lines between
+# are its links. On dev, the 147 lines such boxes hold are all chrome.
+_SECTION_FOOTER = regex.compile(r"^\W*more (?:in|from) (\w.{0,39}?)\W*$", regex.I)
+_SECTION_LINES = 16
+_SECTION_PROSE = 15
 # A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
 # _EDITOR_CHARS characters.
 _EDITOR_CREDIT = re.compile(r"^\W*(?:责任编辑|責任編輯|责编|責編)\s*[:：]")
@@ -2950,6 +2959,10 @@ def flag_lines(
     for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
         flagged[i] = True
         reasons[i] = "navigation"
+    for i in _section_links(texts, n_words, terminal):
+        if not flagged[i]:
+            flagged[i] = True
+            reasons[i] = "related_links"
     for i in _tag_lists(texts, n_words, terminal, late, reasons):
         if not flagged[i]:
             flagged[i] = True
@@ -3072,6 +3085,29 @@ def _anchored(
         for k in range(max(0, i - gap), min(n, i + gap + 1)):
             if 0 < n_words[k] <= _RELATED_WORDS and fields.match(texts[k]):
                 out.add(k)
+    return out
+
+
+def _section_links(texts: Sequence[str], n_words: Sequence[int], terminal: Sequence[bool]) -> list[int]:
+    """The lines of a section's box of links: its header, its links and its footer (see
+    :data:`_SECTION_FOOTER`).
+
+    >>> texts = ["The talks will go on.", "World More", "Quake hits Peru", "Floods in Kenya", "More in World"]
+    >>> _section_links(texts, [5, 2, 3, 3, 3], [True, False, False, False, False])
+    [1, 2, 3, 4]
+    """
+    out: list[int] = []
+    for j, text in enumerate(texts):
+        if n_words[j] > 8 or not (m := _SECTION_FOOTER.match(text)):
+            continue
+        name = m.group(1).casefold()
+        for i in range(j - 1, max(-1, j - 1 - _SECTION_LINES), -1):
+            words = n_words[i]
+            if words >= _PROSE_UNENDED_WORDS or (terminal[i] and words >= _SECTION_PROSE):
+                break  # a paragraph: the article stands between
+            if texts[i].strip(" \t\xa0:|•·»›").casefold() in (name, f"{name} more", f"more {name}"):
+                out.extend(range(i, j + 1))
+                break
     return out
 
 
