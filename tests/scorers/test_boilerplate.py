@@ -491,3 +491,22 @@ def test_inline_chrome_at_a_line_end_whatever_breaks_the_line(line_break: str) -
     flagged = [text[s.start : s.end] for s in found.spans]
     for item in case["flag"]:
         assert item["snippet"].strip() in flagged, (item, flagged)
+
+
+def test_related_run_goes_past_a_short_headline() -> None:
+    # A short headline of a run under a related-links header is no new header: the run goes on
+    # past it to the longer headline after it (the model's probabilities as on dev's Al Jazeera
+    # page, out of fold).
+    lines = [
+        "It is for that reason that the agency on Monday enlisted the engineering muscle of private firms.",
+        "More:",
+        "The New Space Race",
+        "Spacewalking into history",
+        "China completes landing test for its first Mars mission in 2020",
+        "\u201cWe have a need and saw a need to bring on some additional providers,\u201d an official said.",
+    ]
+    article = _article("\n".join(lines))
+    x, reasons = line_features(article)
+    p = np.array([0.05, 0.67, 0.72, 0.62, 0.56, 0.01])
+    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    assert flagged.tolist() == [False, True, True, True, True, False], why

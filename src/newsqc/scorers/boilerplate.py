@@ -2909,7 +2909,8 @@ def flag_lines(
                     and p[k] >= _RELATED_LINE_P
                 ):
                     ahead += 1
-            related = _RELATED_RUN if ahead == 2 else 0
+            # A short headline of the run is no new header: the run goes on past it.
+            related = _RELATED_RUN if ahead == 2 else max(0, related - 1)
             if related and not terminal[i]:
                 flagged[i] = True  # the header of the run
         elif related and (told[i] or not 2 <= n_words[i] <= _RELATED_WORDS):
