@@ -916,6 +916,15 @@ _RELATED_ALONE = regex.compile(
 _SECTION_FOOTER = regex.compile(r"^\W*more (?:in|from) (\w.{0,39}?)\W*$", regex.I)
 _SECTION_LINES = 16
 _SECTION_PROSE = 15
+# A list of teasers: a story's summary between its flagged headline or date above and its "Read
+# more" link alone below; _TEASERS of them or more in a text (an article's own last paragraph
+# may stand above a "Read more" button). On dev, 10 of the 11 lines in that place are chrome
+# (the other, an article's, is one of its kind in its text).
+_READ_MORE = regex.compile(
+    r"^\W*(?:read more|continue reading|keep reading|read (?:the )?full (?:story|article))\W*$", regex.I
+)
+_TEASERS = 2
+_TEASER_WORDS = 8
 # A Chinese article's editor credit, in any text ("责任编辑：张磊", the editor in charge), at most
 # _EDITOR_CHARS characters.
 _EDITOR_CREDIT = re.compile(r"^\W*(?:责任编辑|責任編輯|责编|責編)\s*[:：]")
@@ -2960,6 +2969,9 @@ def flag_lines(
     for i in _anchored(texts, n_words, _PLAYER, _PLAYER_CONTROL, _PLAYER_GAP):
         flagged[i] = True
         reasons[i] = "navigation"
+    for i in _teasers(texts, n_words, flagged):
+        flagged[i] = True
+        reasons[i] = "related_links"
     for i in _section_links(texts, n_words, terminal):
         if not flagged[i]:
             flagged[i] = True
@@ -3087,6 +3099,26 @@ def _anchored(
             if 0 < n_words[k] <= _RELATED_WORDS and fields.match(texts[k]):
                 out.add(k)
     return out
+
+
+def _teasers(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray) -> list[int]:
+    """The unflagged summaries of a list of teasers (see :data:`_READ_MORE`), when the text
+    holds _TEASERS or more.
+
+    >>> teaser = ["Wild win again", "Nov 19", "The Wild beat the Sabres on Tuesday in Buffalo.", "Read More"]
+    >>> texts = teaser * 2
+    >>> _teasers(texts, [len(t.split()) for t in texts], np.array([True, True, False, True] * 2))
+    [2, 6]
+    """
+    out = [
+        i
+        for i in range(1, len(texts) - 1)
+        if not flagged[i]
+        and flagged[i - 1]
+        and n_words[i] >= _TEASER_WORDS
+        and _READ_MORE.match(texts[i + 1])
+    ]
+    return out if len(out) >= _TEASERS else []
 
 
 def _section_links(texts: Sequence[str], n_words: Sequence[int], terminal: Sequence[bool]) -> list[int]:
