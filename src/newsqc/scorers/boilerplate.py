@@ -746,7 +746,8 @@ _WIDGET = regex.compile(
     rf"^\W*(?:(?P<navigation>(?:{_TAGS_LABELS}|category|posted in|{_NEXT_OTHER})\s*:\s*\S|"
     r"(?:page \d+ of \d+|next page|previous page|(?:image |photo |slide )?\d{1,3} of \d{1,3})\W*$|"
     r"posted in [^|:]{1,80}\|\s*(?:permalink|tagged|leave a comment|\d+ comments?)\b)|"
-    rf"(?P<counter>(?:\d[\d.,]*\s*(?:{_COMMENTS})|(?:{_COMMENTS})\s*\(\d[\d.,]*\)|dibaca\s+\d[\d.,]*\s*kali)\W*$)|"
+    rf"(?P<counter>(?:\d[\d.,]*\s*(?:{_COMMENTS})|(?:{_COMMENTS})\s*\(\d[\d.,]*\)|dibaca\s+\d[\d.,]*\s*kali|"
+    r"(?:\d[\d.,]*\s+)?(?:users?|usuários|usuarios|visitors?|visitantes|utenti|utilisateurs) on-?line)\W*$)|"
     r"(?P<call_to_action>(?:view this (?:post|photo|video|profile) on "
     r"(?:instagram|facebook|twitter|tiktok|youtube)|(?:(?:print|e-?mail|share)\W+)*font size(?:\W+a)*|"
     r"(?:(?:download|get it|available) on (?:the )?(?:app store|google play)\W*){1,2})\W*$))",
@@ -1013,6 +1014,10 @@ _READER_NOTICE = re.compile(
     # the moderator"; the news saying that comments were moderated, or speaking of comments further
     # on, is none)
     r"get breaking (?:[\w-]+ ){0,2}news\b|"
+    # a members' appeal after the story: "If you enjoyed this article, we have a proposition for
+    # you: Join NRPLUS."
+    r"if you (?:enjoyed|liked|value|appreciated) this (?:article|story|post|piece)\b[^.!?]{0,80}?\b"
+    r"(?:join|subscribe|support|become|donate|proposition|sign up|consider)\b|"
     r"(?:[^\W\d]+\s*:\s*)?(?:all |reader |os |les |i )?(?:comments? (?:are|is|will be|may be|must be) "
     r"(?:\w+ )?moderated|(?:coment[aá]rios?|commentaires?|kommentare?|commenti)\b[^.!?]{0,120}?\b"
     r"(?:moderador|modérateur|moderator|moderatore|moderad[oa]s|modérés|moderiert))|"
@@ -1063,7 +1068,17 @@ _DISCLAIMER = regex.compile(
     r"[^.!?]{0,60}\bin this (?:press|news) release\b[^.!?]{0,80}\bforward-looking statements|"
     r"view source version on [\w.-]+\.\w+|"
     r"this (?:article|story|report) (?:was|is|has been) (?:written|produced|provided) by (?:a|an|our) local "
-    r"democracy reporter)",
+    r"democracy reporter|"
+    # a shop's and a science wire's legal lines: "*These statements have not been evaluated by the
+    # Food and Drug Administration ...", "Apple logo, Apple TV, ... are registered trademarks of
+    # Apple Inc." (a list of them: not the news saying that a brand's names are), "The information
+    # provided on this website ...", "This document is subject to copyright.",
+    # "Citation: <title> (2019, November 18) retrieved 20 November 2019 from https://..."
+    r"these statements have not been evaluated by the (?:food and drug administration|fda)|"
+    r"(?:[^.!?,]{1,60},){2,}[^.!?]{1,100}? are registered trademarks of\b|"
+    r"the information (?:provided|contained|published) (?:on|in) this (?:web ?)?site\b|"
+    r"this (?:document|article|page|content|material) is (?:subject to|protected by) copyright|"
+    r"citation:\s[^\n]{1,300}?\bretrieved\b[^\n]{0,40}?\bfrom\b)",
     regex.I,
 )
 # A line that opens as a notice of the site (cookies, a paywall) or asks the reader to sign up for
