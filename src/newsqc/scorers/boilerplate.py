@@ -542,6 +542,11 @@ _SCHEDULE_ITEM = regex.compile(
     rf"(?:--|[–—@:-])\s*\S",
     regex.IGNORECASE,
 )
+# An interview printed as questions and answers ("Q: Favorite apps?" / "A: Bleacher Report, Uber
+# Eats, and ParkMobile"): _INTERVIEW_PAIRS questions or more and as many answers in a text make
+# every such line the article's (its short answers read like a menu's items).
+_INTERVIEW_LINE = regex.compile(r"^[\W_]*(?P<side>[QA])\s*[:.)]\s+\S")
+_INTERVIEW_PAIRS = 3
 # A recipe's list of ingredients (see _keep_ingredients): lines of at most _INGREDIENT_WORDS
 # words that open with a quantity ("200g plain flour", "1 tbsp oil", "2 eggs", "½ cup milk") or
 # a measure ("Pinch of salt"), _LIST_ITEMS of them in a row, two of them naming a unit.
@@ -3011,6 +3016,7 @@ def flag_lines(
         _keep_list_items(article.line_texts, flagged, reasons, x)
         _keep_ingredients(article.line_texts, flagged, reasons)
         _keep_schedule(article.line_texts, flagged, reasons)
+        _keep_interview(article.line_texts, flagged, reasons)
         _keep_short_runs(flagged, reasons, x, p, article.line_texts)
         if "(@" in article.text:
             _keep_posts(flagged, reasons, article.line_texts)
@@ -3334,6 +3340,27 @@ def _keep_lines(flagged: np.ndarray, reasons: list[str | None], first: int, last
         if flagged[k] and reasons[k] not in _FORCED:
             flagged[k] = False
             reasons[k] = None
+
+
+def _keep_interview(texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None]) -> None:
+    """In place: the questions and answers of an interview are the article's (see
+    :data:`_INTERVIEW_LINE`).
+
+    >>> texts = ["Home", "Q: Favorite apps?", "A: Uber Eats", "Q: Favorite book?", "A: Dune",
+    ...          "Q: Favorite city?", "A: Cape Town"]
+    >>> flagged = np.array([True] * 7)
+    >>> _keep_interview(texts, flagged, [None] * 7)
+    >>> flagged.tolist()
+    [True, False, False, False, False, False, False]
+    """
+    if not flagged.any():
+        return
+    sides = [m["side"] if (m := _INTERVIEW_LINE.match(t)) else "" for t in texts]
+    if min(sides.count("Q"), sides.count("A")) < _INTERVIEW_PAIRS:
+        return
+    for k, side in enumerate(sides):
+        if side:
+            _keep_lines(flagged, reasons, k, k + 1)
 
 
 def _keep_schedule(texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None]) -> None:
