@@ -56,7 +56,8 @@ no comparison of all pairs of lines.
 Words are counted as ``Article.word_counts`` counts them wherever a threshold counts words: a run
 of Chinese, Japanese or Thai letters between spaces or punctuation is the words it holds (a
 Chinese sentence of two such runs is some ten words), so that copies in those languages are
-found as in English.
+found as in English; and there a heading stuffed into the sentences, which merges with their runs
+of letters, is looked for by its characters (``_unspaced_stuffing``), scored as an English one.
 
 Legitimate repetition is left alone: a line printed three times or more, never back to back
 and with new lines between its printings, is a template (form questions, list labels, a table
@@ -119,7 +120,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import regex
 
-from newsqc.article import SOFT_HYPHEN, Article
+from newsqc.article import SOFT_HYPHEN, UNSPACED, Article
 from newsqc.assessment import Span
 from newsqc.background import load_background
 from newsqc.scorers.base import BULLETS, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
@@ -484,6 +485,10 @@ class Repetition:
 
         stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
         ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
+        if counts[-1] != len(texts):  # letters of a script written without spaces
+            unspaced = _unspaced_stuffing(article, sizes, root)
+            if unspaced[0] > stuffing:
+                stuffing, stuffing_count, ranges = unspaced[0], len(unspaced[1]), unspaced[1]
         strong = stuffing >= STUFFING_SPANS or (stuffing > 0.0 and stuffing_count >= STUFFING_SPAN_COUNT)
         if not strong and article.language not in NAME_SKIP_LANGUAGES and _names_repeat(grams, article):
             name_stuffing, name_ranges = _name_stuffing(text)
@@ -644,6 +649,47 @@ class Repetition:
                 best_strength, best_ranges = strength, hits
         score = clip((best_strength - STUFFING_FLOOR) / STUFFING_FLOOR)
         return score, len(best_ranges), best_ranges
+
+
+def _unspaced_stuffing(
+    article: Article, sizes: Sequence[float], root: Sequence[int]
+) -> tuple[float, list[tuple[int, int]]]:
+    """In Chinese, Japanese or Thai, the heading most embedded in other lines, read by its
+    characters (its words are runs of letters that an embedding merges with their neighbours):
+    score and character ranges, as :meth:`Repetition._stuffing` scores a heading.
+
+    >>> title = "李强会见德国总理并举行会谈"
+    >>> body = "。".join(f"新闻{k}称{title}在北京举行会谈" for k in range(5))
+    >>> a = Article.from_text(f"{title}\\n{body}。")
+    >>> counts = a.word_counts
+    >>> score, ranges = _unspaced_stuffing(a, [counts[b] - counts[x] for x, b in a.line_words], [0, 1])
+    >>> score, len(ranges), a.text[ranges[0][0] : ranges[0][1]]
+    (1.0, 5, '李强会见德国总理并举行会谈')
+    """
+    lines = article.lines
+    headings = [
+        (lines[i].text, sizes[i])
+        for i in range(len(lines))
+        if HEADING_MIN_WORDS <= sizes[i] <= HEADING_MAX_WORDS
+        and root[i] == i
+        and UNSPACED.search(lines[i].text)
+    ]
+    if article.title and UNSPACED.search(article.title):
+        headings.insert(0, (article.title.strip(), Article.from_text(article.title).word_counts[-1]))
+    best: tuple[float, list[tuple[int, int]]] = (0.0, [])
+    for phrase, m in headings[:_MAX_HEADINGS]:
+        hits: list[tuple[int, int]] = []
+        for i, line in enumerate(lines):
+            if root[i] != i or line.text == phrase:
+                continue
+            at = line.text.find(phrase, 1)  # embedded: not at the line's start (a shared prefix)
+            while at > 0 and len(hits) < _MAX_OCCURRENCES:
+                hits.append((line.start + at, line.start + at + len(phrase)))
+                at = line.text.find(phrase, at + len(phrase))
+        strength = len(hits) * m if len(hits) >= STUFFING_MIN_COUNT else 0.0
+        if strength > best[0]:
+            best = (strength, hits)
+    return clip((best[0] - STUFFING_FLOOR) / STUFFING_FLOOR), best[1]
 
 
 def _unstuffed(key: tuple[int, ...]) -> tuple[int, ...]:
