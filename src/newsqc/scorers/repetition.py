@@ -668,11 +668,9 @@ def _unspaced_stuffing(
     """
     lines = article.lines
     headings = [
-        (lines[i].text, sizes[i])
-        for i in range(len(lines))
-        if HEADING_MIN_WORDS <= sizes[i] <= HEADING_MAX_WORDS
-        and root[i] == i
-        and UNSPACED.search(lines[i].text)
+        (line.text, sizes[i])
+        for i, line in enumerate(lines)
+        if HEADING_MIN_WORDS <= sizes[i] <= HEADING_MAX_WORDS and root[i] == i and UNSPACED.search(line.text)
     ]
     if article.title and UNSPACED.search(article.title):
         headings.insert(0, (article.title.strip(), Article.from_text(article.title).word_counts[-1]))
