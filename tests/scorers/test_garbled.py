@@ -28,7 +28,8 @@ from newsqc.article import Article
 from newsqc.cleaning import clean_text
 from newsqc.language import detect_language
 from newsqc.scorers.base import Finding
-from newsqc.scorers.garbled import Garbled
+from newsqc.scorers.garbled import Garbled, _salad_by_han_pairs
+from newsqc.wordlists import word_frequencies
 from tests.conftest import require_shared, shared_dir
 from tests.scorers.cases import case_params, cover, find, load_cases
 
@@ -355,3 +356,14 @@ def test_a_text_with_some_control_characters_is_no_binary_data(text: str) -> Non
     assert "garbled:binary" not in {s.reason for s in found.spans}
     letters = sum(map(str.isalpha, text))
     assert sum(map(str.isalpha, clean_text(text, found.spans))) >= 0.9 * letters
+
+
+def test_traditional_chinese_is_no_salad() -> None:
+    # wordfreq's Chinese list is simplified: traditional characters are seldom words of their own
+    # there, and the pairs of a traditional text are not judged.
+    text = (
+        "據青溪市園林局介紹，濱江綠道於2021年開工建設，採取邊建設、邊開放的方式分段推進，此前已有約20"
+        "公里路段陸續向市民開放。綠道沿線設置了23處驛站，提供飲水、休憩、共享單車停放和應急救護等服務，"
+        "其中8處驛站配備了母嬰室。"
+    ) * 2
+    assert not _salad_by_han_pairs(text, word_frequencies("zh"))

@@ -63,7 +63,10 @@ What it finds, each as a span with a reason code:
   of the word classes of adjacent words, from the class bigrams of news text that the
   offtopic model ships); in any language with lower-case letters and a word list, sentences
   whose lower-case words are hardly ever among the language's 100 most frequent words (about
-  46% of them are in prose; words drawn at random from a dictionary, 2%): all its paragraphs.
+  46% of them are in prose; words drawn at random from a dictionary, 2%): all its paragraphs;
+  and in simplified Chinese and Japanese, a text whose adjacent Han characters seldom make a
+  word of the language's list though each character is one (news about 0.5 to 0.8 of its
+  pairs, characters drawn at random 0.02 to 0.15).
 
 Signals: one cheap regex pass for characters that need a closer look (str.find for the few
 ``?`` and mojibake lead characters); for mojibake, the characters UTF-8 mojibake is made of,
@@ -91,9 +94,11 @@ Blind spots: gibberish made of real words (spinner output, "ear ash", a shuffle 
 "and"), shuffles that happen to read like a word ("chisilot", "tomitasu"), case garbling of a less
 common word shaped like a brand name ("GlaSgow" reads like "YouTube"), foreign-script words alone
 on a line or in brackets (kept on purpose: language menus, names in their own script), short
-gibberish in languages other than English, gibberish in non-Latin scripts, word salad inside an
-otherwise good article (a paragraph alone is too short to tell from a list of headlines in title
-case), word salad drawn evenly from a language's 1,000 most frequent words or fewer (a tenth
+gibberish in languages other than English, gibberish in non-Latin scripts (but a whole text of
+random Chinese or Japanese characters; not in traditional Chinese, which wordfreq's simplified
+list lacks, nor a line of them inside an article), word salad inside an otherwise good article
+(a paragraph alone is too short to tell from a list of headlines in title case), word salad
+drawn evenly from a language's 1,000 most frequent words or fewer (a tenth
 or more of its words are among the 100 most frequent; in English the pairs and the class PMI
 find those of 500 words or fewer, half of those of 1,000), mojibake that ftfy cannot undo (its
 known failures: "pi√π", "┬┐que", Arabic with lost bytes), other single-byte pages read as
@@ -1605,6 +1610,46 @@ SALAD_LOWER_WORDS = 50
 SALAD_SENTENCE_WORDS = 8
 SALAD_WORDS_PER_COMMA = 4
 _DIGIT = re.compile(r"\d")
+#: Or, in Chinese (simplified) and Japanese, whose words no space delimits: the pairs of adjacent
+#: Han characters (up to SALAD_HAN_PROBE of them, SALAD_HAN_PAIRS at least) that the language's
+#: word list knows as words are fewer than SALAD_HAN_SHARE of them: characters drawn at random.
+#: Chinese news reads 0.5 to 0.67 so, Japanese 0.7 to 0.8 (the written rounds' pages); random
+#: characters of those pages 0.02 to 0.15. wordfreq's Chinese list is simplified: a text whose
+#: characters the list does not know as words of their own, SALAD_HAN_CHARS of them at least
+#: (traditional Chinese: 0.64), is not judged so.
+SALAD_HAN_LISTS = {"zh": "zh", "ja": "ja"}
+SALAD_HAN_PAIRS = 100
+SALAD_HAN_PROBE = 4000
+SALAD_HAN_SHARE = 0.2
+SALAD_HAN_CHARS = 0.95
+_HAN_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+
+
+def _salad_by_han_pairs(text: str, words: WordList) -> bool:
+    """Whether the pairs of adjacent Han characters of ``text`` are seldom words of ``words``
+    though its characters are (see SALAD_HAN_SHARE): characters drawn at random.
+
+    >>> zh = word_frequencies("zh")
+    >>> _salad_by_han_pairs("国务院总理在北京会见来访的德国总理，双方就两国关系交换了意见。" * 5, zh)
+    False
+    >>> random_characters = "月续此和工民采了陆线民溪室采着前雯讯单采此室前采据驿史雯驿史分现应溪饮服线街护续"
+    >>> _salad_by_han_pairs(random_characters * 3, zh)
+    True
+    """
+    pairs = known = chars = known_chars = 0
+    for run in _HAN_RUN.finditer(text):
+        han = run.group()
+        pairs += len(han) - 1
+        known += sum(han[i : i + 2] in words for i in range(len(han) - 1))
+        chars += len(han)
+        known_chars += sum(c in words for c in han)
+        if pairs >= SALAD_HAN_PROBE:
+            break
+    return (
+        pairs >= SALAD_HAN_PAIRS
+        and known < SALAD_HAN_SHARE * pairs
+        and known_chars >= SALAD_HAN_CHARS * chars
+    )
 
 
 def _salad_by_common_words(article: Article, common: frozenset[str]) -> bool:
@@ -1883,7 +1928,10 @@ class Garbled:
             )
             spans.extend(found)
             skip.add(found)
-        if language is not None and frequencies is not None:
+        han_words = word_frequencies(SALAD_HAN_LISTS[language]) if language in SALAD_HAN_LISTS else None
+        if han_words is not None and _salad_by_han_pairs(text, han_words):
+            spans.extend(Span(p.start, p.end, _KIND, 0.8, f"{_KIND}:word_salad") for p in article.paragraphs)
+        elif language is not None and frequencies is not None:
             # Word salad reads as no language at all: an unknown language is taken for English.
             salad = self._salad_spans(article, language, frequencies, english=latin and language == "en")
             filler = _Skip(placeholder)  # lorem ipsum reads as salad too
