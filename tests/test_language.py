@@ -101,3 +101,13 @@ def test_a_short_article_in_a_dense_script_keeps_its_language_beside_english_spa
     # An English article quoting a line in another script stays English.
     english = SAMPLES["en"] + " " + SAMPLES["en"] + f" The sign read: {first}"
     assert detect_language(Article.from_text(english)) == "en"
+
+
+def test_traditional_chinese_is_not_korean() -> None:
+    # langdetect's Korean profile holds Hanja: traditional Chinese read as Korean, langdetect's
+    # seeded detector too; Korean is written in Hangul.
+    text = (
+        "台北市政府今天宣布，將在明年推動新的公共住宅計畫，預計興建三千戶社會住宅，以協助年輕人解決居住問題。"
+        "市長表示，這項計畫將優先照顧弱勢家庭。"
+    )
+    assert detect_language(Article.from_text(text)) == "zh"
