@@ -98,9 +98,9 @@ gibberish in languages other than English, gibberish in non-Latin scripts (but a
 random Chinese or Japanese characters; not in traditional Chinese, which wordfreq's simplified
 list lacks, nor a line of them inside an article), word salad inside an otherwise good article
 (a paragraph alone is too short to tell from a list of headlines in title case), word salad
-drawn evenly from a language's 1,000 most frequent words or fewer (a tenth
-or more of its words are among the 100 most frequent; in English the pairs and the class PMI
-find those of 500 words or fewer, half of those of 1,000), mojibake that ftfy cannot undo (its
+drawn evenly from a language's 1,000 most frequent words or fewer (a tenth or more of its words
+are among the 100 most frequent; in English the pairs and the class PMI find those of 500 words
+or fewer, half of those of 1,000), mojibake that ftfy cannot undo (its
 known failures: "pi√π", "┬┐que", Arabic with lost bytes), other single-byte pages read as
 Windows-1252 than Windows-1251 (Greek in Windows-1253, Central European in Windows-1250; the
 language of a text in Windows-1251 mojibake stays the one detected on the mojibake, often
@@ -1619,7 +1619,7 @@ _DIGIT = re.compile(r"\d")
 #: (traditional Chinese: 0.64), is not judged so.
 SALAD_HAN_LISTS = {"zh": "zh", "ja": "ja"}
 SALAD_HAN_PAIRS = 100
-SALAD_HAN_PROBE = 4000
+SALAD_HAN_PROBE = 1000
 SALAD_HAN_SHARE = 0.2
 SALAD_HAN_CHARS = 0.95
 _HAN_RUN = re.compile("[\u4e00-\u9fff]{2,}")
