@@ -913,14 +913,16 @@ _RELATED_ALONE = regex.compile(
     r"en çok (?:okunanlar|okunan))\W*$",
     regex.I,
 )
-# A section's box of links: its footer "More in <Section>" ("More from <Section>") and, at most
-# _SECTION_LINES lines above it, its header, the section's name alone or with "More" ("Trump
-# Impeachment Inquiry More", "More World", "Good Deals"), with no paragraph between them (a line
-# of _SECTION_PROSE words or more that ends as a sentence, or of _PROSE_UNENDED_WORDS: three
-# articles of the corpus stand between their section's name and its footer); the lines between
-# are its links. On dev, the 147 lines such boxes hold are all chrome.
+# A section's box of links: its footer "More in <Section>" ("More from <Section>", at most
+# _SECTION_FOOTER_WORDS words) and, at most _SECTION_LINES lines above it, its header, the
+# section's name alone or with "More" ("Trump Impeachment Inquiry More", "More World", "Good
+# Deals"), with no paragraph between them (a line of _SECTION_PROSE words or more that ends as a
+# sentence, or of _PROSE_UNENDED_WORDS: three articles of the corpus stand between their
+# section's name and its footer); the lines between are its links. On dev, the 147 lines such
+# boxes hold are all chrome.
 _SECTION_FOOTER = regex.compile(r"^\W*more (?:in|from) (\w.{0,39}?)\W*$", regex.I)
 _SECTION_LINES = 16
+_SECTION_FOOTER_WORDS = 8
 _SECTION_PROSE = 15
 # A list of teasers: a story's summary between its flagged headline or date above and its "Read
 # more" link alone below; _TEASERS of them or more in a text (an article's own last paragraph
@@ -3152,7 +3154,7 @@ def _section_links(texts: Sequence[str], n_words: Sequence[int], terminal: Seque
     """
     out: list[int] = []
     for j, text in enumerate(texts):
-        if n_words[j] > 8 or not (m := _SECTION_FOOTER.match(text)):
+        if n_words[j] > _SECTION_FOOTER_WORDS or not (m := _SECTION_FOOTER.match(text)):
             continue
         name = m.group(1).casefold()
         for i in range(j - 1, max(-1, j - 1 - _SECTION_LINES), -1):
