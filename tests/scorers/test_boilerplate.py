@@ -510,3 +510,30 @@ def test_related_run_goes_past_a_short_headline() -> None:
     p = np.array([0.05, 0.67, 0.72, 0.62, 0.56, 0.01])
     flagged, why = flag_lines(article, p, reasons, x, 0.7)
     assert flagged.tolist() == [False, True, True, True, True, False], why
+
+
+def test_copies_of_chrome_take_the_flag_of_most_copies() -> None:
+    # A caption printed under each of a post's photos: the model reads the copy between two
+    # paragraphs as the article's (probabilities as on dev's Jeongdong Theater page, out of fold);
+    # most copies are chrome, so every copy is. A line of the article printed three times, one
+    # copy of which the model flags, stays the article's.
+    caption = "2018 Jeongdong Theater Tradition Series Performance [The Palace] 'Welcome Festival'"
+    refrain = "We shall overcome, the crowd sang."
+    lines = [
+        "The opening ceremony was held on a special stage at Marronnier Park on Friday night.",
+        caption,
+        "Crowds of people came to the park long before the first performance of the evening.",
+        caption,
+        "Our team of drummers and dancers performed three items under the title of the show.",
+        caption,
+        refrain,
+        "Then the marchers set off towards the square, where the mayor waited for them.",
+        refrain,
+        "The police said the march had passed without incident.",
+        refrain,
+    ]
+    article = _article("\n".join(lines))
+    x, reasons = line_features(article)
+    p = np.array([0.03, 0.91, 0.01, 0.45, 0.02, 0.79, 0.72, 0.05, 0.3, 0.04, 0.2])
+    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    assert [i for i in range(len(lines)) if flagged[i]] == [1, 3, 5, 6], why

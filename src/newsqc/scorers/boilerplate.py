@@ -3012,6 +3012,9 @@ def flag_lines(
     for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
         flagged[i] = True
         reasons[i] = "comments"
+    for i, k in _copies_of_chrome(texts, flagged):
+        flagged[i] = True
+        reasons[i] = reasons[k]
     if _menu_page(x):  # whole: no list, run or table of it is the article's
         flagged[:] = True
     else:
@@ -3219,6 +3222,30 @@ def _share_buttons(texts: Sequence[str], n_words: Sequence[int]) -> list[int]:
         if key and len(lines) >= 2 and any(_SHARE_ACTION.match(texts[i]) for i in lines):
             out.extend(lines)
     return out
+
+
+def _copies_of_chrome(texts: Sequence[str], flagged: np.ndarray) -> list[tuple[int, int]]:
+    """The lines printed three times or more whose copies are mostly ``flagged`` and that are not,
+    each with a flagged copy to take its reason from: a caption under each of a post's photos, a
+    deal's "Buy Now", which the model reads by their neighbours (a copy between two paragraphs
+    looks like the article's).
+
+    >>> texts = ["Photo: Reuters", "The vote was held on Monday.", "Photo: Reuters", "It passed.",
+    ...     "Photo: Reuters"]
+    >>> _copies_of_chrome(texts, np.array([True, False, False, False, True]))
+    [(2, 0)]
+    """
+    copies: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if text:
+            copies.setdefault(text, []).append(i)
+    out = []
+    for lines in copies.values():
+        if len(lines) >= 3:
+            marked = [i for i in lines if flagged[i]]
+            if 2 * len(marked) > len(lines):
+                out += [(i, marked[0]) for i in lines if not flagged[i]]
+    return sorted(out)
 
 
 def _comments(texts: Sequence[str], n_words: Sequence[int], flagged: np.ndarray) -> list[int]:
