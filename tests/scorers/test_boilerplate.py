@@ -537,3 +537,26 @@ def test_copies_of_chrome_take_the_flag_of_most_copies() -> None:
     p = np.array([0.03, 0.91, 0.01, 0.45, 0.02, 0.79, 0.72, 0.05, 0.3, 0.04, 0.2])
     flagged, why = flag_lines(article, p, reasons, x, 0.7)
     assert [i for i in range(len(lines)) if flagged[i]] == [1, 3, 5, 6], why
+
+
+def test_lone_article_kept_teasers_not() -> None:
+    # When the model flags every line of prose, the longest run of two prose lines or more is the
+    # article (a brief between chrome); teasers, each summary under its headline, stay chrome.
+    brief = [
+        "Home",
+        "The harbour authority approved plans on Friday for a new ferry terminal by the old pier.",
+        "The project will cost 18 million euros and is due to open in the summer of 2028, officials said.",
+        "0 Comments",
+    ]
+    teasers = [
+        "Most read",
+        "Rail strike called off after late deal",
+        "Unions and the operator agreed on a pay rise of four percent after talks through the night.",
+        "Mayor unveils budget for next year",
+        "The budget raises spending on schools and parks while holding property taxes flat again.",
+    ]
+    for lines, kept in ((brief, [1, 2]), (teasers, [])):
+        article = _article("\n".join(lines))
+        x, reasons = line_features(article)
+        flagged, why = flag_lines(article, np.full(len(lines), 0.9), reasons, x, 0.7)
+        assert [i for i in range(len(lines)) if not flagged[i]] == kept, why

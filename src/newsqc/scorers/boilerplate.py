@@ -3022,6 +3022,7 @@ def flag_lines(
         _keep_ingredients(article.line_texts, flagged, reasons)
         _keep_schedule(article.line_texts, flagged, reasons)
         _keep_interview(article.line_texts, flagged, reasons)
+        _keep_lone_article(flagged, reasons, x)
         _keep_short_runs(flagged, reasons, x, p, article.line_texts)
         if "(@" in article.text:
             _keep_posts(flagged, reasons, article.line_texts)
@@ -3369,6 +3370,32 @@ def _keep_lines(flagged: np.ndarray, reasons: list[str | None], first: int, last
         if flagged[k] and reasons[k] not in _FORCED:
             flagged[k] = False
             reasons[k] = None
+
+
+def _keep_lone_article(flagged: np.ndarray, reasons: list[str | None], x: np.ndarray) -> None:
+    """In place: when every line of prose (:func:`_prose`) is flagged, the longest run of two
+    or more prose lines in a row that no pattern named is the article's. A news brief of two
+    paragraphs between a page's chrome reads as teasers to the model (0.8 to 0.9); teasers
+    alternate with their headlines, and a page of chrome alone keeps no run of prose.
+
+    >>> x, _ = line_features(Article.from_text("Home\\n" + "The council met on Monday to vote on it.\\n" * 2))
+    >>> flagged = np.array([True, True, True])
+    >>> _keep_lone_article(flagged, [None, None, None], x)
+    >>> flagged.tolist()
+    [True, False, False]
+    """
+    prose = _prose(x)
+    if not prose.any() or (prose & ~flagged).any():
+        return
+    best = (0, 0)
+    first = 0
+    for i in range(len(prose) + 1):
+        if i < len(prose) and prose[i] and reasons[i] is None:
+            continue
+        if i - first >= 2 and i - first > best[1] - best[0]:
+            best = (first, i)
+        first = i + 1
+    _keep_lines(flagged, reasons, *best)
 
 
 def _keep_interview(texts: Sequence[str], flagged: np.ndarray, reasons: list[str | None]) -> None:
