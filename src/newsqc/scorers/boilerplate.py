@@ -964,6 +964,13 @@ _BARE_CREDIT = regex.compile(
     regex.V0,
 )
 _CAPTION_WORDS = 6
+# A verb of saying in the languages of the patterns: a line that holds one reports what someone
+# said, and is no notice however it opens ("We use cookies only when users agree, a spokeswoman
+# said"; "Wir verwenden Cookies nur, wenn die Nutzer zustimmen, sagte eine Sprecherin").
+_REPORTED = regex.compile(
+    r"\b(?:said|says|told|sagte|sagten|erklärte|betonte|a (?:déclaré|dit|expliqué|affirmé)|dijo|afirmó|"
+    r"explicó|declaró|disse|afirmou|explicou|declarou|ha (?:detto|dichiarato|spiegato)|zei|verklaarde)\b"
+)
 # A notice to the reader of the page rather than of its article, in any text: an ad blocker
 # detected, a login wall ("To Read the Full Story"), a web app's text for browsers without
 # JavaScript, a comment section's rules, a call for tips.
@@ -2812,10 +2819,14 @@ def flag_lines(
             flagged[i] = True
             reasons[i] = "byline"
             continue
-        if n_words[i] <= _NOTICE_WORDS and (
-            (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
-            or (other_language and (notice := _NOTICE_OTHER.match(text)))
-            or (notice := _READER_NOTICE.match(text))
+        if (
+            n_words[i] <= _NOTICE_WORDS
+            and (
+                (reason in ("call_to_action", "legal") and (notice := _SITE_NOTICE.match(text)))
+                or (other_language and (notice := _NOTICE_OTHER.match(text)))
+                or (notice := _READER_NOTICE.match(text))
+            )
+            and not _REPORTED.search(text)
         ):
             flagged[i] = True
             reasons[i] = "legal" if notice.groupdict().get("legal") else "call_to_action"
@@ -2824,6 +2835,7 @@ def flag_lines(
             _NOTICE_WORDS < n_words[i] <= _COOKIE_WORDS
             and text[:1].isalpha()
             and _cookie_notice(article, lines[i].start, lines[i].end)
+            and not _REPORTED.search(text)
         ):
             flagged[i] = True
             reasons[i] = "legal"
