@@ -2041,6 +2041,12 @@ class Garbled:
                 return shuffle_of_a_word(w)
 
             bad = {w for w in unknown if _ALL_LATIN.fullmatch(w) and gibberish(w)}
+            if english and bad:
+                # A long word the story prints twice or more, in any case or number, is a word of
+                # its own (a loanword, a term: "the local stokvel", "Stokvels, ..."); a shuffle is
+                # made once.
+                printed = Counter(map(_plain_form, article.word_texts))
+                bad = {w for w in bad if len(w) <= SHORT_WORD or printed[_plain_form(w)] < 2}
             short: set[str] = set()
             if english:
                 # Short words that a word list barely knows, if a shuffle too: "okr", "hwo" (not
@@ -2187,6 +2193,15 @@ MAX_FINDS = 200
 def _word(article: Article, i: int) -> Segment:
     """Word ``i`` of the article (as ``article.words[i]``, without building every word)."""
     return Segment(article.word_starts[i], article.word_ends[i], article.word_texts[i])
+
+
+def _plain_form(word: str) -> str:
+    """A word in lower case without a plural's or a possessive's "s".
+
+    >>> [_plain_form(w) for w in ("Stokvels", "stokvel's", "stokvel")]
+    ['stokvel', 'stokvel', 'stokvel']
+    """
+    return word.casefold().removesuffix("'s").removesuffix("\u2019s").removesuffix("s")
 
 
 def _word_indices(article: Article, wanted: set[str]) -> list[int]:
