@@ -683,6 +683,17 @@ _CLEAN_LEAD_LINE = 1
 _SURE_P = 0.9
 #: The reasons of lines that may stand between a headline and its first paragraph.
 _BYLINE_REASONS = ("byline", "dateline")
+#: Under a page's menu, up to this many lines of at most _LEAD_LINE_WORDS words, none ended as a
+#: sentence (a byline, a date, a share bar), may stand between a headline (and its standfirst) and
+#: the first paragraph.
+_LEAD_LINES = 6
+_LEAD_LINE_WORDS = 12
+#: A byline's opening, in the languages of the patterns: such a line is no headline, whatever
+#: words it shares with the paragraph ("Par Kévin Le Goff, au stade du Moustoir-Vihan").
+_BYLINE_OPENER = regex.compile(
+    r"(?i)^\W*(?:(?:written |reported )?by|par|por|von|di|door|oleh|przez|"
+    r"redação|redacción|rédaction|redazione)\b"
+)
 #: A text of this many lines or more, none of them prose, most of them (_MENU_SHARE) of
 #: _MENU_WORDS words or fewer, is menus alone (see _menu_page). On the dev and test builds: 7 of
 #: the 80 pages of chrome alone (5 of them flagged at 0.03 to 0.84 before; 2 more have no prose
@@ -2479,7 +2490,9 @@ def _keep_article_lines(
     also when the text prints it again: bylines, datelines and teasers stand where a headline
     would). At the text's opening, its first line stays however sure the model is when only
     bylines or datelines (and a standfirst of one sentence) stand between it and the first
-    paragraph whose story it tells; so do the standfirst and that paragraph. A line
+    paragraph whose story it tells; so do the standfirst and that paragraph. Under a page's menu,
+    the headline and its standfirst stay when only short lines (_LEAD_LINES) stand between them
+    and the first unflagged paragraph, whose story the headline tells. A line
     that opens with a wire service's dateline (_WIRE_DATELINE) stays unless a pattern named it,
     however sure the model is.
     """
@@ -2572,6 +2585,44 @@ def _keep_article_lines(
         flags[0] = flags[0] and not free[0]
         flags[1] = flags[1] and not standfirst
         flags[lead] = flags[lead] and not (free[lead] and unsure[lead])
+    # Under a page's menu: the headline, perhaps a standfirst of one sentence, then a few short
+    # lines (a byline, a date, a share bar) above the first paragraph, whose story the headline
+    # tells: the headline and the standfirst stay, however sure the model is.
+    first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
+    k = first - 1
+    while (
+        k > 0
+        and first - k <= _LEAD_LINES + 1
+        and not ends[k]
+        and log_words[k] <= math.log1p(_LEAD_LINE_WORDS)
+    ):
+        k -= 1
+    standfirst = 0 < k < first - 1 and free[k] and ends[k] and not heading[k]
+    # The headline is the line above the standfirst, or of the short lines the one that shares
+    # the most words with the paragraph, the topmost of equals (a breadcrumb or a weather box may
+    # name the story's place too; the headline may be unflagged already).
+    best = max(
+        (
+            (_shared_stems(texts[h], texts[first]), -h)
+            for h in ([k - 1] if standfirst else range(k + 1, first - 1))
+            if free[h]
+            and heading[h]
+            and "://" not in texts[h]  # a web address ("URL Source: https://...") is no headline
+            and not repeated[h]  # a headline printed twice: the other copy is the article's
+            and log_words[h] >= math.log1p(4)
+            and not _BYLINE_OPENER.match(texts[h])
+        ),
+        default=(0, 0),
+    )
+    if best[0] >= _HEADLINE_SHARED:
+        headline = -best[1]
+        flags[headline] = False
+        # A standfirst tells the same story: a notice ("This is a developing story ...") does not.
+        if (
+            standfirst
+            and max(_shared_stems(texts[k], texts[headline]), _shared_stems(texts[k], texts[first])) >= 1
+        ):
+            flags[k] = False
     # A subheading between two unflagged paragraphs: prose, or long sentences poor in stop words
     # (numbers: "Between 1,001 and 3,000 feet, add five minutes; between 3,001 and 6,000 ...").
     paragraph = [prose[i] or (ends[i] and log_words[i] >= math.log1p(_PARAGRAPH_WORDS)) for i in range(n)]
