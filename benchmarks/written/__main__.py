@@ -36,7 +36,7 @@ ROUNDS: dict[str, tuple[str, str]] = {
           "match reports, consumer advice, recipes, obituaries quoting posts)"),
     "l": ("pages", "30 pages in the chrome of 30 platforms, 13 languages"),
     "m": ("clean", "30 clean articles in 10 languages (lists, Q&A, tables, English quoted)"),
-    "n": ("pages", "30 pages of 30 more platforms, 10 more languages"),
+    "n": ("pages", "30 pages of 30 more platforms, 10 more languages (read for headlines under a menu)"),
     "o": ("pages", "30 pages whose articles hold lists, tables, results, schedules, specifications"),
     "p": ("clean", "40 clean English articles using commercial and web words in news (viral posts, "
           "retail, consumer finance, scam trials, farming, sport, travel)"),
@@ -58,7 +58,8 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "y": ("clean", "40 clean English articles in the register of adverts: first-person columns and reviews "
           "closing on practical details, listings with prices, appeals saying how to give, scam warnings"),
     "z": ("clean", "40 clean articles in seven varieties of English: reviews with booking and verdict lines, "
-          "prize winners, scam messages quoted, explainers, loanwords (Afrikaans, Zulu, Hindi)"),
+          "prize winners, scam messages quoted, explainers, loanwords (Afrikaans, Zulu, Hindi; read for "
+          "loanwords)"),
     "aa": ("clean", "40 clean articles of everyday news in six varieties of English (courts, councils, "
            "results, reviews and appeals with practical details, features on online trades), held out"),
     "ab": ("clean", "30 clean articles whose lines trail off into an ellipsis (interviews, transcripts, text "
@@ -66,7 +67,7 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ac": ("pages", "20 pages with teasers of other stories cut short by an ellipsis, 8 in other languages "
            "(held out for the teasers; read for time stamps and headers in other languages)"),
     "ad": ("pages", "24 pages in 8 languages of the patterns with their sites' chrome (read for counters, "
-           "reading times, credits, follow requests, stamps and headers; held out before)"),
+           "reading times, credits, follow requests, stamps, headers and headlines; held out before)"),
     "ae": ("pages", "24 pages in 8 languages of the patterns, eight kinds of outlet and template (held out; "
            "then read for read-also lines, headers, prompts and bylines)"),
     "af": ("pages", "24 pages in 8 languages of the patterns, eight more kinds of outlet (held out; then "
@@ -76,9 +77,10 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ah": ("insertions", "40 articles, 30 with 32 comment or text-message spam messages (8 inside quotations "
            "or first-person articles), 10 look-alikes quoting scams (held out for the voice)"),
     "ai": ("pages", "24 pages in 8 languages of the patterns by a fourth writer, ten kinds of outlet (held "
-           "out for the rules read off af; then read for share bars, bylines, prompts, rights)"),
+           "out for the rules read off af; then read for share bars, bylines, prompts, rights, headlines)"),
     "aj": ("pages", "24 pages in 8 languages of the patterns by a fifth writer, twelve kinds of outlet (held "
-           "out for the rules read off af and ai; then read for breadcrumbs, pieces, stamps, prompts)"),
+           "out for the rules read off af and ai; then read for breadcrumbs, pieces, stamps, prompts, "
+           "headlines)"),
     "ak": ("insertions", "40 articles, 30 with 46 anchor texts of today's link trades by a fourth writer "
            "(crypto, betting, vapes, local services with a city, brands, digits), and 10 look-alikes "
            "about those trades (held out for the link trades)"),
