@@ -560,3 +560,25 @@ def test_lone_article_kept_teasers_not() -> None:
         x, reasons = line_features(article)
         flagged, why = flag_lines(article, np.full(len(lines), 0.9), reasons, x, 0.7)
         assert [i for i in range(len(lines)) if not flagged[i]] == kept, why
+
+
+def test_headline_and_standfirst_above_a_byline_a_date_and_a_caption() -> None:
+    # Under a page's menu, the headline and its standfirst stay above a byline, a date and a
+    # photo's caption (a sentence under the date, passed once on the way up), however sure the
+    # model is of them (probabilities as on a German local paper's page of the written rounds).
+    lines = [
+        "Startseite Lokales Region Sport Wirtschaft Kultur E-Paper Abo",
+        "Wetzbachbrücke wird saniert: Vollsperrung ab Montag",
+        "Ab dem 8. April ist die wichtigste Verbindung zwischen Kleinwetzlar und Talwiesen gesperrt.",
+        "Von Martina Sellbach",
+        "03.04.2024, 17:12 Uhr",
+        "Die alte Brücke über den Wetzbach im Herbst. Bei der letzten Prüfung fanden Gutachter Risse.",
+        "Am kommenden Montag beginnt die Sanierung der Wetzbachbrücke zwischen Kleinwetzlar und Talwiesen, "
+        "wie das Straßenbauamt mitteilte.",
+        "Rund 9.400 Fahrzeuge rollen nach der jüngsten Verkehrszählung täglich über die Brücke.",
+    ]
+    article = _article("\n".join(lines))
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.95, 0.9, 0.99, 0.99, 0.95, 0.05, 0.05])
+    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    assert [i for i in range(len(lines)) if flagged[i]] == [0, 3, 4, 5], why

@@ -2586,16 +2586,20 @@ def _keep_article_lines(
         flags[1] = flags[1] and not standfirst
         flags[lead] = flags[lead] and not (free[lead] and unsure[lead])
     # Under a page's menu: the headline, perhaps a standfirst of one sentence, then a few short
-    # lines (a byline, a date, a share bar) above the first paragraph, whose story the headline
-    # tells: the headline and the standfirst stay, however sure the model is.
+    # lines (a byline, a date, a share bar; a photo's caption under them) above the first
+    # paragraph, whose story the headline tells: the headline and the standfirst stay, however
+    # sure the model is.
     first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
+    short = [not ends[i] and log_words[i] <= math.log1p(_LEAD_LINE_WORDS) for i in range(n)]
     k = first - 1
-    while (
-        k > 0
-        and first - k <= _LEAD_LINES + 1
-        and not ends[k]
-        and log_words[k] <= math.log1p(_LEAD_LINE_WORDS)
-    ):
+    caption = False
+    while k > 0 and first - k <= _LEAD_LINES + 1:
+        if not short[k] and (caption or not short[k - 1] or k - 1 == 0):
+            break
+        if not short[k]:  # a sentence under a byline or a date: a caption, once
+            if _shared_stems(texts[k - 1], texts[first]) >= _HEADLINE_SHARED:
+                break  # under the headline: its standfirst
+            caption = True
         k -= 1
     standfirst = 0 < k < first - 1 and free[k] and ends[k] and not heading[k]
     # The headline is the line above the standfirst, or of the short lines the one that shares
