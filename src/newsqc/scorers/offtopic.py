@@ -493,6 +493,9 @@ ANCHOR_FEATURES: tuple[str, ...] = (
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+#: Double quote marks that open and close a quotation (a single one may be an apostrophe).
+OPENING_QUOTES = frozenset('"“«„')
+CLOSING_QUOTES = frozenset('"”»')
 #: How a spam message is written (SMS, YouTube comments): a web address, a phone number or
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
@@ -2594,6 +2597,9 @@ class Offtopic:
             if pre.is_message(ranges[k][0]):
                 flagged[k] = (pre.probability, "spam")
                 ends[k] = word_ends[pre.at - 1]
+        # Someone's words, quoted: a sentence that closes a quotation, or (above the message) opens one.
+        closes = [s.text.rstrip()[-1:] in CLOSING_QUOTES for s in sentences]
+        opens = [s.text[:1] in OPENING_QUOTES for s in sentences]
         for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
             if k in ends:  # a message cut short: it may only run on backwards
                 steps: tuple[int, ...] = (-1,)
@@ -2602,8 +2608,8 @@ class Offtopic:
             for step in steps:
                 m = k + step
                 while 0 <= m < n and m not in flagged:
-                    if block_of[m] != block_of[k] or block_of[m] < 0:
-                        break
+                    if block_of[m] != block_of[k] or block_of[m] < 0 or closes[m] or (step < 0 and opens[m]):
+                        break  # another block; someone's words, quoted
                     if not joins[m]:
                         pre = prefixes.get(m)
                         if step == 1 and pre is not None and sentences[m].text[:1] not in QUOTE_MARKS:
