@@ -75,7 +75,8 @@ ROUNDS: dict[str, tuple[str, str]] = {
     "ag": ("clean", "40 clean articles in a personal voice in seven varieties of English "
            "(first-person columns and reviews, quotations over sentences, Q&As, advice, letters; held out)"),
     "ah": ("insertions", "40 articles, 30 with 32 comment or text-message spam messages (8 inside quotations "
-           "or first-person articles), 10 look-alikes quoting scams (held out for the voice)"),
+           "or first-person articles), 10 look-alikes quoting scams (held out for the voice; read for "
+           "quotations)"),
     "ai": ("pages", "24 pages in 8 languages of the patterns by a fourth writer, ten kinds of outlet (held "
            "out for the rules read off af; then read for share bars, bylines, prompts, rights, headlines)"),
     "aj": ("pages", "24 pages in 8 languages of the patterns by a fifth writer, twelve kinds of outlet (held "

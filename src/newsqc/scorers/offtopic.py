@@ -111,7 +111,7 @@ tell how fluent a whole text is (``OfftopicModel.fluency``): the garbled scorer 
 word salad.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line (or
-block). An item of a numbered or bulleted list ("8. If you have a mortgage, consider paying it
+block), but not into a sentence that closes a quotation, nor, above it, one that opens one. An item of a numbered or bulleted list ("8. If you have a mortgage, consider paying it
 off", "- Check the job title you give.") is flagged only that way: listicles and tips advise in
 the second person and the imperative, as spam does; so
 is a short line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the
