@@ -111,13 +111,13 @@ tell how fluent a whole text is (``OfftopicModel.fluency``): the garbled scorer 
 word salad.
 A sentence with a very high spam score that shares little with the article and is not a quote
 is spam outright, and the spam spreads to spammy neighbouring sentences on the same line (or
-block), but not into a sentence that closes a quotation, nor, above it, one that opens one. An item of a numbered or bulleted list ("8. If you have a mortgage, consider paying it
-off", "- Check the job title you give.") is flagged only that way: listicles and tips advise in
-the second person and the imperative, as spam does; so
-is a short line in capitals, a heading ("HOW WILL OBAMA PLAY?"), not shouted spam (unless the
-whole text is in capitals, an old wire feed's), and so are an FAQ's questions ("How much will I
-pay?": questions opening two lines or more, alone on the line or short before an answer with
-no spam words).
+block), but not into a sentence that closes a quotation, nor, above it, one that opens one. An
+item of a numbered or bulleted list ("8. If you have a mortgage, consider paying it off", "-
+Check the job title you give.") is flagged only that way: listicles and tips advise in the
+second person and the imperative, as spam does; so is a short line in capitals, a heading
+("HOW WILL OBAMA PLAY?"), not shouted spam (unless the whole text is in capitals, an old wire
+feed's), and so are an FAQ's questions ("How much will I pay?": questions opening two lines or
+more, alone on the line or short before an answer with no spam words).
 A message with no full stop runs into the sentence after it: where the words before a
 capitalized word are much spammier than the words after it, the sentence is spam up to there.
 
