@@ -684,8 +684,8 @@ _SURE_P = 0.9
 #: The reasons of lines that may stand between a headline and its first paragraph.
 _BYLINE_REASONS = ("byline", "dateline")
 #: Under a page's menu, up to this many lines of at most _LEAD_LINE_WORDS words, none ended as a
-#: sentence (a byline, a date, a share bar), may stand between a headline (and its standfirst) and
-#: the first paragraph.
+#: sentence (a byline, a date, a share bar; and one sentence under them, a photo's caption), may
+#: stand between a headline (and its standfirst) and the first paragraph.
 _LEAD_LINES = 6
 _LEAD_LINE_WORDS = 12
 #: A byline's opening, in the languages of the patterns: such a line is no headline, whatever
