@@ -2597,10 +2597,11 @@ class Offtopic:
             if pre.is_message(ranges[k][0]):
                 flagged[k] = (pre.probability, "spam")
                 ends[k] = word_ends[pre.at - 1]
+        messages = sorted(k for k, (_, what) in flagged.items() if what == "spam")
         # Someone's words, quoted: a sentence that closes a quotation, or (above the message) opens one.
-        closes = [s.text.rstrip()[-1:] in CLOSING_QUOTES for s in sentences]
-        opens = [s.text[:1] in OPENING_QUOTES for s in sentences]
-        for k in sorted(k for k, (_, what) in flagged.items() if what == "spam"):
+        closes = [s.text.rstrip()[-1:] in CLOSING_QUOTES for s in sentences] if messages else []
+        opens = [s.text[:1] in OPENING_QUOTES for s in sentences] if messages else []
+        for k in messages:
             if k in ends:  # a message cut short: it may only run on backwards
                 steps: tuple[int, ...] = (-1,)
             else:
