@@ -1013,6 +1013,9 @@ _READER_NOTICE = re.compile(
     r"pin (?:this|it) (?:recipe )?for later|did you (?:make|try) this recipe\?|"
     r"(?:this|today's) episode is (?:sponsored|brought to you) by|"
     r"support (?:the|this|our) (?:show|podcast) on patreon|"
+    # a breaking story's notice under its headline: "This is a developing story and will be
+    # updated ...", "This story will be updated" (not an editor's note that it was updated)
+    r"this (?:is a (?:developing|breaking)(?: news)? story|(?:story|article|page) will be updated)\b|"
     # a science aggregator's frame: "FULL STORY", "Story Source:", "Materials provided by ...
     # Note: Content may be edited for style and length."
     r"full story\W*$|story source:\W*$|materials provided by\b[^!?]{1,120}?note: content may be edited|"
