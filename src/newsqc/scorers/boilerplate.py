@@ -2591,8 +2591,10 @@ def _keep_article_lines(
     # Under a page's menu: the headline, perhaps a standfirst of one sentence, then a few short
     # lines (a byline, a date, a share bar; a photo's caption under them) above the first
     # paragraph, whose story the headline tells: the headline and the standfirst stay, however
-    # sure the model is.
-    first = next((i for i in range(n) if prose[i] and not flags[i]), -1)
+    # sure the model is. A reader's notice ("This is a developing story ...") is no paragraph.
+    first = next(
+        (i for i in range(n) if prose[i] and not flags[i] and not _READER_NOTICE.match(texts[i])), -1
+    )
     short = [not ends[i] and log_words[i] <= math.log1p(_LEAD_LINE_WORDS) for i in range(n)]
     k = first - 1
     caption = False
