@@ -688,12 +688,6 @@ _BYLINE_REASONS = ("byline", "dateline")
 #: stand between a headline (and its standfirst) and the first paragraph.
 _LEAD_LINES = 6
 _LEAD_LINE_WORDS = 12
-#: A byline's opening, in the languages of the patterns: such a line is no headline, whatever
-#: words it shares with the paragraph ("Par Kévin Le Goff, au stade du Moustoir-Vihan").
-_BYLINE_OPENER = regex.compile(
-    r"(?i)^\W*(?:(?:written |reported )?by|par|por|von|di|door|oleh|przez|"
-    r"redação|redacción|rédaction|redazione)\b"
-)
 #: A text of this many lines or more, none of them prose, most of them (_MENU_SHARE) of
 #: _MENU_WORDS words or fewer, is menus alone (see _menu_page). On the dev and test builds: 7 of
 #: the 80 pages of chrome alone (5 of them flagged at 0.03 to 0.84 before; 2 more have no prose
@@ -869,10 +863,17 @@ _BYLINE_NAMES = (
     r"(?:\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|da|do|dos|van|von|der|di|del|la|le))*\s+\p{Lu}[\p{L}.'’-]+"
     r"(?:\s*(?:,|&|und|et|y|e|en|i|dan)\s*)?)+"
 )
+# The words that open a byline in the languages of the patterns ("Von", "Par", "Por", "Oleh").
+_BY_WORDS = r"(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор|текст"
 _BYLINE_OTHER = regex.compile(
-    r"^\W*(?:(?i:(?:ein beitrag )?von|par|por|di|door|oleh|przez|автор|текст)(?:\s*:\s*|\s+)|"
+    rf"^\W*(?:(?i:{_BY_WORDS})(?:\s*:\s*|\s+)|"
     rf"{_BYLINE_LABELS})"
     rf"{_BYLINE_NAMES}(?:\s*[|·]\s*{_BYLINE_LABELS}{_BYLINE_NAMES})*\W*$"
+)
+#: A byline's opening, in the languages of the patterns: such a line is no headline, whatever
+#: words it shares with the paragraph ("Par Kévin Le Goff, au stade du Moustoir-Vihan").
+_BYLINE_OPENER = regex.compile(
+    rf"(?i)^\W*(?:(?:written |reported )?by|{_BY_WORDS}|redação|redacción|rédaction|redazione)\b"
 )
 # "Updated" in the languages of the patterns, before a time stamp.
 _UPDATED_OTHER = (
@@ -2595,13 +2596,17 @@ def _keep_article_lines(
     first = next(
         (i for i in range(n) if prose[i] and not flags[i] and not _READER_NOTICE.match(texts[i])), -1
     )
-    short = [not ends[i] and log_words[i] <= math.log1p(_LEAD_LINE_WORDS) for i in range(n)]
+    most = math.log1p(_LEAD_LINE_WORDS)
+
+    def short(i: int) -> bool:
+        return not ends[i] and log_words[i] <= most
+
     k = first - 1
     caption = False
     while k > 0 and first - k <= _LEAD_LINES + 1:
-        if not short[k] and (caption or not short[k - 1] or k - 1 == 0):
+        if not short(k) and (caption or not short(k - 1) or k - 1 == 0):
             break
-        if not short[k]:  # a sentence under a byline or a date: a caption, once
+        if not short(k):  # a sentence under a byline or a date: a caption, once
             if _shared_stems(texts[k - 1], texts[first]) >= _HEADLINE_SHARED:
                 break  # under the headline: its standfirst
             caption = True
@@ -3084,7 +3089,7 @@ def flag_lines(
     for i in _comments(texts, n_words, flagged):  # after the main block: comments read as prose
         flagged[i] = True
         reasons[i] = "comments"
-    for i, k in _copies_of_chrome(texts, flagged):
+    for i, k in _copies_of_chrome(texts, flagged, x):
         flagged[i] = True
         reasons[i] = reasons[k]
     if _menu_page(x):  # whole: no list, run or table of it is the article's
@@ -3297,7 +3302,7 @@ def _share_buttons(texts: Sequence[str], n_words: Sequence[int]) -> list[int]:
     return out
 
 
-def _copies_of_chrome(texts: Sequence[str], flagged: np.ndarray) -> list[tuple[int, int]]:
+def _copies_of_chrome(texts: Sequence[str], flagged: np.ndarray, x: np.ndarray) -> list[tuple[int, int]]:
     """The lines printed three times or more whose copies are mostly ``flagged`` and that are not,
     each with a flagged copy to take its reason from: a caption under each of a post's photos, a
     deal's "Buy Now", which the model reads by their neighbours (a copy between two paragraphs
@@ -3305,13 +3310,15 @@ def _copies_of_chrome(texts: Sequence[str], flagged: np.ndarray) -> list[tuple[i
 
     >>> texts = ["Photo: Reuters", "The vote was held on Monday.", "Photo: Reuters", "It passed.",
     ...     "Photo: Reuters"]
-    >>> _copies_of_chrome(texts, np.array([True, False, False, False, True]))
+    >>> x, _ = line_features(Article.from_text("\\n".join(texts)))
+    >>> _copies_of_chrome(texts, np.array([True, False, False, False, True]), x)
     [(2, 0)]
     """
     copies: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        if text:
-            copies.setdefault(text, []).append(i)
+    # Only lines the features count three times or more (case and spaces aside) are looked at.
+    for i in np.flatnonzero(x[:, _COL["duplicates"]] >= math.log(3) - 1e-9).tolist():
+        if texts[i]:
+            copies.setdefault(texts[i], []).append(i)
     out = []
     for lines in copies.values():
         if len(lines) >= 3:
