@@ -665,21 +665,27 @@ def _exempt(line: str) -> bool:
     )
 
 
-def _exempt_lines(article: Article, model: OfftopicModel) -> Callable[[int], bool]:
-    """:func:`_exempt` of the article's line at an index, each line read once (a text of one
-    long line holds many candidate sentences); and a line that gives the story's own web address
-    (:func:`_story_addresses`: how to donate to the appeal, book the festival, buy the book
-    reviewed) is exempt too.
+def _exempt_sentences(
+    article: Article, model: OfftopicModel, sentence_line: np.ndarray
+) -> Callable[[int], bool]:
+    """Whether the article's sentence at an index holds no spam message: its line is
+    :func:`_exempt` (each line read once: a text of one long line holds many candidate
+    sentences), or gives the story's own web address (:func:`_story_addresses`: how to donate to
+    the appeal, book the festival, buy the book reviewed), or the sentence opens with the label
+    of a field of practical details inside a paragraph (PRACTICAL: "... takes place 18-24
+    November. Ticket details: http://www.daviscupfinals.com/").
 
-    >>> exempt = _exempt_lines(Article.from_text("Rain fell.\\n| 2019 | 1.2% |"), load_model())
-    >>> exempt(0), exempt(1)
-    (False, True)
+    >>> article = Article.from_text("Rain fell.\\n| 2019 | 1.2% |\\nIt rained. Tickets: www.x.org")
+    >>> exempt = _exempt_sentences(article, load_model(), prepare(article, load_model()).sentence_line)
+    >>> [exempt(k) for k in range(4)]
+    [False, True, False, True]
     """
     lines = article.lines
+    sentences = article.sentences
     known: dict[int, bool] = {}
     own: set[int] | None = None
 
-    def exempt(index: int) -> bool:
+    def exempt_line(index: int) -> bool:
         nonlocal own
         if index not in known:
             known[index] = _exempt(lines[index].text)
@@ -688,6 +694,9 @@ def _exempt_lines(article: Article, model: OfftopicModel) -> Callable[[int], boo
                     own = _story_addresses(article, model)
                 known[index] = index in own
         return known[index]
+
+    def exempt(k: int) -> bool:
+        return exempt_line(int(sentence_line[k])) or PRACTICAL.match(sentences[k].text) is not None
 
     return exempt
 
@@ -2410,9 +2419,9 @@ class Offtopic:
             & (arrays["spoken"] == 0)
             & (((p_spam >= combiner["threshold"]) & (spam >= SPAM_OWN)) | (spam >= SPAM_SURE))
         )
-        exempt = _exempt_lines(article, model)
+        exempt = _exempt_sentences(article, model, line)
         for k in np.flatnonzero(seed).tolist():  # each holds words: it has a line
-            seed[k] = not exempt(int(line[k]))
+            seed[k] = not exempt(k)
         flagged = seed.copy()
         # A message of several sentences: its English neighbours in its block, spammy enough.
         near = (english >= 1) & mostly_english & (spam >= SPAM_NEIGHBOUR)
@@ -2536,7 +2545,7 @@ class Offtopic:
         line_of = prepared.sentence_line.tolist()  # the line of each sentence
         block_of = prepared.sentence_block.tolist()  # and its block
         lines = article.lines
-        exempt = _exempt_lines(article, model)
+        exempt = _exempt_sentences(article, model, prepared.sentence_line)
         in_capitals = article.text.isupper()  # an old wire feed: a line in capitals is no heading
         line_ranges = prepared.line_ranges
 
@@ -2550,7 +2559,7 @@ class Offtopic:
         questions = -1  # the questions that open lines, when counted
 
         for k in candidates:  # each holds words: it has a line
-            if exempt(line_of[k]):
+            if exempt(k):
                 continue
             line_text = lines[line_of[k]].text
             first, last = line_ranges[line_of[k]]
@@ -2592,7 +2601,7 @@ class Offtopic:
         ends: dict[int, int] = {}
         word_ends = article.word_ends
         for k, pre in prefixes.items():
-            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or exempt(line_of[k]):
+            if k in flagged or sentences[k].text[:1] in QUOTE_MARKS or exempt(k):
                 continue
             if pre.is_message(ranges[k][0]):
                 flagged[k] = (pre.probability, "spam")
