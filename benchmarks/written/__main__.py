@@ -61,7 +61,8 @@ ROUNDS: dict[str, tuple[str, str]] = {
           "prize winners, scam messages quoted, explainers, loanwords (Afrikaans, Zulu, Hindi; read for "
           "loanwords)"),
     "aa": ("clean", "40 clean articles of everyday news in six varieties of English (courts, councils, "
-           "results, reviews and appeals with practical details, features on online trades), held out"),
+           "results, reviews and appeals with practical details, features on online trades; held out, "
+           "then read for an appeal's ways to give)"),
     "ab": ("clean", "30 clean articles whose lines trail off into an ellipsis (interviews, transcripts, text "
            "messages, lyrics, children's answers; 5 in other languages)"),
     "ac": ("pages", "20 pages with teasers of other stories cut short by an ellipsis, 8 in other languages "

@@ -551,7 +551,8 @@ NOTICE = re.compile(
 )
 #: A line of practical details under a review, a listing, a travel piece or an appeal: it opens
 #: with the label of a field the reader looks up ("Price: £89.99 (body only). More info: www...",
-#: "Tickets: Friday £18, under-12s free. Book at ...", "Where to stay: ...", "Tested by: ...").
+#: "Tickets: Friday £18, under-12s free. Book at ...", "Where to stay: ...", "Tested by: ...";
+#: an appeal's ways to give: "By bank transfer: ... Please use your surname as a reference").
 #: Its prices, free entry, numbers and addresses read like a message's. Of the corpus's 1,544 spam
 #: messages, 7 open with a label ("Freemsg:", "Reminder:", "Txt:", "Check out:"), none of these.
 PRACTICAL = re.compile(
@@ -559,7 +560,8 @@ PRACTICAL = re.compile(
     r"(?:info(?:rmation)?|details|prices?|costs?|tickets?|admission|entry|entrance|bookings?|"
     r"address|contact|website|hours|dates?|times?|venue|location|rrp|verdict|rating|stockists?|"
     r"specs|specifications|tested by|available (?:from|at)|where to (?:stay|eat|buy|go)|"
-    r"getting (?:there|around)|need to know|when|where|parking|directions)"
+    r"getting (?:there|around)|need to know|when|where|parking|directions|"
+    r"by (?:bank transfer|post|phone|telephone|cheque|check|card|text))"
     r"(?: (?:and|&) (?:info(?:rmation)?|details|prices?|times?|booking|tickets?))?\s?:",
     re.IGNORECASE,
 )
