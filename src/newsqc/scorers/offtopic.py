@@ -93,11 +93,13 @@ the quotation's end on its line) or an embedded post, whose next line is the pos
 ("— Dele (@dele_official) November 19, 2019"). No sentence of a line that is a table's row, a citation
 with a DOI ("Nature (2019). DOI: 10.1038/s41586-019-1234-5"), a public notice (a police appeal,
 a helpline, an obituary's funeral notice, a product recall's advice to its buyers), a line of
-practical details ("Price: £89.99. More info: www...", "Tickets: ...", "Where to stay: ...") or
-one giving the story's own web address (its host holds a name the article prints elsewhere: "To
-give online, visit www.harrowdenhospice.org.uk") is spam, nor is a sentence that ends its line
-with a colon over a list's item ("If you enjoyed this book, you might also like:" over the
-books; "Check out this video on YouTube:" over a web address stays spam).
+practical details ("Price: £89.99. More info: www...", "Tickets: ...", "Where to stay: ...", "By
+bank transfer: ...") or one giving the story's own web address (its host holds a name the article
+prints elsewhere: "To give online, visit www.harrowdenhospice.org.uk") is spam, nor is a sentence
+that opens with such a label inside a paragraph ("... takes place 18-24 November. Ticket details:
+http://www...") or that ends its line with a colon over a list's item ("If you enjoyed this book,
+you might also like:" over the books; "Check out this video on YouTube:" over a web address stays
+spam).
 Besides the spans, the finding's features give the verdict how foreign the most foreign
 sentence and the likeliest anchor run are (their combined log-odds, flagged or not), so that
 an article can lose quality for a sentence that is not sure enough to be cut; a fourth
