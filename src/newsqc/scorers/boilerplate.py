@@ -688,6 +688,9 @@ _BYLINE_REASONS = ("byline", "dateline")
 #: stand between a headline (and its standfirst) and the first paragraph.
 _LEAD_LINES = 6
 _LEAD_LINE_WORDS = 12
+#: A line that ends in a time or a reading time ("... 09:15 Uhr | Lesezeit: 3 Min.", "... at
+#: 11:08 a.m.") ends with an abbreviation's full stop, not a sentence's.
+_TIME_END = re.compile(r"\d\s*(?:min|mins|std|uhr|hrs?|a\.\s?m|p\.\s?m)\.$", re.IGNORECASE)
 #: A text of this many lines or more, none of them prose, most of them (_MENU_SHARE) of
 #: _MENU_WORDS words or fewer, is menus alone (see _menu_page). On the dev and test builds: 7 of
 #: the 80 pages of chrome alone (5 of them flagged at 0.03 to 0.84 before; 2 more have no prose
@@ -2599,7 +2602,7 @@ def _keep_article_lines(
     most = math.log1p(_LEAD_LINE_WORDS)
 
     def short(i: int) -> bool:
-        return not ends[i] and log_words[i] <= most
+        return (not ends[i] or _TIME_END.search(texts[i]) is not None) and log_words[i] <= most
 
     k = first - 1
     caption = False
