@@ -582,3 +582,49 @@ def test_headline_and_standfirst_above_a_byline_a_date_and_a_caption() -> None:
     p = np.array([0.99, 0.95, 0.9, 0.99, 0.99, 0.95, 0.05, 0.05])
     flagged, why = flag_lines(article, p, reasons, x, 0.7)
     assert [i for i in range(len(lines)) if flagged[i]] == [0, 3, 4, 5], why
+
+
+def test_headline_and_standfirst_above_a_long_date_line() -> None:
+    # A date line of 13 words, most of them numbers, stands between the standfirst and the first
+    # paragraph as a short date does, with a photo's caption under it (probabilities as on a French
+    # page of the written rounds).
+    lines = [
+        "Aller au contenu principal",
+        "Accueil > Valmont > Saint-Orlin",
+        "Saint-Orlin : la médiathèque fermera six mois pour travaux, les lecteurs inquiets",
+        "La municipalité a confirmé lundi soir la fermeture de la médiathèque à partir du 2 avril. "
+        "Un point de prêt provisoire ouvrira à la mairie.",
+        "Par Claire Dumontel",
+        "Le 12 mars 2024 à 18h05, modifié le 13 mars 2024 à 07h40",
+        "Partager : Facebook Twitter WhatsApp Envoyer par mail",
+        "La médiathèque de Saint-Orlin a ouvert ses portes en 1987. © Photo Écho du Valmont – Jean Martin",
+        "C'est désormais officiel : la médiathèque de Saint-Orlin fermera ses portes le 2 avril pour six "
+        "mois de travaux, a voté le conseil municipal lundi soir.",
+        "Les lecteurs pourront emprunter des livres dans un point de prêt provisoire installé à la mairie.",
+    ]
+    article = _article("\n".join(lines))
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.99, 0.8, 0.98, 0.91, 0.94, 0.96, 0.01, 0.01])
+    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    assert [i for i in range(len(lines)) if flagged[i]] == [0, 1, 4, 5, 6, 7], why
+
+
+def test_a_caption_glued_to_its_credit_is_no_headline() -> None:
+    # The walk up from the first paragraph stops at a longer line with no full stop; the line
+    # there may be the headline, but not a caption glued to its credit.
+    lines = [
+        "Skip to content",
+        "Markets",
+        "linkedin",
+        "twitter",
+        "The road to paying off a mortgage early isn't easy.Kathrin Ziegler/Getty Images for Markets",
+        "Paying off a mortgage early takes discipline.",
+        "If you plan to pay off your mortgage early, you should first build an emergency fund that "
+        "covers at least six months of expenses, financial planners say.",
+        "Then you can put extra money toward the principal each month, which cuts the interest you pay.",
+    ]
+    article = _article("\n".join(lines))
+    x, reasons = line_features(article)
+    p = np.array([0.99, 0.99, 0.99, 0.99, 0.99, 0.3, 0.01, 0.01])
+    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    assert flagged[4], why

@@ -690,7 +690,15 @@ _LEAD_LINES = 6
 _LEAD_LINE_WORDS = 12
 #: A line that ends in a time or a reading time ("... 09:15 Uhr | Lesezeit: 3 Min.", "... at
 #: 11:08 a.m.") ends with an abbreviation's full stop, not a sentence's.
-_TIME_END = re.compile(r"\d\s*(?:min|mins|std|uhr|hrs?|a\.\s?m|p\.\s?m)\.$", re.IGNORECASE)
+_TIME_END = re.compile(r"\d\s*(?:min|mins|std|uhr|h|hrs?|a\.\s?m|p\.\s?m)\.\)?$", re.IGNORECASE)
+#: A line with at least this share of words opening with a digit, and at most
+#: _DATED_LINE_WORDS words, is a date line ("Le 12 mars 2024 à 18h05, modifié le 13 mars 2024 à
+#: 07h40"): it stands between a headline and the first paragraph, however long.
+_DATED_SHARE = 0.25
+_DATED_LINE_WORDS = 20
+#: A caption glued to its credit ("The road to retiring early isn't easy.Kathrin Ziegler/Getty"):
+#: no headline nor standfirst.
+_GLUED_CREDIT = regex.compile(r"\p{Ll}[.!?]\p{Lu}[^/]{0,40}/")
 #: A text of this many lines or more, none of them prose, most of them (_MENU_SHARE) of
 #: _MENU_WORDS words or fewer, is menus alone (see _menu_page). On the dev and test builds: 7 of
 #: the 80 pages of chrome alone (5 of them flagged at 0.03 to 0.84 before; 2 more have no prose
@@ -2498,8 +2506,9 @@ def _keep_article_lines(
     would). At the text's opening, its first line stays however sure the model is when only
     bylines or datelines (and a standfirst of one sentence) stand between it and the first
     paragraph whose story it tells; so do the standfirst and that paragraph. Under a page's menu,
-    the headline and its standfirst stay when only short lines (_LEAD_LINES) stand between them
-    and the first unflagged paragraph, whose story the headline tells. A line
+    the headline and its standfirst stay when only short lines (_LEAD_LINES; a date line however
+    long, _DATED_SHARE) stand between them and the first unflagged paragraph, whose story the
+    headline tells; the standfirst may lack its full stop. A line
     that opens with a wire service's dateline (_WIRE_DATELINE) stays unless a pattern named it,
     however sure the model is.
     """
@@ -2601,33 +2610,44 @@ def _keep_article_lines(
     )
     most = math.log1p(_LEAD_LINE_WORDS)
 
-    def short(i: int) -> bool:
+    dated = x[:, _COL["digit_words"]].tolist()
+    most_dated = math.log1p(_DATED_LINE_WORDS)
+
+    def short(i: int) -> bool:  # a byline, a date, a share bar
+        if dated[i] >= _DATED_SHARE and log_words[i] <= most_dated:
+            return True
         return (not ends[i] or _TIME_END.search(texts[i]) is not None) and log_words[i] <= most
 
     k = first - 1
-    caption = False
+    caption = stopped = False
     while k > 0 and first - k <= _LEAD_LINES + 1:
         if not short(k) and (caption or not short(k - 1) or k - 1 == 0):
+            stopped = True
             break
         if not short(k):  # a sentence under a byline or a date: a caption, once
             if _shared_stems(texts[k - 1], texts[first]) >= _HEADLINE_SHARED:
+                stopped = True
                 break  # under the headline: its standfirst
             caption = True
         k -= 1
     standfirst = 0 < k < first - 1 and free[k] and ends[k] and not heading[k]
+    # Stopped by a longer line with no full stop: it and the line above it may be the headline
+    # (a standfirst without a full stop under it, or a headline of 13 to 16 words).
+    lowest = k - 1 if stopped and not standfirst and k > 0 else k + 1
     # The headline is the line above the standfirst, or of the short lines the one that shares
     # the most words with the paragraph, the topmost of equals (a breadcrumb or a weather box may
     # name the story's place too; the headline may be unflagged already).
     best = max(
         (
             (_shared_stems(texts[h], texts[first]), -h)
-            for h in ([k - 1] if standfirst else range(k + 1, first - 1))
+            for h in ([k - 1] if standfirst else range(lowest, first - 1))
             if free[h]
             and heading[h]
             and "://" not in texts[h]  # a web address ("URL Source: https://...") is no headline
             and not repeated[h]  # a headline printed twice: the other copy is the article's
             and log_words[h] >= math.log1p(4)
             and not _BYLINE_OPENER.match(texts[h])
+            and not _GLUED_CREDIT.search(texts[h])
         ),
         default=(0, 0),
     )
@@ -2635,6 +2655,14 @@ def _keep_article_lines(
         headline = -best[1]
         flags[headline] = False
         # A standfirst tells the same story: a notice ("This is a developing story ...") does not.
+        if (
+            not standfirst
+            and headline + 1 < first
+            and not short(headline + 1)
+            and free[headline + 1]
+            and not _GLUED_CREDIT.search(texts[headline + 1])
+        ):
+            k, standfirst = headline + 1, True  # a standfirst with no full stop under the headline
         if (
             standfirst
             and max(_shared_stems(texts[k], texts[headline]), _shared_stems(texts[k], texts[first])) >= 1
