@@ -48,6 +48,13 @@ def _score(text: str) -> Finding:
     return SCORER.score(_article(text))
 
 
+def _flag_lines(lines: list[str], p: list[float]) -> tuple[np.ndarray, list[str | None]]:
+    """flag_lines on the text of ``lines``, the line model's probabilities set to ``p``."""
+    article = _article("\n".join(lines))
+    x, reasons = line_features(article)
+    return flag_lines(article, np.array(p), reasons, x, 0.7)
+
+
 @pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: dict[str, Any]) -> None:
     text = case["text"]
@@ -577,10 +584,7 @@ def test_headline_and_standfirst_above_a_byline_a_date_and_a_caption() -> None:
         "wie das Straßenbauamt mitteilte.",
         "Rund 9.400 Fahrzeuge rollen nach der jüngsten Verkehrszählung täglich über die Brücke.",
     ]
-    article = _article("\n".join(lines))
-    x, reasons = line_features(article)
-    p = np.array([0.99, 0.95, 0.9, 0.99, 0.99, 0.95, 0.05, 0.05])
-    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    flagged, why = _flag_lines(lines, [0.99, 0.95, 0.9, 0.99, 0.99, 0.95, 0.05, 0.05])
     assert [i for i in range(len(lines)) if flagged[i]] == [0, 3, 4, 5], why
 
 
@@ -602,10 +606,7 @@ def test_headline_and_standfirst_above_a_long_date_line() -> None:
         "mois de travaux, a voté le conseil municipal lundi soir.",
         "Les lecteurs pourront emprunter des livres dans un point de prêt provisoire installé à la mairie.",
     ]
-    article = _article("\n".join(lines))
-    x, reasons = line_features(article)
-    p = np.array([0.99, 0.99, 0.99, 0.8, 0.98, 0.91, 0.94, 0.96, 0.01, 0.01])
-    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    flagged, why = _flag_lines(lines, [0.99, 0.99, 0.99, 0.8, 0.98, 0.91, 0.94, 0.96, 0.01, 0.01])
     assert [i for i in range(len(lines)) if flagged[i]] == [0, 1, 4, 5, 6, 7], why
 
 
@@ -623,8 +624,5 @@ def test_a_caption_glued_to_its_credit_is_no_headline() -> None:
         "covers at least six months of expenses, financial planners say.",
         "Then you can put extra money toward the principal each month, which cuts the interest you pay.",
     ]
-    article = _article("\n".join(lines))
-    x, reasons = line_features(article)
-    p = np.array([0.99, 0.99, 0.99, 0.99, 0.99, 0.3, 0.01, 0.01])
-    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    flagged, why = _flag_lines(lines, [0.99, 0.99, 0.99, 0.99, 0.99, 0.3, 0.01, 0.01])
     assert flagged[4], why
