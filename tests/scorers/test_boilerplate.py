@@ -626,3 +626,28 @@ def test_a_caption_glued_to_its_credit_is_no_headline() -> None:
     ]
     flagged, why = _flag_lines(lines, [0.99, 0.99, 0.99, 0.99, 0.99, 0.3, 0.01, 0.01])
     assert flagged[4], why
+
+
+def test_headline_above_a_share_bar_of_one_word_lines() -> None:
+    # A share bar of one network per line does not use up the lines the walk up from the first
+    # paragraph may pass (probabilities as on a public radio's page of the written rounds); a
+    # menu's one-word question ("Aliens?") above is no standfirst.
+    lines = [
+        "News",
+        "Aliens?",
+        "Rural Affairs",
+        "Farmers and neighbors built their own internet co-op, and now 1,200 homes are online",
+        "Listen • 4:18",
+        "Dana Whitfield",
+        "Published May 14, 2024 at 5:00 AM EDT",
+        "Facebook",
+        "Twitter",
+        "LinkedIn",
+        "Email",
+        "For years, the internet at Ruth Calloway's farmhouse came through a satellite dish, until the "
+        "farmers and neighbors of the valley built their own co-op and strung fiber to 1,200 homes.",
+        "The co-op now has a waiting list, and its board says it will reach the last farms by autumn.",
+    ]
+    p = [0.99, 0.99, 0.99, 0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.98, 0.97, 0.02, 0.01]
+    flagged, why = _flag_lines(lines, p)
+    assert [i for i in range(len(lines)) if flagged[i]] == [0, 1, 2, 4, 5, 6, 7, 8, 9, 10], why

@@ -688,6 +688,8 @@ _BYLINE_REASONS = ("byline", "dateline")
 #: stand between a headline (and its standfirst) and the first paragraph.
 _LEAD_LINES = 6
 _LEAD_LINE_WORDS = 12
+#: A standfirst is a sentence of this many words or more ("Aliens?" in a menu is none).
+_STANDFIRST_WORDS = 6
 #: A line that ends in a time or a reading time ("... 09:15 Uhr | Lesezeit: 3 Min.", "... at
 #: 11:08 a.m.") ends with an abbreviation's full stop, not a sentence's.
 _TIME_END = re.compile(r"\d\s*(?:min|mins|std|uhr|h|hrs?|a\.\s?m|p\.\s?m)\.\)?$", re.IGNORECASE)
@@ -2620,7 +2622,10 @@ def _keep_article_lines(
 
     k = first - 1
     caption = stopped = False
-    while k > 0 and first - k <= _LEAD_LINES + 1:
+    words_one = math.log1p(1)
+    standfirst_words = math.log1p(_STANDFIRST_WORDS)
+    passed = 0  # lines passed on the way up, but one-word lines (a share bar's "Facebook", "Email")
+    while k > 0 and passed <= _LEAD_LINES:
         if not short(k) and (caption or not short(k - 1) or k - 1 == 0):
             stopped = True
             break
@@ -2629,8 +2634,17 @@ def _keep_article_lines(
                 stopped = True
                 break  # under the headline: its standfirst
             caption = True
+        passed += log_words[k] > words_one
         k -= 1
-    standfirst = 0 < k < first - 1 and free[k] and ends[k] and not heading[k]
+    # The standfirst: the sentence where the walk stopped (not one past its window).
+    standfirst = (
+        stopped
+        and 0 < k < first - 1
+        and free[k]
+        and ends[k]
+        and not heading[k]
+        and log_words[k] >= standfirst_words
+    )
     # Stopped by a longer line with no full stop: it and the line above it may be the headline
     # (a standfirst without a full stop under it, or a headline of 13 to 16 words).
     lowest = k - 1 if stopped and not standfirst and k > 0 else k + 1
