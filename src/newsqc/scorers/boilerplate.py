@@ -685,7 +685,8 @@ _SURE_P = 0.9
 _BYLINE_REASONS = ("byline", "dateline")
 #: Under a page's menu, up to this many lines of at most _LEAD_LINE_WORDS words, none ended as a
 #: sentence (a byline, a date, a share bar; and one sentence under them, a photo's caption), may
-#: stand between a headline (and its standfirst) and the first paragraph.
+#: stand between a headline (and its standfirst) and the first paragraph; one-word lines (a share
+#: bar's "Facebook", "Email") are not counted.
 _LEAD_LINES = 6
 _LEAD_LINE_WORDS = 12
 #: A standfirst is a sentence of this many words or more ("Aliens?" in a menu is none).
