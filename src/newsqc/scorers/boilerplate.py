@@ -2669,7 +2669,6 @@ def _keep_article_lines(
     if best[0] >= _HEADLINE_SHARED:
         headline = -best[1]
         flags[headline] = False
-        # A standfirst tells the same story: a notice ("This is a developing story ...") does not.
         if (
             not standfirst
             and headline + 1 < first
@@ -2678,6 +2677,7 @@ def _keep_article_lines(
             and not _GLUED_CREDIT.search(texts[headline + 1])
         ):
             k, standfirst = headline + 1, True  # a standfirst with no full stop under the headline
+        # A standfirst tells the same story: a notice ("This is a developing story ...") does not.
         if (
             standfirst
             and max(_shared_stems(texts[k], texts[headline]), _shared_stems(texts[k], texts[first])) >= 1
