@@ -539,10 +539,7 @@ def test_copies_of_chrome_take_the_flag_of_most_copies() -> None:
         "The police said the march had passed without incident.",
         refrain,
     ]
-    article = _article("\n".join(lines))
-    x, reasons = line_features(article)
-    p = np.array([0.03, 0.91, 0.01, 0.45, 0.02, 0.79, 0.72, 0.05, 0.3, 0.04, 0.2])
-    flagged, why = flag_lines(article, p, reasons, x, 0.7)
+    flagged, why = _flag_lines(lines, [0.03, 0.91, 0.01, 0.45, 0.02, 0.79, 0.72, 0.05, 0.3, 0.04, 0.2])
     assert [i for i in range(len(lines)) if flagged[i]] == [1, 3, 5, 6], why
 
 
@@ -563,9 +560,7 @@ def test_lone_article_kept_teasers_not() -> None:
         "The budget raises spending on schools and parks while holding property taxes flat again.",
     ]
     for lines, kept in ((brief, [1, 2]), (teasers, [])):
-        article = _article("\n".join(lines))
-        x, reasons = line_features(article)
-        flagged, why = flag_lines(article, np.full(len(lines), 0.9), reasons, x, 0.7)
+        flagged, why = _flag_lines(lines, [0.9] * len(lines))
         assert [i for i in range(len(lines)) if not flagged[i]] == kept, why
 
 
