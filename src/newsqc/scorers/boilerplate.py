@@ -2669,20 +2669,18 @@ def _keep_article_lines(
     if best[0] >= _HEADLINE_SHARED:
         headline = -best[1]
         flags[headline] = False
-        if (
-            not standfirst
-            and headline + 1 < first
-            and not short(headline + 1)
-            and free[headline + 1]
-            and not _GLUED_CREDIT.search(texts[headline + 1])
+        below = headline + 1  # the standfirst: the one found, or a line with no full stop under it
+        if not standfirst and not (
+            below < first and not short(below) and free[below] and not _GLUED_CREDIT.search(texts[below])
         ):
-            k, standfirst = headline + 1, True  # a standfirst with no full stop under the headline
+            below = -1
         # A standfirst tells the same story: a notice ("This is a developing story ...") does not.
         if (
-            standfirst
-            and max(_shared_stems(texts[k], texts[headline]), _shared_stems(texts[k], texts[first])) >= 1
+            below >= 0
+            and max(_shared_stems(texts[below], texts[headline]), _shared_stems(texts[below], texts[first]))
+            >= 1
         ):
-            flags[k] = False
+            flags[below] = False
     # A subheading between two unflagged paragraphs: prose, or long sentences poor in stop words
     # (numbers: "Between 1,001 and 3,000 feet, add five minutes; between 3,001 and 6,000 ...").
     paragraph = [prose[i] or (ends[i] and log_words[i] >= math.log1p(_PARAGRAPH_WORDS)) for i in range(n)]

@@ -290,10 +290,13 @@ ATTRIBUTION = re.compile(rf"\b(?:{_SAYING}|according to)\b")
 #: quotation ('berkata, “Jika engkau ... Hard LIVE 121 chat just 60p/min. ...”') and a message
 #: quoting a title ('CHECK OUT THIS VIDEO CALLED "WE LOVE MIND MASTER IT"') are not.
 REPORTED = re.compile(rf"\b(?:(?:{_SAYING}|posted|added|asked)(?: \w+)?:?,?|reads?:) [\"“]")
-QUOTE_OPENING = re.compile(r"[\"“«„]")
+#: Double quote marks that open and close a quotation (a single one may be an apostrophe).
+OPENING_QUOTES = frozenset('"“«„')
+CLOSING_QUOTES = frozenset('"”»')
+QUOTE_OPENING = re.compile(f"[{''.join(sorted(OPENING_QUOTES))}]")
 QUOTE_SIDE_WORDS = 5
 LATIN = regex.compile(r"\p{Latin}")
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_QUOTE_MARK = re.compile(f"[{''.join(sorted(OPENING_QUOTES | CLOSING_QUOTES))}]")
 #: In an article in another language, a sentence is in English when at least ENGLISH_SHARE of
 #: its words that one of the two languages claims are English, and at least ENGLISH_CLAIMED
 #: words are claimed: a language claims a word of CLAIMED_ZIPF or more that is not CLAIM_MARGIN
@@ -495,9 +498,6 @@ ANCHOR_FEATURES: tuple[str, ...] = (
 )
 #: A sentence opening or closing with one of these is a quote (people speak less like the lead).
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
-#: Double quote marks that open and close a quotation (a single one may be an apostrophe).
-OPENING_QUOTES = frozenset('"“«„')
-CLOSING_QUOTES = frozenset('"”»')
 #: How a spam message is written (SMS, YouTube comments): a web address, a phone number or
 #: short code, a common word shouted in capitals (FREE, WIN), exclamation marks, "you", chat
 #: spelling (a lower-case "i", "u", "ur", "pls").
