@@ -47,7 +47,8 @@ into is left out of training).
 Thresholds (chosen on dev figures cross-fitted as above, on the benchmark's dev build, with the
 characters of clean articles flagged kept near 0.2%; anchors: the knee where clean dev articles
 stop being flagged, and no look-alike of tests/cases/offtopic.jsonl flagged): sentences 0.998, spam
-0.95, anchors 0.95 (0.9 before the link trades, see above; ``make model-offtopic``); the scorer
+0.95, anchors 0.96 (0.9 before the link trades, see above; 0.95 before LINK_COMMERCIAL; ``make
+model-offtopic``); the scorer
 adds its own rules (a capitalized anchor needs offtopic.CAPITALIZED_SURE, a two-word anchor
 offtopic.TWO_WORD_SURE, one after a name offtopic.AFTER_NAME_SURE, one around the story's own word
 offtopic.STORY_WORD_SURE, a flagged sentence that is not spammy needs 0.9995, a spam sentence needs
@@ -103,6 +104,15 @@ COMMERCIAL = frozenset(
     " store free best replica watches pills credit cash money mortgage dating bonus coupon offer"
     " outlet wholesale rental services service seo marketing agency lawyer repair cleaning diet"
     " weight hotel travel jobs bags shoes jerseys".split()
+)
+# The anchor model's phrases: the same and their other forms ("watch", "coupons", "cheapest", "rent":
+# "diesel watch", "rent counselling" had no weight and were no candidate). Only the anchors'
+# model: the sentences' phrase model stays as it is (with these its spam combiner moved). Out of
+# fold on dev (the insertions as before), anchors 0.609 / 0.624 -> 0.618 / 0.629 at the anchor
+# threshold 0.96, no false run more; the combiner reads every run a little likelier, so the
+# threshold 0.95 -> 0.96 and offtopic.TWO_WORD_SURE 0.985 -> 0.992.
+LINK_COMMERCIAL = COMMERCIAL | frozenset(
+    "cheapest sales prices order watch pill coupons offers rent attorney".split()
 )
 TRADES_PATH = ROOT / "scripts" / "link_trades.txt"
 TRADE_MODIFIERS = ("{}", "buy {}", "{} near me", "{} for sale")  # fmt: skip
@@ -302,12 +312,16 @@ def _stem_grams(words: list[str]) -> set[str]:
 
 
 def fit_spam(
-    pages: list[dict[str, Any]], spam: list[dict[str, Any]], rng: random.Random, phrase: bool
+    pages: list[dict[str, Any]],
+    spam: list[dict[str, Any]],
+    rng: random.Random,
+    phrase: bool,
+    commercial: frozenset[str] = COMMERCIAL,
 ) -> dict[str, Any]:
     """Logistic regression on binary uni+bigrams scaled by 1/sqrt(n): spam (1) against news (0).
 
-    ``phrase``: blocklist phrases against runs of 2-4 news words (the anchor model); otherwise
-    sentences of spam messages against news sentences.
+    ``phrase``: blocklist phrases holding a word of ``commercial`` against runs of 2-4 news words
+    (the phrase and anchor models); otherwise sentences of spam messages against news sentences.
     """
     units: list[tuple[list[str], int]] = []
     for row in spam:
@@ -316,7 +330,7 @@ def fit_spam(
                 units.append((words_of(row["text"]), 1))
         elif row["kind"] == "comment_blocklist_phrase":
             # Anchor texts sell something: the commercial phrases only (not "blog comment").
-            if phrase and COMMERCIAL & set(row["text"].lower().split()):
+            if phrase and commercial & set(row["text"].lower().split()):
                 units.append((words_of(row["text"]), 1))
         elif not phrase:
             for s in sentences_of(row["text"]):
@@ -403,7 +417,7 @@ def fit_base(pages: list[dict[str, Any]], spam: list[dict[str, Any]]) -> dict[st
         "spam": fit_spam(pages, spam, rng, phrase=False),
         "phrase": fit_spam(pages, [r for r in spam if r["kind"] != "link_trade"], rng, phrase=True),
         # Its own stream of news runs: the two models above draw theirs as before the trades.
-        "link": fit_spam(pages, spam, random.Random(SEED), phrase=True),
+        "link": fit_spam(pages, spam, random.Random(SEED), phrase=True, commercial=LINK_COMMERCIAL),
     }
     data.update(fit_bigrams(pages))
     data["sentence"] = empty_combiner(SENTENCE_FEATURES) | {"spam_reason": 0.0, "marketing_reason": 1.0}
@@ -692,7 +706,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="where to write the model")
     parser.add_argument("--variants", type=int, default=10, help="insertion variants per page")
     parser.add_argument("--sentence-threshold", type=float, default=0.998)
-    parser.add_argument("--anchor-threshold", type=float, default=0.95)
+    parser.add_argument("--anchor-threshold", type=float, default=0.96)
     parser.add_argument("--spam-threshold", type=float, default=0.95, help="spam sentences (spam combiner)")
     parser.add_argument("--verbose", action="store_true", help="list the false alarms and the misses")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
