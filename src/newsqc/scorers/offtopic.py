@@ -349,6 +349,18 @@ NAMED_SURE = CAPITALIZED_SURE
 #: other forms of its commercial words (scripts/train_offtopic.py: LINK_COMMERCIAL), which reads
 #: every run a little likelier ("ridicule online" 0.9913).
 TWO_WORD_SURE = 0.992
+#: But a two-word run whose cutting closes the sentence (see ``_closes``) needs only this: an
+#: insertion's mark, two breaks around a seam that news would write ("Nowadays, plague [diesel
+#: watch] is easily treated", "That makes [scam store] it easy"). On the dev build, anchors found
+#: 56 -> 60 of 81 and no false run more, the written rounds the same; on 27 sentences written for
+#: it (coordinations of commercial nouns: "a taproom and gift shop", "pay rises and cash
+#: bonuses"), one false run more at 0.97 ("cash bonuses", before GAP_FLUENT), none after.
+TWO_WORD_GAP_SURE = 0.97
+#: The seam closes when news uses the pair of words around the run at least this likely
+#: (log10 of the next word's probability after the word before the run, in the background
+#: pairs): "rises and cash bonuses tied" leaves "and tied" (-4.6), "plague diesel watch is"
+#: leaves "plague is" (-1.7).
+GAP_FLUENT = -4.0
 #: An anchor run after a capitalized word that is not a frequent one (a name: "Apple continues
 #: to offer free repairs", "paid a Minnesota ad agency") needs this: the words after a name
 #: read like a run between two words (the background pairs know few names). Out of fold on dev,
@@ -2060,6 +2072,26 @@ def anchor_arrays(
     }
 
 
+def _closes(arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """Whether cutting each run out of :func:`anchor_arrays` closes its sentence: the background
+    pairs know the pair of words around it, likelier than chance and than GAP_FLUENT, while its
+    last word does not lead into the next (a pointwise mutual information of 0 or less) and no
+    determiner comes before it (a noun phrase's own words: "check the live service map").
+
+    >>> names = ("gap_seen", "pmi_gap", "gap", "pmi_leave", "after_determiner")
+    >>> runs = [(1.0, 1.0, -1.7, -0.3, 0.0), (1.0, 0.02, -4.6, -0.4, 0.0), (1.0, 0.5, -2.0, 0.5, 0.0)]
+    >>> _closes(dict(zip(names, np.array(runs).T))).tolist()
+    [True, False, False]
+    """
+    return (
+        (arrays["gap_seen"] > 0)
+        & (arrays["pmi_gap"] > 0)
+        & (arrays["gap"] > GAP_FLUENT)
+        & (arrays["pmi_leave"] <= 0)
+        & (arrays["after_determiner"] <= 0)
+    )
+
+
 def _near_me(norm: Callable[[int], str], first: int, last: int) -> bool:
     """Whether the run of words ``first`` to ``last`` (excluded) ends in link spam's "near me"
     after another word ("dentist near me"), which sells whatever that word is (see NOT_ALONE)."""
@@ -2707,7 +2739,8 @@ class Offtopic:
         needed = np.where(arrays["named"] > 0, np.maximum(needed, NAMED_SURE), needed)
         story_word = arrays["hot_uses"] > math.log(STORY_WORD_USES - 0.5)
         needed = np.where(story_word, np.maximum(needed, STORY_WORD_SURE), needed)
-        needed = np.where(arrays["length"] == 2, np.maximum(needed, TWO_WORD_SURE), needed)
+        two_word = np.where(_closes(arrays), TWO_WORD_GAP_SURE, TWO_WORD_SURE)
+        needed = np.where(arrays["length"] == 2, np.maximum(needed, two_word), needed)
         wanted = [
             k
             for k in np.flatnonzero((p_all >= needed) & (arrays["sells"] > 0)).tolist()
