@@ -41,7 +41,8 @@ to another printing (its natural printings in such frames are flagged with them)
 stuffed among natural printings that recur ("at the White House said") is found by its gaps
 instead: framed printings in five distinct frames or more (``NAME_MIN_GAPPED``) whose right
 neighbour follows their left one in news text more readily than it follows the name ("the most
-White House anticipated witness"); only those printings are its spans.
+White House anticipated witness"); only those printings are its spans, and those printed back to
+back with another ("led by White House White House the president's lawyer").
 
 Signals: word sequences case-folded with punctuation ignored, as keys of whole lines and
 paragraphs; hashed word n-grams (first occurrences of 4-gram shingles for near duplicates;
@@ -760,12 +761,24 @@ def _name_stuffing(text: str) -> tuple[float, list[tuple[int, int]]]:
         if repeats <= NAME_REPEAT_SHARE * k:
             best = (k, name)
     if not best[0]:
-        return _gapped_name(framed)
+        score, ranges, gapped = _gapped_name(framed)
+        if score:  # and the printings back to back ("Many of Hong Kong Hong Kong the protesters")
+            name = _name_pattern(gapped, shy)
+            doubled = regex.compile(
+                rf"{name}(?= +{name}(?!{_NAME_CHAR}))|(?<={name} +){name}(?!{_NAME_CHAR})"
+            )
+            ranges = sorted(set(ranges) | {m.span() for m in doubled.finditer(text)})
+        return score, ranges
     # The stuffed printings: framed ones, and those glued to a capitalized word on their left
     # ("Austria's National Socialism interior") or to another printing ("a The Palace The Palace").
-    name = f"{SOFT_HYPHEN}?".join(map(regex.escape, best[1])) if shy else regex.escape(best[1])
+    name = _name_pattern(best[1], shy)
     printed = regex.compile(rf"(?<={_NAME_CHAR} +){name}(?= +(?:\p{{Ll}}|{name}))")
     return clip(best[0] / NAME_FULL_COUNT), [m.span() for m in printed.finditer(text)]
+
+
+def _name_pattern(name: str, shy: bool) -> str:
+    """A regular expression for ``name`` (``shy``: soft hyphens may sit between its letters)."""
+    return f"{SOFT_HYPHEN}?".join(map(regex.escape, name)) if shy else regex.escape(name)
 
 
 def _framed_names(text: str, shy: bool = False) -> dict[str, list[tuple[str, str, int, int]]]:
@@ -782,24 +795,26 @@ def _framed_names(text: str, shy: bool = False) -> dict[str, list[tuple[str, str
     return framed
 
 
-def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[float, list[tuple[int, int]]]:
+def _gapped_name(
+    framed: dict[str, list[tuple[str, str, int, int]]],
+) -> tuple[float, list[tuple[int, int]], str]:
     """The name most printed in gaps (see NAME_MIN_GAPPED) among names of NAME_MIN_COUNT framed
     printings or more, ``framed`` as :func:`_name_stuffing` finds them: score, the gapped
-    printings' character ranges.
+    printings' character ranges, the name.
 
     >>> pairs = ["most anticipated", "hand-picked ambassador", "as part", "dialed up", "by the", "with him"]
     >>> text = " ".join(f"it was {a} Acme Corp {b} then." for a, b in (p.split() for p in pairs))
     >>> text += " They said the Acme Corp said so."
     >>> framed = _framed_names(text)
-    >>> score, ranges = _gapped_name(framed)
-    >>> score, len(framed["Acme Corp"]), len(ranges)
-    (0.5833, 7, 5)
+    >>> score, ranges, name = _gapped_name(framed)
+    >>> score, len(framed["Acme Corp"]), len(ranges), name
+    (0.5833, 7, 5, 'Acme Corp')
     """
     candidates = sorted(
         ((len(f), name) for name, f in framed.items() if len(f) >= NAME_MIN_COUNT), reverse=True
     )
     if not candidates:
-        return 0.0, []
+        return 0.0, [], ""
     background = load_background()
     for k, name in candidates:
         frames = framed[name]
@@ -812,8 +827,8 @@ def _gapped_name(framed: dict[str, list[tuple[str, str, int, int]]]) -> tuple[fl
         # Frames counted once: a paragraph printed twice prints its frames twice.
         distinct = len({(left, right) for left, right, _, _ in gapped})
         if distinct >= max(NAME_MIN_GAPPED, NAME_GAPPED_SHARE * k):
-            return round(clip(k / NAME_FULL_COUNT), 4), [(start, end) for _, _, start, end in gapped]
-    return 0.0, []
+            return round(clip(k / NAME_FULL_COUNT), 4), [(start, end) for _, _, start, end in gapped], name
+    return 0.0, [], ""
 
 
 def _gopher_lines(article: Article) -> dict[str, float]:
