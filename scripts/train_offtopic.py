@@ -48,12 +48,12 @@ Thresholds (chosen on dev figures cross-fitted as above, on the benchmark's dev 
 characters of clean articles flagged kept near 0.2%; anchors: the knee where clean dev articles
 stop being flagged, and no look-alike of tests/cases/offtopic.jsonl flagged): sentences 0.998, spam
 0.95, anchors 0.96 (0.9 before the link trades, see above; 0.95 before LINK_COMMERCIAL; ``make
-model-offtopic``); the scorer
-adds its own rules (a capitalized anchor needs offtopic.CAPITALIZED_SURE, a two-word anchor
-offtopic.TWO_WORD_SURE, one after a name offtopic.AFTER_NAME_SURE, one around the story's own word
-offtopic.STORY_WORD_SURE, a flagged sentence that is not spammy needs 0.9995, a spam sentence needs
-spam log-odds of offtopic.SPAM_OWN or more, and under offtopic.SPAM_SHORT_WORDS words
-offtopic.SPAM_SHORT_SURE).
+model-offtopic``); the scorer adds its own rules (a capitalized anchor needs
+offtopic.CAPITALIZED_SURE, a two-word anchor offtopic.TWO_WORD_SURE or, where cutting it closes
+the sentence, offtopic.TWO_WORD_GAP_SURE, one after a name offtopic.AFTER_NAME_SURE, one around
+the story's own word offtopic.STORY_WORD_SURE, a flagged sentence that is not spammy needs 0.9995,
+a spam sentence needs spam log-odds of offtopic.SPAM_OWN or more, and under
+offtopic.SPAM_SHORT_WORDS words offtopic.SPAM_SHORT_SURE).
 """
 
 from __future__ import annotations
