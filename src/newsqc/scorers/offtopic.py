@@ -79,7 +79,8 @@ generic US English language model that pocketsphinx ships, BSD licence, its noti
 
 A small scaled logistic regression per form combines the signals (weights in the model file):
 one for anchors (a run of two words, a capitalized one, one after a name or a determiner or
-around the story's own commercial word needs more than other runs), one for any foreign sentence
+around the story's own commercial word needs more than other runs; a run of two words less so
+where cutting it closes the sentence, "plague [diesel watch] is"), one for any foreign sentence
 (marketing or another story's: never one that reports what someone said, "The buyer said it
 would offer free shipping on online orders"), and one for spam messages alone (sentences of 4
 words or more, or of 2 or 3 inside a longer line; under 9 words, a short line of a quote looks
