@@ -559,7 +559,16 @@ def test_lone_article_kept_teasers_not() -> None:
         "Mayor unveils budget for next year",
         "The budget raises spending on schools and parks while holding property taxes flat again.",
     ]
-    for lines, kept in ((brief, [1, 2]), (teasers, [])):
+    # A brief of one paragraph (three sentences, 60 words or more) is the article too.
+    one_paragraph = [
+        "Home",
+        "The harbour authority approved plans on Friday for a new ferry terminal by the old pier, "
+        "replacing the wooden jetty that has served the island crossing since 1962. The project will "
+        "cost 18 million euros and is due to open in the summer of 2028, officials said. Ferries will "
+        "keep running from the old jetty while the work goes on, with a temporary waiting room.",
+        "0 Comments",
+    ]
+    for lines, kept in ((brief, [1, 2]), (teasers, []), (one_paragraph, [1])):
         flagged, why = _flag_lines(lines, [0.9] * len(lines))
         assert [i for i in range(len(lines)) if not flagged[i]] == kept, why
 
