@@ -3495,20 +3495,23 @@ def _keep_lines(flagged: np.ndarray, reasons: list[str | None], first: int, last
             reasons[k] = None
 
 
-#: A brief of one paragraph between a page's chrome is a line of prose this long: three sentences
-#: or more, where a teaser's summary holds one or two. Of the 574 chrome lines of dev's pages that
-#: end as a sentence, 24 reach 60 words and 52 reach 40. Of three briefs of one paragraph written
-#: for it (Portuguese, English, German: 99, 106 and 67 words), two were flagged whole before.
+#: A brief of one paragraph between a page's chrome is a line of prose this long that ends as a
+#: sentence: three sentences or more, where a teaser's summary holds one or two. Of the 574 chrome
+#: lines of dev's pages that end as a sentence, 24 reach 60 words and 52 reach 40; dev's pages of
+#: chrome alone hold two lines of 60 words or more that end otherwise (a service desk's contacts
+#: ending in its e-mail address, a line of 1,571 words ending in a related link). Of three briefs
+#: of one paragraph written for it (Portuguese, English, German: 99, 106 and 67 words), two were
+#: flagged whole before.
 _LONE_PARAGRAPH_WORDS = 60
 
 
 def _keep_lone_article(flagged: np.ndarray, reasons: list[str | None], x: np.ndarray) -> None:
     """In place: when every line of prose (:func:`_prose`) is flagged, the longest run of two
     or more prose lines in a row that no pattern named is the article's; without such a run, the
-    longest prose line of _LONE_PARAGRAPH_WORDS words or more that no pattern named is (a brief of
-    one paragraph). A news brief of two paragraphs between a page's chrome reads as teasers to
-    the model (0.8 to 0.9); teasers alternate with their headlines, and a page of chrome alone
-    keeps no run of prose, nor a paragraph of that length but rarely.
+    longest prose line of _LONE_PARAGRAPH_WORDS words or more that ends as a sentence and that no
+    pattern named is (a brief of one paragraph). A news brief between a page's chrome reads as
+    teasers to the model (0.8 to 0.9); teasers alternate with their headlines, and a page of
+    chrome alone keeps no run of prose, nor a paragraph of that length but rarely.
 
     >>> x, _ = line_features(Article.from_text("Home\\n" + "The council met on Monday to vote on it.\\n" * 2))
     >>> flagged = np.array([True, True, True])
@@ -3529,7 +3532,8 @@ def _keep_lone_article(flagged: np.ndarray, reasons: list[str | None], x: np.nda
         first = i + 1
     if best == (0, 0):
         words = x[:, _COL["log_words"]]
-        long_enough = prose & (words >= math.log1p(_LONE_PARAGRAPH_WORDS))
+        ended = x[:, _COL["terminal"]] > 0
+        long_enough = prose & ended & (words >= math.log1p(_LONE_PARAGRAPH_WORDS))
         lone = [i for i in np.flatnonzero(long_enough).tolist() if reasons[i] is None]
         if lone:
             i = max(lone, key=lambda k: words[k])
