@@ -113,6 +113,23 @@ def test_same_text_same_assessment() -> None:
     assert newsqc.assess(ARTICLE).to_dict() == newsqc.assess(ARTICLE).to_dict()
 
 
+@pytest.mark.parametrize("key", [r["id"] for r in examples()])
+def test_windows_line_breaks_get_the_same_assessment(key: str) -> None:
+    """A text saved with "\\r\\n": the same verdict, quality, scores and features as with "\\n"
+    (shares of the text included), the same spans over the same words, the same cleaned text."""
+    text = example(key)["text"]
+    unix, windows = newsqc.assess(text), newsqc.assess(text.replace("\n", "\r\n"))
+    assert (windows.verdict, windows.quality, windows.scores, windows.features) == (
+        unix.verdict,
+        unix.quality,
+        unix.scores,
+        unix.features,
+    )
+    got = [(windows.text[s.start : s.end].replace("\r\n", "\n"), s.reason) for s in windows.spans]
+    assert got == [(unix.text[s.start : s.end], s.reason) for s in unix.spans]
+    assert windows.cleaned_text.replace("\r\n", "\n") == unix.cleaned_text
+
+
 def test_public_names() -> None:
     for name in ("assess", "clean", "assess_many", "Assessment", "Span", "Verdict"):
         assert name in newsqc.__all__

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 
@@ -158,6 +158,8 @@ def analyse(
     text: str, title: str | None = None, url: str | None = None, chrome_lines: Collection[str] = ()
 ) -> tuple[Article, list[Finding], list[Span]]:
     """The article, every scorer's finding and the final spans (sorted): what assess reads.
+    Windows line breaks ("\\r\\n") are read as "\\n": the article and the spans are those of
+    the text so written (assess gives the spans in the offsets of the text it was given).
 
     ``chrome_lines``: lines of this text known to be chrome of its site (see :func:`assess`).
 
@@ -165,7 +167,7 @@ def analyse(
     >>> [f.name for f in findings], [s.reason for s in spans]
     (['boilerplate', 'offtopic', 'garbled', 'repetition'], ['boilerplate:counter'])
     """
-    text = _check_text(text)
+    text = _check_text(text).replace("\r\n", "\n")  # the same findings, shares too, as with "\n"
     title = None if title is None else _check_text(title, "title")
     url = None if url is None else _check_text(url, "url")
     if title is None or url is None:  # Jina Reader's header says them (its lines are chrome)
@@ -217,17 +219,40 @@ def assess(
     article, findings, spans = analyse(text, title=title, url=url, chrome_lines=chrome_lines)
     features = feature_vector(findings, article, spans)
     verdict, quality = predict(features, model)
-    cleaned = clean_text(text, spans)
+    language = _language(article, spans, clean_text(article.text, spans))
+    spans = _in_offsets_of(text, spans)
     return Assessment(
         text=text,
         verdict=verdict,
         quality=quality,
         scores={f.name: f.score for f in findings},
         spans=tuple(spans),
-        language=_language(article, spans, cleaned),
-        cleaned_text=cleaned,
+        language=language,
+        cleaned_text=clean_text(text, spans),
         features=features,
     )
+
+
+def _in_offsets_of(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` of ``text`` with its "\\r\\n" read as "\\n" (see :func:`analyse`), in the
+    offsets of ``text``: a span that starts at a line break starts at its "\\r", one that ends
+    before a line break ends before its "\\r".
+
+    >>> text = "Rain fell.\\r\\n0 Comments"
+    >>> span = Span(10, 21, "boilerplate", 0.9, "boilerplate:counter")
+    >>> [repr(text[s.start : s.end]) for s in _in_offsets_of(text, [span])]
+    ["'\\\\r\\\\n0 Comments'"]
+    """
+    if "\r\n" not in text:
+        return spans
+    # Where each "\r" removed stood in the text read: before the "\n" it came with.
+    removed = [m.start() - k for k, m in enumerate(re.finditer("\r\n", text))]
+    return [
+        dataclasses.replace(
+            s, start=s.start + bisect_left(removed, s.start), end=s.end + bisect_left(removed, s.end)
+        )
+        for s in spans
+    ]
 
 
 def _language(article: Article, spans: Sequence[Span], cleaned: str) -> str | None:
