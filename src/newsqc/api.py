@@ -219,16 +219,16 @@ def assess(
     article, findings, spans = analyse(text, title=title, url=url, chrome_lines=chrome_lines)
     features = feature_vector(findings, article, spans)
     verdict, quality = predict(features, model)
-    language = _language(article, spans, clean_text(article.text, spans))
-    spans = _in_offsets_of(text, spans)
+    given = _in_offsets_of(text, spans)
+    cleaned = clean_text(text, given)
     return Assessment(
         text=text,
         verdict=verdict,
         quality=quality,
         scores={f.name: f.score for f in findings},
-        spans=tuple(spans),
-        language=language,
-        cleaned_text=clean_text(text, spans),
+        spans=tuple(given),
+        language=_language(article, spans, cleaned),
+        cleaned_text=cleaned,
         features=features,
     )
 
