@@ -710,7 +710,6 @@ def main() -> None:
     parser.add_argument("--spam-threshold", type=float, default=0.95, help="spam sentences (spam combiner)")
     parser.add_argument("--verbose", action="store_true", help="list the false alarms and the misses")
     parser.add_argument("--signals", action="store_true", help="AUC of each signal, cross-fitted")
-    parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
     parser.add_argument("--background", action="store_true", help="rebuild the background bigrams first")
     parser.add_argument(
         "--judge-seed",
