@@ -143,22 +143,22 @@ the background lacks ("the monitoring agency announcing", "exploded drawings whi
 regularly") or an adjective before its noun ("the free weeklong trial") can still read as an anchor
 (a run with a past form after its first word, "vehicle loan stayed", is none); short spam messages
 that read like news ("You have an important customer service announcement"); a message run into a
-sentence of news that is only mildly spammy (it hides in the
-sentence); first-person tributes without quote marks nor a post's attribution ("I can't thank this
-man enough.") read like comment spam and are flagged, and so are the middle sentences of a quote of
-several that no verb of saying opens (a quotation open on the line is no signal: the benchmark
-inserts spam there too, and a combiner weighing it flagged more unquoted sentences); spam inserted
-into an embedded post is missed, and so is spam on a line that reads as a public notice ("If you or
-someone you know needs a loan, call ..."); a commercial word of link spam in a plain noun phrase
-used once ("average travel time") can read as an anchor, even beside the story's own word ("lose 1.2
-million pounds in online casino games" in a story of a casino operator fined: the rule for the
-story's word reads the run's least used commercial word, and reading its most used one lost a true
-anchor out of fold and no false one); practical lines of a story (ticket prices with a phone number
-and a web address) can read as marketing, and a company's product described in its own story as spam
-("Its app lets customers send money for free and pay bills without visiting a branch."); advice to
-the reader that is far spammier than the rest of its article (a review's verdict: "If you want the
-best photos for the money, yes"; a travel tip: "Skip the Santa Justa lift"; a horoscope's "Check
-your bank statements before making any big purchase.") reads as spam."""
+sentence of news that is only mildly spammy (it hides in the sentence); first-person tributes
+without quote marks nor a post's attribution ("I can't thank this man enough.") read like comment
+spam and are flagged, and so are the middle sentences of a quote of several that no verb of saying
+opens (a quotation open on the line is no signal: the benchmark inserts spam there too, and a
+combiner weighing it flagged more unquoted sentences); spam inserted into an embedded post is
+missed, and so is spam on a line that reads as a public notice ("If you or someone you know needs a
+loan, call ..."); a commercial word of link spam in a plain noun phrase used once ("average travel
+time") can read as an anchor, even beside the story's own word ("lose 1.2 million pounds in online
+casino games" in a story of a casino operator fined: the rule for the story's word reads the run's
+least used commercial word, and reading its most used one lost a true anchor out of fold and no
+false one); practical lines of a story (ticket prices with a phone number and a web address) can
+read as marketing, and a company's product described in its own story as spam ("Its app lets
+customers send money for free and pay bills without visiting a branch."); advice to the reader that
+is far spammier than the rest of its article (a review's verdict: "If you want the best photos for
+the money, yes"; a travel tip: "Skip the Santa Justa lift"; a horoscope's "Check your bank
+statements before making any big purchase.") reads as spam."""
 
 from __future__ import annotations
 
