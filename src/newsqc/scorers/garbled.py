@@ -800,8 +800,9 @@ _MARKUP = regex.compile(
     rf"|<(?:{_TAGS})(?:{_ATTR}){{0,20}}\s*/?>"
     rf"|<(?:{_TAGS})(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>\n]{{0,300}}\"?|'[^'<>\n]{{0,300}}'?|[^\s\"'<>]{{0,300}}))"
     rf"(?:{_ATTR}){{0,20}}"
-    rf"|\[/(?:{_SHORTCODES})\]"
-    rf"|\[(?:{_SHORTCODES})(?:\]|\s+\w+=[^\[\]\n]{{0,300}}\]?|=[^\[\]\n]{{1,300}}\])"
+    # WordPress's shortcodes are lower case: a site's label "[Video]" or "[PHOTOS]" is none
+    rf"|(?-i:\[/(?:{_SHORTCODES})\])"
+    rf"|(?-i:\[(?:{_SHORTCODES})(?:\]|\s+\w+=[^\[\]\n]{{0,300}}\]?|=[^\[\]\n]{{1,300}}\]))"
     r"|&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     # A template's variable or tag left unfilled: "{{author_name}}", "{{ post.date }}", "{% endif %}".
     r"|\{\{\s*[\w.\-]{1,60}\s*\}\}|\{%\s*[^%{}\n]{1,100}%\}",
