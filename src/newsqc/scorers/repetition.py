@@ -71,7 +71,9 @@ copies; the text of an embedded post (the ``POST_LINES`` lines before its signat
 near duplicate of an article's line that it quotes (an exact copy still is); a phrase at the
 start of several lines is a shared list prefix, not stuffing; a quote that the lead
 paraphrases shares too few shingles to be a near duplicate; a name in recurring frames, or
-printed next to punctuation, is no stuffing.
+printed next to punctuation, is no stuffing, nor is a heading printed between a work's title marks
+("<The Palace: Tale of Jang Noksu>", "“The Last of Us”": a show, a film or a book, named in its
+own story as often as it needs).
 
 Features (Gopher, Rae et al. 2021, Table A1, as datatrove computes them, except that words are
 newsqc's words case-folded, n-grams seen once do not count as a "top" n-gram, and duplicated
@@ -113,6 +115,7 @@ printed on two lines in a row) is a copied line.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_right
 from collections import Counter
@@ -185,6 +188,11 @@ NAME_GAP_MARGIN = 0.3
 POST_LINES = 2
 #: Languages that capitalize common nouns, where a run of capitalized words is no name.
 NAME_SKIP_LANGUAGES = frozenset({"de", "lb"})
+
+#: The marks around a work's title ("<The Palace: Tale of Jang Noksu>", "“The Last of Us”",
+#: "«Anna Karenina»"): news names a show, a film or a book so, however often; a heading stuffed
+#: into the sentences is printed bare. An embedding between a pair of them does not count.
+TITLE_MARKS = {"<": ">", "“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "《": "》", "「": "」", "『": "』"}
 
 _MAX_HEADINGS = 32
 _MAX_OCCURRENCES = 256
@@ -484,7 +492,9 @@ class Repetition:
 
         spans.extend(self._stutters(article, ids, spans))
 
-        stuffing, stuffing_count, stuffed = self._stuffing(grams, ids, keys, line_words, root, title_key)
+        stuffing, stuffing_count, stuffed = self._stuffing(
+            grams, ids, keys, line_words, root, title_key, functools.partial(_in_title_marks, article)
+        )
         ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
         if counts[-1] != len(texts):  # letters of a script written without spaces
             unspaced = _unspaced_stuffing(article, sizes, root)
@@ -600,8 +610,10 @@ class Repetition:
         line_words: tuple[tuple[int, int], ...],
         root: list[int],
         title_key: tuple[int, ...],
+        in_marks: Callable[[int, int], bool],
     ) -> tuple[float, int, list[tuple[int, int]]]:
-        """The heading phrase most embedded in other lines: score, times, word ranges."""
+        """The heading phrase most embedded in other lines (not between title marks, see
+        ``in_marks`` and TITLE_MARKS): score, times, word ranges."""
         if grams.pos3.size == 0 or grams.count3.max() <= STUFFING_MIN_COUNT:
             return 0.0, 0, []
         candidates: dict[tuple[int, ...], int] = {}
@@ -641,7 +653,7 @@ class Repetition:
                 i = bisect_right(line_starts, q) - 1
                 a, b = line_words[i]
                 # Embedded: inside a longer line, not at its start (a shared list prefix).
-                if q == a or q + m > b or root[i] != i or tuple(ids[q : q + m]) != key:
+                if q == a or q + m > b or root[i] != i or tuple(ids[q : q + m]) != key or in_marks(q, q + m):
                     continue
                 if not hits or q >= hits[-1][1]:
                     hits.append((q, q + m))
@@ -650,6 +662,20 @@ class Repetition:
                 best_strength, best_ranges = strength, hits
         score = clip((best_strength - STUFFING_FLOOR) / STUFFING_FLOOR)
         return score, len(best_ranges), best_ranges
+
+
+def _in_title_marks(article: Article, first: int, last: int) -> bool:
+    """Whether the words ``first`` to ``last - 1`` of ``article`` stand between a pair of
+    TITLE_MARKS, as a work's title does.
+
+    >>> a = Article.from_text("They staged <The Palace: Tale of Jang Noksu> and “Hamlet”.")
+    >>> _in_title_marks(a, 2, 8), _in_title_marks(a, 9, 10), _in_title_marks(a, 1, 3)
+    (True, True, False)
+    """
+    text = article.text
+    start, end = article.word_starts[first], article.word_ends[last - 1]
+    mark = TITLE_MARKS.get(text[start - 1 : start]) if start else None
+    return mark is not None and text[end : end + 1] == mark
 
 
 def _unspaced_stuffing(
