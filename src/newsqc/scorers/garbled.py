@@ -504,6 +504,11 @@ _URLISH = regex.compile(r"://|www\.|[=&/%@]|\.(?:com|org|net|html?|php|aspx?)\b"
 _LOWER_NEXT = regex.compile(r" \p{Ll}")
 _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 _ACCENTS = "éáíóúñüöäèàçãõâêôëïîûœøåßšžčćłńśźżěřůý"
+#: Inside a word but no letter of it: a soft hyphen, a zero-width space or joiner ("ours\xadelves?"
+#: is "ourselves?").
+_HIDDEN = "\u00ad\u200b\u200c\u200d\u2060"
+_IN_LOSSY_WORD = "?\ufffd" + _HIDDEN
+_NO_HIDDEN = str.maketrans("", "", _HIDDEN)
 
 
 def _lossy_repair(word: str, frequencies: Mapping[str, float] | None, apostrophe: str) -> str | None:
@@ -612,14 +617,16 @@ def _lossy_spans(
             continue
         # The whole word around the run, holes included.
         start = m.start()
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "?\ufffd"):
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in _IN_LOSSY_WORD):
             start -= 1
         end = m.end()
-        while end < len(text) and (text[end].isalpha() or text[end] in "?\ufffd"):
+        while end < len(text) and (text[end].isalpha() or text[end] in _IN_LOSSY_WORD):
             end += 1
         if start == end:
             continue
         word = text[start:end]
+        if not word.isascii():
+            word = word.translate(_NO_HIDDEN)
         token_start, token_end = _token_bounds(text, start, end, 0, len(text))
         if _URLISH.search(text, token_start, token_end):
             continue
