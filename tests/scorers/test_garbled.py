@@ -69,6 +69,21 @@ def test_cleaned_text_repairs_and_removes() -> None:
     )
 
 
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b"])
+def test_gibberish_stops_at_a_word_with_a_soft_hyphen(hidden: str) -> None:
+    # The letters after a soft hyphen (or a zero-width space) are the rest of the word before:
+    # a run of gibberish does not take them, nor the start of a word after it.
+    text = (
+        CASES[0]["text"].split("\n\n")[0] + f"\n\nIts new conn{hidden}ections tqvm pote{hidden}ntial "
+        "would reach every town in the region by the end of next year."
+    )
+    cleaned = clean_text(text, _score(text).spans)
+    assert cleaned.endswith(
+        f"Its new conn{hidden}ections pote{hidden}ntial would reach every town in the region by the end of "
+        "next year."
+    )
+
+
 def test_raw_html_is_cleaned_to_its_text() -> None:
     # Paragraph tags glued the paragraphs ("years.The decision"), and a script's code stayed.
     paragraphs = [

@@ -1765,8 +1765,9 @@ class _Skip:
         return before > 0 and self._reach[before - 1] > start
 
 
-_NEXT_WORD = regex.compile(r" (\p{Ll}+)(?![\w\p{M}'’@/-])")
-_PREV_WORD = regex.compile(r"(?<![\w\p{M}'’@#/.\\-])(\p{Ll}+) \Z")
+# (a soft hyphen or a zero-width character, \p{Cf}, joins the letters around it into one word)
+_NEXT_WORD = regex.compile(r" (\p{Ll}+)(?![\w\p{M}\p{Cf}'’@/-])")
+_PREV_WORD = regex.compile(r"(?<![\w\p{M}\p{Cf}'’@#/.\\-])(\p{Ll}+) \Z")
 
 
 class Garbled:
