@@ -504,9 +504,9 @@ _URLISH = regex.compile(r"://|www\.|[=&/%@]|\.(?:com|org|net|html?|php|aspx?)\b"
 _LOWER_NEXT = regex.compile(r" \p{Ll}")
 _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 _ACCENTS = "éáíóúñüöäèàçãõâêôëïîûœøåßšžčćłńśźżěřůý"
-#: Inside a word but no letter of it: a soft hyphen, a zero-width space or joiner ("ours\xadelves?"
-#: is "ourselves?").
-_HIDDEN = "\u00ad\u200b\u200c\u200d\u2060"
+#: Inside a word but no letter of it (as ``Article`` reads them): a soft hyphen, a zero-width space,
+#: joiner or no-break ("ours\xadelves?" is "ourselves?").
+_HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _IN_LOSSY_WORD = "?\ufffd" + _HIDDEN
 _NO_HIDDEN = str.maketrans("", "", _HIDDEN)
 
@@ -1765,9 +1765,9 @@ class _Skip:
         return before > 0 and self._reach[before - 1] > start
 
 
-# (a soft hyphen or a zero-width character, \p{Cf}, joins the letters around it into one word)
-_NEXT_WORD = regex.compile(r" (\p{Ll}+)(?![\w\p{M}\p{Cf}'’@/-])")
-_PREV_WORD = regex.compile(r"(?<![\w\p{M}\p{Cf}'’@#/.\\-])(\p{Ll}+) \Z")
+# (a soft hyphen or a zero-width character, _HIDDEN, joins the letters around it into one word)
+_NEXT_WORD = regex.compile(rf" (\p{{Ll}}+)(?![\w\p{{M}}{_HIDDEN}'’@/-])")
+_PREV_WORD = regex.compile(rf"(?<![\w\p{{M}}{_HIDDEN}'’@#/.\\-])(\p{{Ll}}+) \Z")
 
 
 class Garbled:
