@@ -645,12 +645,15 @@ class Article:
     @cached_property
     def line_texts(self) -> tuple[str, ...]:
         """The text of each line as the patterns read it, spelt as the words are: soft hyphens
-        left out, in composed form (NFC), ligatures spelt out.
+        left out, in composed form (NFC), ligatures spelt out, a no-break space a space (the text
+        keeps one after a letter beyond ASCII, which mojibake may hold: "Ã\\u00a0" is "à").
 
-        >>> Article.from_text("Sub\\u00adscribe\\nZuru\\u0308ck").line_texts
-        ('Subscribe', 'Zurück')
+        >>> Article.from_text("Sub\\u00adscribe\\nZuru\\u0308ck\\nМатериалы по\\u00a0теме").line_texts
+        ('Subscribe', 'Zurück', 'Материалы по теме')
         """
         texts = [line.text for line in self.lines]
+        if "\u00a0" in self.text:
+            texts = [t.replace("\u00a0", " ") for t in texts]
         if not self.spelt_otherwise:
             return tuple(texts)
         return tuple(_spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
