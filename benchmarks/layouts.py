@@ -63,7 +63,13 @@ def _lines(edit: Callable[[str], str]) -> Callable[[str], str]:
 #: apart) without changing its words.
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "other_breaks": lambda t: t.replace("\n\n", "\n") if "\n\n" in t else t.replace("\n", "\n\n"),
-    "hard_wrapped": lambda t: "\n\n".join(textwrap.fill(p, 72) for p in t.split("\n") if p.strip()),
+    # Wrapped at spaces only, as fmt and a newswire wrap: a hyphen or a long web address is no
+    # break (textwrap's default breaks both, which changes the words: "plague-" "contaminated").
+    "hard_wrapped": lambda t: "\n\n".join(
+        textwrap.fill(p, 72, break_on_hyphens=False, break_long_words=False)
+        for p in t.split("\n")
+        if p.strip()
+    ),
     "markdown": _lines(_markdown_line),
     # Every fifth space a no-break space, as a CMS writes "&nbsp;" and the extractor decodes it.
     "no_break_spaces": lambda t: re.sub("( [^ ]*){5}", lambda m: "\xa0" + m.group()[1:], t),

@@ -27,6 +27,13 @@ def test_each_layout_keeps_the_words(layout: str) -> None:
     assert layouts.words(relaid) == layouts.words(TEXT)
 
 
+def test_hard_wrapping_breaks_no_word() -> None:
+    # As fmt and a newswire wrap: at spaces only, not after a hyphen nor inside a long address.
+    words = ["a state-of-the-art plague-contaminated well-known"] * 8 + ["https://a.org/" + "x-y" * 40]
+    text = " ".join(words)
+    assert layouts.words(layouts.LAYOUTS["hard_wrapped"](text)) == layouts.words(text)
+
+
 def test_a_small_run_reports_each_layout(capsys: pytest.CaptureFixture[str]) -> None:
     require_shared()
     assert (
