@@ -81,6 +81,28 @@ def test_hard_wrapped_prose_is_one_line_per_paragraph() -> None:
     assert a.sentences[0].text.endswith("almost three years.")
 
 
+GERMAN = [
+    "Der Stadtrat der Gemeinde hat am Dienstag nach langer Debatte die Sanierung der alten Steinbrücke "
+    "über den Fluss beschlossen, deren Bögen seit dem vergangenen Sommer Risse zeigen. Nach Angaben der "
+    "Verwaltung soll die Baustelle im Frühjahr eingerichtet werden; die Kosten der Arbeiten schätzt das "
+    "Bauamt auf rund vier Millionen Euro, von denen das Land einen Teil übernimmt.",
+]
+ADDRESS = (
+    "https://www.example.com/news/2024/05/14/the-council-votes-to-repair-the-old-stone-bridge-over-the-river"
+)
+
+
+@pytest.mark.parametrize("paragraphs", [GERMAN, [*PARAGRAPHS, ADDRESS]], ids=["german", "address"])
+def test_hard_wrapped_prose_in_german_or_beside_a_long_address_is_unwrapped(paragraphs: list[str]) -> None:
+    # German opens many lines with a capital (its nouns); fmt leaves a web address longer than
+    # the width on a line of its own. Neither is a list of headlines or an unwrapped text.
+    wrapped = "\n\n".join(
+        textwrap.fill(p, 72, break_on_hyphens=False, break_long_words=False) for p in paragraphs
+    )
+    a = Article.from_text(wrapped)
+    assert [" ".join(line.text.split()) for line in a.lines] == paragraphs
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -77,8 +77,10 @@ _LINE_SPLIT = re.compile(f"([^{_STRIPPED_CLASS}](?:[^{_BREAKS}]*[^{_STRIPPED_CLA
 #: lines at least half as long as the longest are full (the next line's first word would not
 #: have fitted after them), in lines of at least WRAP_MIN_LINES different lengths, each full
 #: line runs on into the next. A full line has at least WRAP_MIN_SPACES spaces (scripts written
-#: without spaces are not unwrapped), and most lines after a full one go on with a letter that is
-#: no capital (in a list of headlines of about one length, each opens with a capital or a digit).
+#: without spaces are not unwrapped), and a third of the lines after a full one or more go on with
+#: a letter that is no capital (in a list of headlines of about one length, each opens with a
+#: capital or a digit; in German prose, which capitalizes its nouns, half do). The width is that of
+#: the longest line of several words: a web address longer than it stands alone on its line.
 WRAP_WIDTH = 120
 WRAP_SHARE = 0.3
 WRAP_MIN_LINES = 3
@@ -390,8 +392,12 @@ def _wrapped(texts: list[str], gaps: list[str]) -> list[int]:
     [0, 1, 2]
     >>> _wrapped(["Home", "World", "Sport", "A town held a vote on Monday."], ["\\n"] * 3)
     []
+    >>> _wrapped([*prose, "https://www.example.com/news/2019/11/20/a-long-address"], ["\\n"] * 4 + ["\\n\\n"])
+    [0, 1, 2]
     """
-    width = max(map(len, texts))
+    # The width the text was wrapped at: of its lines of several words (a word longer than that
+    # width, a web address, stands on a line of its own, as fmt leaves it).
+    width = max((len(t) for t in texts if " " in t), default=0)
     if width > WRAP_WIDTH or len(texts) < WRAP_MIN_LINES:
         return []
     full = [
@@ -406,7 +412,7 @@ def _wrapped(texts: list[str], gaps: list[str]) -> list[int]:
     if len(full) < WRAP_SHARE * long_lines or len(lengths) < WRAP_MIN_LINES:
         return []  # unwrapped text, or rows of one width (a table, a block of code)
     going_on = sum(1 for i in full if texts[i + 1][0].isalpha() and not texts[i + 1][0].isupper())
-    if 2 * going_on < len(full):
+    if 3 * going_on < len(full):
         return []  # most lines open with a capital or a digit: a list of headlines
     return full
 
