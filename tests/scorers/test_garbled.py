@@ -84,6 +84,15 @@ def test_gibberish_stops_at_a_word_with_a_soft_hyphen(hidden: str) -> None:
     )
 
 
+def test_gibberish_takes_no_common_word_spelt_with_a_ligature() -> None:
+    # A PDF's "\ufb01nal" is "final", a common word: no rare word for a run of gibberish to take.
+    text = (
+        CASES[0]["text"].split("\n\n")[0] + "\n\nThe club said the \ufb01nal tkts were sold within an hour."
+    )
+    cleaned = clean_text(text, _score(text).spans)
+    assert cleaned.endswith("The club said the \ufb01nal were sold within an hour.")
+
+
 def test_raw_html_is_cleaned_to_its_text() -> None:
     # Paragraph tags glued the paragraphs ("years.The decision"), and a script's code stayed.
     paragraphs = [

@@ -2171,12 +2171,21 @@ def _outside_foreign_sentences(article: Article, words: list[Segment]) -> list[S
     return out
 
 
+def _as_written(word: str) -> str:
+    """A word of the text as a word list spells it: a PDF's ligatures spelt out, letters composed.
+
+    >>> _as_written("\ufb01nal"), _as_written("final")
+    ('final', 'final')
+    """
+    return word if word.isascii() else unicodedata.normalize("NFKC", word)
+
+
 def _rare_words_after(text: str, pos: int, zipf: _Zipf, below: float, skip: _Skip) -> list[tuple[int, int]]:
     """The lower-case words right after ``pos``, one space apart, rarer than ``below``."""
     out = []
     for _ in range(4):
         m = _NEXT_WORD.match(text, pos)
-        if not m or zipf(m.group(1)) >= below or skip.hit(m.start(1), m.end(1)):
+        if not m or zipf(_as_written(m.group(1))) >= below or skip.hit(m.start(1), m.end(1)):
             break
         out.append((m.start(1), m.end(1)))
         pos = m.end(1)
@@ -2188,7 +2197,7 @@ def _rare_words_before(text: str, pos: int, zipf: _Zipf, below: float, skip: _Sk
     out = []
     for _ in range(4):
         m = _PREV_WORD.search(text, max(0, pos - 30), pos)
-        if not m or zipf(m.group(1)) >= below or skip.hit(m.start(1), m.end(1)):
+        if not m or zipf(_as_written(m.group(1))) >= below or skip.hit(m.start(1), m.end(1)):
             break
         out.append((m.start(1), m.end(1)))
         pos = m.start(1)
