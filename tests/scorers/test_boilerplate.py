@@ -398,10 +398,13 @@ def test_a_wire_photo_caption_whatever_spaces_the_site_prints(space: str) -> Non
     assert cover(found, start, start + len(caption), "boilerplate:caption") == 1.0
 
 
-@pytest.mark.parametrize("lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - "])
+@pytest.mark.parametrize(
+    "lead", ["HAYWARD, Calif. (AP) — ", "HANOI, Vietnam (Reuters) - ", "HAYWARD, Calif.\u200b (AP) — "]
+)
 def test_a_paragraph_opening_with_a_wire_dateline_is_the_articles(lead: str) -> None:
     """Under a page's headline and time stamp the model may read an agency's lead ("The Latest on
-    ...", p = 0.87 here) as a teaser; its dateline says it is the article's."""
+    ...", p = 0.87 here) as a teaser; its dateline says it is the article's (a zero-width space
+    beside a space too: it reads as a second space)."""
     text = "\n".join(
         [
             "The Latest: Man stabbed to death on Bay Area train",

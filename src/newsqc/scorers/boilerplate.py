@@ -719,9 +719,9 @@ _HEADLINE_SHARED = 2
 _LEAD_IN_WORDS = 4
 _SIGNED = regex.compile(r"\b(?:says|said|wrote|writes|replied)\s*:$", regex.I)
 # A wire service's dateline opening a paragraph: "SAN FRANCISCO (AP) — ", "HANOI, Vietnam (Reuters) - ".
-_WIRE_DATELINE = regex.compile(
-    r"^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:, [\p{Lu}][\w.]+(?: [\p{Lu}][\w.]+)?)? "
-    r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|Xinhua)\) ?[—–-] "
+_WIRE_DATELINE = regex.compile(  # (a zero-width space beside a space reads as a second space)
+    r"^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:, +[\p{Lu}][\w.]+(?: +[\p{Lu}][\w.]+)?)? +"
+    r"\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|Xinhua)\) *[—–-] "
 )
 _STEM_WORD = regex.compile(r"\p{L}{4,}")
 # Chrome that names itself; credits, datelines and bylines are part of many clean articles.
