@@ -251,12 +251,14 @@ def _spelt_otherwise(text: str) -> bool:
     )
 
 
-def _spelt(text: str) -> str:
+def spelt(text: str) -> str:
     """``text`` spelt as the words are: soft hyphens out, composed form, ligatures spelt out.
 
-    >>> _spelt("Sub\u00adscribe to the \ufb01nancial cafe\u0301")
+    >>> spelt("Sub\u00adscribe to the \ufb01nancial cafe\u0301")
     'Subscribe to the financial café'
     """
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFC", text.replace(SOFT_HYPHEN, ""))
     return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
 
@@ -365,7 +367,7 @@ def _split_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     starts.flags.writeable = ends.flags.writeable = False  # shared by the scorers
     masked = np.where(inside, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     if _spelt_otherwise(masked):
-        masked = _spelt(masked)  # "cafe\u0301" is "café", "ﬁnancial" "financial", for every lookup
+        masked = spelt(masked)  # "cafe\u0301" is "café", "ﬁnancial" "financial", for every lookup
     return starts, ends, masked.split()
 
 
@@ -395,9 +397,7 @@ def _wrapped(texts: list[str], gaps: list[str]) -> list[int]:
     >>> _wrapped([*prose, "https://www.example.com/news/2019/11/20/a-long-address"], ["\\n"] * 4 + ["\\n\\n"])
     [0, 1, 2]
     """
-    # The width the text was wrapped at: of its lines of several words (a word longer than that
-    # width, a web address, stands on a line of its own, as fmt leaves it).
-    width = max((len(t) for t in texts if " " in t), default=0)
+    width = max((len(t) for t in texts if " " in t), default=0)  # of lines of several words
     if width > WRAP_WIDTH or len(texts) < WRAP_MIN_LINES:
         return []
     full = [
@@ -662,7 +662,7 @@ class Article:
             texts = [t.replace("\u00a0", " ") for t in texts]
         if not self.spelt_otherwise:
             return tuple(texts)
-        return tuple(_spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
+        return tuple(spelt(t) or t for t in texts)  # a line of soft hyphens alone stays one
 
     @cached_property
     def line_blocks(self) -> tuple[int, ...]:

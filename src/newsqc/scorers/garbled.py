@@ -136,7 +136,7 @@ import ftfy
 import regex
 from ftfy.badness import BADNESS_RE, badness
 
-from newsqc.article import CLOSING_MARKS, SENTENCE_ENDS, Article, Segment
+from newsqc.article import CLOSING_MARKS, SENTENCE_ENDS, SOFT_HYPHEN, Article, Segment, spelt
 from newsqc.assessment import Span
 from newsqc.language import text_language
 from newsqc.scorers import offtopic
@@ -504,11 +504,9 @@ _URLISH = regex.compile(r"://|www\.|[=&/%@]|\.(?:com|org|net|html?|php|aspx?)\b"
 _LOWER_NEXT = regex.compile(r" \p{Ll}")
 _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 _ACCENTS = "éáíóúñüöäèàçãõâêôëïîûœøåßšžčćłńśźżěřůý"
-#: Inside a word but no letter of it (as ``Article`` reads them): a soft hyphen, a zero-width space,
-#: joiner or no-break ("ours\xadelves?" is "ourselves?").
-_HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_IN_LOSSY_WORD = "?\ufffd" + _HIDDEN
-_NO_HIDDEN = str.maketrans("", "", _HIDDEN)
+#: The letters of a lost letter's word run on over a soft hyphen ("ours\xadelves?" is "ourselves?";
+#: ``Article.text`` writes a zero-width character inside a word as one).
+_IN_LOSSY_WORD = "?\ufffd" + SOFT_HYPHEN
 
 
 def _lossy_repair(word: str, frequencies: Mapping[str, float] | None, apostrophe: str) -> str | None:
@@ -624,9 +622,7 @@ def _lossy_spans(
             end += 1
         if start == end:
             continue
-        word = text[start:end]
-        if not word.isascii():
-            word = word.translate(_NO_HIDDEN)
+        word = text[start:end].replace(SOFT_HYPHEN, "")
         token_start, token_end = _token_bounds(text, start, end, 0, len(text))
         if _URLISH.search(text, token_start, token_end):
             continue
@@ -1765,9 +1761,9 @@ class _Skip:
         return before > 0 and self._reach[before - 1] > start
 
 
-# (a soft hyphen or a zero-width character, _HIDDEN, joins the letters around it into one word)
-_NEXT_WORD = regex.compile(rf" (\p{{Ll}}+)(?![\w\p{{M}}{_HIDDEN}'’@/-])")
-_PREV_WORD = regex.compile(rf"(?<![\w\p{{M}}{_HIDDEN}'’@#/.\\-])(\p{{Ll}}+) \Z")
+# (a soft hyphen joins the letters around it into one word)
+_NEXT_WORD = regex.compile(rf" (\p{{Ll}}+)(?![\w\p{{M}}{SOFT_HYPHEN}'’@/-])")
+_PREV_WORD = regex.compile(rf"(?<![\w\p{{M}}{SOFT_HYPHEN}'’@#/.\\-])(\p{{Ll}}+) \Z")
 
 
 class Garbled:
@@ -2171,21 +2167,12 @@ def _outside_foreign_sentences(article: Article, words: list[Segment]) -> list[S
     return out
 
 
-def _as_written(word: str) -> str:
-    """A word of the text as a word list spells it: a PDF's ligatures spelt out, letters composed.
-
-    >>> _as_written("\ufb01nal"), _as_written("final")
-    ('final', 'final')
-    """
-    return word if word.isascii() else unicodedata.normalize("NFKC", word)
-
-
 def _rare_words_after(text: str, pos: int, zipf: _Zipf, below: float, skip: _Skip) -> list[tuple[int, int]]:
     """The lower-case words right after ``pos``, one space apart, rarer than ``below``."""
     out = []
     for _ in range(4):
         m = _NEXT_WORD.match(text, pos)
-        if not m or zipf(_as_written(m.group(1))) >= below or skip.hit(m.start(1), m.end(1)):
+        if not m or zipf(spelt(m.group(1))) >= below or skip.hit(m.start(1), m.end(1)):
             break
         out.append((m.start(1), m.end(1)))
         pos = m.end(1)
@@ -2197,7 +2184,7 @@ def _rare_words_before(text: str, pos: int, zipf: _Zipf, below: float, skip: _Sk
     out = []
     for _ in range(4):
         m = _PREV_WORD.search(text, max(0, pos - 30), pos)
-        if not m or zipf(_as_written(m.group(1))) >= below or skip.hit(m.start(1), m.end(1)):
+        if not m or zipf(spelt(m.group(1))) >= below or skip.hit(m.start(1), m.end(1)):
             break
         out.append((m.start(1), m.end(1)))
         pos = m.start(1)
