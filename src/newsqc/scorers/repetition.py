@@ -115,7 +115,6 @@ printed on two lines in a row) is a copied line.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from bisect import bisect_right
 from collections import Counter
@@ -493,7 +492,7 @@ class Repetition:
         spans.extend(self._stutters(article, ids, spans))
 
         stuffing, stuffing_count, stuffed = self._stuffing(
-            grams, ids, keys, line_words, root, title_key, functools.partial(_in_title_marks, article)
+            article, grams, ids, keys, line_words, root, title_key
         )
         ranges = [(article.word_starts[a], article.word_ends[b - 1]) for a, b in stuffed]
         if counts[-1] != len(texts):  # letters of a script written without spaces
@@ -604,16 +603,16 @@ class Repetition:
 
     @staticmethod
     def _stuffing(
+        article: Article,
         grams: _Grams,
         ids: list[int],
         keys: list[tuple[int, ...]],
         line_words: tuple[tuple[int, int], ...],
         root: list[int],
         title_key: tuple[int, ...],
-        in_marks: Callable[[int, int], bool],
     ) -> tuple[float, int, list[tuple[int, int]]]:
-        """The heading phrase most embedded in other lines (not between title marks, see
-        ``in_marks`` and TITLE_MARKS): score, times, word ranges."""
+        """The heading phrase most embedded in other lines of ``article`` (not between title
+        marks, see TITLE_MARKS): score, times, word ranges."""
         if grams.pos3.size == 0 or grams.count3.max() <= STUFFING_MIN_COUNT:
             return 0.0, 0, []
         candidates: dict[tuple[int, ...], int] = {}
@@ -652,8 +651,11 @@ class Repetition:
             for q in where.tolist():
                 i = bisect_right(line_starts, q) - 1
                 a, b = line_words[i]
-                # Embedded: inside a longer line, not at its start (a shared list prefix).
-                if q == a or q + m > b or root[i] != i or tuple(ids[q : q + m]) != key or in_marks(q, q + m):
+                # Embedded: inside a longer line, not at its start (a shared list prefix), and not
+                # a work's title between its marks.
+                if q == a or q + m > b or root[i] != i or tuple(ids[q : q + m]) != key:
+                    continue
+                if _in_title_marks(article, q, q + m):
                     continue
                 if not hits or q >= hits[-1][1]:
                     hits.append((q, q + m))
