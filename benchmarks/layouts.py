@@ -7,11 +7,12 @@ write them, assessed again.
 The same article reaches a pipeline with its paragraphs one line break apart (trafilatura) or a
 blank line apart (newspaper3k), hard-wrapped (a plain-text feed, a newswire), in markdown
 (Firecrawl, Jina Reader), one sentence per line, with the no-break spaces, zero-width spaces
-and soft hyphens that sites print, with Windows line breaks, with a PDF's ligatures, or
-decomposed (NFD, as macOS writes). For each layout and system: the share of documents whose
-verdict is the one the document got as built, the mean absolute change of ``quality``, and for
-newsqc the share whose spans flag the same words as the same kinds. A system whose verdict
-depends on the layout gives two users of one corpus two answers.
+and soft hyphens that sites print, with Windows line breaks, with a PDF's ligatures,
+decomposed (NFD, as macOS writes), or glued into one line (BeautifulSoup's ``get_text(" ")``).
+For each layout and system: the share of documents whose verdict is the one the document got
+as built, the mean absolute change of ``quality``, and for newsqc the share whose spans flag
+the same words as the same kinds. A system whose verdict depends on the layout gives two users
+of one corpus two answers.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     # Typesetting ligatures, as text taken from a PDF has them.
     "ligatures": lambda t: t.replace("fi", "\ufb01").replace("fl", "\ufb02"),
     "nfd": lambda t: unicodedata.normalize("NFD", t),
+    # Glued into one line, every line break a space, as BeautifulSoup's get_text(" ", strip=True)
+    # writes a page.
+    "glued": lambda t: " ".join(t.split()),
 }
 
 

@@ -131,6 +131,20 @@ def test_lines_of_one_width_or_short_lines_are_not_unwrapped(text: str) -> None:
     assert [line.text for line in a.lines] == [line.strip() for line in text.split("\n")]
 
 
+def test_a_text_glued_into_one_line_is_read_one_sentence_per_line() -> None:
+    # As BeautifulSoup's get_text(" ") writes a page: every line break a space.
+    glued = "Home News Sport " + " ".join(PARAGRAPHS * 5) + " Share on Facebook 0 Comments"
+    a = Article.from_text(glued)
+    assert a.text == glued
+    assert [line.text for line in a.lines] == [s.text for s in a.sentences]
+    assert len(a.lines) == 26  # five sentences in each copy of the paragraphs, and the widgets
+    assert a.lines[0].text.startswith("Home News Sport The town council")
+    assert [p.text for p in a.paragraphs] == [glued]
+    # A long line among others (the page's article printed again in one line) stays one line.
+    page = "\n".join(["Home", "News", " ".join(PARAGRAPHS * 5), *(" ".join(PARAGRAPHS[:2]),) * 4])
+    assert len(Article.from_text(page).lines) == 7
+
+
 def test_other_spaces_are_plain_spaces_at_the_same_offsets() -> None:
     text = "Le\xa0chat\u200b dort.\u2009Oui\ufeff! voil\xc3\xa0 le 5\xa0km"
     a = Article.from_text(text)
@@ -294,6 +308,14 @@ def _reference_segments(text: str) -> tuple[Ranges, Ranges, Ranges]:
         s, e = strip(start, line_end)
         if s < e:
             sentences.append((s, e))
+    # Glued into one line: lines of more than 2,500 characters holding more than 3/4 of the
+    # lines' characters are read as their sentences.
+    if sum(e - s for s, e in lines if e - s > 2500) > 0.75 * sum(e - s for s, e in lines):
+        lines = [
+            piece
+            for s, e in lines
+            for piece in ([(s, e)] if e - s <= 2500 else [x for x in sentences if s <= x[0] and x[1] <= e])
+        ]
     return lines, paragraphs, sentences
 
 
@@ -306,6 +328,7 @@ TRICKY = [
     " \t x \u00a0\n\n\n y \n \n z",
     "End with dot.\nNext line ...\n\n\n",
     "a\x1d\x1db\u2029\r\nc",
+    "Headline\n" + " ".join(PARAGRAPHS * 6),  # glued into one line
 ]
 
 

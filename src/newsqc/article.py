@@ -85,6 +85,14 @@ WRAP_WIDTH = 120
 WRAP_SHARE = 0.3
 WRAP_MIN_LINES = 3
 WRAP_MIN_SPACES = 3
+#: A text glued into one line (an extractor that wrote every line break as a space, as
+#: BeautifulSoup's ``get_text(" ")`` does) is read one sentence per line: when lines longer than
+#: GLUED_CHARS characters hold more than GLUED_SHARE of the text's lines' characters, each of
+#: those lines is read as its sentences (``Article.lines``; the paragraphs stay as written). No
+#: paragraph of the corpus is longer than 2,071 characters; a long line among many others is a
+#: block the page printed (two copies of a page's article in one line each, 61% of its text).
+GLUED_CHARS = 2500
+GLUED_SHARE = 0.75
 #: Spaces of other widths and zero-width spaces, which the scorers' patterns read as plain
 #: spaces (``Article.text`` has a plain space in their place, at the same offset): no-break
 #: (U+00A0) after an ASCII character (after another, it may be a byte of mojibake: "Ã\xa0" for
@@ -452,6 +460,35 @@ def _split_lines(text: str) -> tuple[str, tuple[Segment, ...], tuple[Segment, ..
     return text, lines, tuple(paragraphs)
 
 
+def _unglued(lines: tuple[Segment, ...], sentences: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The lines, or, in a text glued into one line (see :data:`GLUED_CHARS`), each line longer
+    than GLUED_CHARS read as its sentences (the same offsets: the text is unchanged).
+
+    >>> glued = Segment(0, 3000, "x" * 3000)
+    >>> sentences = (Segment(0, 1500, "x" * 1500), Segment(1501, 3000, "x" * 1499))
+    >>> [(line.start, line.end) for line in _unglued((glued,), sentences)]
+    [(0, 1500), (1501, 3000)]
+    >>> lines = (glued, *(Segment(3001 + 1000 * i, 3900 + 1000 * i, "y" * 899) for i in range(4)))
+    >>> _unglued(lines, sentences) == lines  # a long line among others: a block the page printed
+    True
+    """
+    long_chars = sum(line.end - line.start for line in lines if line.end - line.start > GLUED_CHARS)
+    if long_chars <= GLUED_SHARE * sum(line.end - line.start for line in lines):
+        return lines
+    out: list[Segment] = []
+    k = 0  # the first sentence not yet passed
+    for line in lines:
+        if line.end - line.start <= GLUED_CHARS:
+            out.append(line)
+            continue
+        while k < len(sentences) and sentences[k].start < line.start:
+            k += 1
+        while k < len(sentences) and sentences[k].end <= line.end:
+            out.append(sentences[k])
+            k += 1
+    return tuple(out)
+
+
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation rather than a sentence."""
     if text[dot] != ".":
@@ -556,6 +593,7 @@ class Article:
             text = _blanked(text, markup)
         text, lines, paragraphs = _split_lines(text)
         sentences = _split_sentences(text, lines)
+        lines = _unglued(lines, sentences)
         return cls(text, lines, paragraphs, sentences, title, url, language, tuple(markup), tuple(escapes))
 
     @cached_property
