@@ -16,8 +16,9 @@ Detects, as spans on the extra copies (the first occurrence stays):
   when it is a line on its own (a subheading quoting the story) and its copy a sentence of a
   paragraph written one sentence per line (``Article.line_blocks``);
 - a sentence printed again right after itself, in the same line ("The talks continue on
-  Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more
-  (``repetition:duplicate_sentence``);
+  Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more, or anywhere
+  later in its paragraph, of ``PARAGRAPH_COPY_WORDS`` words or more (a paragraph printed twice
+  in a text glued into one line) (``repetition:duplicate_sentence``);
 - keyword stuffing (``repetition:keyword_stuffing``, one span per stuffed occurrence, only
   when the stuffing is strong): a heading's phrase (the title, usually) repeated inside the
   sentences and headings of the body far more often than news prose repeats a phrase; or a
@@ -116,7 +117,7 @@ printed on two lines in a row) is a copied line.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -135,6 +136,8 @@ MIN_COPY_WORDS = 3
 #: Lines of fewer words are copies only when printed within TEMPLATE_GAP - 1 lines of their
 #: previous printing, or when they are the title.
 SHORT_COPY_WORDS = 5
+#: A sentence of this many words or more printed again anywhere later in its paragraph is a copy.
+PARAGRAPH_COPY_WORDS = 12
 #: A line printed this many times or more, never within TEMPLATE_GAP lines of its previous
 #: printing, is a template (list label, form question), not a copy.
 TEMPLATE_COPIES = 3
@@ -520,38 +523,46 @@ class Repetition:
         return Finding(self.name, score, tuple(spans), features)
 
     def _stutters(self, article: Article, ids: list[int], spans: list[Span]) -> list[Span]:
-        """Sentences of SHORT_COPY_WORDS words or more printed again right after themselves in
-        the same line, outside the copies already found.
+        """Sentences printed again in the same paragraph, outside the copies already found:
+        right after themselves, of SHORT_COPY_WORDS words or more; anywhere later in it, of
+        PARAGRAPH_COPY_WORDS words or more (a paragraph glued into a line with its copy).
 
         >>> text = "The talks went on. The talks will resume on Friday. The talks will resume on Friday."
         >>> [text[s.start : s.end] for s in Repetition().score(Article.from_text(text)).spans]
         ['The talks will resume on Friday.']
         """
-        sentences = article.sentences
         text = article.text
-        word_starts = article.word_bounds[0]
         copies = sorted((s.start, s.end) for s in spans)  # whole lines: they do not overlap
         copy_starts = [a for a, _ in copies]
         counts = article.word_counts
+        paragraph_ends = [p.end for p in article.paragraphs]
+        seen: set[tuple[int, tuple[int, ...]]] = set()  # (paragraph, words) of the long sentences
+        pa = pb = previous_end = 0  # the words and the end of the sentence before
         out: list[Span] = []
-        for first, copy in itertools.pairwise(sentences):
-            # Copies differ in punctuation and case at most: a cheap test of lengths first.
-            if (
-                abs((copy.end - copy.start) - (first.end - first.start)) > 2
-                or "\n" in text[first.end : copy.start]
-            ):
+        for sentence, (a, b) in zip(article.sentences, article.sentence_words, strict=True):
+            n = counts[b] - counts[a]
+            adjacent = (
+                b - a == pb - pa
+                and ids[a:b] == ids[pa:pb]
+                and "\n" not in text[previous_end : sentence.start]
+            )
+            pa, pb, previous_end = a, b, sentence.end
+            if n < SHORT_COPY_WORDS:
                 continue
-            a0, b0, a1, b1 = np.searchsorted(
-                word_starts, (first.start, first.end, copy.start, copy.end)
-            ).tolist()
-            if counts[b1] - counts[a1] < SHORT_COPY_WORDS or ids[a0:b0] != ids[a1:b1]:
+            again = adjacent
+            if n >= PARAGRAPH_COPY_WORDS:
+                key = (bisect_left(paragraph_ends, sentence.end), tuple(ids[a:b]))
+                again = again or key in seen
+                seen.add(key)
+            if not again:
                 continue
-            k = bisect_right(copy_starts, copy.start) - 1
-            inside = (k >= 0 and copies[k][1] > copy.start) or (
-                k + 1 < len(copies) and copies[k + 1][0] < copy.end
+            k = bisect_right(copy_starts, sentence.start) - 1
+            inside = (k >= 0 and copies[k][1] > sentence.start) or (
+                k + 1 < len(copies) and copies[k + 1][0] < sentence.end
             )
             if not inside:
-                out.append(Span(copy.start, copy.end, self.name, 1.0, f"{self.name}:duplicate_sentence"))
+                reason = f"{self.name}:duplicate_sentence"
+                out.append(Span(sentence.start, sentence.end, self.name, 1.0, reason))
         return out
 
     @staticmethod
