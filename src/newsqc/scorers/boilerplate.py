@@ -407,7 +407,8 @@ _IN_LINE = r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 # At the start of a line or of a sentence (group name: the reason): a bare "Advertisement" (or
 # "Publicidad", "Anzeige", ...) before a sentence that opens with a common word of English or of
 # the text's language ("Advertisement The council voted", not "Advertisement Standards"); a
-# breadcrumb trail before such a sentence ("Home » News » Local The council voted"); a
+# breadcrumb trail before such a sentence ("Home » News » Local The council voted"), or before a
+# name in a line flagged whole ("Home » World » Europe Germany's parliament voted ..."); a
 # related-links label ("READ MORE:", "Lesen Sie auch:") with the headline after it, or a feed's
 # footer, to the line's end; a share bar; a feed's cut ("Continue reading →"); a call to
 # subscribe or follow; a cookie notice.
@@ -431,9 +432,13 @@ _INLINE_START = regex.compile(
     # WordPress's sharing block: "Share this: Click to share on Twitter (Opens in new window) ..."
     r"|(?P<call_to_action>Share this: ?(?:Click to (?:share on \w+|print|email a link to a friend) "
     r"\(Opens in new window\) ?)+(?:Like this: ?Like Loading(?:\.{3}|…)?)?"
-    r"|Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
+    r"|(?:Share (?:this|the) (?:article|story|post|page)\b(?: ?:)?"
     r"(?: ?(?:on )?(?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit|Telegram|Print"
-    rf"|Copy link|Messenger)\b,?)*(?:{_EOL}|(?= \p{{Lu}}))"
+    r"|Copy link|Messenger)\b,?)*"
+    # or its buttons alone: "Share on Facebook Share on Twitter Share via Email"
+    r"|(?:Share (?:on|via|to) (?:Facebook|Twitter|X|Email|E-mail|WhatsApp|LinkedIn|Pinterest|Reddit"
+    r"|Telegram|Messenger|Flipboard|Tumblr)\b ?)+)"
+    rf"(?: ?\d+ Comments?)?(?:{_EOL}|(?= \p{{Lu}}))"
     # a feed's cut: "Continue reading →", "Read more »", "Read the full story at CNN."
     rf"|(?:Continue reading|Read more)(?: ?(?:→|»|›|\.{{3}}|…))?{_EOL}"
     rf"|Read the full (?:story|article|report|post) (?:at|on|here){_IN_LINE}{{0,80}}?[.!]?{_EOL}"
@@ -3700,7 +3705,9 @@ def _inline_chrome(article: Article, flagged: np.ndarray) -> tuple[list[Span], l
         if after is not None:
             if stops is None:
                 stops = (_stop_set("en") or frozenset()) | (_stop_set(article.language) or frozenset())
-            if after.lower() not in stops:
+            if after.lower() not in stops and not (
+                reason == "navigation" and flagged[bisect_right(starts, m.start()) - 1]
+            ):
                 continue  # "Advertisement Standards Authority": a name, not a sentence after chrome
         if reason == "related_links" and not m.group().startswith("The post "):  # a label: its headline
             headline = m.group().split(":", 1)[1].strip()
