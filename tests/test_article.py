@@ -131,14 +131,17 @@ def test_lines_of_one_width_or_short_lines_are_not_unwrapped(text: str) -> None:
     assert [line.text for line in a.lines] == [line.strip() for line in text.split("\n")]
 
 
-def test_a_text_glued_into_one_line_is_read_one_sentence_per_line() -> None:
-    # As BeautifulSoup's get_text(" ") writes a page: every line break a space.
+def test_a_text_glued_into_one_line_gets_its_lines_back() -> None:
+    # As BeautifulSoup's get_text(" ") writes a page: every line break a space. Its sentences are
+    # lines, cut again where the break model reads a line break (the menu's items, the widgets).
     glued = "Home News Sport " + " ".join(PARAGRAPHS * 5) + " Share on Facebook 0 Comments"
     a = Article.from_text(glued)
     assert a.text == glued
-    assert [line.text for line in a.lines] == [s.text for s in a.sentences]
-    assert len(a.lines) == 26  # five sentences in each copy of the paragraphs, and the widgets
-    assert a.lines[0].text.startswith("Home News Sport The town council")
+    texts = [line.text for line in a.lines]
+    assert texts[:4] == ["Home", "News", "Sport", PARAGRAPHS[0].split(". ")[0] + "."]
+    assert texts[-2:] == ["Share on Facebook", "0 Comments"]
+    assert " ".join(texts) == glued  # every word in a line, in order
+    assert [s.text for s in a.sentences] == texts  # no sentence here spans a break
     assert [p.text for p in a.paragraphs] == [glued]
     # A long line among others (the page's article printed again in one line) stays one line.
     page = "\n".join(["Home", "News", " ".join(PARAGRAPHS * 5), *(" ".join(PARAGRAPHS[:2]),) * 4])
@@ -308,14 +311,6 @@ def _reference_segments(text: str) -> tuple[Ranges, Ranges, Ranges]:
         s, e = strip(start, line_end)
         if s < e:
             sentences.append((s, e))
-    # Glued into one line: lines of more than 2,500 characters holding more than 3/4 of the
-    # lines' characters are read as their sentences.
-    if sum(e - s for s, e in lines if e - s > 2500) > 0.75 * sum(e - s for s, e in lines):
-        lines = [
-            piece
-            for s, e in lines
-            for piece in ([(s, e)] if e - s <= 2500 else [x for x in sentences if s <= x[0] and x[1] <= e])
-        ]
     return lines, paragraphs, sentences
 
 
@@ -328,7 +323,6 @@ TRICKY = [
     " \t x \u00a0\n\n\n y \n \n z",
     "End with dot.\nNext line ...\n\n\n",
     "a\x1d\x1db\u2029\r\nc",
-    "Headline\n" + " ".join(PARAGRAPHS * 6),  # glued into one line
 ]
 
 

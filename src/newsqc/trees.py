@@ -15,6 +15,9 @@ import numpy as np
 
 __all__ = ["Trees"]
 
+#: Rows walked at once by :meth:`Trees.probability`.
+ROWS_AT_ONCE = 4096
+
 
 @dataclass(frozen=True)
 class Trees:
@@ -119,10 +122,15 @@ class Trees:
         return offsets, feature.ravel(), threshold.ravel(), value.ravel()
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        """The probability of the positive class for each row of ``x``."""
+        """The probability of the positive class for each row of ``x`` (walked ROWS_AT_ONCE
+        rows at a time: the walk holds an array of trees x rows)."""
         n = x.shape[0]
         if n == 0:
             return np.zeros(0)
+        if n > ROWS_AT_ONCE:
+            return np.concatenate(
+                [self.probability(x[i : i + ROWS_AT_ONCE]) for i in range(0, n, ROWS_AT_ONCE)]
+            )
         offsets, feature, threshold, value = self._complete
         # Row j's feature f is values[j * m + f].
         values = np.ascontiguousarray(x, dtype=np.float64).ravel()

@@ -16,9 +16,10 @@ Detects, as spans on the extra copies (the first occurrence stays):
   when it is a line on its own (a subheading quoting the story) and its copy a sentence of a
   paragraph written one sentence per line (``Article.line_blocks``);
 - a sentence printed again right after itself, in the same line ("The talks continue on
-  Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more, or anywhere
-  later in its paragraph, of ``PARAGRAPH_COPY_WORDS`` words or more (a paragraph printed twice
-  in a text glued into one line) (``repetition:duplicate_sentence``);
+  Friday. The talks continue on Friday."), of ``SHORT_COPY_WORDS`` words or more, or later in
+  its paragraph, of ``PARAGRAPH_COPY_WORDS`` words or more, ended as a sentence and printed
+  twice (a paragraph printed twice in a text glued into one line; three printings are a
+  template's) (``repetition:duplicate_sentence``);
 - keyword stuffing (``repetition:keyword_stuffing``, one span per stuffed occurrence, only
   when the stuffing is strong): a heading's phrase (the title, usually) repeated inside the
   sentences and headings of the body far more often than news prose repeats a phrase; or a
@@ -138,6 +139,8 @@ MIN_COPY_WORDS = 3
 SHORT_COPY_WORDS = 5
 #: A sentence of this many words or more printed again anywhere later in its paragraph is a copy.
 PARAGRAPH_COPY_WORDS = 12
+# A sentence ended by its mark (a closing quote or bracket may follow it).
+_ENDED = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 #: A line printed this many times or more, never within TEMPLATE_GAP lines of its previous
 #: printing, is a template (list label, form question), not a copy.
 TEMPLATE_COPIES = 3
@@ -524,8 +527,10 @@ class Repetition:
 
     def _stutters(self, article: Article, ids: list[int], spans: list[Span]) -> list[Span]:
         """Sentences printed again in the same paragraph, outside the copies already found:
-        right after themselves, of SHORT_COPY_WORDS words or more; anywhere later in it, of
-        PARAGRAPH_COPY_WORDS words or more (a paragraph glued into a line with its copy).
+        right after themselves, of SHORT_COPY_WORDS words or more; or later in it, of
+        PARAGRAPH_COPY_WORDS words or more, ended as a sentence and printed twice in it, not
+        more (a template's line: the days of a meal plan) (a paragraph glued into a line with
+        its copy).
 
         >>> text = "The talks went on. The talks will resume on Friday. The talks will resume on Friday."
         >>> [text[s.start : s.end] for s in Repetition().score(Article.from_text(text)).spans]
@@ -536,23 +541,29 @@ class Repetition:
         copy_starts = [a for a, _ in copies]
         counts = article.word_counts
         paragraph_ends = [p.end for p in article.paragraphs]
-        seen: set[tuple[int, tuple[int, ...]]] = set()  # (paragraph, words) of the long sentences
+        sentences = article.sentences
+        ranges = article.sentence_words
+        # The long sentences, ended, by paragraph and words: how often each is printed.
+        keys: list[tuple[int, tuple[int, ...]] | None] = [
+            (bisect_left(paragraph_ends, sentence.end), tuple(ids[a:b]))
+            if counts[b] - counts[a] >= PARAGRAPH_COPY_WORDS and _ENDED.search(sentence.text)
+            else None
+            for sentence, (a, b) in zip(sentences, ranges, strict=True)
+        ]
+        printed = Counter(k for k in keys if k is not None)
+        seen: set[tuple[int, tuple[int, ...]]] = set()
         pa = pb = previous_end = 0  # the words and the end of the sentence before
         out: list[Span] = []
-        for sentence, (a, b) in zip(article.sentences, article.sentence_words, strict=True):
-            n = counts[b] - counts[a]
+        for sentence, (a, b), key in zip(sentences, ranges, keys, strict=True):
             adjacent = (
                 b - a == pb - pa
                 and ids[a:b] == ids[pa:pb]
                 and "\n" not in text[previous_end : sentence.start]
             )
             pa, pb, previous_end = a, b, sentence.end
-            if n < SHORT_COPY_WORDS:
-                continue
-            again = adjacent
-            if n >= PARAGRAPH_COPY_WORDS:
-                key = (bisect_left(paragraph_ends, sentence.end), tuple(ids[a:b]))
-                again = again or key in seen
+            again = adjacent and counts[b] - counts[a] >= SHORT_COPY_WORDS
+            if key is not None:
+                again = again or (key in seen and printed[key] == 2)
                 seen.add(key)
             if not again:
                 continue
