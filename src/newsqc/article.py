@@ -45,13 +45,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import regex
+
+from newsqc.background import load_background
+from newsqc.trees import Trees
+from newsqc.wordlists import word_frequencies
 
 __all__ = ["Article", "Segment", "markdown_markup"]
 
@@ -122,7 +126,7 @@ GLUED_FEATURES = (
 _SENTENCE_MARKS = frozenset(".!?")
 _EDGE_PUNCTUATION = ".,:;!?\"'()[]“”‘’«»"
 _TOKEN = re.compile(r"\S+")
-_glued_model: Any = None
+_glued_model: Trees | None = None
 _glued_lock = threading.Lock()
 #: Spaces of other widths and zero-width spaces, which the scorers' patterns read as plain
 #: spaces (``Article.text`` has a plain space in their place, at the same offset): no-break
@@ -500,9 +504,6 @@ def glued_break_features(tokens: Sequence[str]) -> np.ndarray:
     >>> x.shape, x[:, column].tolist()
     ((4, 26), [1.0, 1.0, 0.0, 0.0])
     """
-    from newsqc.background import load_background
-    from newsqc.wordlists import word_frequencies
-
     n = len(tokens)
     if n < 2:
         return np.zeros((0, len(GLUED_FEATURES)))
@@ -561,14 +562,12 @@ def glued_break_features(tokens: Sequence[str]) -> np.ndarray:
     return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
 
 
-def _load_glued_model() -> Any:
-    """The glued text's break model (:class:`newsqc.trees.Trees`), loaded once per process."""
+def _load_glued_model() -> Trees:
+    """The glued text's break model, loaded once per process."""
     global _glued_model
     if _glued_model is None:
         with _glued_lock:
             if _glued_model is None:
-                from newsqc.trees import Trees
-
                 path = Path(__file__).parent / "models" / "glued.json"
                 _glued_model = Trees.from_dict(json.loads(path.read_text(encoding="utf-8"))["breaks"])
     return _glued_model
@@ -589,9 +588,7 @@ def _unglued(text: str, lines: tuple[Segment, ...], sentences: tuple[Segment, ..
     long_chars = sum(line.end - line.start for line in lines if line.end - line.start > GLUED_CHARS)
     if long_chars <= GLUED_SHARE * sum(line.end - line.start for line in lines):
         return lines
-    cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next) inside the long lines
-    for sentence, after in pairwise(sentences):
-        cuts.append((sentence.end, after.start))
+    sentence_starts = [sentence.start for sentence in sentences]
     out: list[Segment] = []
     for line in lines:
         if line.end - line.start <= GLUED_CHARS:
@@ -605,9 +602,10 @@ def _unglued(text: str, lines: tuple[Segment, ...], sentences: tuple[Segment, ..
             for i in np.flatnonzero(p >= GLUED_BREAK).tolist()
             if words[i][-1] not in _SENTENCE_MARKS
         ]
-        inside = [c for c in cuts if line.start < c[0] and c[1] < line.end]
+        first, last = bisect_left(sentence_starts, line.start), bisect_left(sentence_starts, line.end)
+        ends = [(sentences[k].end, sentences[k + 1].start) for k in range(first, last - 1)]
         start = line.start
-        for end, following in sorted({*inside, *breaks}):
+        for end, following in sorted({*ends, *breaks}):  # (end of a piece, start of the next)
             if end > start:
                 out.append(Segment(start, end, text[start:end]))
             start = max(start, following)
