@@ -169,3 +169,15 @@ def test_empty_file_and_missing_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert out.read_text(encoding="utf-8") == ""
     assert main(["assess", str(tmp_path / "gone.jsonl"), "-o", str(out), "-q"]) == 2
     assert "gone.jsonl" in capsys.readouterr().err
+
+
+def test_python_dash_m_newsqc_runs_the_command(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The council voted on Monday to rebuild the old bridge over the river.\n0 Comments\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsqc", "assess", str(path), "-q"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    row = json.loads(done.stdout)
+    assert [s["reason"] for s in row["spans"]] == ["boilerplate:counter"]
