@@ -312,6 +312,31 @@ def test_site_chrome_pass_flags_lines_recurring_on_a_site(tmp_path: Path) -> Non
         run(["-"], str(out), progress=False, site_chrome=3)
 
 
+def test_site_chrome_pass_reads_the_lines_of_glued_pages(tmp_path: Path) -> None:
+    # Pages glued into one line (BeautifulSoup's get_text(" ")) get their lines back before the
+    # pass counts them: the site's line recurs (the pass read each page as one line).
+    chrome = "This newspaper is owned by its readers and run by a cooperative."  # the scorer keeps it
+    records = []
+    for i in range(4):
+        body = " ".join(
+            f"The council of district {i} met on day {k} to discuss item {k * 7 + i} of a long agenda."
+            for k in range(20)
+        )  # over 1,500 characters, every sentence its page's own
+        records.append({"id": i, "url": f"https://www.ledger.example/{i}", "text": f"{chrome} {body}"})
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+
+    def reasons_over_chrome(site_chrome: int) -> list[set[str]]:
+        run([str(path)], str(out), jobs=1, progress=False, site_chrome=site_chrome)
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        return [
+            {s["reason"] for s in r["spans"] if s["start"] == 0 and s["end"] >= len(chrome)} for r in rows
+        ]
+
+    assert not any(reasons_over_chrome(0))
+    assert all(r == {"boilerplate:site_chrome"} for r in reasons_over_chrome(3))
+
+
 def test_site_of_hosts() -> None:
     assert batch.site_of({"url": "http://[::1"}) == ""
     assert batch.site_of({"url": "https://News.Example.org:8080/a"}) == "news.example.org"

@@ -46,6 +46,7 @@ from typing import IO, Any, BinaryIO, TypeVar
 from urllib.parse import urlsplit
 
 from newsqc.api import assess
+from newsqc.article import Article
 from newsqc.assessment import KINDS, Assessment
 from newsqc.classifier import ModelLike
 from newsqc.scorers.boilerplate import SiteChrome
@@ -440,17 +441,23 @@ def site_of(record: dict[str, Any]) -> str:
     return host.removeprefix("www.")
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as the assessment reads them (:attr:`Article.lines`: a hard-wrapped
+    paragraph one line, markdown's markup blanked, a text glued into one line cut again)."""
+    return [line.text for line in Article.from_text(text).lines]
+
+
 def learn_site_chrome(records: Iterable[dict[str, Any]], min_pages: int = 3) -> SiteChrome:
     """A :class:`SiteChrome` that has seen the lines of every readable record.
 
-    >>> pages = [{"text": f"Story {i}.\\nSubscribe now", "url": "https://a.org/{i}"} for i in range(3)]
+    >>> pages = [{"text": f"Story {i}.\\n## Subscribe now", "url": "https://a.org/{i}"} for i in range(3)]
     >>> learn_site_chrome(pages).count("a.org", "Subscribe now")
     3
     """
     chrome = SiteChrome(min_pages=min_pages)
     for record in records:
         if "error" not in record:
-            chrome.observe(site_of(record), record["text"].splitlines())
+            chrome.observe(site_of(record), _lines(record["text"]))
     return chrome
 
 
@@ -458,10 +465,10 @@ def with_site_chrome(records: Iterable[dict[str, Any]], chrome: SiteChrome) -> I
     """The records, each with ``chrome_lines``: its lines that recur across its site's pages."""
     for record in records:
         if "error" not in record:
-            lines = record["text"].splitlines()
+            lines = _lines(record["text"])
             found = chrome.chrome_lines(site_of(record), lines)
             if found:
-                record = {**record, "chrome_lines": [lines[i].strip() for i in found]}
+                record = {**record, "chrome_lines": [lines[i] for i in found]}
         yield record
 
 
