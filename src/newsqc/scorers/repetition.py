@@ -125,7 +125,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import regex
 
-from newsqc.article import SOFT_HYPHEN, UNSPACED, Article
+from newsqc.article import CLOSING_MARKS, SENTENCE_ENDS, SOFT_HYPHEN, UNSPACED, Article
 from newsqc.assessment import Span
 from newsqc.background import load_background
 from newsqc.scorers.base import BULLETS, POST_ATTRIBUTION, STEM, Finding, clip, covered, ratio
@@ -139,8 +139,6 @@ MIN_COPY_WORDS = 3
 SHORT_COPY_WORDS = 5
 #: A sentence of this many words or more printed again anywhere later in its paragraph is a copy.
 PARAGRAPH_COPY_WORDS = 12
-# A sentence ended by its mark (a closing quote or bracket may follow it).
-_ENDED = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 #: A line printed this many times or more, never within TEMPLATE_GAP lines of its previous
 #: printing, is a template (list label, form question), not a copy.
 TEMPLATE_COPIES = 3
@@ -546,7 +544,8 @@ class Repetition:
         # The long sentences, ended, by paragraph and words: how often each is printed.
         keys: list[tuple[int, tuple[int, ...]] | None] = [
             (bisect_left(paragraph_ends, sentence.end), tuple(ids[a:b]))
-            if counts[b] - counts[a] >= PARAGRAPH_COPY_WORDS and _ENDED.search(sentence.text)
+            if counts[b] - counts[a] >= PARAGRAPH_COPY_WORDS
+            and sentence.text.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS  # ended (words: not empty)
             else None
             for sentence, (a, b) in zip(sentences, ranges, strict=True)
         ]
