@@ -5,8 +5,8 @@ A text glued into one line (every line break written as a space, as BeautifulSou
 where this model reads a line break in a space between two words (``newsqc.article``,
 GLUED_BREAK). Each dev page of ``boilerplate-lines.dev.jsonl`` (from $NEWSQC_SHARED or
 ../shared), every language, is glued: its lines joined by spaces; each space not after a
-sentence's end mark is a row of ``glued_break_features``, labelled by whether a line break stood
-there. Writes ``src/newsqc/models/glued.json`` (gradient boosted trees as plain arrays) and
+sentence's end mark (SENTENCE_ENDS) is a row of ``glued_break_features``, labelled by whether a
+line break stood there. Writes ``src/newsqc/models/glued.json`` (gradient boosted trees as plain arrays) and
 prints two-fold dev figures (folds by page) at GLUED_BREAK. Usage::
 
     .venv/bin/python scripts/train_glued.py [-o FILE]
@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from newsqc.article import GLUED_BREAK, GLUED_FEATURES, glued_break_features
+from newsqc.article import GLUED_BREAK, GLUED_FEATURES, SENTENCE_ENDS, glued_break_features
 from newsqc.trees import Trees
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ def page_rows(page: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
         tokens.extend(words)
         starts.extend(k == 0 for k in range(len(words)))
     x = glued_break_features(tokens)
-    keep = np.array([t[-1] not in ".!?" for t in tokens[:-1]], dtype=bool)
+    keep = np.array([t[-1] not in SENTENCE_ENDS for t in tokens[:-1]], dtype=bool)  # ends: cut anyway
     return x[keep], np.array(starts[1:], dtype=bool)[keep]
 
 
@@ -66,11 +66,10 @@ def main() -> None:
     args = parser.parse_args()
     path = shared_dir() / "corpus" / "boilerplate-lines.dev.jsonl"
     pages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [page_rows(p) for p in sorted(pages, key=lambda p: p["id"])]
+    pages.sort(key=lambda p: p["id"])
+    rows = [page_rows(p) for p in pages]
     # Two folds by page (the dev pages are those whose id's hash has an even first byte: the second).
-    folds = np.array(
-        [hashlib.sha256(p["id"].encode()).digest()[1] % 2 for p in sorted(pages, key=lambda p: p["id"])]
-    )
+    folds = [hashlib.sha256(p["id"].encode()).digest()[1] % 2 for p in pages]
     for k in (0, 1):
         train = [r for r, f in zip(rows, folds, strict=True) if f != k]
         held = [r for r, f in zip(rows, folds, strict=True) if f == k]

@@ -122,8 +122,6 @@ GLUED_FEATURES = (
     "second_next_lower", "lower_before", "function_before", "words_before", "lower_after",
     "function_after", "words_after", "sentence_end_before",
 )  # fmt: skip
-#: A word that ends a sentence: a space after it is a break anyway.
-_SENTENCE_MARKS = frozenset(".!?")
 _EDGE_PUNCTUATION = ".,:;!?\"'()[]“”‘’«»"
 _TOKEN = re.compile(r"\S+")
 _glued_model: Trees | None = None
@@ -510,7 +508,7 @@ def glued_break_features(tokens: Sequence[str]) -> np.ndarray:
     english = word_frequencies("en")
     background = load_background()
     bare = [t.strip(_EDGE_PUNCTUATION).lower() for t in tokens]
-    zipf = np.array([english.zipf(w) if w and english is not None else 0.0 for w in bare])
+    zipf = np.array([english.zipf(w) if w else 0.0 for w in bare] if english is not None else [0.0] * n)
     ids = background.ids(bare)
     log_prob, seen = background.pairs(ids[:-1], ids[1:])
     first = [t[0] for t in tokens]
@@ -518,7 +516,7 @@ def glued_break_features(tokens: Sequence[str]) -> np.ndarray:
     capital = np.array([c.isupper() for c in first])
     lower = np.array([t.islower() for t in tokens])
     function = lower & (zipf >= 5.5)
-    ends = np.array([c in _SENTENCE_MARKS for c in last])
+    ends = np.array([c in SENTENCE_ENDS for c in last])
     length = np.minimum([len(t) for t in tokens], 15)
 
     def window(flags: np.ndarray, size: int, before: bool) -> np.ndarray:  # counts per space
@@ -600,7 +598,7 @@ def _unglued(text: str, lines: tuple[Segment, ...], sentences: tuple[Segment, ..
         breaks = [
             (tokens[i].end(), tokens[i + 1].start())
             for i in np.flatnonzero(p >= GLUED_BREAK).tolist()
-            if words[i][-1] not in _SENTENCE_MARKS
+            if words[i][-1] not in SENTENCE_ENDS  # a sentence's end: cut as one
         ]
         first, last = bisect_left(sentence_starts, line.start), bisect_left(sentence_starts, line.end)
         ends = [(sentences[k].end, sentences[k + 1].start) for k in range(first, last - 1)]
